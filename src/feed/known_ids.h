@@ -18,6 +18,8 @@ struct IdInfo {
   EventType defined_by = EventType::kAgency;
   // Only for kAssessment: which kind (s47_concluded needs an s47).
   std::optional<AssessmentKind> assessment_kind;
+  // Only for kAgency: its kind (registrations need a GP practice, ...).
+  std::optional<AgencyKind> agency_kind;
 };
 
 // Answers for ids defined before the feed being parsed (i.e. in the store).
