@@ -1,1 +1,13 @@
-int main() { return 0; }
+#include <unistd.h>
+
+#include <iostream>
+#include <string_view>
+#include <vector>
+
+#include "cli/command.h"
+
+int main(int argc, char** argv) {
+  std::ios::sync_with_stdio(false);
+  std::vector<std::string_view> args(argv + 1, argv + argc);
+  return sightline::cli::run_cli(args, std::cout, std::cerr, isatty(STDERR_FILENO) != 0);
+}

@@ -9,7 +9,9 @@ namespace {
 
 namespace chr = std::chrono;
 
-chr::year_month_day to_ymd(Date d) { return chr::year_month_day{chr::sys_days{chr::days{d.days()}}}; }
+chr::year_month_day to_ymd(Date d) {
+  return chr::year_month_day{chr::sys_days{chr::days{d.days()}}};
+}
 
 // Reads exactly `width` decimal digits at text[pos]; -1 when they are not all digits.
 int read_digits(std::string_view text, std::size_t pos, std::size_t width) {
@@ -26,7 +28,8 @@ int read_digits(std::string_view text, std::size_t pos, std::size_t width) {
 }  // namespace
 
 std::optional<Date> Date::from_ymd(int year, int month, int day) {
-  if (year < 1 || year > 9999 || month < 1 || month > 12 || day < 1 || day > 31) return std::nullopt;
+  if (year < 1 || year > 9999 || month < 1 || month > 12 || day < 1 || day > 31)
+    return std::nullopt;
   const chr::year_month_day ymd{chr::year{year}, chr::month{static_cast<unsigned>(month)},
                                 chr::day{static_cast<unsigned>(day)}};
   if (!ymd.ok()) return std::nullopt;
@@ -82,7 +85,8 @@ std::optional<Timestamp> Timestamp::parse(std::string_view text) {
 std::string Timestamp::to_string() const {
   if (!has_time) return date.to_string();
   char buf[32];
-  std::snprintf(buf, sizeof buf, "T%02d:%02d:%02d", seconds / 3600, seconds / 60 % 60, seconds % 60);
+  std::snprintf(buf, sizeof buf, "T%02d:%02d:%02d", seconds / 3600, seconds / 60 % 60,
+                seconds % 60);
   return date.to_string() + buf;
 }
 

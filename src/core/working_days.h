@@ -7,9 +7,18 @@
 // the one-off and moved days proclaimed for particular years, which are data:
 // data/bank-holiday-exceptions-england-and-wales.csv, compiled into the binary.
 // Safeguard deadlines ("within N WD of D") are counted with this calendar.
-// Immutable once built; safe to share between threads.
+//
+// The rules in force since 1978 are applied to every year, and a year holds no
+// one-off day until one is added to the data file: a deadline in a future year
+// assumes nothing more will be proclaimed.
+//
+// Every question is answered exactly for any date of years 1 to 9999. For
+// dates from 1970 to 2119 it costs a few array reads (a cache of about 400 KB
+// per calendar, built in under a millisecond); elsewhere it walks day by day or
+// year by year. Immutable once built; safe to share between threads.
 #pragma once
 
+#include <cstdint>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -38,7 +47,8 @@ class WorkingDayCalendar {
   std::vector<BankHoliday> bank_holidays(int year) const;
 
   // The end of "within n WD of from": the n-th working day after `from`, never
-  // counting `from` itself. n = 0 gives `from`. n must be >= 0.
+  // counting `from` itself. n = 0 gives `from`. Throws std::invalid_argument
+  // when n < 0.
   Date add_working_days(Date from, int n) const;
   // How many working days lie in (from, to]; 0 when to <= from.
   int working_days_between(Date from, Date to) const;
@@ -46,8 +56,29 @@ class WorkingDayCalendar {
  private:
   WorkingDayCalendar() = default;
   struct Exception;
-  std::vector<BankHoliday> exceptions_added_;  // one-off and moved-to days
-  std::vector<Date> exceptions_removed_;       // regular days moved away (e.g. 2012-05-28)
+
+  // The bank holidays of `year` without their names, in date order.
+  std::vector<Date> holiday_dates(int year) const;
+  // Fills the cache below; called once the exceptions are final.
+  void build_cache();
+  bool in_cache(Date d) const;
+  // The slow paths, valid for every date; the cache must agree with them.
+  Date add_working_days_uncached(Date from, int n) const;
+  int working_days_between_uncached(Date from, Date to) const;
+
+  std::vector<BankHoliday> exceptions_added_;  // one-off and moved-to days, in date order
+  std::vector<Date> exceptions_removed_;       // regular days moved away (e.g. 2012-05-28), sorted
+
+  // An exact cache of the calendar over the days [cache_first_, cache_first_ +
+  // cache_days_), so that the common questions cost two array reads. Dates
+  // outside it get the same answers from the definitions, more slowly.
+  Date cache_first_;
+  std::int32_t cache_days_ = 0;
+  // working_before_[i]: the working days in [cache_first_, cache_first_ + i),
+  // for i in [0, cache_days_].
+  std::vector<std::int32_t> working_before_;
+  // working_days_[k]: the (k + 1)-th working day of the cached range.
+  std::vector<Date> working_days_;
 };
 
 }  // namespace sightline

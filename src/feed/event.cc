@@ -1,1 +1,159 @@
-// placeholder
+#include "feed/event.h"
+
+#include <cctype>
+
+namespace sightline {
+namespace {
+
+// Overloads so that each body lists its person fields once, whatever their shape.
+void add(std::vector<PersonRef>& out, std::string_view field, const Id& id) {
+  out.push_back(PersonRef{field, &id});
+}
+void add(std::vector<PersonRef>& out, std::string_view field, const std::optional<Id>& id) {
+  if (id) add(out, field, *id);
+}
+void add(std::vector<PersonRef>& out, std::string_view field, const std::vector<Id>& ids) {
+  for (const Id& id : ids) add(out, field, id);
+}
+
+// The person fields of each body, in the order events-v1 lists them. Bodies
+// that name no person (agency, premises, referral_outcome, ...) take the
+// catch-all overload.
+struct PersonFields {
+  std::vector<PersonRef>& out;
+  const Event& event;
+
+  void operator()(const PersonEvent&) const { add(out, "id", event.id); }
+  void operator()(const PregnancyEvent& b) const {
+    add(out, "mother", b.mother);
+    add(out, "child", b.child);
+  }
+  void operator()(const BirthEvent& b) const {
+    add(out, "child", b.child);
+    add(out, "mother", b.mother);
+  }
+  void operator()(const RelationshipEvent& b) const {
+    add(out, "person", b.person);
+    add(out, "other", b.other);
+  }
+  void operator()(const CircumstancesEvent& b) const { add(out, "person", b.person); }
+  void operator()(const DeathEvent& b) const { add(out, "person", b.person); }
+  void operator()(const AddressEvent& b) const { add(out, "persons", b.persons); }
+  void operator()(const WhereaboutsUnknownEvent& b) const { add(out, "child", b.child); }
+  void operator()(const MissingEvent& b) const { add(out, "child", b.child); }
+  void operator()(const FoundEvent& b) const { add(out, "child", b.child); }
+  void operator()(const ClaimEvent& b) const { add(out, "child", b.child); }
+  void operator()(const RegistrationEvent& b) const { add(out, "child", b.child); }
+  void operator()(const DeregistrationEvent& b) const { add(out, "child", b.child); }
+  void operator()(const HvLevelEvent& b) const { add(out, "child", b.child); }
+  void operator()(const AppointmentEvent& b) const { add(out, "child", b.child); }
+  void operator()(const MedicalEvent& b) const { add(out, "child", b.child); }
+  void operator()(const RecordsTransferEvent& b) const { add(out, "child", b.child); }
+  void operator()(const ContactEvent& b) const { add(out, "persons", b.persons); }
+  void operator()(const ReferralEvent& b) const {
+    add(out, "child", b.child);
+    add(out, "mother", b.mother);
+  }
+  void operator()(const IndicatorEvent& b) const { add(out, "child", b.child); }
+  void operator()(const NotificationEvent& b) const { add(out, "persons", b.persons); }
+  void operator()(const AssessmentStartedEvent& b) const { add(out, "child", b.child); }
+  void operator()(const StrategyDiscussionEvent& b) const { add(out, "child", b.child); }
+  void operator()(const ConferenceEvent& b) const { add(out, "child", b.child); }
+  void operator()(const PlanStartedEvent& b) const { add(out, "child", b.child); }
+  void operator()(const TransferEvent& b) const { add(out, "child", b.child); }
+  void operator()(const CaseClosedEvent& b) const { add(out, "child", b.child); }
+  void operator()(const OptionsReviewEvent& b) const { add(out, "person", b.person); }
+  template <class Body>
+  void operator()(const Body&) const {}
+};
+
+}  // namespace
+
+std::vector<PersonRef> persons_named(const Event& event) {
+  std::vector<PersonRef> out;
+  std::visit(PersonFields{out, event}, event.body);
+  return out;
+}
+
+Domain domain_of(Indicator indicator) {
+  switch (indicator) {
+    case Indicator::kPoorWeightGain:
+    case Indicator::kInadequateFood:
+    case Indicator::kPoorHygiene:
+    case Indicator::kNoBabyEquipment:
+    case Indicator::kUnsafeSleeping:
+      return Domain::kPhysicalCare;
+    case Indicator::kMissedHealthAppointments:
+    case Indicator::kUntreatedInjury:
+    case Indicator::kUnexplainedInjury:
+    case Indicator::kParentalIllness:
+      return Domain::kHealth;
+    case Indicator::kHomelessness:
+    case Indicator::kStreetHomeless:
+    case Indicator::kTransience:
+    case Indicator::kUnsuitableAccommodation:
+      return Domain::kHomeAndStability;
+    case Indicator::kDestitution:
+    case Indicator::kNoRecourseToPublicFunds:
+      return Domain::kMeans;
+    case Indicator::kNonCooperation:
+    case Indicator::kAvoidant:
+    case Indicator::kHiddenAdult:
+      return Domain::kEngagement;
+    case Indicator::kDomesticAbuse:
+    case Indicator::kParentalMentalHealth:
+    case Indicator::kParentalSubstanceMisuse:
+      return Domain::kParentalFactors;
+    case Indicator::kEmotionalNeglect:
+    case Indicator::kInadequateSupervision:
+      return Domain::kEmotionalAndSupervision;
+    case Indicator::kPregnancy:
+    case Indicator::kOther:
+      return Domain::kOther;
+  }
+  return Domain::kOther;
+}
+
+bool is_health_agency(AgencyKind kind) {
+  switch (kind) {
+    case AgencyKind::kGpPractice:
+    case AgencyKind::kHealthVisiting:
+    case AgencyKind::kMidwifery:
+    case AgencyKind::kHospital:
+    case AgencyKind::kPaediatrics:
+      return true;
+    default:
+      return false;
+  }
+}
+
+bool is_health_visiting_status(TransferStatus status) {
+  return status == TransferStatus::kUniversal || status == TransferStatus::kEnhanced;
+}
+
+// Runs of whitespace in the first line count as one space and leading or
+// trailing whitespace is ignored, so "1  High St " and "1 high st" match.
+std::string Address::normalised_key() const {
+  std::string key;
+  key.reserve(postcode.size() + line1.size() + 1);
+  for (const char c : postcode) {
+    if (!std::isspace(static_cast<unsigned char>(c))) {
+      key += static_cast<char>(std::toupper(static_cast<unsigned char>(c)));
+    }
+  }
+  key += '|';
+  bool pending_space = false;
+  const std::size_t start = key.size();
+  for (const char c : line1) {
+    if (std::isspace(static_cast<unsigned char>(c))) {
+      pending_space = key.size() > start;
+      continue;
+    }
+    if (pending_space) key += ' ';
+    pending_space = false;
+    key += static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  }
+  return key;
+}
+
+}  // namespace sightline

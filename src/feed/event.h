@@ -7,9 +7,11 @@
 // exactly what an agency sent.
 #pragma once
 
+#include <cstddef>
 #include <cstdint>
 #include <map>
 #include <optional>
+#include <span>
 #include <string>
 #include <string_view>
 #include <variant>
@@ -253,5 +255,21 @@ std::string_view to_string(ClosureReason v);
 std::string_view to_string(SupportOption v);
 std::string_view to_string(Indicator v);
 std::string_view to_string(Domain v);
+
+// Every name of enum E (any enum above, EventType included) in enumerator
+// order: names_of<E>()[i] == to_string(static_cast<E>(i)).
+template <class E>
+std::span<const std::string_view> names_of();
+
+// The reverse of to_string: nullopt for a name the format does not have. Names
+// are matched exactly (case and spelling as in events-v1).
+template <class E>
+std::optional<E> parse_name(std::string_view s) {
+  const std::span<const std::string_view> names = names_of<E>();
+  for (std::size_t i = 0; i < names.size(); ++i) {
+    if (names[i] == s) return static_cast<E>(i);
+  }
+  return std::nullopt;
+}
 
 }  // namespace sightline

@@ -1,0 +1,38 @@
+// The `sightline` commands and how to run one.
+#pragma once
+
+#include <functional>
+#include <ostream>
+#include <span>
+#include <string_view>
+#include <vector>
+
+namespace sightline::cli {
+
+// Exit codes: 0 success, 1 refused input or other failure, 2 bad usage.
+inline constexpr int kExitOk = 0;
+inline constexpr int kExitFailure = 1;
+inline constexpr int kExitUsage = 2;
+
+struct CommandContext {
+  std::vector<std::string_view> args;  // after the command name
+  std::ostream& out;
+  std::ostream& err;
+  bool err_is_terminal = false;  // show progress on long work
+};
+
+struct Command {
+  std::string_view name;
+  std::string_view summary;  // one line for `sightline --help`
+  std::string_view help;     // the whole text for `sightline NAME --help`
+  std::function<int(CommandContext&)> run;
+};
+
+Command import_command();
+Command chronology_command();
+
+// Runs `sightline ARGS...`; never throws.
+int run_cli(std::span<const std::string_view> args, std::ostream& out, std::ostream& err,
+            bool err_is_terminal);
+
+}  // namespace sightline::cli

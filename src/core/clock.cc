@@ -1,0 +1,42 @@
+#include "core/clock.h"
+
+#include <chrono>
+
+namespace sightline {
+namespace {
+
+Timestamp from_instant(std::int64_t local_seconds) {
+  std::int64_t days = local_seconds / 86400;
+  std::int64_t rem = local_seconds % 86400;
+  if (rem < 0) {
+    rem += 86400;
+    --days;
+  }
+  return Timestamp{Date::from_days(static_cast<std::int32_t>(days)), static_cast<std::int32_t>(rem),
+                   true};
+}
+
+// 01:00 UTC on the last Sunday of `month` in `year`, as seconds since the epoch.
+std::int64_t last_sunday_0100_utc(int year, int month) {
+  Date last = *Date::from_ymd(year, month, 31);  // March and October both have 31 days
+  last = last.plus_days(-(last.iso_weekday() % 7));
+  return std::int64_t{last.days()} * 86400 + 3600;
+}
+
+}  // namespace
+
+Timestamp SystemClock::uk_local_time(std::int64_t utc_seconds) {
+  const int year = from_instant(utc_seconds).date.year();
+  const bool summer =
+      utc_seconds >= last_sunday_0100_utc(year, 3) && utc_seconds < last_sunday_0100_utc(year, 10);
+  return from_instant(utc_seconds + (summer ? 3600 : 0));
+}
+
+Timestamp SystemClock::now() const {
+  const auto since_epoch = std::chrono::system_clock::now().time_since_epoch();
+  return uk_local_time(std::chrono::duration_cast<std::chrono::seconds>(since_epoch).count());
+}
+
+Timestamp SimulatedClock::now() const { return from_instant(instant_.load()); }
+
+}  // namespace sightline

@@ -1,0 +1,90 @@
+// The SQLite schema of a Sightline store, version 1.
+//
+// `events` is the append-only log (triggers refuse UPDATE and DELETE); every
+// table whose name starts with `p_` is a projection derived from it, which
+// rebuild_projections() may drop and fill again at any time.
+#pragma once
+
+namespace sightline::sqlite {
+
+inline constexpr int kSchemaVersion = 1;
+
+inline constexpr const char* kSchema = R"sql(
+CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
+CREATE TABLE IF NOT EXISTS imports (
+  id INTEGER PRIMARY KEY,
+  source TEXT NOT NULL,
+  started TEXT NOT NULL,
+  events_stored INTEGER NOT NULL DEFAULT 0,
+  lines_skipped INTEGER NOT NULL DEFAULT 0
+);
+CREATE TABLE IF NOT EXISTS events (
+  seq INTEGER PRIMARY KEY,
+  import_id INTEGER NOT NULL REFERENCES imports(id),
+  line INTEGER NOT NULL,
+  type TEXT NOT NULL,
+  event_id TEXT,
+  at TEXT NOT NULL,
+  at_s INTEGER NOT NULL,
+  recorded TEXT NOT NULL,
+  recorded_s INTEGER NOT NULL,
+  by TEXT,
+  digest BLOB NOT NULL,
+  json TEXT NOT NULL
+);
+CREATE INDEX IF NOT EXISTS events_by_digest ON events(digest);
+CREATE TRIGGER IF NOT EXISTS events_append_only_update BEFORE UPDATE ON events
+  BEGIN SELECT RAISE(ABORT, 'events are append-only'); END;
+CREATE TRIGGER IF NOT EXISTS events_append_only_delete BEFORE DELETE ON events
+  BEGIN SELECT RAISE(ABORT, 'events are append-only'); END;
+
+CREATE TABLE IF NOT EXISTS p_ids (
+  id TEXT PRIMARY KEY, kind INTEGER NOT NULL, defined_by INTEGER NOT NULL,
+  assessment_kind INTEGER, agency_kind INTEGER, seq INTEGER NOT NULL
+) WITHOUT ROWID;
+CREATE TABLE IF NOT EXISTS p_persons (
+  id TEXT PRIMARY KEY, seq INTEGER NOT NULL, recorded_s INTEGER NOT NULL
+) WITHOUT ROWID;
+CREATE TABLE IF NOT EXISTS p_person_details (
+  person TEXT NOT NULL, seq INTEGER NOT NULL, at TEXT NOT NULL, recorded TEXT NOT NULL,
+  recorded_s INTEGER NOT NULL, given TEXT, family TEXT, dob TEXT, sex TEXT, nhs_number TEXT,
+  nationality TEXT, language TEXT, interpreter INTEGER, aliases TEXT,
+  PRIMARY KEY (person, seq)
+) WITHOUT ROWID;
+CREATE TABLE IF NOT EXISTS p_agencies (
+  id TEXT PRIMARY KEY, name TEXT NOT NULL, kind TEXT NOT NULL, area TEXT NOT NULL, parent TEXT,
+  seq INTEGER NOT NULL
+) WITHOUT ROWID;
+CREATE TABLE IF NOT EXISTS p_relations (
+  child TEXT NOT NULL, seq INTEGER NOT NULL, relative TEXT NOT NULL, role TEXT NOT NULL,
+  at TEXT NOT NULL, recorded TEXT NOT NULL, recorded_s INTEGER NOT NULL,
+  PRIMARY KEY (child, seq, relative)
+) WITHOUT ROWID;
+CREATE TABLE IF NOT EXISTS p_addresses (
+  person TEXT NOT NULL, seq INTEGER NOT NULL, at TEXT NOT NULL, recorded TEXT NOT NULL,
+  recorded_s INTEGER NOT NULL, line1 TEXT, line2 TEXT, town TEXT, postcode TEXT, area TEXT,
+  kind TEXT NOT NULL, notice TEXT NOT NULL,
+  PRIMARY KEY (person, seq)
+) WITHOUT ROWID;
+CREATE TABLE IF NOT EXISTS p_whereabouts (
+  person TEXT NOT NULL, seq INTEGER NOT NULL, at TEXT NOT NULL, recorded TEXT NOT NULL,
+  recorded_s INTEGER NOT NULL, state TEXT NOT NULL, detail TEXT NOT NULL,
+  PRIMARY KEY (person, seq)
+) WITHOUT ROWID;
+CREATE TABLE IF NOT EXISTS p_life_events (
+  person TEXT NOT NULL, seq INTEGER NOT NULL, what TEXT NOT NULL, day TEXT NOT NULL,
+  recorded_s INTEGER NOT NULL,
+  PRIMARY KEY (person, seq, what)
+) WITHOUT ROWID;
+CREATE TABLE IF NOT EXISTS p_event_persons (
+  person TEXT NOT NULL, seq INTEGER NOT NULL, field TEXT NOT NULL,
+  PRIMARY KEY (person, seq, field)
+) WITHOUT ROWID;
+)sql";
+
+inline constexpr const char* kProjectionTables[] = {
+    "p_ids",       "p_persons",     "p_person_details", "p_agencies",      "p_relations",
+    "p_addresses", "p_whereabouts", "p_life_events",    "p_event_persons",
+};
+
+}  // namespace sightline::sqlite

@@ -1,0 +1,534 @@
+#include "store/sqlite/sqlite_store.h"
+
+#include <sodium.h>
+
+#include <algorithm>
+#include <array>
+#include <map>
+#include <nlohmann/json.hpp>
+#include <set>
+
+#include "chronology/projector.h"
+#include "core/clock.h"
+#include "feed/parser.h"
+#include "store/sqlite/schema.h"
+#include "store/sqlite/sqlite_handle.h"
+
+namespace sightline {
+namespace {
+
+using sqlite::Connection;
+using sqlite::Statement;
+
+using Digest = std::array<unsigned char, 16>;
+
+Digest digest_of(std::string_view line) {
+  Digest d{};
+  crypto_generichash(d.data(), d.size(), reinterpret_cast<const unsigned char*>(line.data()),
+                     line.size(), nullptr, 0);
+  return d;
+}
+
+FactSource source_of(std::int64_t seq, const Event& e) { return FactSource{seq, e.at, e.recorded}; }
+
+FactSource source_from_columns(const Statement& s, int seq_col, int at_col, int recorded_col) {
+  return FactSource{s.column_int(seq_col), *Timestamp::parse(s.column_text(at_col)),
+                    *Timestamp::parse(s.column_text(recorded_col))};
+}
+
+std::int64_t cutoff_of(std::optional<Timestamp> as_known_at) {
+  return as_known_at ? as_known_at->instant() : std::numeric_limits<std::int64_t>::max();
+}
+
+template <class Enum, int N>
+std::optional<Enum> enum_from_text(std::string_view text) {
+  for (int i = 0; i < N; ++i) {
+    if (to_string(static_cast<Enum>(i)) == text) return static_cast<Enum>(i);
+  }
+  return std::nullopt;
+}
+
+bool is_carer_role(RelationshipRole role) {
+  return role == RelationshipRole::kMother || role == RelationshipRole::kFather ||
+         role == RelationshipRole::kCarer;
+}
+
+// The statements one import uses, prepared once per store.
+struct WriteStatements {
+  explicit WriteStatements(Connection& db)
+      : insert_import(db, "INSERT INTO imports(source, started) VALUES (?, ?)"),
+        finish_import(db, "UPDATE imports SET events_stored = ?, lines_skipped = ? WHERE id = ?"),
+        insert_event(db,
+                     "INSERT INTO events(import_id, line, type, event_id, at, at_s, recorded, "
+                     "recorded_s, by, digest, json) VALUES (?,?,?,?,?,?,?,?,?,?,?)"),
+        find_digest(db, "SELECT 1 FROM events WHERE digest = ? AND import_id < ? LIMIT 1"),
+        find_person(db, "SELECT 1 FROM p_persons WHERE id = ?"),
+        find_id(db,
+                "SELECT kind, defined_by, assessment_kind, agency_kind FROM p_ids WHERE id = ?"),
+        insert_id(db,
+                  "INSERT OR IGNORE INTO p_ids(id, kind, defined_by, assessment_kind, agency_kind, "
+                  "seq) VALUES (?,?,?,?,?,?)"),
+        insert_person(db, "INSERT OR IGNORE INTO p_persons(id, seq, recorded_s) VALUES (?,?,?)"),
+        insert_details(db,
+                       "INSERT INTO p_person_details(person, seq, at, recorded, recorded_s, given, "
+                       "family, dob, sex, nhs_number, nationality, language, interpreter, aliases) "
+                       "VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?)"),
+        insert_agency(db,
+                      "INSERT INTO p_agencies(id, name, kind, area, parent, seq) VALUES "
+                      "(?,?,?,?,?,?)"),
+        insert_relation(db,
+                        "INSERT OR IGNORE INTO p_relations(child, seq, relative, role, at, "
+                        "recorded, recorded_s) VALUES (?,?,?,?,?,?,?)"),
+        insert_address(db,
+                       "INSERT OR REPLACE INTO p_addresses(person, seq, at, recorded, recorded_s, "
+                       "line1, line2, town, postcode, area, kind, notice) VALUES "
+                       "(?,?,?,?,?,?,?,?,?,?,?,?)"),
+        insert_whereabouts(db,
+                           "INSERT OR REPLACE INTO p_whereabouts(person, seq, at, recorded, "
+                           "recorded_s, state, detail) VALUES (?,?,?,?,?,?,?)"),
+        insert_life(db,
+                    "INSERT OR IGNORE INTO p_life_events(person, seq, what, day, recorded_s) "
+                    "VALUES (?,?,?,?,?)"),
+        insert_event_person(db,
+                            "INSERT OR IGNORE INTO p_event_persons(person, seq, field) VALUES "
+                            "(?,?,?)"),
+        persons_of_event(db,
+                         "SELECT ep.person, ep.field FROM p_ids i JOIN p_event_persons ep "
+                         "ON ep.seq = i.seq WHERE i.id = ? ORDER BY ep.person, ep.field") {}
+
+  Statement insert_import, finish_import, insert_event, find_digest, find_person, find_id,
+      insert_id, insert_person, insert_details, insert_agency, insert_relation, insert_address,
+      insert_whereabouts, insert_life, insert_event_person, persons_of_event;
+};
+
+// Writes projection facts with the prepared statements; shared by imports
+// and by rebuild_projections().
+class SqliteProjectionSink final : public ProjectionSink {
+ public:
+  explicit SqliteProjectionSink(WriteStatements& w) : w_(w) {}
+
+  void person_named(const FactSource& src, const Id& person, std::string_view field) override {
+    w_.insert_event_person.bind(1, person).bind(2, src.seq).bind(3, field).run();
+  }
+  void person_defined(const FactSource& src, const Id& person) override {
+    w_.insert_person.bind(1, person).bind(2, src.seq).bind(3, src.recorded.instant()).run();
+  }
+  void person_details(const FactSource& src, const Id& person, const PersonEvent& d) override {
+    auto& s = w_.insert_details;
+    bind_source(s.bind(1, person), 2, src);
+    s.bind_text_or_null(6, d.given).bind_text_or_null(7, d.family);
+    if (d.dob) s.bind(8, d.dob->to_string());
+    if (d.sex) s.bind(9, to_string(*d.sex));
+    s.bind_text_or_null(10, d.nhs_number)
+        .bind_text_or_null(11, d.nationality)
+        .bind_text_or_null(12, d.language);
+    if (d.interpreter) s.bind(13, std::int64_t{*d.interpreter});
+    if (!d.aliases.empty()) s.bind(14, nlohmann::json(d.aliases).dump());
+    s.run();
+  }
+  void id_defined(const FactSource& src, const Id& id, const IdInfo& info) override {
+    auto& s = w_.insert_id;
+    s.bind(1, id).bind(2, std::int64_t{static_cast<int>(info.kind)});
+    s.bind(3, std::int64_t{static_cast<int>(info.defined_by)});
+    if (info.assessment_kind) s.bind(4, std::int64_t{static_cast<int>(*info.assessment_kind)});
+    if (info.agency_kind) s.bind(5, std::int64_t{static_cast<int>(*info.agency_kind)});
+    s.bind(6, src.seq).run();
+  }
+  void agency(const FactSource& src, const Id& id, const AgencyEvent& a) override {
+    w_.insert_agency.bind(1, id).bind(2, a.name).bind(3, to_string(a.kind)).bind(4, a.area);
+    if (a.parent) w_.insert_agency.bind(5, *a.parent);
+    w_.insert_agency.bind(6, src.seq).run();
+  }
+  void relation(const FactSource& src, const Id& child, const Id& relative,
+                RelationshipRole role) override {
+    auto& s = w_.insert_relation;
+    s.bind(1, child).bind(2, src.seq).bind(3, relative).bind(4, to_string(role));
+    s.bind(5, src.at.to_string()).bind(6, src.recorded.to_string()).bind(7, src.recorded.instant());
+    s.run();
+  }
+  void address(const FactSource& src, const Id& person, const Address& a,
+               AddressNotice notice) override {
+    auto& s = w_.insert_address;
+    bind_source(s.bind(1, person), 2, src);
+    s.bind_text_or_null(6, a.line1).bind_text_or_null(7, a.line2).bind_text_or_null(8, a.town);
+    s.bind_text_or_null(9, a.postcode).bind_text_or_null(10, a.area);
+    s.bind(11, to_string(a.kind)).bind(12, to_string(notice)).run();
+  }
+  void whereabouts(const FactSource& src, const Id& person, Whereabouts state,
+                   std::string_view detail) override {
+    auto& s = w_.insert_whereabouts;
+    bind_source(s.bind(1, person), 2, src);
+    s.bind(6, to_string(state)).bind(7, detail).run();
+  }
+  void life_event(const FactSource& src, const Id& person, LifeEvent what, Date when) override {
+    w_.insert_life.bind(1, person).bind(2, src.seq).bind(3, to_string(what));
+    w_.insert_life.bind(4, when.to_string()).bind(5, src.recorded.instant()).run();
+  }
+  std::vector<std::pair<Id, std::string>> persons_of_event(const Id& event_id) override {
+    std::vector<std::pair<Id, std::string>> out;
+    auto& s = w_.persons_of_event;
+    s.bind(1, event_id);
+    while (s.step()) out.emplace_back(s.column_text(0), s.column_text(1));
+    s.reset();
+    return out;
+  }
+
+ private:
+  // Binds seq, at, recorded, recorded_s at `first`..`first + 3`.
+  static void bind_source(Statement& s, int first, const FactSource& src) {
+    s.bind(first, src.seq)
+        .bind(first + 1, src.at.to_string())
+        .bind(first + 2, src.recorded.to_string())
+        .bind(first + 3, src.recorded.instant());
+  }
+  WriteStatements& w_;
+};
+
+class SqliteStore;
+
+class SqliteBatch final : public ImportBatch, private KnownIds {
+ public:
+  SqliteBatch(Connection& db, WriteStatements& w, std::string_view source)
+      : db_(db), w_(w), sink_(w) {
+    db_.exec("BEGIN IMMEDIATE");
+    open_ = true;
+    const auto started = SystemClock().now();
+    w_.insert_import.bind(1, source).bind(2, started.to_string()).run();
+    import_id_ = sqlite3_last_insert_rowid(db_.get());
+  }
+
+  ~SqliteBatch() override {
+    if (open_) sqlite3_exec(db_.get(), "ROLLBACK", nullptr, nullptr, nullptr);
+  }
+
+  const KnownIds& known_ids() const override { return *this; }
+
+  bool already_stored(std::string_view line) override {
+    const Digest d = digest_of(line);
+    auto& s = w_.find_digest;
+    s.bind_blob(1, d.data(), static_cast<int>(d.size())).bind(2, import_id_);
+    const bool found = s.step();
+    s.reset();
+    if (found) ++skipped_;
+    return found;
+  }
+
+  void append(const Event& e) override {
+    const Digest d = digest_of(e.json);
+    auto& s = w_.insert_event;
+    s.bind(1, import_id_).bind(2, e.line).bind(3, to_string(e.type)).bind_text_or_null(4, e.id);
+    s.bind(5, e.at.to_string()).bind(6, e.at.instant());
+    s.bind(7, e.recorded.to_string()).bind(8, e.recorded.instant());
+    s.bind_text_or_null(9, e.by).bind_blob(10, d.data(), static_cast<int>(d.size()));
+    s.bind(11, e.json).run();
+    project(e, source_of(sqlite3_last_insert_rowid(db_.get()), e), sink_);
+    ++stored_;
+  }
+
+  void commit() override {
+    w_.finish_import.bind(1, stored_).bind(2, skipped_).bind(3, import_id_).run();
+    if (sqlite3_exec(db_.get(), "COMMIT", nullptr, nullptr, nullptr) != SQLITE_OK) {
+      db_.fail("cannot commit the import");  // the destructor rolls back
+    }
+    open_ = false;
+  }
+
+ private:
+  bool has_person(std::string_view person_id) const override {
+    auto& s = w_.find_person;
+    s.bind(1, person_id);
+    const bool found = s.step();
+    s.reset();
+    return found;
+  }
+
+  std::optional<IdInfo> find(std::string_view id) const override {
+    auto& s = w_.find_id;
+    s.bind(1, id);
+    std::optional<IdInfo> info;
+    if (s.step()) {
+      info = IdInfo{static_cast<IdKind>(s.column_int(0)), static_cast<EventType>(s.column_int(1)),
+                    std::nullopt, std::nullopt};
+      if (!s.column_is_null(2))
+        info->assessment_kind = static_cast<AssessmentKind>(s.column_int(2));
+      if (!s.column_is_null(3)) info->agency_kind = static_cast<AgencyKind>(s.column_int(3));
+    }
+    s.reset();
+    return info;
+  }
+
+  Connection& db_;
+  WriteStatements& w_;
+  SqliteProjectionSink sink_;
+  std::int64_t import_id_ = 0;
+  std::int64_t stored_ = 0;
+  std::int64_t skipped_ = 0;
+  bool open_ = false;
+};
+
+class SqliteStore final : public Store {
+ public:
+  explicit SqliteStore(const std::string& path) : db_(path) {
+    if (sodium_init() < 0) throw StoreError("libsodium could not be initialised");
+    db_.exec("PRAGMA journal_mode=WAL");
+    db_.exec("PRAGMA synchronous=FULL");
+    db_.exec("PRAGMA foreign_keys=ON");
+    db_.exec("PRAGMA cache_size=-65536");  // 64 MiB: bounds memory on large imports
+    db_.exec("PRAGMA temp_store=MEMORY");
+    check_schema();
+    writes_ = std::make_unique<WriteStatements>(db_);
+  }
+
+  std::unique_ptr<ImportBatch> begin_import(std::string_view source) override {
+    return std::make_unique<SqliteBatch>(db_, *writes_, source);
+  }
+
+  std::optional<PersonView> person(const Id& id, std::optional<Timestamp> as_known_at) override;
+  std::vector<ChronologyEntry> chronology(const Id& id,
+                                          std::optional<Timestamp> as_known_at) override;
+  std::vector<AgencyView> agencies() override;
+  StoreCounts counts() override;
+  void for_each_event(const std::function<void(const StoredEvent&)>& visit) override;
+  void rebuild_projections() override;
+
+ private:
+  void check_schema();
+
+  Connection db_;
+  std::unique_ptr<WriteStatements> writes_;
+};
+
+void SqliteStore::check_schema() {
+  Statement is_sqlite(db_, "SELECT count(*) FROM sqlite_master");  // fails on a non-database file
+  is_sqlite.step();
+  db_.exec("BEGIN IMMEDIATE");
+  try {
+    db_.exec(sqlite::kSchema);
+    Statement version(db_, "SELECT value FROM meta WHERE key = 'schema_version'");
+    if (version.step()) {
+      const std::string found = version.column_text(0);
+      if (found != std::to_string(sqlite::kSchemaVersion)) {
+        throw StoreError("the store has schema version " + found + "; this Sightline reads " +
+                         std::to_string(sqlite::kSchemaVersion));
+      }
+    } else {
+      db_.exec("INSERT INTO meta(key, value) VALUES ('schema_version', '1')");
+    }
+    db_.exec("COMMIT");
+  } catch (...) {
+    sqlite3_exec(db_.get(), "ROLLBACK", nullptr, nullptr, nullptr);
+    throw;
+  }
+}
+
+std::optional<PersonView> SqliteStore::person(const Id& id, std::optional<Timestamp> as_known_at) {
+  const std::int64_t cutoff = cutoff_of(as_known_at);
+  Statement exists(db_, "SELECT 1 FROM p_persons WHERE id = ? AND recorded_s <= ?");
+  exists.bind(1, id).bind(2, cutoff);
+  if (!exists.step()) return std::nullopt;
+
+  PersonView view;
+  view.id = id;
+  Statement details(db_,
+                    "SELECT seq, at, recorded, given, family, dob, sex, nhs_number, nationality, "
+                    "language, interpreter, aliases FROM p_person_details "
+                    "WHERE person = ? AND recorded_s <= ? ORDER BY recorded_s, seq");
+  details.bind(1, id).bind(2, cutoff);
+  while (details.step()) {
+    PersonDetailsVersion v{source_from_columns(details, 0, 1, 2), {}};
+    v.details.given = details.column_text(3);
+    v.details.family = details.column_text(4);
+    if (!details.column_is_null(5)) v.details.dob = Date::parse(details.column_text(5));
+    if (!details.column_is_null(6)) v.details.sex = enum_from_text<Sex, 3>(details.column_text(6));
+    v.details.nhs_number = details.column_text(7);
+    v.details.nationality = details.column_text(8);
+    v.details.language = details.column_text(9);
+    if (!details.column_is_null(10)) v.details.interpreter = details.column_int(10) != 0;
+    if (!details.column_is_null(11)) {
+      v.details.aliases =
+          nlohmann::json::parse(details.column_text(11)).get<std::vector<std::string>>();
+    }
+    if (!v.details.given.empty()) view.given = v.details.given;
+    if (!v.details.family.empty()) view.family = v.details.family;
+    if (v.details.dob) view.dob = v.details.dob;
+    view.details_history.push_back(std::move(v));
+  }
+
+  Statement life(db_,
+                 "SELECT what, day FROM p_life_events WHERE person = ? AND recorded_s <= ? "
+                 "ORDER BY recorded_s, seq");
+  life.bind(1, id).bind(2, cutoff);
+  while (life.step()) {
+    const std::string what = life.column_text(0);
+    const auto day = Date::parse(life.column_text(1));
+    if (what == "expected") view.expected = day;
+    if (what == "born") view.born = day;
+    if (what == "died") view.died = day;
+  }
+
+  Statement addresses(db_,
+                      "SELECT seq, at, recorded, line1, line2, town, postcode, area, kind, notice "
+                      "FROM p_addresses WHERE person = ? AND recorded_s <= ? ORDER BY seq");
+  addresses.bind(1, id).bind(2, cutoff);
+  while (addresses.step()) {
+    AddressVersion v{source_from_columns(addresses, 0, 1, 2), {}, AddressNotice::kPlanned};
+    v.address.line1 = addresses.column_text(3);
+    v.address.line2 = addresses.column_text(4);
+    v.address.town = addresses.column_text(5);
+    v.address.postcode = addresses.column_text(6);
+    v.address.area = addresses.column_text(7);
+    v.address.kind =
+        enum_from_text<AddressKind, 4>(addresses.column_text(8)).value_or(AddressKind::kUnknown);
+    v.notice = enum_from_text<AddressNotice, 3>(addresses.column_text(9))
+                   .value_or(AddressNotice::kPlanned);
+    view.addresses.push_back(std::move(v));
+  }
+
+  Statement whereabouts(db_,
+                        "SELECT seq, at, recorded, state, detail FROM p_whereabouts "
+                        "WHERE person = ? AND recorded_s <= ? ORDER BY seq");
+  whereabouts.bind(1, id).bind(2, cutoff);
+  while (whereabouts.step()) {
+    WhereaboutsVersion v{source_from_columns(whereabouts, 0, 1, 2), Whereabouts::kAtAddress,
+                         whereabouts.column_text(4)};
+    const std::string state = whereabouts.column_text(3);
+    for (Whereabouts w : {Whereabouts::kAtAddress, Whereabouts::kUnknown, Whereabouts::kMissing,
+                          Whereabouts::kFound, Whereabouts::kClaimed}) {
+      if (to_string(w) == state) v.state = w;
+    }
+    view.whereabouts.push_back(std::move(v));
+  }
+
+  Statement carers(db_,
+                   "SELECT seq, at, recorded, relative, role FROM p_relations "
+                   "WHERE child = ? AND recorded_s <= ? ORDER BY seq");
+  carers.bind(1, id).bind(2, cutoff);
+  std::set<std::pair<Id, std::string>> seen;
+  while (carers.step()) {
+    const std::string role_text = carers.column_text(4);
+    auto role = enum_from_text<RelationshipRole, 6>(role_text);
+    if (!role || !seen.insert({carers.column_text(3), role_text}).second) continue;
+    view.carers.push_back(
+        RelationView{source_from_columns(carers, 0, 1, 2), carers.column_text(3), *role});
+  }
+  return view;
+}
+
+std::vector<ChronologyEntry> SqliteStore::chronology(const Id& id,
+                                                     std::optional<Timestamp> as_known_at) {
+  const auto subject = person(id, as_known_at);
+  if (!subject) return {};
+  // Whose events belong in the chronology, and how each is labelled.
+  std::map<Id, std::string> label_of{{id, ""}};
+  for (const RelationView& r : subject->carers) {
+    if (is_carer_role(r.role) && !label_of.contains(r.relative)) {
+      label_of[r.relative] = std::string(to_string(r.role));
+    }
+  }
+  std::string sql =
+      "SELECT e.seq, e.type, e.at, e.recorded, e.by, e.json, ep.person, ep.field "
+      "FROM p_event_persons ep JOIN events e ON e.seq = ep.seq "
+      "WHERE e.recorded_s <= ? AND ep.person IN (";
+  for (std::size_t i = 0; i < label_of.size(); ++i) sql += i ? ",?" : "?";
+  sql += ") ORDER BY e.at_s, e.recorded_s, e.seq";
+  Statement query(db_, sql.c_str());
+  query.bind(1, cutoff_of(as_known_at));
+  int index = 2;
+  for (const auto& [person_id, label] : label_of) query.bind(index++, person_id);
+
+  std::vector<ChronologyEntry> entries;
+  while (query.step()) {
+    const std::int64_t seq = query.column_int(0);
+    if (entries.empty() || entries.back().seq != seq) {
+      ChronologyEntry entry;
+      entry.seq = seq;
+      entry.type = parse_event_type(query.column_text(1)).value_or(EventType::kAgency);
+      entry.at = *Timestamp::parse(query.column_text(2));
+      entry.recorded = *Timestamp::parse(query.column_text(3));
+      entry.by = query.column_text(4);
+      entry.json = query.column_text(5);
+      entries.push_back(std::move(entry));
+    }
+    const std::string& label = label_of[query.column_text(6)];
+    std::string about = label.empty() ? query.column_text(7) : label;
+    auto& list = entries.back().about;
+    if (std::find(list.begin(), list.end(), about) == list.end()) list.push_back(std::move(about));
+  }
+  for (auto& entry : entries) std::sort(entry.about.begin(), entry.about.end());
+  return entries;
+}
+
+std::vector<AgencyView> SqliteStore::agencies() {
+  Statement query(db_, "SELECT id, name, kind, area, parent FROM p_agencies ORDER BY id");
+  std::vector<AgencyView> out;
+  while (query.step()) {
+    AgencyView a;
+    a.id = query.column_text(0);
+    a.name = query.column_text(1);
+    a.kind = enum_from_text<AgencyKind, 15>(query.column_text(2)).value_or(AgencyKind::kVoluntary);
+    a.area = query.column_text(3);
+    if (!query.column_is_null(4)) a.parent = query.column_text(4);
+    out.push_back(std::move(a));
+  }
+  return out;
+}
+
+StoreCounts SqliteStore::counts() {
+  StoreCounts c;
+  Statement by_type(db_, "SELECT type, count(*) FROM events GROUP BY type");
+  while (by_type.step()) {
+    if (auto type = parse_event_type(by_type.column_text(0))) {
+      c.by_type[*type] = by_type.column_int(1);
+      c.events += by_type.column_int(1);
+    }
+  }
+  Statement people(db_, "SELECT count(*) FROM p_persons");
+  if (people.step()) c.people = people.column_int(0);
+  Statement agencies(db_, "SELECT count(*) FROM p_agencies");
+  if (agencies.step()) c.agencies = agencies.column_int(0);
+  return c;
+}
+
+void SqliteStore::for_each_event(const std::function<void(const StoredEvent&)>& visit) {
+  Statement query(db_, "SELECT seq, json FROM events ORDER BY seq");
+  StoredEvent event;
+  while (query.step()) {
+    event.seq = query.column_int(0);
+    event.json = query.column_text(1);
+    visit(event);
+  }
+}
+
+void SqliteStore::rebuild_projections() {
+  db_.exec("BEGIN IMMEDIATE");
+  try {
+    for (const char* table : sqlite::kProjectionTables) {
+      db_.exec(("DELETE FROM " + std::string(table)).c_str());
+    }
+    SqliteProjectionSink sink(*writes_);
+    FeedParser parser;
+    std::vector<Fault> faults;
+    Statement query(db_, "SELECT seq, json FROM events ORDER BY seq");
+    while (query.step()) {
+      const std::int64_t seq = query.column_int(0);
+      auto event = parser.parse_line(query.column_text(1), seq, faults);
+      if (!event) {
+        throw StoreError("stored event " + std::to_string(seq) + " no longer parses: " +
+                         (faults.empty() ? "" : faults.front().to_string()));
+      }
+      project(*event, source_of(seq, *event), sink);
+    }
+    db_.exec("COMMIT");
+  } catch (...) {
+    sqlite3_exec(db_.get(), "ROLLBACK", nullptr, nullptr, nullptr);
+    throw;
+  }
+}
+
+}  // namespace
+
+std::unique_ptr<Store> open_sqlite_store(const std::string& path) {
+  return std::make_unique<SqliteStore>(path);
+}
+
+}  // namespace sightline

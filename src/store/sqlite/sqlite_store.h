@@ -1,0 +1,17 @@
+// The SQLite implementation of Store: one database file, WAL journal, and
+// `synchronous=FULL`, so a committed import survives a crash or power loss.
+// One Store object per thread; several processes may open the same file.
+#pragma once
+
+#include <memory>
+#include <string>
+
+#include "store/store.h"
+
+namespace sightline {
+
+// Opens or creates the store at `path`. Throws StoreError when the file cannot
+// be opened, is not a Sightline store, or has a newer schema.
+std::unique_ptr<Store> open_sqlite_store(const std::string& path);
+
+}  // namespace sightline

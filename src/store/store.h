@@ -1,0 +1,74 @@
+// The event store: append-only and bitemporal.
+//
+// Every event keeps when it happened (`at`), when Sightline learnt it
+// (`recorded`), the reporting agency and the line exactly as it was sent.
+// Nothing is updated or deleted; a correction is a new event. Projections are
+// kept beside the events in the same transaction, and can be rebuilt from them.
+//
+// Writes go through an ImportBatch: everything appended to one batch becomes
+// visible together on commit(), or not at all. Implementations must make a
+// committed batch durable before commit() returns.
+#pragma once
+
+#include <functional>
+#include <memory>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "chronology/views.h"
+#include "feed/event.h"
+#include "feed/known_ids.h"
+
+namespace sightline {
+
+// One event as stored.
+struct StoredEvent {
+  std::int64_t seq = 0;
+  std::string json;
+};
+
+class ImportBatch {
+ public:
+  virtual ~ImportBatch() = default;  // rolls back unless committed
+  // Ids already in the store, and those appended to this batch so far.
+  virtual const KnownIds& known_ids() const = 0;
+  // True when a line with these exact bytes was stored by an earlier batch:
+  // re-importing a feed skips such lines, so it changes nothing.
+  virtual bool already_stored(std::string_view line) = 0;
+  // Stores the event and its projection facts.
+  virtual void append(const Event& event) = 0;
+  // Makes the batch durable and visible. Throws StoreError on failure, in
+  // which case nothing of the batch is stored.
+  virtual void commit() = 0;
+};
+
+class StoreError : public std::runtime_error {
+ public:
+  using std::runtime_error::runtime_error;
+};
+
+class Store {
+ public:
+  virtual ~Store() = default;
+
+  // `source` names where the batch came from (a file name, "api", ...).
+  virtual std::unique_ptr<ImportBatch> begin_import(std::string_view source) = 0;
+
+  // nullopt when the person is unknown (or not yet known at `as_known_at`).
+  virtual std::optional<PersonView> person(const Id& id, std::optional<Timestamp> as_known_at) = 0;
+  // The integrated chronology of a person (for a child: its own events and its
+  // carers'), ordered by `at`, then `recorded`, then arrival. With
+  // `as_known_at`, only what had been recorded by then.
+  virtual std::vector<ChronologyEntry> chronology(const Id& id,
+                                                  std::optional<Timestamp> as_known_at) = 0;
+  virtual std::vector<AgencyView> agencies() = 0;
+  virtual StoreCounts counts() = 0;
+  // Every event in arrival order.
+  virtual void for_each_event(const std::function<void(const StoredEvent&)>& visit) = 0;
+  // Drops the projections and derives them again from the events.
+  virtual void rebuild_projections() = 0;
+};
+
+}  // namespace sightline

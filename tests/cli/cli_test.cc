@@ -1,0 +1,201 @@
+// Runs the real `sightline` binary as a user would, on real SQLite files.
+#include <gtest/gtest.h>
+#include <sys/wait.h>
+
+#include <nlohmann/json.hpp>
+#include <sstream>
+#include <string>
+#include <vector>
+
+#include "../support/test_support.h"
+
+namespace sightline {
+namespace {
+
+using testing::read_file;
+using testing::scenario;
+using testing::TempDir;
+using testing::test_data;
+
+struct CommandRun {
+  int exit_code = -1;
+  std::string out, err;
+};
+
+std::string quote(const std::string& s) {
+  std::string q = "'";
+  for (char c : s) q += c == '\'' ? std::string("'\\''") : std::string(1, c);
+  return q + "'";
+}
+
+CommandRun sightline(const std::vector<std::string>& args) {
+  static TempDir io;
+  std::string command = quote(SIGHTLINE_BINARY);
+  for (const auto& a : args) command += " " + quote(a);
+  command += " >" + quote(io.file("out")) + " 2>" + quote(io.file("err")) + " </dev/null";
+  const int status = std::system(command.c_str());
+  CommandRun r;
+  r.exit_code = WIFEXITED(status) ? WEXITSTATUS(status) : -1;
+  r.out = read_file(io.file("out"));
+  r.err = read_file(io.file("err"));
+  return r;
+}
+
+std::vector<std::string> lines_of(const std::string& text) {
+  std::vector<std::string> lines;
+  std::istringstream in(text);
+  for (std::string line; std::getline(in, line);) lines.push_back(line);
+  return lines;
+}
+
+class SofiaImported : public ::testing::Test {
+ protected:
+  void SetUp() override {
+    const CommandRun r = sightline({"import", scenario("sofia.jsonl").string(), "--db", db()});
+    ASSERT_EQ(r.exit_code, 0) << r.err;
+  }
+  std::string db() const { return dir_.file("sofia.db"); }
+  TempDir dir_;
+};
+
+TEST(Cli, HelpListsTheCommands) {
+  const CommandRun r = sightline({"--help"});
+  EXPECT_EQ(r.exit_code, 0);
+  EXPECT_NE(r.out.find("import"), std::string::npos);
+  EXPECT_NE(r.out.find("chronology"), std::string::npos);
+  const CommandRun import_help = sightline({"import", "--help"});
+  EXPECT_EQ(import_help.exit_code, 0);
+  EXPECT_NE(import_help.out.find("Usage: sightline import FILE --db PATH"), std::string::npos);
+  const CommandRun chronology_help = sightline({"help", "chronology"});
+  EXPECT_NE(chronology_help.out.find("--as-known-at"), std::string::npos);
+}
+
+TEST(Cli, BadUsageExitsWithTwoAndSaysWhy) {
+  struct Case {
+    std::vector<std::string> args;
+    std::string says;
+  };
+  const std::vector<Case> cases = {
+      {{}, "Usage"},
+      {{"frobnicate"}, "unknown command \"frobnicate\""},
+      {{"import", "feed.jsonl"}, "--db is required"},
+      {{"import", "--db", "x.db"}, "missing argument"},
+      {{"import", "a", "b", "--db", "x.db"}, "unexpected argument \"b\""},
+      {{"chronology", "sofia", "--db", "x.db", "--colour"}, "unknown option --colour"},
+      {{"chronology", "sofia", "--db"}, "--db needs a value"},
+      {{"chronology", "sofia", "--db", "x.db", "--as-known-at", "2012-13-01"},
+       "--as-known-at: expected a date"},
+  };
+  for (const Case& c : cases) {
+    const CommandRun r = sightline(c.args);
+    EXPECT_EQ(r.exit_code, 2) << c.says;
+    EXPECT_NE(r.err.find(c.says), std::string::npos) << r.err;
+  }
+}
+
+TEST(Cli, ImportPrintsCountsPerType) {
+  TempDir dir;
+  const CommandRun r = sightline(
+      {"import", test_data("feeds/store-family.jsonl").string(), "--db", dir.file("s.db")});
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  EXPECT_NE(r.out.find("13 events stored"), std::string::npos) << r.out;
+  EXPECT_NE(r.out.find("agency                         3"), std::string::npos) << r.out;
+  const CommandRun again = sightline(
+      {"import", test_data("feeds/store-family.jsonl").string(), "--db", dir.file("s.db")});
+  ASSERT_EQ(again.exit_code, 0);
+  EXPECT_NE(again.out.find("0 events stored, 13 already stored"), std::string::npos) << again.out;
+}
+
+TEST(Cli, FaultyFeedIsRefusedWholeNamingEachLine) {
+  TempDir dir;
+  const std::string feed = test_data("feeds/store-faulty.jsonl").string();
+  const CommandRun r = sightline({"import", feed, "--db", dir.file("s.db")});
+  EXPECT_EQ(r.exit_code, 1);
+  for (const char* expected : {": line 3: contact.mode:", ": line 4: referral_outcome.referral:",
+                               ": line 6: recorded:", "nothing was stored"}) {
+    EXPECT_NE(r.err.find(expected), std::string::npos) << expected << "\n" << r.err;
+  }
+  EXPECT_EQ(r.err.find("line 1:"), std::string::npos);
+  EXPECT_EQ(r.err.find("line 5:"), std::string::npos);
+  const CommandRun chronology = sightline({"chronology", "kid", "--db", dir.file("s.db")});
+  EXPECT_EQ(chronology.exit_code, 1);
+  EXPECT_NE(chronology.err.find("no person \"kid\""), std::string::npos);
+}
+
+TEST(Cli, MissingFilesAreClearErrors) {
+  TempDir dir;
+  const CommandRun import = sightline({"import", dir.file("nope.jsonl"), "--db", dir.file("s.db")});
+  EXPECT_EQ(import.exit_code, 1);
+  EXPECT_NE(import.err.find("cannot read"), std::string::npos);
+  const CommandRun chronology = sightline({"chronology", "sofia", "--db", dir.file("absent.db")});
+  EXPECT_EQ(chronology.exit_code, 1);
+  EXPECT_NE(chronology.err.find("no database at"), std::string::npos);
+}
+
+TEST_F(SofiaImported, ChronologyTellsTheReviewsStoryInOrder) {
+  const CommandRun r = sightline({"chronology", "sofia", "--db", db()});
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  EXPECT_NE(r.out.find("Integrated chronology of Sofia"), std::string::npos);
+  // Milestones of the review, each after the one before.
+  const std::vector<std::string> milestones = {
+      "pregnancy", "referral ", "birth ",      "registration", "strategy_discussion",
+      "medical ",  "transfer ", "case_closed", "claim ",       "records_transfer",
+      "death "};
+  std::size_t from = 0;
+  for (const std::string& m : milestones) {
+    const auto at = r.out.find("  " + m, from);
+    ASSERT_NE(at, std::string::npos) << m << " missing or out of order";
+    from = at;
+  }
+}
+
+TEST_F(SofiaImported, AsKnownAtTheEndOf2012ShowsNothingRecordedIn2013) {
+  const CommandRun all = sightline({"chronology", "sofia", "--db", db(), "--json"});
+  const CommandRun known =
+      sightline({"chronology", "sofia", "--db", db(), "--json", "--as-known-at", "2012-12-31"});
+  ASSERT_EQ(known.exit_code, 0) << known.err;
+  const auto all_lines = lines_of(all.out);
+  const auto known_lines = lines_of(known.out);
+  ASSERT_GT(known_lines.size(), 20u);
+  ASSERT_LT(known_lines.size(), all_lines.size());
+  std::string last_at;
+  for (const std::string& line : known_lines) {
+    const auto event = nlohmann::json::parse(line);
+    EXPECT_LT(event["recorded"].get<std::string>(), "2013-01-01") << line;
+    EXPECT_GE(event["at"].get<std::string>(), last_at) << "out of order: " << line;
+    last_at = event["at"].get<std::string>();
+  }
+  std::size_t recorded_2012 = 0;
+  for (const std::string& line : all_lines) {
+    if (nlohmann::json::parse(line)["recorded"].get<std::string>() < "2013-01-01") ++recorded_2012;
+  }
+  EXPECT_EQ(known_lines.size(), recorded_2012);
+}
+
+TEST_F(SofiaImported, JsonLinesCarryTypeTimesAgencyAndFields) {
+  const CommandRun r = sightline({"chronology", "sofia", "--db", db(), "--json"});
+  ASSERT_EQ(r.exit_code, 0);
+  bool saw_transfer = false;
+  for (const std::string& line : lines_of(r.out)) {
+    const auto event = nlohmann::json::parse(line);
+    for (const char* key : {"type", "at", "recorded", "by", "fields", "about"}) {
+      EXPECT_TRUE(event.contains(key)) << key << " in " << line;
+    }
+    if (event["type"] == "transfer" && event["fields"]["to"] == "luton-csc") {
+      saw_transfer = true;
+      EXPECT_EQ(event["fields"]["status"], "welfare_check");
+      EXPECT_EQ(event["at"], "2012-12-24");
+    }
+  }
+  EXPECT_TRUE(saw_transfer) << "the Christmas Eve transfer from Ealing to Luton";
+}
+
+TEST_F(SofiaImported, UnknownPersonIsAnError) {
+  const CommandRun r = sightline({"chronology", "nobody", "--db", db()});
+  EXPECT_EQ(r.exit_code, 1);
+  EXPECT_NE(r.err.find("no person \"nobody\""), std::string::npos);
+  EXPECT_TRUE(r.out.empty());
+}
+
+}  // namespace
+}  // namespace sightline

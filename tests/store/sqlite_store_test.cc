@@ -1,0 +1,285 @@
+#include "store/sqlite/sqlite_store.h"
+
+#include <gtest/gtest.h>
+#include <sqlite3.h>
+
+#include <fstream>
+#include <sstream>
+
+#include "../support/test_support.h"
+#include "store/importer.h"
+
+namespace sightline {
+namespace {
+
+using testing::TempDir;
+using testing::test_data;
+
+struct Imported {
+  ImportResult result;
+  std::vector<Fault> faults;
+};
+
+Imported import_file(Store& store, const std::string& relative) {
+  std::ifstream in(test_data(relative));
+  Imported out;
+  ImportCallbacks callbacks;
+  callbacks.on_fault = [&](const Fault& f) { out.faults.push_back(f); };
+  out.result = import_feed(store, in, relative, callbacks);
+  return out;
+}
+
+Imported import_text(Store& store, const std::string& text) {
+  std::istringstream in(text);
+  Imported out;
+  ImportCallbacks callbacks;
+  callbacks.on_fault = [&](const Fault& f) { out.faults.push_back(f); };
+  out.result = import_feed(store, in, "inline", callbacks);
+  return out;
+}
+
+std::int64_t count_rows(const std::string& db_path, const std::string& sql) {
+  sqlite3* db = nullptr;
+  EXPECT_EQ(sqlite3_open(db_path.c_str(), &db), SQLITE_OK);
+  sqlite3_stmt* stmt = nullptr;
+  EXPECT_EQ(sqlite3_prepare_v2(db, sql.c_str(), -1, &stmt, nullptr), SQLITE_OK) << sql;
+  std::int64_t n = -1;
+  if (sqlite3_step(stmt) == SQLITE_ROW) n = sqlite3_column_int64(stmt, 0);
+  sqlite3_finalize(stmt);
+  sqlite3_close(db);
+  return n;
+}
+
+std::vector<std::string> types_of(const std::vector<ChronologyEntry>& entries) {
+  std::vector<std::string> out;
+  for (const auto& e : entries) out.emplace_back(to_string(e.type));
+  return out;
+}
+
+TEST(SqliteStore, ImportStoresEveryEventWithItsTimesAndOriginalLine) {
+  TempDir dir;
+  auto store = open_sqlite_store(dir.file("s.db"));
+  const auto imported = import_file(*store, "feeds/store-family.jsonl");
+  ASSERT_TRUE(imported.result.committed)
+      << (imported.faults.empty() ? "" : imported.faults[0].to_string());
+  EXPECT_EQ(imported.result.stored, 13);
+  EXPECT_EQ(imported.result.stored_by_type.at(EventType::kAgency), 3);
+  EXPECT_EQ(imported.result.stored_by_type.at(EventType::kPerson), 3);
+
+  const StoreCounts counts = store->counts();
+  EXPECT_EQ(counts.events, 13);
+  EXPECT_EQ(counts.agencies, 3);
+  EXPECT_EQ(counts.people, 2);  // mum, and the unborn child created by the pregnancy
+
+  std::vector<StoredEvent> all;
+  store->for_each_event([&](const StoredEvent& e) { all.push_back(e); });
+  ASSERT_EQ(all.size(), 13u);
+  EXPECT_EQ(
+      all[4].json,
+      testing::read_file(test_data("feeds/store-family.jsonl")).substr(0, 0) +
+          R"({"type":"pregnancy","id":"preg-1","at":"2012-01-16","recorded":"2012-01-20","by":"smh-mw","mother":"mum","child":"baby","edd":"2012-09-30","note":"booking appointment"})");
+  EXPECT_EQ(count_rows(dir.file("s.db"),
+                       "SELECT count(*) FROM events WHERE type='pregnancy' AND at='2012-01-16' AND "
+                       "recorded='2012-01-20' AND by='smh-mw'"),
+            1);
+  EXPECT_EQ(count_rows(dir.file("s.db"),
+                       "SELECT count(*) FROM events WHERE type='agency' AND by IS NULL"),
+            3);
+}
+
+TEST(SqliteStore, OpensWithWriteAheadLogAndFullSync) {
+  TempDir dir;
+  auto store = open_sqlite_store(dir.file("s.db"));
+  EXPECT_EQ(count_rows(dir.file("s.db"),
+                       "SELECT count(*) FROM pragma_journal_mode WHERE journal_mode='wal'"),
+            1);
+  sqlite3* db = nullptr;
+  ASSERT_EQ(sqlite3_open_v2(dir.file("s.db").c_str(), &db, SQLITE_OPEN_READONLY, nullptr),
+            SQLITE_OK);
+  sqlite3_close(db);
+}
+
+TEST(SqliteStore, EventsAreAppendOnly) {
+  TempDir dir;
+  {
+    auto store = open_sqlite_store(dir.file("s.db"));
+    ASSERT_TRUE(import_file(*store, "feeds/store-family.jsonl").result.committed);
+  }
+  sqlite3* db = nullptr;
+  ASSERT_EQ(sqlite3_open(dir.file("s.db").c_str(), &db), SQLITE_OK);
+  EXPECT_NE(sqlite3_exec(db, "UPDATE events SET json='{}' WHERE seq=1", nullptr, nullptr, nullptr),
+            SQLITE_OK);
+  EXPECT_NE(sqlite3_exec(db, "DELETE FROM events WHERE seq=1", nullptr, nullptr, nullptr),
+            SQLITE_OK);
+  sqlite3_close(db);
+  EXPECT_EQ(count_rows(dir.file("s.db"), "SELECT count(*) FROM events"), 13);
+}
+
+TEST(SqliteStore, FaultyFeedStoresNothingAndNamesEveryFaultyLine) {
+  TempDir dir;
+  auto store = open_sqlite_store(dir.file("s.db"));
+  const auto imported = import_file(*store, "feeds/store-faulty.jsonl");
+  EXPECT_FALSE(imported.result.committed);
+  EXPECT_EQ(imported.result.stored, 0);
+  EXPECT_EQ(imported.result.faulty_lines, 3);
+  std::set<std::int64_t> lines;
+  for (const Fault& f : imported.faults) lines.insert(f.line);
+  EXPECT_EQ(lines, (std::set<std::int64_t>{3, 4, 6}));
+  EXPECT_EQ(store->counts().events, 0);
+  for (const char* table : {"events", "p_persons", "p_agencies", "p_ids", "p_event_persons"}) {
+    EXPECT_EQ(count_rows(dir.file("s.db"), std::string("SELECT count(*) FROM ") + table), 0)
+        << table;
+  }
+  EXPECT_EQ(count_rows(dir.file("s.db"), "SELECT count(*) FROM imports"), 0);
+}
+
+TEST(SqliteStore, ReimportingTheSameFeedChangesNothing) {
+  TempDir dir;
+  auto store = open_sqlite_store(dir.file("s.db"));
+  ASSERT_TRUE(import_file(*store, "feeds/store-family.jsonl").result.committed);
+  const auto before = store->chronology("baby", std::nullopt);
+  const auto again = import_file(*store, "feeds/store-family.jsonl");
+  ASSERT_TRUE(again.result.committed);
+  EXPECT_EQ(again.result.stored, 0);
+  EXPECT_EQ(again.result.already_stored, 13);
+  EXPECT_EQ(store->counts().events, 13);
+  EXPECT_EQ(types_of(store->chronology("baby", std::nullopt)), types_of(before));
+}
+
+TEST(SqliteStore, IdenticalLinesWithinOneFeedAreBothStored) {
+  TempDir dir;
+  auto store = open_sqlite_store(dir.file("s.db"));
+  ASSERT_TRUE(import_file(*store, "feeds/store-family.jsonl").result.committed);
+  const std::string sms =
+      R"({"type":"contact","at":"2013-05-01","by":"wcc-csc","persons":["mum"],"mode":"sms","child_seen":false,"outcome":"no_answer"})";
+  const auto twice = import_text(*store, sms + "\n" + sms + "\n");
+  ASSERT_TRUE(twice.result.committed);
+  EXPECT_EQ(twice.result.stored, 2);
+  const auto replayed = import_text(*store, sms + "\n" + sms + "\n");
+  EXPECT_EQ(replayed.result.stored, 0);
+  EXPECT_EQ(store->counts().by_type.at(EventType::kContact), 2);
+}
+
+TEST(SqliteStore, LaterFeedMayReferToIdsOfAnEarlierOne) {
+  TempDir dir;
+  auto store = open_sqlite_store(dir.file("s.db"));
+  ASSERT_TRUE(import_file(*store, "feeds/store-family.jsonl").result.committed);
+  const auto more = import_file(*store, "feeds/store-family-more.jsonl");
+  ASSERT_TRUE(more.result.committed) << more.faults.at(0).to_string();
+  EXPECT_EQ(more.result.stored, 2);
+  const auto dup = import_text(
+      *store,
+      R"({"type":"agency","id":"wcc-csc","at":"2013-01-01","name":"Other","kind":"police","area":"E09000033"})");
+  EXPECT_FALSE(dup.result.committed);
+  ASSERT_EQ(dup.faults.size(), 1u);
+  EXPECT_EQ(dup.faults[0].line, 1);
+}
+
+TEST(SqliteStore, PersonKeepsHistoryOfDetails) {
+  TempDir dir;
+  auto store = open_sqlite_store(dir.file("s.db"));
+  ASSERT_TRUE(import_file(*store, "feeds/store-family.jsonl").result.committed);
+  const auto mum = store->person("mum", std::nullopt);
+  ASSERT_TRUE(mum);
+  EXPECT_EQ(mum->display_name(), "Ana Lopes-Silva");
+  ASSERT_EQ(mum->details_history.size(), 2u);
+  EXPECT_EQ(mum->details_history[0].details.family, "Lopes");
+  EXPECT_EQ(mum->details_history[1].details.family, "Lopes-Silva");
+  EXPECT_EQ(mum->dob, Date::parse("1979-03-02"));
+
+  const auto earlier = store->person("mum", Timestamp::end_of(*Date::parse("2012-12-31")));
+  ASSERT_TRUE(earlier);
+  EXPECT_EQ(earlier->display_name(), "Ana Lopes");
+}
+
+TEST(SqliteStore, PregnancyCreatesTheUnbornChild) {
+  TempDir dir;
+  auto store = open_sqlite_store(dir.file("s.db"));
+  ASSERT_TRUE(import_file(*store, "feeds/store-family.jsonl").result.committed);
+  const auto unborn = store->person("baby", Timestamp::end_of(*Date::parse("2012-06-30")));
+  ASSERT_TRUE(unborn);
+  EXPECT_EQ(unborn->expected, Date::parse("2012-09-30"));
+  EXPECT_FALSE(unborn->born);
+  EXPECT_EQ(unborn->display_name(), "unborn child baby");
+  ASSERT_EQ(unborn->carers.size(), 1u);
+  EXPECT_EQ(unborn->carers[0].relative, "mum");
+  EXPECT_EQ(unborn->carers[0].role, RelationshipRole::kMother);
+
+  // Recorded on 2012-01-20: unknown before then.
+  EXPECT_FALSE(store->person("baby", Timestamp::end_of(*Date::parse("2012-01-19"))));
+
+  const auto born = store->person("baby", std::nullopt);
+  ASSERT_TRUE(born);
+  EXPECT_EQ(born->born, Date::parse("2012-09-28"));
+  EXPECT_EQ(born->display_name(), "Sofia Lopes");
+}
+
+TEST(SqliteStore, AddressesAndWhereaboutsOverTime) {
+  TempDir dir;
+  auto store = open_sqlite_store(dir.file("s.db"));
+  ASSERT_TRUE(import_file(*store, "feeds/store-family.jsonl").result.committed);
+  ASSERT_TRUE(import_file(*store, "feeds/store-family-more.jsonl").result.committed);
+  const auto mum = store->person("mum", std::nullopt);
+  ASSERT_EQ(mum->addresses.size(), 2u);
+  EXPECT_EQ(mum->addresses[0].address.postcode, "W2 1AA");
+  EXPECT_EQ(mum->addresses[1].address.area, "E06000032");
+  EXPECT_EQ(mum->addresses[1].notice, AddressNotice::kWithoutNotice);
+
+  const auto baby = store->person("baby", std::nullopt);
+  ASSERT_EQ(baby->whereabouts.size(), 2u);
+  EXPECT_EQ(baby->whereabouts[0].state, Whereabouts::kAtAddress);
+  EXPECT_EQ(baby->whereabouts[1].state, Whereabouts::kClaimed);
+  EXPECT_NE(baby->whereabouts[1].detail.find("not verified"), std::string::npos);
+
+  // The move to Luton was recorded only in January 2013.
+  const auto in_2012 = store->person("mum", Timestamp::end_of(*Date::parse("2012-12-31")));
+  EXPECT_EQ(in_2012->addresses.size(), 1u);
+}
+
+TEST(SqliteStore, ChronologyJoinsTheChildAndHerCarersInOrderOfHappening) {
+  TempDir dir;
+  auto store = open_sqlite_store(dir.file("s.db"));
+  ASSERT_TRUE(import_file(*store, "feeds/store-family.jsonl").result.committed);
+  const auto all = store->chronology("baby", std::nullopt);
+  EXPECT_EQ(types_of(all), (std::vector<std::string>{"person", "pregnancy", "address", "referral",
+                                                     "referral_outcome", "birth", "person",
+                                                     "registration", "address", "person"}));
+  // The mother's own events are labelled as hers.
+  EXPECT_EQ(all[0].about, std::vector<std::string>{"mother"});
+  EXPECT_EQ(all[3].about, (std::vector<std::string>{"child", "mother"}));
+
+  const auto known_2012 = store->chronology("baby", Timestamp::end_of(*Date::parse("2012-12-31")));
+  for (const auto& e : known_2012) EXPECT_LT(e.recorded.date.year(), 2013) << e.json;
+  EXPECT_EQ(known_2012.size(), 7u);  // the registration, move and name correction came later
+  EXPECT_TRUE(store->chronology("nobody", std::nullopt).empty());
+}
+
+TEST(SqliteStore, RebuildingProjectionsGivesTheSameViews) {
+  TempDir dir;
+  auto store = open_sqlite_store(dir.file("s.db"));
+  ASSERT_TRUE(import_file(*store, "feeds/store-family.jsonl").result.committed);
+  ASSERT_TRUE(import_file(*store, "feeds/store-family-more.jsonl").result.committed);
+  const auto chronology_before = store->chronology("baby", std::nullopt);
+  const auto mum_before = store->person("mum", std::nullopt);
+  store->rebuild_projections();
+  const auto chronology_after = store->chronology("baby", std::nullopt);
+  ASSERT_EQ(chronology_after.size(), chronology_before.size());
+  for (std::size_t i = 0; i < chronology_after.size(); ++i) {
+    EXPECT_EQ(chronology_after[i].seq, chronology_before[i].seq);
+    EXPECT_EQ(chronology_after[i].about, chronology_before[i].about);
+  }
+  const auto mum_after = store->person("mum", std::nullopt);
+  EXPECT_EQ(mum_after->display_name(), mum_before->display_name());
+  EXPECT_EQ(mum_after->addresses.size(), mum_before->addresses.size());
+  EXPECT_EQ(store->counts().people, 2);
+}
+
+TEST(SqliteStore, RefusesAFileThatIsNotAStore) {
+  TempDir dir;
+  std::ofstream(dir.file("junk.db"))
+      << "this is not a database, just some text that is long enough";
+  EXPECT_THROW(open_sqlite_store(dir.file("junk.db")), StoreError);
+}
+
+}  // namespace
+}  // namespace sightline
