@@ -10,7 +10,13 @@
 namespace sightline {
 
 enum class IdKind : std::uint8_t {
-  kAgency, kReferral, kAssessment, kStrategyDiscussion, kPlan, kTransfer, kOtherEvent,
+  kAgency,
+  kReferral,
+  kAssessment,
+  kStrategyDiscussion,
+  kPlan,
+  kTransfer,
+  kOtherEvent,
 };
 
 struct IdInfo {

@@ -169,6 +169,33 @@ Expect one_of(std::string_view prefix = {}) {
   return Expect(prefix, names_of<E>());
 }
 
+// The value of `"key": "value"` in text that is not valid JSON, when it is
+// plainly there: the first such member, without escapes. A best guess, used
+// only to limit the damage of a broken line.
+std::optional<std::string_view> salvage_string(std::string_view text, std::string_view key) {
+  const auto skip_space = [&](std::size_t i) {
+    while (i < text.size() && (text[i] == ' ' || text[i] == '\t')) ++i;
+    return i;
+  };
+  for (std::size_t pos = text.find(key); pos != std::string_view::npos;
+       pos = text.find(key, pos + 1)) {
+    if (pos == 0 || text[pos - 1] != '"' || pos + key.size() >= text.size() ||
+        text[pos + key.size()] != '"') {
+      continue;
+    }
+    std::size_t i = skip_space(pos + key.size() + 1);
+    if (i >= text.size() || text[i] != ':') continue;
+    i = skip_space(i + 1);
+    if (i >= text.size() || text[i] != '"') continue;
+    const std::size_t end = text.find('"', i + 1);
+    if (end == std::string_view::npos) return std::nullopt;
+    const std::string_view value = text.substr(i + 1, end - i - 1);
+    if (value.empty() || value.find('\\') != std::string_view::npos) return std::nullopt;
+    return value;
+  }
+  return std::nullopt;
+}
+
 std::string_view trim_right(std::string_view line) {
   const std::size_t end = line.find_last_not_of(" \t\r\n\f\v");
   return end == std::string_view::npos ? std::string_view{} : line.substr(0, end + 1);
@@ -737,6 +764,7 @@ void FeedParser::Impl::check_new_id(std::string_view id) {
 void FeedParser::Impl::reserve(std::optional<EventType> type, std::string_view id) {
   if (!type) {
     // Unknown type: the id may have been meant for either namespace.
+    if (!new_person_.empty()) persons_.emplace(new_person_);
     if (id.empty()) return;
     persons_.emplace(id);
     ids_.emplace(std::string(id), Defined{IdInfo{}, line_, true});
@@ -773,6 +801,12 @@ std::optional<Event> FeedParser::Impl::parse_line(std::string_view line, std::in
   if (const simdjson::error_code error = json_.parse(line.data(), line.size()).get(root)) {
     fault("(json)",
           cat({"expected one JSON object on the line; ", simdjson::error_message(error)}));
+    // Still reserve the ids the text plainly names, so that a broken line
+    // does not also fault every later line that refers to them.
+    if (salvage_string(line, "type") == "pregnancy") {
+      new_person_ = salvage_string(line, "child").value_or(std::string_view{});
+    }
+    reserve(std::nullopt, salvage_string(line, "id").value_or(std::string_view{}));
     return std::nullopt;
   }
   simdjson::dom::object object;

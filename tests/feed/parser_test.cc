@@ -968,13 +968,28 @@ TEST(ReservationTest, MisspeltTypeReservesItsIdForAnyUse) {
   EXPECT_EQ(parser.faults().size(), 2u) << describe(parser.faults());
 }
 
-TEST(ReservationTest, UnparseableLineReservesNothing) {
+TEST(ReservationTest, BrokenLineReservesTheIdsItPlainlyNames) {
   PrimedParser parser;
-  EXPECT_FALSE(parser.parse(R"({"type":"plan_started","id":"plan-2",)"));
-  EXPECT_FALSE(
-      parser.parse(R"({"type":"plan_ended","plan":"plan-2","at":"2024-03-02","by":"csc1"})"));
+  EXPECT_FALSE(parser.parse(R"({"type":"agency", "id" : "gp2","name":"X","kind":"gp_pr)"));
+  EXPECT_FALSE(parser.parse(R"({"type":"pregnancy","child":"c2","mother":"m1",,})"));
+  EXPECT_TRUE(parser.parse(
+      R"({"type":"registration","child":"c2","agency":"gp2","at":"2024-03-02","by":"gp2"})"));
   ASSERT_EQ(parser.faults().size(), 2u) << describe(parser.faults());
-  EXPECT_EQ(parser.faults()[1].field, "plan_ended.plan");
+  EXPECT_EQ(parser.faults()[0].field, "(json)");
+  EXPECT_EQ(parser.faults()[1].field, "(json)");
+}
+
+TEST(ReservationTest, BrokenLineWithoutPlainIdsReservesNothing) {
+  PrimedParser parser;
+  EXPECT_FALSE(parser.parse(R"({"type":"plan_started","id":"plan-2)"));
+  EXPECT_FALSE(parser.parse(R"({"type":"plan_started","id":"plan\u002d3",)"));
+  EXPECT_FALSE(parser.parse(R"({"type":"plan_started","plan-4":"id",)"));
+  for (const char* plan : {"plan-2", "plan-3", "plan-4"}) {
+    EXPECT_FALSE(parser.parse(std::string(R"({"type":"plan_ended","plan":")") + plan +
+                              R"(","at":"2024-03-02","by":"csc1"})"));
+    EXPECT_EQ(parser.faults().back().field, "plan_ended.plan") << plan;
+  }
+  EXPECT_EQ(parser.faults().size(), 6u) << describe(parser.faults());
 }
 
 }  // namespace
