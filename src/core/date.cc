@@ -2,7 +2,7 @@
 
 #include <charconv>
 #include <chrono>
-#include <cstdio>
+#include <string>
 
 namespace sightline {
 namespace {
@@ -23,6 +23,14 @@ int read_digits(std::string_view text, std::size_t pos, std::size_t width) {
     value = value * 10 + (c - '0');
   }
   return value;
+}
+
+// Writes `value` as `width` decimal digits at out[pos], zero-padded.
+void put_digits(std::string& out, std::size_t pos, unsigned value, std::size_t width) {
+  for (std::size_t i = width; i-- > 0;) {
+    out[pos + i] = static_cast<char>('0' + value % 10);
+    value /= 10;
+  }
 }
 
 }  // namespace
@@ -61,9 +69,16 @@ Date Date::plus_months(int n) const {
 }
 
 std::string Date::to_string() const {
-  char buf[32];
-  std::snprintf(buf, sizeof buf, "%04d-%02d-%02d", year(), month(), day());
-  return buf;
+  const auto ymd = to_ymd(*this);
+  const int y = static_cast<int>(ymd.year());
+  const auto m = static_cast<unsigned>(ymd.month());
+  const auto d = static_cast<unsigned>(ymd.day());
+  if (y < 0 || y > 9999) return std::to_string(y);  // never for dates Sightline accepts
+  std::string out = "0000-00-00";
+  put_digits(out, 0, static_cast<unsigned>(y), 4);
+  put_digits(out, 5, m, 2);
+  put_digits(out, 8, d, 2);
+  return out;
 }
 
 std::optional<Timestamp> Timestamp::parse(std::string_view text) {
@@ -83,11 +98,13 @@ std::optional<Timestamp> Timestamp::parse(std::string_view text) {
 }
 
 std::string Timestamp::to_string() const {
-  if (!has_time) return date.to_string();
-  char buf[32];
-  std::snprintf(buf, sizeof buf, "T%02d:%02d:%02d", seconds / 3600, seconds / 60 % 60,
-                seconds % 60);
-  return date.to_string() + buf;
+  std::string out = date.to_string();
+  if (!has_time) return out;
+  out += "T00:00:00";
+  put_digits(out, 11, static_cast<unsigned>(seconds / 3600), 2);
+  put_digits(out, 14, static_cast<unsigned>(seconds / 60 % 60), 2);
+  put_digits(out, 17, static_cast<unsigned>(seconds % 60), 2);
+  return out;
 }
 
 }  // namespace sightline

@@ -29,10 +29,14 @@ CREATE TABLE IF NOT EXISTS events (
   recorded TEXT NOT NULL,
   recorded_s INTEGER NOT NULL,
   by TEXT,
-  digest BLOB NOT NULL,
   json TEXT NOT NULL
 );
-CREATE INDEX IF NOT EXISTS events_by_digest ON events(digest);
+-- SipHash-2-4 of each stored line, so that re-importing a feed can skip what an
+-- earlier import stored. A digest only narrows the search: lines are compared
+-- in full, so a collision can never make a new line look stored.
+CREATE TABLE IF NOT EXISTS event_digests (
+  digest INTEGER NOT NULL, seq INTEGER NOT NULL, PRIMARY KEY (digest, seq)
+) WITHOUT ROWID;
 CREATE TRIGGER IF NOT EXISTS events_append_only_update BEFORE UPDATE ON events
   BEGIN SELECT RAISE(ABORT, 'events are append-only'); END;
 CREATE TRIGGER IF NOT EXISTS events_append_only_delete BEFORE DELETE ON events

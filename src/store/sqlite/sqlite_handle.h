@@ -42,6 +42,8 @@ class Statement {
   Statement& bind(int index, std::string_view text);
   Statement& bind_text_or_null(int index, std::string_view text);
   Statement& bind_blob(int index, const void* data, int size);
+  // Binds without copying: `text` must stay valid until the statement is reset.
+  Statement& bind_static(int index, std::string_view text);
   Statement& bind_null(int index);
 
   // Steps once: true when a row is available, false when done.

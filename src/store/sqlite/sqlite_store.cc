@@ -11,6 +11,7 @@
 #include "chronology/projector.h"
 #include "core/clock.h"
 #include "feed/parser.h"
+#include "store/sqlite/row_buffer.h"
 #include "store/sqlite/schema.h"
 #include "store/sqlite/sqlite_handle.h"
 
@@ -20,13 +21,16 @@ namespace {
 using sqlite::Connection;
 using sqlite::Statement;
 
-using Digest = std::array<unsigned char, 16>;
-
-Digest digest_of(std::string_view line) {
-  Digest d{};
-  crypto_generichash(d.data(), d.size(), reinterpret_cast<const unsigned char*>(line.data()),
-                     line.size(), nullptr, 0);
-  return d;
+// SipHash-2-4 under a fixed key: stable across builds and machines, since
+// digests are stored. Not a secret; it only speeds up finding equal lines.
+std::int64_t digest_of(std::string_view line) {
+  static constexpr unsigned char kKey[crypto_shorthash_KEYBYTES] = {
+      's', 'i', 'g', 'h', 't', 'l', 'i', 'n', 'e', '-', 'l', 'i', 'n', 'e', 's', '1'};
+  unsigned char out[crypto_shorthash_BYTES];
+  crypto_shorthash(out, reinterpret_cast<const unsigned char*>(line.data()), line.size(), kKey);
+  std::uint64_t value = 0;
+  for (unsigned char byte : out) value = (value << 8) | byte;
+  return static_cast<std::int64_t>(value);
 }
 
 FactSource source_of(std::int64_t seq, const Event& e) { return FactSource{seq, e.at, e.recorded}; }
@@ -58,10 +62,16 @@ struct WriteStatements {
   explicit WriteStatements(Connection& db)
       : insert_import(db, "INSERT INTO imports(source, started) VALUES (?, ?)"),
         finish_import(db, "UPDATE imports SET events_stored = ?, lines_skipped = ? WHERE id = ?"),
-        insert_event(db,
-                     "INSERT INTO events(import_id, line, type, event_id, at, at_s, recorded, "
-                     "recorded_s, by, digest, json) VALUES (?,?,?,?,?,?,?,?,?,?,?)"),
-        find_digest(db, "SELECT 1 FROM events WHERE digest = ? AND import_id < ? LIMIT 1"),
+        event_rows(db,
+                   "INSERT INTO events(seq, import_id, line, type, event_id, at, at_s, recorded, "
+                   "recorded_s, by, json)",
+                   11),
+        digest_rows(db, "INSERT INTO event_digests(digest, seq)", 2),
+        next_seq(db, "SELECT coalesce(max(seq), 0) + 1 FROM events"),
+        find_digest(db,
+                    "SELECT e.json FROM event_digests d JOIN events e ON e.seq = d.seq "
+                    "WHERE d.digest = ? AND e.import_id < ?"),
+        any_event(db, "SELECT 1 FROM events LIMIT 1"),
         find_person(db, "SELECT 1 FROM p_persons WHERE id = ?"),
         find_id(db,
                 "SELECT kind, defined_by, assessment_kind, agency_kind FROM p_ids WHERE id = ?"),
@@ -89,16 +99,46 @@ struct WriteStatements {
         insert_life(db,
                     "INSERT OR IGNORE INTO p_life_events(person, seq, what, day, recorded_s) "
                     "VALUES (?,?,?,?,?)"),
-        insert_event_person(db,
-                            "INSERT OR IGNORE INTO p_event_persons(person, seq, field) VALUES "
-                            "(?,?,?)"),
+        event_person_rows(db, "INSERT OR IGNORE INTO p_event_persons(person, seq, field)", 3),
         persons_of_event(db,
                          "SELECT ep.person, ep.field FROM p_ids i JOIN p_event_persons ep "
                          "ON ep.seq = i.seq WHERE i.id = ? ORDER BY ep.person, ep.field") {}
 
-  Statement insert_import, finish_import, insert_event, find_digest, find_person, find_id,
-      insert_id, insert_person, insert_details, insert_agency, insert_relation, insert_address,
-      insert_whereabouts, insert_life, insert_event_person, persons_of_event;
+  // Flushes every buffered row, so queries in the transaction see them.
+  void flush() {
+    event_rows.flush();
+    flush_digests();
+    event_person_rows.flush();
+  }
+  void discard() {
+    event_rows.discard();
+    pending_digests.clear();
+    digest_rows.discard();
+    event_person_rows.discard();
+  }
+  void add_digest(std::int64_t digest, std::int64_t seq) {
+    pending_digests.emplace_back(digest, seq);
+    if (pending_digests.size() >= kDigestChunk) flush_digests();
+  }
+  // Digests are random keys: written in key order, a chunk at a time, they
+  // touch each b-tree page once instead of once per row.
+  void flush_digests() {
+    std::sort(pending_digests.begin(), pending_digests.end());
+    for (const auto& [digest, seq] : pending_digests) digest_rows.add(digest).add(seq).end_row();
+    digest_rows.flush();
+    pending_digests.clear();
+  }
+
+  static constexpr std::size_t kDigestChunk = 1 << 18;  // 4 MiB of pending digests at most
+  std::vector<std::pair<std::int64_t, std::int64_t>> pending_digests;
+
+  Statement insert_import, finish_import;
+  sqlite::RowBuffer event_rows, digest_rows;
+  Statement next_seq, find_digest, any_event, find_person, find_id, insert_id, insert_person,
+      insert_details, insert_agency, insert_relation, insert_address, insert_whereabouts,
+      insert_life;
+  sqlite::RowBuffer event_person_rows;
+  Statement persons_of_event;
 };
 
 // Writes projection facts with the prepared statements; shared by imports
@@ -108,7 +148,7 @@ class SqliteProjectionSink final : public ProjectionSink {
   explicit SqliteProjectionSink(WriteStatements& w) : w_(w) {}
 
   void person_named(const FactSource& src, const Id& person, std::string_view field) override {
-    w_.insert_event_person.bind(1, person).bind(2, src.seq).bind(3, field).run();
+    w_.event_person_rows.add(person).add(src.seq).add(field).end_row();
   }
   void person_defined(const FactSource& src, const Id& person) override {
     w_.insert_person.bind(1, person).bind(2, src.seq).bind(3, src.recorded.instant()).run();
@@ -165,6 +205,7 @@ class SqliteProjectionSink final : public ProjectionSink {
     w_.insert_life.bind(4, when.to_string()).bind(5, src.recorded.instant()).run();
   }
   std::vector<std::pair<Id, std::string>> persons_of_event(const Id& event_id) override {
+    w_.event_person_rows.flush();
     std::vector<std::pair<Id, std::string>> out;
     auto& s = w_.persons_of_event;
     s.bind(1, event_id);
@@ -195,37 +236,50 @@ class SqliteBatch final : public ImportBatch, private KnownIds {
     const auto started = SystemClock().now();
     w_.insert_import.bind(1, source).bind(2, started.to_string()).run();
     import_id_ = sqlite3_last_insert_rowid(db_.get());
+    store_was_empty_ = !w_.any_event.step();
+    w_.any_event.reset();
+    w_.next_seq.step();
+    next_seq_ = w_.next_seq.column_int(0);
+    w_.next_seq.reset();
   }
 
   ~SqliteBatch() override {
-    if (open_) sqlite3_exec(db_.get(), "ROLLBACK", nullptr, nullptr, nullptr);
+    if (open_) {
+      w_.discard();
+      sqlite3_exec(db_.get(), "ROLLBACK", nullptr, nullptr, nullptr);
+    }
   }
 
   const KnownIds& known_ids() const override { return *this; }
 
   bool already_stored(std::string_view line) override {
-    const Digest d = digest_of(line);
+    if (store_was_empty_) return false;
     auto& s = w_.find_digest;
-    s.bind_blob(1, d.data(), static_cast<int>(d.size())).bind(2, import_id_);
-    const bool found = s.step();
+    s.bind(1, digest_of(line)).bind(2, import_id_);
+    bool found = false;
+    while (!found && s.step()) found = s.column_text(0) == line;
     s.reset();
     if (found) ++skipped_;
     return found;
   }
 
   void append(const Event& e) override {
-    const Digest d = digest_of(e.json);
-    auto& s = w_.insert_event;
-    s.bind(1, import_id_).bind(2, e.line).bind(3, to_string(e.type)).bind_text_or_null(4, e.id);
-    s.bind(5, e.at.to_string()).bind(6, e.at.instant());
-    s.bind(7, e.recorded.to_string()).bind(8, e.recorded.instant());
-    s.bind_text_or_null(9, e.by).bind_blob(10, d.data(), static_cast<int>(d.size()));
-    s.bind(11, e.json).run();
-    project(e, source_of(sqlite3_last_insert_rowid(db_.get()), e), sink_);
+    const std::int64_t seq = next_seq_++;
+    w_.event_rows.add(seq)
+        .add(import_id_)
+        .add(e.line)
+        .add(to_string(e.type))
+        .add_text_or_null(e.id);
+    w_.event_rows.add(e.at.to_string()).add(e.at.instant());
+    w_.event_rows.add(e.recorded.to_string()).add(e.recorded.instant());
+    w_.event_rows.add_text_or_null(e.by).add(e.json).end_row();
+    w_.add_digest(digest_of(e.json), seq);
+    project(e, source_of(seq, e), sink_);
     ++stored_;
   }
 
   void commit() override {
+    w_.flush();
     w_.finish_import.bind(1, stored_).bind(2, skipped_).bind(3, import_id_).run();
     if (sqlite3_exec(db_.get(), "COMMIT", nullptr, nullptr, nullptr) != SQLITE_OK) {
       db_.fail("cannot commit the import");  // the destructor rolls back
@@ -261,15 +315,16 @@ class SqliteBatch final : public ImportBatch, private KnownIds {
   WriteStatements& w_;
   SqliteProjectionSink sink_;
   std::int64_t import_id_ = 0;
+  std::int64_t next_seq_ = 1;  // sequence numbers are given here so rows can be buffered
   std::int64_t stored_ = 0;
   std::int64_t skipped_ = 0;
   bool open_ = false;
+  bool store_was_empty_ = false;  // then no line can have been stored before
 };
 
 class SqliteStore final : public Store {
  public:
   explicit SqliteStore(const std::string& path) : db_(path) {
-    if (sodium_init() < 0) throw StoreError("libsodium could not be initialised");
     db_.exec("PRAGMA journal_mode=WAL");
     db_.exec("PRAGMA synchronous=FULL");
     db_.exec("PRAGMA foreign_keys=ON");
@@ -518,8 +573,10 @@ void SqliteStore::rebuild_projections() {
       }
       project(*event, source_of(seq, *event), sink);
     }
+    writes_->flush();
     db_.exec("COMMIT");
   } catch (...) {
+    writes_->discard();
     sqlite3_exec(db_.get(), "ROLLBACK", nullptr, nullptr, nullptr);
     throw;
   }
@@ -528,6 +585,13 @@ void SqliteStore::rebuild_projections() {
 }  // namespace
 
 std::unique_ptr<Store> open_sqlite_store(const std::string& path) {
+  static const bool initialised = [] {
+    // Allocation statistics cost a global mutex on every allocation; Sightline
+    // does not read them.
+    sqlite3_config(SQLITE_CONFIG_MEMSTATUS, 0);
+    return sodium_init() >= 0;
+  }();
+  if (!initialised) throw StoreError("libsodium could not be initialised");
   return std::make_unique<SqliteStore>(path);
 }
 
