@@ -29,6 +29,21 @@ struct StoredEvent {
   std::string json;
 };
 
+// An alert as the store keeps it. The store does not interpret alerts: the
+// safeguards engine computes them from the events; the store keeps exactly one
+// row per occurrence `key` (rule, child, owner, occurrence), so replaying the
+// same events any number of times never doubles an alert.
+struct AlertRecord {
+  std::string key;
+  std::string rule, child, owner;
+  std::string raised;  // YYYY-MM-DD
+  std::string due;     // YYYY-MM-DD, or empty for a fault
+  std::string level;
+  std::string resolved;  // YYYY-MM-DD, or empty while open
+  std::string json;      // the alert as `replay --json` prints it
+  friend bool operator==(const AlertRecord&, const AlertRecord&) = default;
+};
+
 class ImportBatch {
  public:
   virtual ~ImportBatch() = default;  // rolls back unless committed
@@ -67,6 +82,18 @@ class Store {
   virtual StoreCounts counts() = 0;
   // Every event in arrival order.
   virtual void for_each_event(const std::function<void(const StoredEvent&)>& visit) = 0;
+  // Every event recorded up to `until` (all when nullopt) in replay order: by
+  // `recorded`, ties in arrival order.
+  virtual void for_each_event_in_replay_order(
+      std::optional<Timestamp> until, const std::function<void(const StoredEvent&)>& visit) = 0;
+
+  // Replaces the stored alerts with `alerts`, in one transaction: a row whose
+  // key is in `alerts` is inserted or brought up to date; one whose key is not
+  // is removed (the events no longer raise it, e.g. after a rule's
+  // configuration changed).
+  virtual void save_alerts(const std::vector<AlertRecord>& alerts) = 0;
+  // The stored alerts: open ones first (oldest raised first), then resolved.
+  virtual std::vector<AlertRecord> alerts() = 0;
   // Drops the projections and derives them again from the events.
   virtual void rebuild_projections() = 0;
 };

@@ -281,5 +281,55 @@ TEST(SqliteStore, RefusesAFileThatIsNotAStore) {
   EXPECT_THROW(open_sqlite_store(dir.file("junk.db")), StoreError);
 }
 
+TEST(SqliteStore, ReplayOrderIsByRecordedThenArrival) {
+  TempDir dir;
+  auto store = open_sqlite_store(dir.file("s.db"));
+  ASSERT_TRUE(import_file(*store, "feeds/store-family.jsonl").result.committed);
+  std::vector<std::int64_t> seqs;
+  store->for_each_event_in_replay_order(std::nullopt,
+                                        [&](const StoredEvent& e) { seqs.push_back(e.seq); });
+  // Line 12 (registration, recorded 2013-01-10) comes after line 11 (recorded
+  // 2013-01-07) and line 13 (at 2013-01-15) comes last; line 5 (recorded
+  // 2012-01-20) after line 4 (2012-01-10).
+  EXPECT_EQ(seqs, (std::vector<std::int64_t>{1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13}));
+  std::vector<std::int64_t> until_2012;
+  store->for_each_event_in_replay_order(Timestamp::end_of(*Date::parse("2012-12-31")),
+                                        [&](const StoredEvent& e) { until_2012.push_back(e.seq); });
+  EXPECT_EQ(until_2012, (std::vector<std::int64_t>{1, 2, 3, 4, 5, 6, 7, 8, 9, 10}));
+}
+
+TEST(SqliteStore, ReplayOrderPutsLateRecordingsAfterEarlierOnes) {
+  TempDir dir;
+  auto store = open_sqlite_store(dir.file("s.db"));
+  ASSERT_TRUE(
+      import_text(
+          *store,
+          R"({"type":"agency","id":"a","at":"2012-01-01","name":"A","kind":"police","area":"E09000033"}
+{"type":"person","id":"p","at":"2012-01-02","recorded":"2012-03-01","by":"a","given":"P","family":"Q"}
+{"type":"agency","id":"b","at":"2012-02-01","name":"B","kind":"police","area":"E09000033"})")
+          .result.committed);
+  std::vector<std::int64_t> seqs;
+  store->for_each_event_in_replay_order(std::nullopt,
+                                        [&](const StoredEvent& e) { seqs.push_back(e.seq); });
+  EXPECT_EQ(seqs, (std::vector<std::int64_t>{1, 3, 2}));
+}
+
+TEST(SqliteStore, SavedAlertsAreKeptOncePerKeyAndReplacedWhole) {
+  TempDir dir;
+  auto store = open_sqlite_store(dir.file("s.db"));
+  const AlertRecord open{"r|c|o|1", "r", "c", "o", "2013-01-02", "2013-01-01", "manager", "", "{}"};
+  const AlertRecord done{"r|c|o|0",      "r",          "c",        "o", "2012-12-01", "",
+                         "practitioner", "2012-12-05", "{\"x\":1}"};
+  store->save_alerts({open, done});
+  store->save_alerts({open, done});
+  EXPECT_EQ(store->alerts(), (std::vector<AlertRecord>{open, done}));  // open first
+
+  AlertRecord escalated = open;
+  escalated.level = "partnership";
+  escalated.json = "{\"level\":\"partnership\"}";
+  store->save_alerts({escalated});
+  EXPECT_EQ(store->alerts(), std::vector<AlertRecord>{escalated});
+}
+
 }  // namespace
 }  // namespace sightline

@@ -37,6 +37,11 @@ CREATE TABLE IF NOT EXISTS events (
 CREATE TABLE IF NOT EXISTS event_digests (
   digest INTEGER NOT NULL, seq INTEGER NOT NULL, PRIMARY KEY (digest, seq)
 ) WITHOUT ROWID;
+CREATE INDEX IF NOT EXISTS events_in_replay_order ON events(recorded_s, seq);
+CREATE TABLE IF NOT EXISTS alerts (
+  key TEXT PRIMARY KEY, rule TEXT NOT NULL, child TEXT NOT NULL, owner TEXT NOT NULL,
+  raised TEXT NOT NULL, due TEXT, level TEXT NOT NULL, resolved TEXT, json TEXT NOT NULL
+) WITHOUT ROWID;
 CREATE TRIGGER IF NOT EXISTS events_append_only_update BEFORE UPDATE ON events
   BEGIN SELECT RAISE(ABORT, 'events are append-only'); END;
 CREATE TRIGGER IF NOT EXISTS events_append_only_delete BEFORE DELETE ON events

@@ -344,6 +344,11 @@ class SqliteStore final : public Store {
   std::vector<AgencyView> agencies() override;
   StoreCounts counts() override;
   void for_each_event(const std::function<void(const StoredEvent&)>& visit) override;
+  void for_each_event_in_replay_order(
+      std::optional<Timestamp> until,
+      const std::function<void(const StoredEvent&)>& visit) override;
+  void save_alerts(const std::vector<AlertRecord>& alerts) override;
+  std::vector<AlertRecord> alerts() override;
   void rebuild_projections() override;
 
  private:
@@ -552,6 +557,60 @@ void SqliteStore::for_each_event(const std::function<void(const StoredEvent&)>& 
     event.json = query.column_text(1);
     visit(event);
   }
+}
+
+void SqliteStore::for_each_event_in_replay_order(
+    std::optional<Timestamp> until, const std::function<void(const StoredEvent&)>& visit) {
+  Statement query(db_,
+                  "SELECT seq, json FROM events WHERE recorded_s <= ? ORDER BY recorded_s, seq");
+  query.bind(1, cutoff_of(until));
+  StoredEvent event;
+  while (query.step()) {
+    event.seq = query.column_int(0);
+    event.json = query.column_text(1);
+    visit(event);
+  }
+}
+
+void SqliteStore::save_alerts(const std::vector<AlertRecord>& alerts) {
+  db_.exec("BEGIN IMMEDIATE");
+  try {
+    db_.exec("CREATE TEMP TABLE IF NOT EXISTS alerts_kept (key TEXT PRIMARY KEY)");
+    db_.exec("DELETE FROM alerts_kept");
+    Statement keep(db_, "INSERT OR IGNORE INTO alerts_kept(key) VALUES (?)");
+    // An unchanged row is left alone, so saving the same alerts twice writes nothing.
+    Statement upsert(db_,
+                     "INSERT INTO alerts(key, rule, child, owner, raised, due, level, resolved, "
+                     "json) VALUES (?,?,?,?,?,?,?,?,?) ON CONFLICT(key) DO UPDATE SET "
+                     "rule = excluded.rule, child = excluded.child, owner = excluded.owner, "
+                     "raised = excluded.raised, due = excluded.due, level = excluded.level, "
+                     "resolved = excluded.resolved, json = excluded.json "
+                     "WHERE alerts.json IS NOT excluded.json");
+    for (const AlertRecord& a : alerts) {
+      keep.bind(1, a.key).run();
+      upsert.bind(1, a.key).bind(2, a.rule).bind(3, a.child).bind(4, a.owner).bind(5, a.raised);
+      upsert.bind_text_or_null(6, a.due).bind(7, a.level).bind_text_or_null(8, a.resolved);
+      upsert.bind(9, a.json).run();
+    }
+    db_.exec("DELETE FROM alerts WHERE key NOT IN (SELECT key FROM alerts_kept)");
+    db_.exec("COMMIT");
+  } catch (...) {
+    sqlite3_exec(db_.get(), "ROLLBACK", nullptr, nullptr, nullptr);
+    throw;
+  }
+}
+
+std::vector<AlertRecord> SqliteStore::alerts() {
+  Statement query(db_,
+                  "SELECT key, rule, child, owner, raised, due, level, resolved, json FROM alerts "
+                  "ORDER BY resolved IS NOT NULL, raised, rule, child, owner, key");
+  std::vector<AlertRecord> out;
+  while (query.step()) {
+    out.push_back(AlertRecord{query.column_text(0), query.column_text(1), query.column_text(2),
+                              query.column_text(3), query.column_text(4), query.column_text(5),
+                              query.column_text(6), query.column_text(7), query.column_text(8)});
+  }
+  return out;
 }
 
 void SqliteStore::rebuild_projections() {
