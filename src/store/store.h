@@ -83,9 +83,13 @@ class Store {
   // Every event in arrival order.
   virtual void for_each_event(const std::function<void(const StoredEvent&)>& visit) = 0;
   // Every event recorded up to `until` (all when nullopt) in replay order: by
-  // `recorded`, ties in arrival order.
+  // `recorded`, ties in arrival order. `ids` answers, for the event being
+  // visited, for every id the store holds except those that event defines,
+  // so that a FeedParser given `ids` re-reads stored events out of arrival
+  // order exactly as they were read on import.
   virtual void for_each_event_in_replay_order(
-      std::optional<Timestamp> until, const std::function<void(const StoredEvent&)>& visit) = 0;
+      std::optional<Timestamp> until,
+      const std::function<void(const StoredEvent&, const KnownIds& ids)>& visit) = 0;
 
   // Replaces the stored alerts with `alerts`, in one transaction: a row whose
   // key is in `alerts` is inserted or brought up to date; one whose key is not

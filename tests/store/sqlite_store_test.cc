@@ -7,6 +7,7 @@
 #include <sstream>
 
 #include "../support/test_support.h"
+#include "feed/parser.h"
 #include "store/importer.h"
 
 namespace sightline {
@@ -286,15 +287,16 @@ TEST(SqliteStore, ReplayOrderIsByRecordedThenArrival) {
   auto store = open_sqlite_store(dir.file("s.db"));
   ASSERT_TRUE(import_file(*store, "feeds/store-family.jsonl").result.committed);
   std::vector<std::int64_t> seqs;
-  store->for_each_event_in_replay_order(std::nullopt,
-                                        [&](const StoredEvent& e) { seqs.push_back(e.seq); });
+  store->for_each_event_in_replay_order(
+      std::nullopt, [&](const StoredEvent& e, const KnownIds&) { seqs.push_back(e.seq); });
   // Line 12 (registration, recorded 2013-01-10) comes after line 11 (recorded
   // 2013-01-07) and line 13 (at 2013-01-15) comes last; line 5 (recorded
   // 2012-01-20) after line 4 (2012-01-10).
   EXPECT_EQ(seqs, (std::vector<std::int64_t>{1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13}));
   std::vector<std::int64_t> until_2012;
-  store->for_each_event_in_replay_order(Timestamp::end_of(*Date::parse("2012-12-31")),
-                                        [&](const StoredEvent& e) { until_2012.push_back(e.seq); });
+  store->for_each_event_in_replay_order(
+      Timestamp::end_of(*Date::parse("2012-12-31")),
+      [&](const StoredEvent& e, const KnownIds&) { until_2012.push_back(e.seq); });
   EXPECT_EQ(until_2012, (std::vector<std::int64_t>{1, 2, 3, 4, 5, 6, 7, 8, 9, 10}));
 }
 
@@ -309,9 +311,43 @@ TEST(SqliteStore, ReplayOrderPutsLateRecordingsAfterEarlierOnes) {
 {"type":"agency","id":"b","at":"2012-02-01","name":"B","kind":"police","area":"E09000033"})")
           .result.committed);
   std::vector<std::int64_t> seqs;
-  store->for_each_event_in_replay_order(std::nullopt,
-                                        [&](const StoredEvent& e) { seqs.push_back(e.seq); });
+  store->for_each_event_in_replay_order(
+      std::nullopt, [&](const StoredEvent& e, const KnownIds&) { seqs.push_back(e.seq); });
   EXPECT_EQ(seqs, (std::vector<std::int64_t>{1, 3, 2}));
+}
+
+TEST(SqliteStore, StoredEventsReparseInReplayOrder) {
+  TempDir dir;
+  auto store = open_sqlite_store(dir.file("s.db"));
+  // The outcome is recorded before the referral it answers: replay order is
+  // not arrival order, yet every stored line must parse again.
+  ASSERT_TRUE(
+      import_text(
+          *store,
+          R"({"type":"agency","id":"csc","at":"2012-01-01","name":"CSC","kind":"childrens_social_care","area":"E09000033"}
+{"type":"person","id":"kid","at":"2012-01-01","by":"csc","given":"K","family":"D"}
+{"type":"referral","id":"ref","at":"2012-02-01","recorded":"2012-02-10","by":"csc","child":"kid","from":"csc","to":"csc","concerns":[]}
+{"type":"referral_outcome","at":"2012-02-02","by":"csc","referral":"ref","outcome":"assessment"}
+{"type":"referral","id":"ref","at":"2012-02-01","by":"csc","child":"kid","from":"csc","to":"csc","concerns":[]})")
+          .faults.size() == 1);  // the last line repeats an id: the feed is refused
+  ASSERT_TRUE(
+      import_text(
+          *store,
+          R"({"type":"agency","id":"csc","at":"2012-01-01","name":"CSC","kind":"childrens_social_care","area":"E09000033"}
+{"type":"person","id":"kid","at":"2012-01-01","by":"csc","given":"K","family":"D"}
+{"type":"referral","id":"ref","at":"2012-02-01","recorded":"2012-02-10","by":"csc","child":"kid","from":"csc","to":"csc","concerns":[]}
+{"type":"referral_outcome","at":"2012-02-02","by":"csc","referral":"ref","outcome":"assessment"})")
+          .result.committed);
+  std::vector<std::string> types;
+  store->for_each_event_in_replay_order(std::nullopt,
+                                        [&](const StoredEvent& e, const KnownIds& ids) {
+                                          FeedParser parser(&ids);
+                                          std::vector<Fault> faults;
+                                          auto event = parser.parse_line(e.json, e.seq, faults);
+                                          ASSERT_TRUE(event) << faults.at(0).to_string();
+                                          types.emplace_back(to_string(event->type));
+                                        });
+  EXPECT_EQ(types, (std::vector<std::string>{"agency", "person", "referral_outcome", "referral"}));
 }
 
 TEST(SqliteStore, SavedAlertsAreKeptOncePerKeyAndReplacedWhole) {

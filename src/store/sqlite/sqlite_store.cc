@@ -346,7 +346,7 @@ class SqliteStore final : public Store {
   void for_each_event(const std::function<void(const StoredEvent&)>& visit) override;
   void for_each_event_in_replay_order(
       std::optional<Timestamp> until,
-      const std::function<void(const StoredEvent&)>& visit) override;
+      const std::function<void(const StoredEvent&, const KnownIds&)>& visit) override;
   void save_alerts(const std::vector<AlertRecord>& alerts) override;
   std::vector<AlertRecord> alerts() override;
   void rebuild_projections() override;
@@ -559,8 +559,45 @@ void SqliteStore::for_each_event(const std::function<void(const StoredEvent&)>& 
   }
 }
 
+// The ids of the whole store, as seen from one stored event: everything but
+// what that event itself defines.
+class StoredIdsExceptDefining final : public KnownIds {
+ public:
+  explicit StoredIdsExceptDefining(Connection& db)
+      : person_(db, "SELECT seq FROM p_persons WHERE id = ?"),
+        id_(db,
+            "SELECT kind, defined_by, assessment_kind, agency_kind, seq FROM p_ids WHERE id = ?") {}
+  void set_current(std::int64_t seq) { current_ = seq; }
+
+  bool has_person(std::string_view person_id) const override {
+    person_.bind(1, person_id);
+    const bool found = person_.step() && person_.column_int(0) != current_;
+    person_.reset();
+    return found;
+  }
+  std::optional<IdInfo> find(std::string_view id) const override {
+    id_.bind(1, id);
+    std::optional<IdInfo> info;
+    if (id_.step() && id_.column_int(4) != current_) {
+      info = IdInfo{static_cast<IdKind>(id_.column_int(0)),
+                    static_cast<EventType>(id_.column_int(1)), std::nullopt, std::nullopt};
+      if (!id_.column_is_null(2))
+        info->assessment_kind = static_cast<AssessmentKind>(id_.column_int(2));
+      if (!id_.column_is_null(3)) info->agency_kind = static_cast<AgencyKind>(id_.column_int(3));
+    }
+    id_.reset();
+    return info;
+  }
+
+ private:
+  mutable Statement person_, id_;
+  std::int64_t current_ = 0;
+};
+
 void SqliteStore::for_each_event_in_replay_order(
-    std::optional<Timestamp> until, const std::function<void(const StoredEvent&)>& visit) {
+    std::optional<Timestamp> until,
+    const std::function<void(const StoredEvent&, const KnownIds&)>& visit) {
+  StoredIdsExceptDefining ids(db_);
   Statement query(db_,
                   "SELECT seq, json FROM events WHERE recorded_s <= ? ORDER BY recorded_s, seq");
   query.bind(1, cutoff_of(until));
@@ -568,7 +605,8 @@ void SqliteStore::for_each_event_in_replay_order(
   while (query.step()) {
     event.seq = query.column_int(0);
     event.json = query.column_text(1);
-    visit(event);
+    ids.set_current(event.seq);
+    visit(event, ids);
   }
 }
 
