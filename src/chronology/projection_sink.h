@@ -45,8 +45,10 @@ class ProjectionSink {
   virtual void person_defined(const FactSource& src, const Id& person) = 0;
   virtual void person_details(const FactSource& src, const Id& person,
                               const PersonEvent& details) = 0;
-  // An agency or event id is defined.
-  virtual void id_defined(const FactSource& src, const Id& id, const IdInfo& info) = 0;
+  // An agency or event id is defined by an event about `persons` (person id,
+  // field), which persons_of_event(id) must give back later.
+  virtual void id_defined(const FactSource& src, const Id& id, const IdInfo& info,
+                          const std::vector<std::pair<Id, std::string>>& persons) = 0;
   virtual void agency(const FactSource& src, const Id& id, const AgencyEvent& agency) = 0;
   // `relative` is the `role` of `child` (mother, father, carer, ...).
   virtual void relation(const FactSource& src, const Id& child, const Id& relative,
@@ -57,9 +59,10 @@ class ProjectionSink {
                            std::string_view detail) = 0;
   virtual void life_event(const FactSource& src, const Id& person, LifeEvent what, Date when) = 0;
 
-  // The persons named by the earlier event with this id, with their fields, so
-  // that an event about an event (an outcome, a completion, an acceptance) is
-  // in the chronology of the persons the first one was about.
+  // The persons named by the earlier event with this id, with their fields, as
+  // given to id_defined, so that an event about an event (an outcome, a
+  // completion, an acceptance) is in the chronology of the persons the first
+  // one was about.
   virtual std::vector<std::pair<Id, std::string>> persons_of_event(const Id& event_id) = 0;
 };
 

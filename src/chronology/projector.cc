@@ -102,7 +102,11 @@ void project(const Event& event, const FactSource& src, ProjectionSink& sink) {
       } else if (event.type == EventType::kAgency) {
         info.agency_kind = event.as<AgencyEvent>().kind;
       }
-      sink.id_defined(src, event.id, info);
+      std::vector<std::pair<Id, std::string>> persons;
+      for (const PersonRef& ref : persons_named(event)) {
+        persons.emplace_back(*ref.person, std::string(ref.field));
+      }
+      sink.id_defined(src, event.id, info, persons);
     }
   }
 

@@ -22,8 +22,11 @@ class RecordingSink final : public ProjectionSink {
   void person_details(const FactSource&, const Id& p, const PersonEvent& d) override {
     facts.push_back("details " + p + " " + d.given + " " + d.family);
   }
-  void id_defined(const FactSource&, const Id& id, const IdInfo& info) override {
-    facts.push_back("id " + id + " kind " + std::to_string(static_cast<int>(info.kind)));
+  void id_defined(const FactSource&, const Id& id, const IdInfo& info,
+                  const std::vector<std::pair<Id, std::string>>& persons) override {
+    std::string named;
+    for (const auto& [person, field] : persons) named += " " + person + ":" + field;
+    facts.push_back("id " + id + " kind " + std::to_string(static_cast<int>(info.kind)) + named);
   }
   void agency(const FactSource&, const Id& id, const AgencyEvent& a) override {
     facts.push_back("agency " + id + " " + a.area);
@@ -99,7 +102,7 @@ std::vector<Case> cases() {
       {"a referral defines its id",
        make(EventType::kReferral,
             ReferralEvent{"baby", std::nullopt, "mw", "csc", {Indicator::kHomelessness}}, "ref-2"),
-       {"named baby as child", "id ref-2 kind 1"}},
+       {"named baby as child", "id ref-2 kind 1 baby:child"}},
       {"death",
        make(EventType::kDeath, DeathEvent{"baby"}),
        {"named baby as person", "died baby 2012-10-01"}},

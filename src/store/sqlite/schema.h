@@ -47,9 +47,10 @@ CREATE TRIGGER IF NOT EXISTS events_append_only_update BEFORE UPDATE ON events
 CREATE TRIGGER IF NOT EXISTS events_append_only_delete BEFORE DELETE ON events
   BEGIN SELECT RAISE(ABORT, 'events are append-only'); END;
 
+-- `persons`: whom the defining event named, as a JSON array of [person, field].
 CREATE TABLE IF NOT EXISTS p_ids (
   id TEXT PRIMARY KEY, kind INTEGER NOT NULL, defined_by INTEGER NOT NULL,
-  assessment_kind INTEGER, agency_kind INTEGER, seq INTEGER NOT NULL
+  assessment_kind INTEGER, agency_kind INTEGER, seq INTEGER NOT NULL, persons TEXT
 ) WITHOUT ROWID;
 CREATE TABLE IF NOT EXISTS p_persons (
   id TEXT PRIMARY KEY, seq INTEGER NOT NULL, recorded_s INTEGER NOT NULL

@@ -7,12 +7,14 @@
 #include <map>
 #include <nlohmann/json.hpp>
 #include <set>
+#include <tuple>
 
 #include "chronology/projector.h"
 #include "core/clock.h"
 #include "feed/parser.h"
 #include "store/sqlite/row_buffer.h"
 #include "store/sqlite/schema.h"
+#include "store/sqlite/sorted_rows.h"
 #include "store/sqlite/sqlite_handle.h"
 
 namespace sightline {
@@ -77,7 +79,7 @@ struct WriteStatements {
                 "SELECT kind, defined_by, assessment_kind, agency_kind FROM p_ids WHERE id = ?"),
         insert_id(db,
                   "INSERT OR IGNORE INTO p_ids(id, kind, defined_by, assessment_kind, agency_kind, "
-                  "seq) VALUES (?,?,?,?,?,?)"),
+                  "seq, persons) VALUES (?,?,?,?,?,?,?)"),
         insert_person(db, "INSERT OR IGNORE INTO p_persons(id, seq, recorded_s) VALUES (?,?,?)"),
         insert_details(db,
                        "INSERT INTO p_person_details(person, seq, at, recorded, recorded_s, given, "
@@ -100,37 +102,19 @@ struct WriteStatements {
                     "INSERT OR IGNORE INTO p_life_events(person, seq, what, day, recorded_s) "
                     "VALUES (?,?,?,?,?)"),
         event_person_rows(db, "INSERT OR IGNORE INTO p_event_persons(person, seq, field)", 3),
-        persons_of_event(db,
-                         "SELECT ep.person, ep.field FROM p_ids i JOIN p_event_persons ep "
-                         "ON ep.seq = i.seq WHERE i.id = ? ORDER BY ep.person, ep.field") {}
+        persons_of_event(db, "SELECT persons FROM p_ids WHERE id = ?") {}
 
   // Flushes every buffered row, so queries in the transaction see them.
   void flush() {
     event_rows.flush();
-    flush_digests();
-    event_person_rows.flush();
+    digests.flush();
+    event_persons.flush();
   }
   void discard() {
     event_rows.discard();
-    pending_digests.clear();
-    digest_rows.discard();
-    event_person_rows.discard();
+    digests.discard();
+    event_persons.discard();
   }
-  void add_digest(std::int64_t digest, std::int64_t seq) {
-    pending_digests.emplace_back(digest, seq);
-    if (pending_digests.size() >= kDigestChunk) flush_digests();
-  }
-  // Digests are random keys: written in key order, a chunk at a time, they
-  // touch each b-tree page once instead of once per row.
-  void flush_digests() {
-    std::sort(pending_digests.begin(), pending_digests.end());
-    for (const auto& [digest, seq] : pending_digests) digest_rows.add(digest).add(seq).end_row();
-    digest_rows.flush();
-    pending_digests.clear();
-  }
-
-  static constexpr std::size_t kDigestChunk = 1 << 18;  // 4 MiB of pending digests at most
-  std::vector<std::pair<std::int64_t, std::int64_t>> pending_digests;
 
   Statement insert_import, finish_import;
   sqlite::RowBuffer event_rows, digest_rows;
@@ -139,6 +123,18 @@ struct WriteStatements {
       insert_life;
   sqlite::RowBuffer event_person_rows;
   Statement persons_of_event;
+
+  // Random keys, so written sorted a chunk at a time (about 10 MiB at most).
+  static constexpr std::size_t kChunkRows = 1 << 17;
+  sqlite::SortedRows<std::pair<std::int64_t, std::int64_t>> digests{
+      digest_rows, [](sqlite::RowBuffer& out, const auto& r) { out.add(r.first).add(r.second); },
+      kChunkRows};
+  sqlite::SortedRows<std::tuple<Id, std::int64_t, std::string>> event_persons{
+      event_person_rows,
+      [](sqlite::RowBuffer& out, const auto& r) {
+        out.add(std::get<0>(r)).add(std::get<1>(r)).add(std::get<2>(r));
+      },
+      kChunkRows};
 };
 
 // Writes projection facts with the prepared statements; shared by imports
@@ -148,7 +144,7 @@ class SqliteProjectionSink final : public ProjectionSink {
   explicit SqliteProjectionSink(WriteStatements& w) : w_(w) {}
 
   void person_named(const FactSource& src, const Id& person, std::string_view field) override {
-    w_.event_person_rows.add(person).add(src.seq).add(field).end_row();
+    w_.event_persons.add({person, src.seq, std::string(field)});
   }
   void person_defined(const FactSource& src, const Id& person) override {
     w_.insert_person.bind(1, person).bind(2, src.seq).bind(3, src.recorded.instant()).run();
@@ -166,12 +162,14 @@ class SqliteProjectionSink final : public ProjectionSink {
     if (!d.aliases.empty()) s.bind(14, nlohmann::json(d.aliases).dump());
     s.run();
   }
-  void id_defined(const FactSource& src, const Id& id, const IdInfo& info) override {
+  void id_defined(const FactSource& src, const Id& id, const IdInfo& info,
+                  const std::vector<std::pair<Id, std::string>>& persons) override {
     auto& s = w_.insert_id;
     s.bind(1, id).bind(2, std::int64_t{static_cast<int>(info.kind)});
     s.bind(3, std::int64_t{static_cast<int>(info.defined_by)});
     if (info.assessment_kind) s.bind(4, std::int64_t{static_cast<int>(*info.assessment_kind)});
     if (info.agency_kind) s.bind(5, std::int64_t{static_cast<int>(*info.agency_kind)});
+    if (!persons.empty()) s.bind(7, nlohmann::json(persons).dump());
     s.bind(6, src.seq).run();
   }
   void agency(const FactSource& src, const Id& id, const AgencyEvent& a) override {
@@ -205,11 +203,12 @@ class SqliteProjectionSink final : public ProjectionSink {
     w_.insert_life.bind(4, when.to_string()).bind(5, src.recorded.instant()).run();
   }
   std::vector<std::pair<Id, std::string>> persons_of_event(const Id& event_id) override {
-    w_.event_person_rows.flush();
     std::vector<std::pair<Id, std::string>> out;
     auto& s = w_.persons_of_event;
     s.bind(1, event_id);
-    while (s.step()) out.emplace_back(s.column_text(0), s.column_text(1));
+    if (s.step() && !s.column_is_null(0)) {
+      out = nlohmann::json::parse(s.column_text(0)).get<std::vector<std::pair<Id, std::string>>>();
+    }
     s.reset();
     return out;
   }
@@ -273,7 +272,7 @@ class SqliteBatch final : public ImportBatch, private KnownIds {
     w_.event_rows.add(e.at.to_string()).add(e.at.instant());
     w_.event_rows.add(e.recorded.to_string()).add(e.recorded.instant());
     w_.event_rows.add_text_or_null(e.by).add(e.json).end_row();
-    w_.add_digest(digest_of(e.json), seq);
+    w_.digests.add({digest_of(e.json), seq});
     project(e, source_of(seq, e), sink_);
     ++stored_;
   }
@@ -288,7 +287,10 @@ class SqliteBatch final : public ImportBatch, private KnownIds {
   }
 
  private:
+  // Before the batch the store was empty, so it knows no id; the parser knows
+  // what this batch defined.
   bool has_person(std::string_view person_id) const override {
+    if (store_was_empty_) return false;
     auto& s = w_.find_person;
     s.bind(1, person_id);
     const bool found = s.step();
@@ -297,6 +299,7 @@ class SqliteBatch final : public ImportBatch, private KnownIds {
   }
 
   std::optional<IdInfo> find(std::string_view id) const override {
+    if (store_was_empty_) return std::nullopt;
     auto& s = w_.find_id;
     s.bind(1, id);
     std::optional<IdInfo> info;
