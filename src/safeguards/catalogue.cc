@@ -10,9 +10,32 @@ std::vector<const Rule*> build() {
   // The catalogue's table order (docs/safeguards-v1.md).
   std::vector<const Rule*> all{
       &rules::hv_new_registration(),
+      &rules::hv_handover_missing(),
+      &rules::hv_transfer_contact(),
+      &rules::handover_understated(),
+      &rules::records_not_reviewed(),
+      &rules::transfer_child_not_seen(),
+      &rules::closure_before_seen(),
       &rules::strategy_discussion_incomplete(),
+      &rules::strategy_review_missing(),
+      &rules::neglect_holistic_review(),
+      &rules::neglect_assessment_required(),
+      &rules::prebirth_assessment_required(),
+      &rules::support_options_review(),
       &rules::child_not_seen(),
+      &rules::whereabouts_unknown(),
+      &rules::missing_alert_required(),
+      &rules::unverified_claim(),
+      &rules::non_residential_address(),
+      &rules::healthy_child_contact_overdue(),
+      &rules::was_not_brought(),
+      &rules::cp_transfer_in_conference(),
       &rules::referral_decision_overdue(),
+      &rules::assessment_overdue(),
+      &rules::icpc_overdue(),
+      &rules::cp_review_overdue(),
+      &rules::antenatal_contact_overdue(),
+      &rules::out_of_area_placement_notice(),
   };
   for (std::size_t i = 0; i < all.size(); ++i) {
     set_rule_index(const_cast<Rule&>(*all[i]), static_cast<std::uint16_t>(i));

@@ -142,6 +142,10 @@ const TransferInfo* EngineCore::transfer(std::string_view id) const {
   const auto it = transfers_.find(refs_.find(id));
   return it == transfers_.end() ? nullptr : &it->second;
 }
+const TransferInfo* EngineCore::transfer_by_ref(std::uint32_t r) const {
+  const auto it = transfers_.find(r);
+  return it == transfers_.end() ? nullptr : &it->second;
+}
 const PlanInfo* EngineCore::plan(std::string_view id) const {
   const auto it = plans_.find(refs_.find(id));
   return it == plans_.end() ? nullptr : &it->second;
@@ -434,6 +438,13 @@ void EngineCore::apply(const Event& e) {
   touched_.clear();
   moves_.clear();
   update_state(e);
+  if (!e.by.empty()) {
+    const AgencyKind k = agencies_[agency(e.by)].kind;
+    if (k == AgencyKind::kChildrensSocialCare || k == AgencyKind::kAdultSocialCare ||
+        k == AgencyKind::kHousing) {
+      for (PersonId p : touched_) people_[p].known_to_services = true;
+    }
+  }
   for (const Rule* rule : by_type_[static_cast<std::size_t>(e.type)]) rule->on_event(*this, e);
   if (!state_rules_.empty() && !touched_.empty()) {
     std::sort(touched_.begin(), touched_.end());

@@ -81,6 +81,7 @@ struct ReferralInfo {
   AgencyId from = kNone, to = kNone;
   Date at;
   std::int64_t at_instant = 0;
+  std::uint32_t concerns = 0;  // bit per Indicator
   bool decided = false;
   ReferralOutcomeKind outcome = ReferralOutcomeKind::kAssessment;
 };
@@ -178,6 +179,7 @@ class EngineCore {
   const ReferralInfo* referral(std::string_view id) const;
   const AssessmentInfo* assessment(std::string_view id) const;
   const TransferInfo* transfer(std::string_view id) const;
+  const TransferInfo* transfer_by_ref(std::uint32_t ref) const;
   const PlanInfo* plan(std::string_view id) const;
   // The latest referral about the child, or nullptr.
   const ReferralInfo* latest_referral(PersonId child) const;

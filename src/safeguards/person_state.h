@@ -104,9 +104,20 @@ struct PersonState {
 
   // Social care.
   std::vector<Involvement> involvements;
+  std::vector<std::uint32_t> transfers;  // refs of transfers about the child
+  bool prebirth_assessment = false;      // a pre_birth assessment was ever started
+  // Known to social care, adult care or housing (an event of theirs about the
+  // child or a carer, or a referral to one).
+  bool known_to_services = false;
+  // Last value of each state-triggered rule's condition (C9: an occurrence
+  // starts when the state becomes true), one bit per rule that asks.
+  std::uint8_t rule_state = 0;
   std::int64_t last_holistic_assessment = kNever;  // neglect / child_and_family started
   std::int64_t last_strategy = kNever;
   Date last_strategy_date;
+
+  // Contacts by health visiting with this person (as a mother) that reached her.
+  std::int64_t last_hv_contact = kNever;
 
   // Sightings and whereabouts.
   std::vector<std::pair<AgencyId, std::int64_t>> seen_by;  // agency, latest instant seen

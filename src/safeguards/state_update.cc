@@ -304,7 +304,12 @@ void EngineCore::update_state(const Event& e) {
       const auto& b = e.as<DeregistrationEvent>();
       const PersonId c = child_named(b.child);
       if (people_[c].gp == agency(b.agency)) people_[c].gp = kNone;
-      if (b.reason == DeregistrationReason::kMoved && people_[c].is_child) note_move(c, kNone, t);
+      // Leaving a practice of the area the child already moved out of is a
+      // later report of that move, not another one.
+      if (b.reason == DeregistrationReason::kMoved && people_[c].is_child &&
+          (!people_[c].home_known || people_[c].home_area == agencies_[agency(b.agency)].area)) {
+        note_move(c, kNone, t);
+      }
       touch(c);
       return;
     }
@@ -354,6 +359,7 @@ void EngineCore::update_state(const Event& e) {
       for (const Id& id : b.persons) {
         const PersonId p = child_named(id);
         PersonState& s = people_[p];
+        if (hv && b.outcome == ContactOutcome::kSeen) s.last_hv_contact = t;
         if (s.is_child) {
           if (b.child_seen) note_seen(p, by, t);
           if (hv) s.hv_known_by = by;
@@ -382,9 +388,17 @@ void EngineCore::update_state(const Event& e) {
       }
       if (b.mother) add_carer(person(*b.mother), c);
       const std::uint32_t r = ref(e.id);
-      referrals_[r] = ReferralInfo{c, agency(b.from), agency(b.to), e.at.date, t, false, {}};
+      std::uint32_t concerns = 0;
+      for (Indicator i : b.concerns) concerns |= bit(i);
+      const AgencyId to = agency(b.to);
+      referrals_[r] = ReferralInfo{c, agency(b.from), to, e.at.date, t, concerns, false, {}};
       latest_referral_[c] = r;
-      for (Indicator i : b.concerns) people_[c].recorded |= bit(i);  // present from the referral
+      people_[c].recorded |= concerns;  // present from the referral's date
+      const AgencyKind k = agencies_[to].kind;
+      if (k == AgencyKind::kChildrensSocialCare || k == AgencyKind::kAdultSocialCare ||
+          k == AgencyKind::kHousing) {
+        people_[c].known_to_services = true;
+      }
       touch(c);
       return;
     }
@@ -436,6 +450,7 @@ void EngineCore::update_state(const Event& e) {
       if (b.kind == AssessmentKind::kNeglect || b.kind == AssessmentKind::kChildAndFamily) {
         people_[c].last_holistic_assessment = t;
       }
+      if (b.kind == AssessmentKind::kPreBirth) people_[c].prebirth_assessment = true;
       touch(c);
       return;
     }
@@ -498,7 +513,9 @@ void EngineCore::update_state(const Event& e) {
       const auto& b = e.as<TransferEvent>();
       const PersonId c = child_named(b.child);
       const AgencyId from = agency(b.from), to = agency(b.to);
-      transfers_[ref(e.id)] = TransferInfo{c, from, to, b.status, e.at.date, false, false, false};
+      const std::uint32_t r = ref(e.id);
+      transfers_[r] = TransferInfo{c, from, to, b.status, e.at.date, false, false, false};
+      people_[c].transfers.push_back(r);
       const AreaId dest = agencies_[to].area;
       if (people_[c].is_child && !people_[c].unborn && dest != kNone &&
           dest != agencies_[from].area) {
