@@ -3,8 +3,9 @@
 // 2+ domains other than physical care, needs within 10 WD a `neglect`
 // assessment started, or an open child_and_family assessment completed (the
 // other indicators weighed). Owner: the agency with open involvement, social
-// care first (else the agency that completed the assessment, else social care
-// of the child's area). One open occurrence per child at a time.
+// care first (of several, the most recently involved), else the agency that
+// completed the assessment, else social care of the child's area. One open
+// occurrence per child at a time.
 #include "safeguards/engine_core.h"
 #include "safeguards/rules/helpers.h"
 #include "safeguards/rules/rules.h"
@@ -57,11 +58,14 @@ class NeglectHolisticReview final : public Rule {
     }
     if (core.any_open(child, *this)) return;
     const PersonState& s = core.state(child);
+    // Social care first; of several, the one most recently involved.
     AgencyId owner = kNone;
+    Date since;
     for (const Involvement& i : s.involvements) {
-      if (is_kind(core, i.agency, AgencyKind::kChildrensSocialCare)) {
+      if (is_kind(core, i.agency, AgencyKind::kChildrensSocialCare) &&
+          (owner == kNone || i.since > since)) {
         owner = i.agency;
-        break;
+        since = i.since;
       }
     }
     if (owner == kNone && !s.involvements.empty()) owner = s.involvements.front().agency;
