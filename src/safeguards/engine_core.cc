@@ -66,14 +66,18 @@ int EngineCore::section_param(std::size_t section, std::size_t p, AreaId area) c
 // ----- people, agencies, areas -----
 
 PersonId EngineCore::person(std::string_view id) {
+  if (const PersonId p = recall(recent_persons_, id); p != kNone) return p;
   const PersonId p = persons_.intern(id);
   if (p >= people_.size()) people_.resize(p + 1);
+  recent_persons_[recent_person_next_++ % recent_persons_.size()] = {id.data(), id.size(), p};
   return p;
 }
 
 AgencyId EngineCore::agency(std::string_view id) {
+  if (const AgencyId a = recall(recent_agencies_, id); a != kNone) return a;
   const AgencyId a = agency_ids_.intern(id);
   if (a >= agencies_.size()) agencies_.resize(a + 1);
+  recent_agencies_[recent_agency_next_++ % recent_agencies_.size()] = {id.data(), id.size(), a};
   return a;
 }
 
@@ -92,7 +96,9 @@ AgencyId EngineCore::serving(AgencyKind kind, AreaId where) {
   std::string name(to_string(kind));
   name += ':';
   name += area_name(where);
-  const AgencyId a = agency(name);
+  // Not through agency(): `name` is a local, so its address must not be cached.
+  const AgencyId a = agency_ids_.intern(name);
+  if (a >= agencies_.size()) agencies_.resize(a + 1);
   agencies_[a] = AgencyInfo{kind, where, true};
   return a;
 }
@@ -432,6 +438,8 @@ void EngineCore::process(const QueueEntry& e) {
 void EngineCore::apply(const Event& e) {
   advance_to(e.recorded);
   event_ = &e;
+  recent_persons_.fill(RecentId{});
+  recent_agencies_.fill(RecentId{});
   sightings_.clear();
   located_.clear();
   children_named_.clear();
@@ -456,6 +464,8 @@ void EngineCore::apply(const Event& e) {
     }
   }
   event_ = nullptr;
+  recent_persons_.fill(RecentId{});
+  recent_agencies_.fill(RecentId{});
   compact();
 }
 

@@ -134,7 +134,7 @@ class EngineCore {
 
   // ----- people, agencies, areas -----
   PersonId person(std::string_view id);  // interned on first use
-  PersonId find_person(std::string_view id) const { return persons_.find(id); }
+  PersonId find_person(std::string_view id) { return person(id); }
   PersonState& state(PersonId p) { return people_[p]; }
   const PersonState& state(PersonId p) const { return people_[p]; }
   std::string_view person_name(PersonId p) const { return persons_.name(p); }
@@ -272,6 +272,24 @@ class EngineCore {
   std::vector<Move> moves_;
   std::vector<PersonId> touched_;
   std::vector<PersonId> dirty_;  // people whose duty lists hold closed duties
+
+  // The ids the current event names, by the address of their characters: the
+  // rules ask for the same few strings of one event again and again, and a
+  // hash lookup in a table of millions costs a cache miss each time. Cleared
+  // before every event (its strings die with it).
+  struct RecentId {
+    const char* data;
+    std::size_t size;
+    std::uint32_t id;
+  };
+  std::array<RecentId, 8> recent_persons_{}, recent_agencies_{};
+  std::size_t recent_person_next_ = 0, recent_agency_next_ = 0;
+  static std::uint32_t recall(const std::array<RecentId, 8>& cache, std::string_view s) {
+    for (const RecentId& r : cache) {
+      if (r.data == s.data() && r.size == s.size() && r.data != nullptr) return r.id;
+    }
+    return kNone;
+  }
 
  public:
   // Premises kind registered at this address, if any (non-residential-address).

@@ -45,9 +45,21 @@ class MappedFile {
   MappedFile(const MappedFile&) = delete;
   MappedFile& operator=(const MappedFile&) = delete;
   std::string_view text() const { return {data_ == nullptr ? "" : data_, size_}; }
+  // Gives back the pages before `offset` (they are read again from the file
+  // if needed), so that streaming a feed larger than memory stays small.
+  void release_before(std::size_t offset) {
+    const std::size_t page = 1 << 12;
+    const std::size_t end = offset / page * page;
+    if (data_ == nullptr || end <= released_) return;
+    ::madvise(const_cast<char*>(data_) + released_, end - released_, MADV_DONTNEED);
+    released_ = end;
+  }
+  // Starts a new pass over the file.
+  void restart() { released_ = 0; }
 
  private:
   int fd_ = -1;
+  std::size_t released_ = 0;
   const char* data_ = nullptr;
   std::size_t size_ = 0;
 };
@@ -119,6 +131,8 @@ class WholeFeedIds final : public KnownIds {
   std::int64_t line_ = 0;
 };
 
+constexpr std::size_t kReleaseEvery = std::size_t{64} << 20;
+
 struct IndexEntry {
   std::int64_t instant;
   std::int64_t line;
@@ -131,7 +145,7 @@ struct IndexEntry {
 ReplayResult replay_file(const std::string& path, const SafeguardsConfig& config,
                          const ReplayOptions& options,
                          const std::function<void(const Fault&)>& on_fault) {
-  const MappedFile file(path);
+  MappedFile file(path);
   auto engine = std::make_unique<SafeguardsEngine>(config);
   const std::string_view text = file.text();
   const std::int64_t limit =
@@ -144,7 +158,12 @@ ReplayResult replay_file(const std::string& path, const SafeguardsConfig& config
     FeedParser parser;
     std::vector<Fault> faults;
     std::int64_t last = INT64_MIN;
-    for_each_line(text, [&](std::string_view line, std::int64_t number, std::size_t) {
+    std::size_t next_release = kReleaseEvery;
+    for_each_line(text, [&](std::string_view line, std::int64_t number, std::size_t offset) {
+      if (offset >= next_release) {
+        file.release_before(offset);
+        next_release = offset + kReleaseEvery;
+      }
       faults.clear();
       std::optional<Event> event = parser.parse_line(line, number, faults);
       if (!event) {
@@ -174,10 +193,16 @@ ReplayResult replay_file(const std::string& path, const SafeguardsConfig& config
     // Pass 2: index the lines by recorded instant and learn what the feed defines.
     std::vector<IndexEntry> index;
     WholeFeedIds ids;
+    file.restart();
     {
       FeedParser parser;
       std::vector<Fault> faults;
+      std::size_t next_release = kReleaseEvery;
       for_each_line(text, [&](std::string_view line, std::int64_t number, std::size_t offset) {
+        if (offset >= next_release) {
+          file.release_before(offset);
+          next_release = offset + kReleaseEvery;
+        }
         faults.clear();
         std::optional<Event> event = parser.parse_line(line, number, faults);
         if (!event) return;

@@ -9,10 +9,13 @@
 
 #include "feed/parser.h"
 #include "safeguards/alert_json.h"
+#include "safeguards/catalogue.h"
 #include "safeguards/config.h"
 #include "safeguards/deadline_queue.h"
 #include "safeguards/engine.h"
 #include "safeguards/interner.h"
+#include "safeguards/rule.h"
+#include "support/test_support.h"
 
 namespace sightline::safeguards {
 namespace {
@@ -226,6 +229,28 @@ TEST(Config, RefusesBadConfigurationNamingTheKeyPath) {
   expect_refused(R"({"rules":{}})", "rules");
   expect_refused(R"([1])", "(top level)");
   expect_refused(R"({"defaults":)", "(json)");
+}
+
+TEST(Catalogue, HasEveryRuleOnceWithItsSource) {
+  EXPECT_EQ(catalogue().size(), 27u);
+  for (const Rule* r : catalogue()) {
+    EXPECT_EQ(find_rule(r->info().id), r);
+    EXPECT_FALSE(r->info().source.empty()) << r->info().id;
+  }
+}
+
+TEST(Config, EveryParameterIsDocumented) {
+  const std::string doc =
+      testing::read_file(testing::source_dir() / "docs" / "safeguards-config.md");
+  for (const SectionSpec& s : config_sections()) {
+    EXPECT_NE(doc.find("### `" + std::string(s.name) + "`"), std::string::npos) << s.name;
+    for (const ParameterSpec& p : *s.params) {
+      EXPECT_NE(
+          doc.find("| `" + std::string(p.name) + "` | " + std::to_string(p.default_value) + " |"),
+          std::string::npos)
+          << s.name << "." << p.name;
+    }
+  }
 }
 
 }  // namespace

@@ -151,7 +151,7 @@ class ChildNotSeen final : public Rule {
       spec.subject = o.agency;
       spec.trigger = o.baseline;
       spec.due = core.add_wd(o.baseline, o.interval);
-      spec.occurrence = "visits from " + o.baseline.to_string();
+      spec.occurrence = "from " + o.baseline.to_string();  // short: no allocation
       core.open(*this, std::move(spec));
     }
   }

@@ -58,7 +58,7 @@ class HealthyChildContactOverdue final : public Rule {
         spec.trigger = born;
         spec.due = dues[k];
         spec.extra = k;
-        spec.occurrence = EngineCore::occurrence_of(e) + " " + kNames[k];
+        spec.occurrence = EngineCore::occurrence_of(e) + kNames[k];
         core.open(*this, std::move(spec));
       }
       return;
