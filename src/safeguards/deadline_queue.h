@@ -48,7 +48,7 @@ class DeadlineQueue {
     }
   };
   std::priority_queue<QueueEntry, std::vector<QueueEntry>, Later> heap_;
-  std::uint64_t next_order_ = 0;
+  std::uint32_t next_order_ = 0;
 };
 
 }  // namespace sightline::safeguards

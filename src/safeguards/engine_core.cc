@@ -445,16 +445,39 @@ void EngineCore::apply(const Event& e) {
   children_named_.clear();
   touched_.clear();
   moves_.clear();
+  switch (e.type) {
+    // Events that only show a child seen, or close things, change no watched state.
+    case EventType::kAppointment:
+      state_may_change_ = e.as<AppointmentEvent>().outcome == AppointmentOutcome::kWasNotBrought;
+      break;
+    case EventType::kContact: {
+      const ContactOutcome o = e.as<ContactEvent>().outcome;
+      state_may_change_ = o == ContactOutcome::kDeclined || o == ContactOutcome::kNoAccess;
+      break;
+    }
+    case EventType::kMedical:
+    case EventType::kFound:
+    case EventType::kTransferAccepted:
+    case EventType::kHvLevel:
+    case EventType::kRegistration:
+      state_may_change_ = false;
+      break;
+    default:
+      state_may_change_ = true;
+  }
   update_state(e);
   if (!e.by.empty()) {
     const AgencyKind k = agencies_[agency(e.by)].kind;
     if (k == AgencyKind::kChildrensSocialCare || k == AgencyKind::kAdultSocialCare ||
         k == AgencyKind::kHousing) {
-      for (PersonId p : touched_) people_[p].known_to_services = true;
+      for (PersonId p : touched_) {
+        if (!people_[p].known_to_services) state_may_change_ = true;
+        people_[p].known_to_services = true;
+      }
     }
   }
   for (const Rule* rule : by_type_[static_cast<std::size_t>(e.type)]) rule->on_event(*this, e);
-  if (!state_rules_.empty() && !touched_.empty()) {
+  if (state_may_change_ && !state_rules_.empty() && !touched_.empty()) {
     std::sort(touched_.begin(), touched_.end());
     touched_.erase(std::unique(touched_.begin(), touched_.end()), touched_.end());
     for (PersonId p : touched_) {

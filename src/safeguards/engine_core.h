@@ -271,6 +271,9 @@ class EngineCore {
   std::vector<PersonId> children_named_;
   std::vector<Move> moves_;
   std::vector<PersonId> touched_;
+  // Whether the current event may change a state that state rules watch
+  // (indicators, carers' circumstances, being known to services, gestation).
+  bool state_may_change_ = false;
   std::vector<PersonId> dirty_;  // people whose duty lists hold closed duties
 
   // The ids the current event names, by the address of their characters: the

@@ -91,6 +91,7 @@ class ChildNotSeen final : public Rule {
   void update(EngineCore& core, PersonId child) const {
     const PersonState& s = core.state(child);
     if (s.dead) return;
+    if (s.involvements.empty() && !core.any_open(child, *this)) return;  // the common case
     // The interval and baseline each agency owes now.
     std::vector<Schedule> owed;
     for (const Involvement& i : s.involvements) {
