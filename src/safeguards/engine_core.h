@@ -16,6 +16,7 @@
 
 #include <array>
 #include <cstdint>
+#include <deque>
 #include <functional>
 #include <memory>
 #include <optional>
@@ -245,7 +246,9 @@ class EngineCore {
   std::vector<const Rule*> state_rules_;
 
   Interner persons_, agency_ids_, area_ids_, refs_;
-  std::vector<PersonState> people_;
+  // A deque: growing it never copies the millions of entries already there
+  // (nor doubles the memory while it does).
+  std::deque<PersonState> people_;
   std::vector<AgencyInfo> agencies_;
   std::unordered_map<std::uint64_t, AgencyId> serving_;       // kind << 32 | area -> first agency
   std::vector<const std::vector<int>*> area_tables_;          // by AreaId
