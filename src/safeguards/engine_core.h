@@ -165,10 +165,13 @@ class EngineCore {
   // The children this event locates (C5).
   const std::vector<PersonId>& located() const { return located_; }
   // Moves this event reports ("Terms: a move"): child, from area, to area
-  // (kNone when the destination is unknown).
+  // (kNone when the destination is unknown). `learnt` marks the destination of
+  // an earlier move to an unknown place becoming known: the same move, not a
+  // new one (its `from` is then the area the child left, if known).
   struct Move {
     PersonId child;
     AreaId from, to;
+    bool learnt = false;
   };
   const std::vector<Move>& moves() const { return moves_; }
   // Children named by the event (persons that are children), in field order.

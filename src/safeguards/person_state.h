@@ -88,6 +88,7 @@ struct PersonState {
   AreaId home_area = kNone;  // area of the latest move (moves, "Terms: a move")
   bool home_known = false;
   std::int64_t last_move = kNever;
+  AreaId moved_from = kNone;  // the area the latest move left
 
   // Indicators recorded directly or by a referral's concerns (bit per Indicator).
   std::uint32_t recorded = 0;

@@ -81,9 +81,11 @@ void EngineCore::note_move(PersonId child, AreaId destination, std::int64_t t) {
   if (s.home_area == kNone && s.last_move != kNever && destination != kNone) {
     // The destination of a move to an unknown place is now known: the same move.
     s.home_area = destination;
+    moves_.push_back(Move{child, s.moved_from, destination, true});
     return;
   }
-  moves_.push_back(Move{child, s.home_area, destination});
+  moves_.push_back(Move{child, s.home_area, destination, false});
+  s.moved_from = s.home_area;
   s.home_area = destination;
   s.last_move = t;
 }

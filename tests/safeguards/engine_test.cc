@@ -231,6 +231,64 @@ TEST(Config, RefusesBadConfigurationNamingTheKeyPath) {
   expect_refused(R"({"defaults":)", "(json)");
 }
 
+std::vector<Alert> of_rule(const SafeguardsEngine& engine, const std::string& rule) {
+  std::vector<Alert> out;
+  for (const Alert& a : engine.alerts()) {
+    if (a.rule == rule) out.push_back(a);
+  }
+  return out;
+}
+
+// R19: once the destination of a move to an unknown place is learnt, the
+// handover is owed to that area: a transfer elsewhere does not do it.
+TEST(Rules, HandoverIsOwedToTheDestinationOnceLearnt) {
+  SafeguardsEngine engine;
+  Feed feed(engine);
+  for (const auto& l : kAgencies) feed.add(l);
+  feed.add(
+      R"({"type":"agency","id":"hv2","at":"2012-01-01","name":"HV2","kind":"health_visiting","area":"E09000033"})");
+  feed.add(
+      R"({"type":"agency","id":"hv3","at":"2012-01-01","name":"HV3","kind":"health_visiting","area":"E06000032"})");
+  feed.add(
+      R"({"type":"address","at":"2012-11-01","by":"hv","persons":["kid"],"address":{"line1":"1 A Road","postcode":"W5 1AA","town":"L","area":"E09000009"}})");
+  feed.add(
+      R"({"type":"contact","at":"2012-11-02","by":"hv","persons":["kid"],"mode":"home_visit","child_seen":true,"outcome":"seen"})");
+  feed.add(
+      R"({"type":"address","at":"2012-11-05","by":"hv","persons":["kid"],"address":{"kind":"unknown"},"notice":"without_notice"})");
+  feed.add(
+      R"({"type":"address","at":"2012-11-06","by":"hv","persons":["kid"],"address":{"line1":"2 B Road","postcode":"W2 1BB","town":"L","area":"E09000033"},"notice":"reported_by_other"})");
+  feed.add(
+      R"({"type":"transfer","id":"t1","at":"2012-11-06","by":"hv","child":"kid","from":"hv","to":"hv3","status":"universal"})");
+  engine.advance_to(Timestamp::end_of(d("2012-11-30")));
+  const auto alerts = of_rule(engine, "hv-handover-missing");
+  ASSERT_EQ(alerts.size(), 1u);
+  EXPECT_EQ(alerts[0].due, d("2012-11-07"));
+  EXPECT_FALSE(alerts[0].resolved.has_value());
+}
+
+// R32: an involvement that begins after the whereabouts deadline passed,
+// while the child is still not located, needs the missing alert too.
+TEST(Rules, MissingAlertWhenInvolvementBeginsAfterTheDeadlinePassed) {
+  SafeguardsEngine engine;
+  Feed feed(engine);
+  for (const auto& l : kAgencies) feed.add(l);
+  feed.add(R"({"type":"whereabouts_unknown","at":"2012-11-01","by":"gp","child":"kid"})");
+  // No involvement: 5 WD, due Thu 11-08, raised 11-09, owned by the reporter.
+  feed.add(
+      R"({"type":"assessment_started","id":"s47","at":"2012-11-12","by":"csc","child":"kid","kind":"s47","agency":"csc"})");
+  feed.add(
+      R"({"type":"missing","at":"2012-11-14","by":"csc","child":"kid","alert":"police_missing_person"})");
+  const auto where = of_rule(engine, "whereabouts-unknown");
+  ASSERT_EQ(where.size(), 1u);
+  EXPECT_EQ(where[0].owner, "gp");
+  EXPECT_EQ(where[0].raised, d("2012-11-09"));
+  const auto missing = of_rule(engine, "missing-alert-required");
+  ASSERT_EQ(missing.size(), 1u);
+  EXPECT_EQ(missing[0].owner, "csc");
+  EXPECT_EQ(missing[0].raised, d("2012-11-12"));
+  EXPECT_EQ(missing[0].resolved, d("2012-11-14"));
+}
+
 TEST(Catalogue, HasEveryRuleOnceWithItsSource) {
   EXPECT_EQ(catalogue().size(), 27u);
   for (const Rule* r : catalogue()) {

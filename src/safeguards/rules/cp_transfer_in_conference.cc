@@ -34,7 +34,7 @@ class CpTransferInConference final : public Rule {
       return;
     }
     for (const EngineCore::Move& m : core.moves()) {
-      if (m.to == kNone) continue;
+      if (m.to == kNone || (m.learnt && m.to == m.from)) continue;  // unknown, or came back
       AgencyId holder = kNone;
       for (const Involvement& i : core.state(m.child).involvements) {
         if (i.kind == InvolvementKind::kCpPlan) holder = i.agency;

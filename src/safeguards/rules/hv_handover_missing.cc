@@ -1,7 +1,9 @@
 // hv-handover-missing (F8): a child known to a health-visiting agency (any HV
 // contact or hv_level) moves to another area. The sending HV agency must send
-// a `transfer` to an HV agency of the destination area (any HV agency when
-// the destination is unknown, C10) within 2 WD of the move.
+// a `transfer` to an HV agency of the destination area (any HV agency while
+// the destination is unknown, C10) within 2 WD of the move. When the
+// destination of a move to an unknown place is learnt, the transfer is owed
+// to that area from then on.
 #include "safeguards/engine_core.h"
 #include "safeguards/rules/helpers.h"
 #include "safeguards/rules/rules.h"
@@ -26,6 +28,18 @@ class HvHandoverMissing final : public Rule {
 
   void on_event(EngineCore& core, const Event& e) const override {
     for (const EngineCore::Move& m : core.moves()) {
+      if (m.learnt) {
+        // The destination is known now: the handover is owed to it.
+        core.for_each_open(m.child, *this, [&](DutyId d) {
+          if (core.duty(d).subject != kNone) return;
+          if (core.agency_info(core.duty(d).owner).area == m.to) {
+            core.end(d);  // back in the sender's own area: nothing to hand over
+          } else {
+            core.duty(d).subject = m.to;
+          }
+        });
+        continue;
+      }
       const PersonState& s = core.state(m.child);
       const AgencyId sender = s.hv_known_by;
       if (sender == kNone) continue;

@@ -2,8 +2,10 @@
 // passes while the child has an open s47, a CP plan, an open assessment (not
 // adult_needs) or an enhanced health-visiting level, and no `missing` event
 // was recorded since the child was last located, a fault is raised with the
-// whereabouts alert for each agency holding such an involvement. Resolved by a
-// `missing` event, or by the child being located.
+// whereabouts alert for each agency holding such an involvement; and for an
+// agency whose such involvement begins later, while the child is still not
+// located ("or passed"). Resolved by a `missing` event, or by the child being
+// located.
 #include <algorithm>
 
 #include "safeguards/engine_core.h"
@@ -24,11 +26,12 @@ class MissingAlertRequired final : public Rule {
               {}}) {}
 
   std::vector<EventType> events() const override {
-    return {EventType::kMissing, EventType::kContact,
-            EventType::kAddress, EventType::kFound,
-            EventType::kClaim,   EventType::kAppointment,
-            EventType::kMedical, EventType::kTransferAccepted,
-            EventType::kBirth};
+    return {EventType::kMissing,     EventType::kContact,
+            EventType::kAddress,     EventType::kFound,
+            EventType::kClaim,       EventType::kAppointment,
+            EventType::kMedical,     EventType::kTransferAccepted,
+            EventType::kBirth,       EventType::kAssessmentStarted,
+            EventType::kPlanStarted, EventType::kHvLevel};
   }
 
   void on_event(EngineCore& core, const Event& e) const override {
@@ -38,6 +41,21 @@ class MissingAlertRequired final : public Rule {
     if (e.type == EventType::kMissing) {
       const PersonId child = core.find_person(e.as<MissingEvent>().child);
       core.for_each_open(child, *this, [&](DutyId d) { core.resolve(d); });
+      return;
+    }
+    // "(or passed)": an involvement that begins while the whereabouts alert is
+    // already raised and the child still unlocated needs the missing alert too.
+    if (e.type == EventType::kAssessmentStarted || e.type == EventType::kPlanStarted ||
+        e.type == EventType::kHvLevel) {
+      for (PersonId child : core.children_named()) {
+        std::string occurrence;
+        core.for_each_open(child, whereabouts_unknown(), [&](DutyId d) {
+          if (core.duty(d).state == DutyState::kAlerted) occurrence = core.duty(d).occurrence;
+        });
+        if (!occurrence.empty() && core.state(child).whereabouts_unknown) {
+          raise_missing_alerts(core, child, occurrence);
+        }
+      }
     }
   }
 };

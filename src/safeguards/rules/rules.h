@@ -2,7 +2,14 @@
 // guidance) it comes from. catalogue.cc lists them in the catalogue's order.
 #pragma once
 
+#include <string>
+
+#include "safeguards/person_state.h"
 #include "safeguards/rule.h"
+
+namespace sightline::safeguards {
+class EngineCore;
+}
 
 namespace sightline::safeguards::rules {
 
@@ -30,6 +37,10 @@ const Rule& support_options_review();
 const Rule& child_not_seen();
 const Rule& whereabouts_unknown();
 const Rule& missing_alert_required();
+// Raises missing-alert-required for `child` with its whereabouts alert
+// `occurrence`, for each agency whose involvement calls for it, unless a
+// `missing` event came since the child was last located.
+void raise_missing_alerts(EngineCore& core, PersonId child, const std::string& occurrence);
 const Rule& unverified_claim();
 const Rule& non_residential_address();
 // Healthy Child Programme and health.

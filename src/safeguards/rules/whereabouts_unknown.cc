@@ -15,8 +15,6 @@
 
 namespace sightline::safeguards::rules {
 
-void raise_missing_alerts(EngineCore& core, PersonId child, const std::string& occurrence);
-
 namespace {
 
 enum Param : std::size_t { kInvolvedWd, kOtherWd };
