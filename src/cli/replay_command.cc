@@ -66,11 +66,12 @@ int run_replay(CommandContext& ctx) {
             << (result.faulty_lines == 1 ? "" : "s") << "; nothing was replayed.\n";
     return kExitFailure;
   }
-  const std::vector<safeguards::Alert> alerts = result.engine->alerts();
   if (args.flag("--json")) {
-    for (const safeguards::Alert& a : alerts) ctx.out << safeguards::alert_json(a) << "\n";
+    // Streamed: a large replay's alerts are never all held as text at once.
+    result.engine->for_each_alert(
+        [&](const safeguards::Alert& a) { ctx.out << safeguards::alert_json(a) << "\n"; });
   } else {
-    safeguards::print_alert_table(ctx.out, alerts);
+    safeguards::print_alert_table(ctx.out, result.engine->alerts());
     if (!result.engine->notices().empty()) {
       ctx.out << "\nNotices sent by Sightline:\n";
       safeguards::print_notice_table(ctx.out, result.engine->notices());

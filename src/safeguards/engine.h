@@ -16,6 +16,7 @@
 // Not thread-safe; one engine per replay.
 #pragma once
 
+#include <functional>
 #include <memory>
 #include <vector>
 
@@ -45,6 +46,10 @@ class SafeguardsEngine {
 
   // Every alert raised so far, in the catalogue's order (alert_order).
   std::vector<Alert> alerts() const;
+  // The same, one at a time, without holding them all as Alerts (a replay of a
+  // million children may raise millions).
+  void for_each_alert(const std::function<void(const Alert&)>& f) const;
+  std::size_t alert_count() const;
   // Every notice sent so far, in the order sent.
   const std::vector<Notice>& notices() const;
   // The listener (may be null) hears of every change from now on; it must

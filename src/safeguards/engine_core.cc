@@ -269,37 +269,86 @@ DutyId EngineCore::open(const Rule& rule, DutySpec spec) {
 void EngineCore::raise(DutyId id) {
   Duty& d = duties_[id];
   if (d.state != DutyState::kPending) return;
-  const Rule& rule = *rules_[d.rule];
-  Alert a;
-  a.rule = std::string(rule.info().id);
-  a.child = std::string(person_name(d.child));
-  a.owner = std::string(agency_name(d.owner));
+  AlertRecord a;
+  a.rule = d.rule;
+  a.child = d.child;
+  a.owner = d.owner;
   a.raised = today();
-  if (d.has_due) a.due = d.due;
+  a.has_due = d.has_due;
+  a.due = d.due;
   a.level = d.start_level;
-  a.finding = std::string(rule.info().finding);
-  a.source = std::string(rule.info().source);
   a.occurrence = d.occurrence;
-  if (d.extras) {
-    a.missing = std::move(d.extras->missing);
-    a.routes = std::move(d.extras->routes);
-    a.reasons = std::move(d.extras->reasons);
-    a.severity = std::move(d.extras->severity);
-    d.extras.reset();
-  }
+  a.extras = std::move(d.extras);
   // Exactly once per occurrence: a second alert with the same key is dropped.
-  if (!alert_keys_.insert(a.key().to_string()).second) {
-    close(id);
-    return;
+  const std::uint64_t h = key_hash(a);
+  const auto [first, last] = alert_keys_.equal_range(h);
+  for (auto it = first; it != last; ++it) {
+    if (same_key(alerts_[it->second], a)) {
+      close(id);
+      return;
+    }
   }
   d.state = DutyState::kAlerted;
   d.alert = static_cast<std::uint32_t>(alerts_.size());
+  alert_keys_.emplace(h, d.alert);
   alerts_.push_back(std::move(a));
   schedule_escalations(id, alerts_.back(), agencies_[d.owner].area);
-  if (listener_) listener_->on_raised(alerts_.back());
+  if (listener_) listener_->on_raised(materialize(alerts_.back()));
 }
 
-void EngineCore::schedule_escalations(DutyId id, const Alert& a, AreaId where) {
+std::uint64_t EngineCore::key_hash(const AlertRecord& a) const {
+  std::uint64_t h = fnv(a.occurrence);
+  for (const std::uint64_t v :
+       {std::uint64_t{a.rule}, std::uint64_t{a.child}, std::uint64_t{a.owner}}) {
+    h ^= v + 0x9e3779b97f4a7c15ull + (h << 6) + (h >> 2);
+  }
+  return h;
+}
+
+Alert EngineCore::materialize(const AlertRecord& r) const {
+  const Rule& rule = *rules_[r.rule];
+  Alert a;
+  a.rule = std::string(rule.info().id);
+  a.child = std::string(person_name(r.child));
+  a.owner = std::string(agency_name(r.owner));
+  a.raised = r.raised;
+  if (r.has_due) a.due = r.due;
+  a.level = r.level;
+  a.escalations.assign(r.escalations.begin(), r.escalations.begin() + r.escalation_count);
+  if (r.resolved) a.resolved = r.resolved_on;
+  if (r.resolved_by_id != kNone) {
+    a.resolved_by = std::string(resolver_ids_.name(r.resolved_by_id));
+  } else if (r.resolved_by_line >= 0) {
+    a.resolved_by = r.resolved_by_line;
+  }
+  a.finding = std::string(rule.info().finding);
+  a.source = std::string(rule.info().source);
+  a.occurrence = r.occurrence;
+  if (r.extras) {
+    a.missing = r.extras->missing;
+    a.routes = r.extras->routes;
+    a.reasons = r.extras->reasons;
+    a.severity = r.extras->severity;
+  }
+  return a;
+}
+
+std::vector<std::uint32_t> EngineCore::alert_order() const {
+  std::vector<std::uint32_t> order(alerts_.size());
+  for (std::uint32_t i = 0; i < order.size(); ++i) order[i] = i;
+  std::stable_sort(order.begin(), order.end(), [&](std::uint32_t x, std::uint32_t y) {
+    const AlertRecord& a = alerts_[x];
+    const AlertRecord& b = alerts_[y];
+    if (a.raised != b.raised) return a.raised < b.raised;
+    if (a.rule != b.rule) return rules_[a.rule]->info().id < rules_[b.rule]->info().id;
+    if (a.child != b.child) return person_name(a.child) < person_name(b.child);
+    if (a.owner != b.owner) return agency_name(a.owner) < agency_name(b.owner);
+    return a.occurrence < b.occurrence;
+  });
+  return order;
+}
+
+void EngineCore::schedule_escalations(DutyId id, const AlertRecord& a, AreaId where) {
   static constexpr std::array<std::pair<Level, EscalationParam>, 3> kSteps{{
       {Level::kManager, kManagerWd},
       {Level::kSafeguardingLead, kSafeguardingLeadWd},
@@ -317,16 +366,17 @@ void EngineCore::resolve(DutyId id) {
   Duty& d = duties_[id];
   if (d.state == DutyState::kClosed) return;
   if (d.state == DutyState::kAlerted) {
-    Alert& a = alerts_[d.alert];
-    a.resolved = today();
+    AlertRecord& a = alerts_[d.alert];
+    a.resolved = true;
+    a.resolved_on = today();
     if (event_ != nullptr) {
       if (!event_->id.empty()) {
-        a.resolved_by = event_->id;
+        a.resolved_by_id = resolver_ids_.intern(event_->id);
       } else {
-        a.resolved_by = event_->line;
+        a.resolved_by_line = event_->line;
       }
     }
-    if (listener_) listener_->on_resolved(a);
+    if (listener_) listener_->on_resolved(materialize(a));
   }
   close(id);
 }
@@ -419,12 +469,12 @@ void EngineCore::process(const QueueEntry& e) {
     case EntryKind::kEscalation: {
       const Duty& d = duties_[e.target];
       if (d.generation != e.generation || d.state != DutyState::kAlerted) return;
-      Alert& a = alerts_[d.alert];
+      AlertRecord& a = alerts_[d.alert];
       const auto level = static_cast<Level>(e.level);
-      if (!a.open() || a.level >= level) return;
+      if (a.resolved || a.level >= level || a.escalation_count == a.escalations.size()) return;
       a.level = level;
-      a.escalations.push_back(Escalation{level, at_instant(e.instant).date});
-      if (listener_) listener_->on_escalated(a, a.escalations.back());
+      a.escalations[a.escalation_count++] = Escalation{level, at_instant(e.instant).date};
+      if (listener_) listener_->on_escalated(materialize(a), a.escalations[a.escalation_count - 1]);
       return;
     }
     case EntryKind::kTimer:

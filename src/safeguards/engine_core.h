@@ -77,6 +77,24 @@ struct DutySpec {
   std::unique_ptr<AlertExtras> extras;
 };
 
+// An alert as the engine keeps it: ids and dates only (a million-child replay
+// may hold millions). materialize() turns it into the public Alert.
+struct AlertRecord {
+  std::uint16_t rule = 0;
+  Level level = Level::kPractitioner;
+  std::uint8_t escalation_count = 0;
+  bool has_due = false, resolved = false;
+  PersonId child = kNone;
+  AgencyId owner = kNone;
+  Date raised, due, resolved_on;
+  std::array<Escalation, 3> escalations{};
+  // What resolved it: an event id (interned, kNone when none) or a line.
+  std::uint32_t resolved_by_id = kNone;
+  std::int64_t resolved_by_line = -1;  // -1: not resolved by an event
+  std::string occurrence;
+  std::unique_ptr<AlertExtras> extras;
+};
+
 struct ReferralInfo {
   PersonId child = kNone;
   AgencyId from = kNone, to = kNone;
@@ -116,7 +134,11 @@ class EngineCore {
   void apply(const Event& event);
   void advance_to(Timestamp t);
   void set_listener(EngineListener* listener) { listener_ = listener; }
-  const std::vector<Alert>& alerts() const { return alerts_; }
+  std::size_t alert_count() const { return alerts_.size(); }
+  const AlertRecord& alert_record(std::size_t i) const { return alerts_[i]; }
+  Alert materialize(const AlertRecord& r) const;
+  // Indices of every alert in the catalogue's order (alert_order).
+  std::vector<std::uint32_t> alert_order() const;
   const std::vector<Notice>& notices() const { return notices_; }
   Timestamp now() const { return now_; }
 
@@ -237,7 +259,12 @@ class EngineCore {
   void touch(PersonId p);
   void close(DutyId d);
   void compact();  // drops closed duties from the lists in dirty_, freeing their slots
-  void schedule_escalations(DutyId d, const Alert& a, AreaId area);
+  void schedule_escalations(DutyId d, const AlertRecord& a, AreaId area);
+  std::uint64_t key_hash(const AlertRecord& a) const;
+  bool same_key(const AlertRecord& a, const AlertRecord& b) const {
+    return a.rule == b.rule && a.child == b.child && a.owner == b.owner &&
+           a.occurrence == b.occurrence;
+  }
   void process(const QueueEntry& e);
   const std::vector<int>& table_for(AreaId area) const;
   std::uint32_t ref(std::string_view id) { return refs_.intern(id); }
@@ -264,8 +291,10 @@ class EngineCore {
 
   std::vector<Duty> duties_;
   std::vector<DutyId> free_duties_;
-  std::vector<Alert> alerts_;
-  std::unordered_set<std::string> alert_keys_;
+  std::vector<AlertRecord> alerts_;
+  // Exactly once: hash of each alert's key -> the alerts with that hash.
+  std::unordered_multimap<std::uint64_t, std::uint32_t> alert_keys_;
+  Interner resolver_ids_;  // ids of the events that resolved alerts
   std::vector<Notice> notices_;
   DeadlineQueue queue_;
   Timestamp now_;
