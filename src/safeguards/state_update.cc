@@ -559,6 +559,7 @@ void EngineCore::update_state(const Event& e) {
       // of the closing agency, nothing else.
       remove_involvement(c, a, InvolvementKind::kAcceptedTransfer, kNone);
       remove_involvement(c, a, InvolvementKind::kHvEnhanced, kNone);
+      if (people_[c].hv_level_by == a && people_[c].enhanced()) people_[c].hv_level.reset();
       touch(c);
       return;
     }
