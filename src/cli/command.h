@@ -31,6 +31,8 @@ struct Command {
 Command import_command();
 Command chronology_command();
 Command synth_command();
+Command replay_command();
+Command alerts_command();
 
 // Runs `sightline ARGS...`; never throws.
 int run_cli(std::span<const std::string_view> args, std::ostream& out, std::ostream& err,

@@ -1,3 +1,4 @@
+#include <algorithm>
 #include <filesystem>
 #include <fstream>
 #include <iomanip>
@@ -5,6 +6,8 @@
 
 #include "cli/arguments.h"
 #include "cli/command.h"
+#include "core/clock.h"
+#include "service/store_safeguards.h"
 #include "store/importer.h"
 #include "store/sqlite/sqlite_store.h"
 
@@ -12,7 +15,7 @@ namespace sightline::cli {
 namespace {
 
 constexpr std::string_view kHelp =
-    R"(Usage: sightline import FILE --db PATH
+    R"(Usage: sightline import FILE --db PATH [--config FILE]
 
 Reads FILE, a feed of events in the events-v1 format (one JSON object per
 line; FILE may be - for standard input), checks every line, and stores it in
@@ -24,12 +27,16 @@ expected", and nothing of the feed is stored. Lines that an earlier import
 already stored, byte for byte, are skipped: importing a feed twice changes
 nothing.
 
-On success it prints how many events of each type it stored. When standard
-error is a terminal it shows progress while it works.
+On success it prints how many events of each type it stored, then runs the
+safeguards over the stored chronology on today's clock and saves their
+alerts (once per occurrence, however often the same feed is imported): see
+them with 'sightline alerts'. When standard error is a terminal it shows
+progress while it works.
 
 Options:
-  --db PATH   the database file (SQLite)
-  --help      this text
+  --db PATH       the database file (SQLite)
+  --config FILE   area configuration of the safeguards (docs/safeguards-config.md)
+  --help          this text
 
 Exit codes: 0 stored, 1 refused (faults) or failed, 2 bad usage.
 )";
@@ -56,9 +63,13 @@ class TerminalProgress {
 };
 
 int run_import(CommandContext& ctx) {
-  Arguments args(ctx.args, ArgumentSpec{{"--db"}, {}, 1, 1});
+  Arguments args(ctx.args, ArgumentSpec{{"--db", "--config"}, {}, 1, 1});
   const std::string file = args.positionals()[0];
   const std::string db_path = args.required("--db");
+  // Read before anything is stored, so bad configuration stores nothing.
+  const auto config = args.option("--config")
+                          ? safeguards::SafeguardsConfig::from_file(*args.option("--config"))
+                          : safeguards::SafeguardsConfig();
 
   std::ifstream file_stream;
   std::uint64_t total = 0;
@@ -104,6 +115,13 @@ int run_import(CommandContext& ctx) {
     ctx.out << "  " << std::left << std::setw(22) << to_string(type) << std::right << std::setw(10)
             << n << "\n";
   }
+  const Timestamp now = SystemClock().now();
+  const auto alerts = service::refresh_alerts(*store, config, now);
+  const auto open = std::count_if(alerts.begin(), alerts.end(),
+                                  [](const safeguards::Alert& a) { return a.open(); });
+  ctx.out << "Safeguards as of " << now.date.to_string() << ": " << alerts.size() << " alert"
+          << (alerts.size() == 1 ? "" : "s") << ", " << open << " open. See them with 'sightline "
+          << "alerts --db " << db_path << "'.\n";
   return kExitOk;
 }
 

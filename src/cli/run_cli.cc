@@ -9,7 +9,8 @@ namespace sightline::cli {
 namespace {
 
 std::vector<Command> all_commands() {
-  return {import_command(), chronology_command(), synth_command()};
+  return {import_command(), chronology_command(), replay_command(), alerts_command(),
+          synth_command()};
 }
 
 void print_overview(std::ostream& out) {

@@ -2,7 +2,9 @@
 #include <gtest/gtest.h>
 #include <sys/wait.h>
 
+#include <algorithm>
 #include <nlohmann/json.hpp>
+#include <set>
 #include <sstream>
 #include <string>
 #include <vector>
@@ -188,6 +190,56 @@ TEST_F(SofiaImported, JsonLinesCarryTypeTimesAgencyAndFields) {
     }
   }
   EXPECT_TRUE(saw_transfer) << "the Christmas Eve transfer from Ealing to Luton";
+}
+
+TEST_F(SofiaImported, StoredAlertsAgreeWithReplayingTheFeed) {
+  for (const char* day : {"2012-12-31", "2013-06-30", "2013-12-31"}) {
+    const CommandRun stored = sightline({"alerts", "--db", db(), "--as-of", day, "--json"});
+    const CommandRun replayed =
+        sightline({"replay", scenario("sofia.jsonl").string(), "--until", day, "--json"});
+    ASSERT_EQ(stored.exit_code, 0) << stored.err;
+    ASSERT_EQ(replayed.exit_code, 0) << replayed.err;
+    auto stored_lines = lines_of(stored.out);
+    auto replayed_lines = lines_of(replayed.out);
+    ASSERT_FALSE(stored_lines.empty()) << day;
+    // `alerts` lists open ones first; compare as sets.
+    std::sort(stored_lines.begin(), stored_lines.end());
+    std::sort(replayed_lines.begin(), replayed_lines.end());
+    EXPECT_EQ(stored_lines, replayed_lines) << day;
+  }
+}
+
+TEST_F(SofiaImported, ImportSavesAlertsOnceHoweverOftenItRuns) {
+  const CommandRun first = sightline({"alerts", "--db", db(), "--json"});
+  ASSERT_EQ(first.exit_code, 0) << first.err;
+  const CommandRun again = sightline({"import", scenario("sofia.jsonl").string(), "--db", db()});
+  ASSERT_EQ(again.exit_code, 0) << again.err;
+  EXPECT_NE(again.out.find("0 events stored, 132 already stored"), std::string::npos) << again.out;
+  EXPECT_NE(again.out.find("Safeguards as of"), std::string::npos) << again.out;
+  const CommandRun second = sightline({"alerts", "--db", db(), "--json"});
+  EXPECT_EQ(second.out, first.out);
+  // One row per occurrence in the store, open alerts listed first.
+  const auto lines = lines_of(second.out);
+  std::set<std::string> unique(lines.begin(), lines.end());
+  EXPECT_EQ(unique.size(), lines.size());
+  bool seen_resolved = false;
+  for (const std::string& line : lines) {
+    const bool open = nlohmann::json::parse(line)["resolved"].is_null();
+    EXPECT_FALSE(open && seen_resolved) << "an open alert after a resolved one: " << line;
+    seen_resolved = seen_resolved || !open;
+  }
+}
+
+TEST_F(SofiaImported, AlertsTableNamesRuleOwnerAndLevel) {
+  const CommandRun r = sightline({"alerts", "--db", db(), "--as-of", "2013-01-31"});
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  for (const char* expected : {"transfer-child-not-seen", "luton-csc", "closure-before-seen",
+                               "strategy-discussion-incomplete", "partnership"}) {
+    EXPECT_NE(r.out.find(expected), std::string::npos) << expected << "\n" << r.out;
+  }
+  const CommandRun bad = sightline({"alerts", "--db", db(), "--as-of", "yesterday"});
+  EXPECT_EQ(bad.exit_code, 2);
+  EXPECT_NE(bad.err.find("--as-of: expected a date"), std::string::npos);
 }
 
 TEST_F(SofiaImported, UnknownPersonIsAnError) {

@@ -1,0 +1,35 @@
+#include "safeguards/engine.h"
+
+#include <algorithm>
+
+#include "safeguards/engine_core.h"
+
+namespace sightline::safeguards {
+
+SafeguardsEngine::SafeguardsEngine(SafeguardsConfig config, const WorkingDayCalendar& calendar)
+    : config_(std::make_unique<SafeguardsConfig>(std::move(config))),
+      core_(std::make_unique<EngineCore>(*config_, calendar)) {}
+
+SafeguardsEngine::~SafeguardsEngine() = default;
+
+void SafeguardsEngine::apply(const Event& event) { core_->apply(event); }
+void SafeguardsEngine::advance_to(Timestamp t) { core_->advance_to(t); }
+Timestamp SafeguardsEngine::now() const { return core_->now(); }
+
+std::vector<Alert> SafeguardsEngine::alerts() const {
+  std::vector<Alert> out;
+  out.reserve(core_->alert_count());
+  for_each_alert([&](const Alert& a) { out.push_back(a); });
+  return out;
+}
+
+void SafeguardsEngine::for_each_alert(const std::function<void(const Alert&)>& f) const {
+  for (const std::uint32_t i : core_->alert_order()) f(core_->materialize(core_->alert_record(i)));
+}
+
+std::size_t SafeguardsEngine::alert_count() const { return core_->alert_count(); }
+
+const std::vector<Notice>& SafeguardsEngine::notices() const { return core_->notices(); }
+void SafeguardsEngine::set_listener(EngineListener* listener) { core_->set_listener(listener); }
+
+}  // namespace sightline::safeguards

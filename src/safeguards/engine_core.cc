@@ -1,0 +1,545 @@
+#include "safeguards/engine_core.h"
+
+#include <algorithm>
+
+#include "safeguards/catalogue.h"
+
+namespace sightline::safeguards {
+namespace {
+
+Timestamp at_instant(std::int64_t instant) {
+  std::int64_t days = instant / 86400;
+  std::int64_t secs = instant % 86400;
+  if (secs < 0) {
+    secs += 86400;
+    --days;
+  }
+  return Timestamp{Date::from_days(static_cast<std::int32_t>(days)),
+                   static_cast<std::int32_t>(secs), true};
+}
+
+// The first instant after a due date: its deadline (Terms: "time of day").
+std::int64_t deadline_of(Date due) { return std::int64_t{due.days() + 1} * 86400; }
+
+std::uint64_t fnv(std::string_view s, std::uint64_t h = 1469598103934665603ull) {
+  for (const char c : s) {
+    h ^= static_cast<unsigned char>(c);
+    h *= 1099511628211ull;
+  }
+  return h;
+}
+
+constexpr std::uint32_t bit(Indicator i) { return 1u << static_cast<int>(i); }
+
+}  // namespace
+
+void set_rule_index(Rule& rule, std::uint16_t index) { rule.index_ = index; }
+
+void Rule::on_due(EngineCore& core, DutyId duty) const { core.raise(duty); }
+
+EngineCore::EngineCore(const SafeguardsConfig& config, const WorkingDayCalendar& calendar)
+    : config_(config), calendar_(calendar), now_(at_instant(-100000LL * 86400)) {
+  for (const Rule* rule : catalogue()) {
+    rules_.push_back(rule);
+    for (EventType t : rule->events()) by_type_[static_cast<std::size_t>(t)].push_back(rule);
+    if (rule->watches_state()) state_rules_.push_back(rule);
+  }
+}
+
+EngineCore::~EngineCore() = default;
+
+// ----- configuration -----
+
+const std::vector<int>& EngineCore::table_for(AreaId area) const {
+  if (area == kNone || area >= area_tables_.size()) return config_.defaults();
+  return *area_tables_[area];
+}
+
+int EngineCore::param(const Rule& rule, std::size_t p, AreaId area) const {
+  return section_param(kFirstRuleSection + rule.index(), p, area);
+}
+
+int EngineCore::section_param(std::size_t section, std::size_t p, AreaId area) const {
+  return table_for(area)[config_.offset(section) + p];
+}
+
+// ----- people, agencies, areas -----
+
+PersonId EngineCore::person(std::string_view id) {
+  if (const PersonId p = recall(recent_persons_, id); p != kNone) return p;
+  const PersonId p = persons_.intern(id);
+  if (p >= people_.size()) people_.resize(p + 1);
+  recent_persons_[recent_person_next_++ % recent_persons_.size()] = {id.data(), id.size(), p};
+  return p;
+}
+
+AgencyId EngineCore::agency(std::string_view id) {
+  if (const AgencyId a = recall(recent_agencies_, id); a != kNone) return a;
+  const AgencyId a = agency_ids_.intern(id);
+  if (a >= agencies_.size()) agencies_.resize(a + 1);
+  recent_agencies_[recent_agency_next_++ % recent_agencies_.size()] = {id.data(), id.size(), a};
+  return a;
+}
+
+AreaId EngineCore::area(std::string_view gss) {
+  if (gss.empty()) return kNone;
+  const AreaId a = area_ids_.intern(gss);
+  if (a >= area_tables_.size()) area_tables_.push_back(&config_.table(gss));
+  return a;
+}
+
+AgencyId EngineCore::serving(AgencyKind kind, AreaId where) {
+  if (where == kNone) return kNone;
+  const std::uint64_t key = (std::uint64_t{static_cast<std::uint8_t>(kind)} << 32) | where;
+  if (const auto it = serving_.find(key); it != serving_.end()) return it->second;
+  // No agency of that kind serves the area (C1): the owner is written KIND:AREA.
+  std::string name(to_string(kind));
+  name += ':';
+  name += area_name(where);
+  // Not through agency(): `name` is a local, so its address must not be cached.
+  const AgencyId a = agency_ids_.intern(name);
+  if (a >= agencies_.size()) agencies_.resize(a + 1);
+  agencies_[a] = AgencyInfo{kind, where, true};
+  return a;
+}
+
+const AddressState& EngineCore::address_of(PersonId p) const {
+  const PersonState& s = people_[p];
+  if (s.unborn && s.mother != kNone) return people_[s.mother].address;
+  return s.address;
+}
+
+AreaId EngineCore::child_area(PersonId child) const {
+  const PersonState& s = people_[child];
+  if (const AddressState& a = address_of(child); a.last_area != kNone) return a.last_area;
+  for (PersonId c : s.carers) {
+    if (people_[c].address.last_area != kNone) return people_[c].address.last_area;
+  }
+  if (s.birth_place_area != kNone) return s.birth_place_area;
+  if (s.gp != kNone) return agencies_[s.gp].area;
+  return kNone;
+}
+
+std::uint64_t EngineCore::address_hash(const Address& a) {
+  if (a.kind == AddressKind::kUnknown || a.kind == AddressKind::kNoFixedAbode ||
+      (a.line1.empty() && a.postcode.empty())) {
+    return fnv(a.area, fnv(to_string(a.kind))) | 1u;
+  }
+  return fnv(a.normalised_key()) | 1u;
+}
+
+std::optional<PremisesKind> EngineCore::premises_at(const Address& a) const {
+  if (a.line1.empty() && a.postcode.empty()) return std::nullopt;
+  const auto it = premises_.find(fnv(a.normalised_key()) | 1u);
+  if (it == premises_.end()) return std::nullopt;
+  return it->second;
+}
+
+const ReferralInfo* EngineCore::referral(std::string_view id) const {
+  const std::uint32_t r = refs_.find(id);
+  const auto it = referrals_.find(r);
+  return it == referrals_.end() ? nullptr : &it->second;
+}
+const AssessmentInfo* EngineCore::assessment(std::string_view id) const {
+  const auto it = assessments_.find(refs_.find(id));
+  return it == assessments_.end() ? nullptr : &it->second;
+}
+const TransferInfo* EngineCore::transfer(std::string_view id) const {
+  const auto it = transfers_.find(refs_.find(id));
+  return it == transfers_.end() ? nullptr : &it->second;
+}
+const TransferInfo* EngineCore::transfer_by_ref(std::uint32_t r) const {
+  const auto it = transfers_.find(r);
+  return it == transfers_.end() ? nullptr : &it->second;
+}
+const PlanInfo* EngineCore::plan(std::string_view id) const {
+  const auto it = plans_.find(refs_.find(id));
+  return it == plans_.end() ? nullptr : &it->second;
+}
+const ReferralInfo* EngineCore::latest_referral(PersonId child) const {
+  const auto it = latest_referral_.find(child);
+  if (it == latest_referral_.end()) return nullptr;
+  return &referrals_.at(it->second);
+}
+
+// ----- derived indicators -----
+
+std::uint32_t EngineCore::active_indicators(PersonId child) const {
+  const PersonState& s = people_[child];
+  std::uint32_t mask = s.recorded;
+  const std::int64_t now = now_instant();
+  const AreaId where = child_area(child);
+  const auto resolved_after = [&](Indicator i, std::int64_t fact) {
+    for (const auto& [ind, t] : s.resolved_at) {
+      if (ind == i && t >= fact) return true;
+    }
+    return false;
+  };
+  const auto derive = [&](Indicator i, bool condition, std::int64_t fact) {
+    if (condition && !resolved_after(i, fact)) mask |= bit(i);
+  };
+  const int transience_days = section_param(kIndicatorSection, kTransienceDays, where);
+  const AddressState& a = address_of(child);
+  const std::int64_t window = std::int64_t{transience_days} * 86400;
+  derive(Indicator::kTransience,
+         a.changes.both_within(now, transience_days) ||
+             (a.without_notice_change != kNever && now - a.without_notice_change <= window),
+         std::max(a.changes.latest, a.without_notice_change));
+  for (PersonId c : s.carers) {
+    const PersonState& carer = people_[c];
+    if (carer.housing) {
+      const Housing h = *carer.housing;
+      derive(Indicator::kHomelessness, h == Housing::kSofaSurfing || h == Housing::kTemporary,
+             carer.housing_at);
+      derive(Indicator::kStreetHomeless, h == Housing::kStreetHomeless, carer.housing_at);
+    }
+    if (carer.income)
+      derive(Indicator::kDestitution, *carer.income == Income::kNone, carer.income_at);
+    if (carer.immigration) {
+      const Immigration m = *carer.immigration;
+      derive(Indicator::kNoRecourseToPublicFunds,
+             m == Immigration::kNrpf || m == Immigration::kEeaNoWorkHistory ||
+                 m == Immigration::kOverstayer,
+             carer.immigration_at);
+    }
+  }
+  derive(Indicator::kNonCooperation,
+         s.declined.both_within(now, section_param(kIndicatorSection, kNonCooperationDays, where)),
+         s.declined.latest);
+  derive(Indicator::kMissedHealthAppointments,
+         s.not_brought.both_within(
+             now, section_param(kIndicatorSection, kMissedAppointmentsDays, where)),
+         s.not_brought.latest);
+  return mask;
+}
+
+int EngineCore::domain_count(std::uint32_t mask, std::optional<Domain> except) {
+  std::uint32_t domains = 0;
+  for (int i = 0; i < kIndicatorCount; ++i) {
+    if (!((mask >> i) & 1u)) continue;
+    const Domain d = domain_of(static_cast<Indicator>(i));
+    if (d == Domain::kOther || (except && d == *except)) continue;
+    domains |= 1u << static_cast<int>(d);
+  }
+  return __builtin_popcount(domains);
+}
+
+// ----- duties and alerts -----
+
+std::string EngineCore::occurrence_of(const Event& e) {
+  return e.id.empty() ? "line " + std::to_string(e.line) : e.id;
+}
+
+DutyId EngineCore::open(const Rule& rule, DutySpec spec) {
+  if (spec.child == kNone || spec.owner == kNone || people_[spec.child].dead) return kNone;
+  DutyId id;
+  if (!free_duties_.empty()) {
+    id = free_duties_.back();
+    free_duties_.pop_back();
+  } else {
+    id = static_cast<DutyId>(duties_.size());
+    duties_.emplace_back();
+  }
+  Duty& d = duties_[id];
+  d.rule = rule.index();
+  d.state = DutyState::kPending;
+  d.start_level = spec.start_level;
+  d.has_due = spec.due.has_value();
+  d.child = spec.child;
+  d.owner = spec.owner;
+  d.subject = spec.subject;
+  d.extra = spec.extra;
+  d.trigger = spec.trigger;
+  d.due = spec.due.value_or(Date{});
+  ++d.generation;
+  d.alert = kNone;
+  d.occurrence = std::move(spec.occurrence);
+  d.extras = std::move(spec.extras);
+  people_[spec.child].duties.push_back(id);
+  if (!spec.due) {
+    raise(id);
+  } else if (deadline_of(*spec.due) <= now_instant()) {
+    rule.on_due(*this, id);  // already overdue when learnt (C3)
+  } else {
+    queue_.push(QueueEntry{deadline_of(*spec.due), 0, EntryKind::kDue, 0, 0, id, d.generation});
+  }
+  return id;
+}
+
+void EngineCore::raise(DutyId id) {
+  Duty& d = duties_[id];
+  if (d.state != DutyState::kPending) return;
+  AlertRecord a;
+  a.rule = d.rule;
+  a.child = d.child;
+  a.owner = d.owner;
+  a.raised = today();
+  a.has_due = d.has_due;
+  a.due = d.due;
+  a.level = d.start_level;
+  a.occurrence = d.occurrence;
+  a.extras = std::move(d.extras);
+  // Exactly once per occurrence: a second alert with the same key is dropped.
+  const std::uint64_t h = key_hash(a);
+  const auto [first, last] = alert_keys_.equal_range(h);
+  for (auto it = first; it != last; ++it) {
+    if (same_key(alerts_[it->second], a)) {
+      close(id);
+      return;
+    }
+  }
+  d.state = DutyState::kAlerted;
+  d.alert = static_cast<std::uint32_t>(alerts_.size());
+  alert_keys_.emplace(h, d.alert);
+  alerts_.push_back(std::move(a));
+  schedule_escalations(id, alerts_.back(), agencies_[d.owner].area);
+  if (listener_) listener_->on_raised(materialize(alerts_.back()));
+}
+
+std::uint64_t EngineCore::key_hash(const AlertRecord& a) const {
+  std::uint64_t h = fnv(a.occurrence);
+  for (const std::uint64_t v :
+       {std::uint64_t{a.rule}, std::uint64_t{a.child}, std::uint64_t{a.owner}}) {
+    h ^= v + 0x9e3779b97f4a7c15ull + (h << 6) + (h >> 2);
+  }
+  return h;
+}
+
+Alert EngineCore::materialize(const AlertRecord& r) const {
+  const Rule& rule = *rules_[r.rule];
+  Alert a;
+  a.rule = std::string(rule.info().id);
+  a.child = std::string(person_name(r.child));
+  a.owner = std::string(agency_name(r.owner));
+  a.raised = r.raised;
+  if (r.has_due) a.due = r.due;
+  a.level = r.level;
+  a.escalations.assign(r.escalations.begin(), r.escalations.begin() + r.escalation_count);
+  if (r.resolved) a.resolved = r.resolved_on;
+  if (r.resolved_by_id != kNone) {
+    a.resolved_by = std::string(resolver_ids_.name(r.resolved_by_id));
+  } else if (r.resolved_by_line >= 0) {
+    a.resolved_by = r.resolved_by_line;
+  }
+  a.finding = std::string(rule.info().finding);
+  a.source = std::string(rule.info().source);
+  a.occurrence = r.occurrence;
+  if (r.extras) {
+    a.missing = r.extras->missing;
+    a.routes = r.extras->routes;
+    a.reasons = r.extras->reasons;
+    a.severity = r.extras->severity;
+  }
+  return a;
+}
+
+std::vector<std::uint32_t> EngineCore::alert_order() const {
+  std::vector<std::uint32_t> order(alerts_.size());
+  for (std::uint32_t i = 0; i < order.size(); ++i) order[i] = i;
+  std::stable_sort(order.begin(), order.end(), [&](std::uint32_t x, std::uint32_t y) {
+    const AlertRecord& a = alerts_[x];
+    const AlertRecord& b = alerts_[y];
+    if (a.raised != b.raised) return a.raised < b.raised;
+    if (a.rule != b.rule) return rules_[a.rule]->info().id < rules_[b.rule]->info().id;
+    if (a.child != b.child) return person_name(a.child) < person_name(b.child);
+    if (a.owner != b.owner) return agency_name(a.owner) < agency_name(b.owner);
+    return a.occurrence < b.occurrence;
+  });
+  return order;
+}
+
+void EngineCore::schedule_escalations(DutyId id, const AlertRecord& a, AreaId where) {
+  static constexpr std::array<std::pair<Level, EscalationParam>, 3> kSteps{{
+      {Level::kManager, kManagerWd},
+      {Level::kSafeguardingLead, kSafeguardingLeadWd},
+      {Level::kPartnership, kPartnershipWd},
+  }};
+  for (const auto& [level, p] : kSteps) {
+    if (level <= a.level) continue;
+    const Date at = add_wd(a.raised, section_param(kEscalationSection, p, where));
+    queue_.push(QueueEntry{std::int64_t{at.days()} * 86400, 0, EntryKind::kEscalation,
+                           static_cast<std::uint8_t>(level), 0, id, duties_[id].generation});
+  }
+}
+
+void EngineCore::resolve(DutyId id) {
+  Duty& d = duties_[id];
+  if (d.state == DutyState::kClosed) return;
+  if (d.state == DutyState::kAlerted) {
+    AlertRecord& a = alerts_[d.alert];
+    a.resolved = true;
+    a.resolved_on = today();
+    if (event_ != nullptr) {
+      if (!event_->id.empty()) {
+        a.resolved_by_id = resolver_ids_.intern(event_->id);
+      } else {
+        a.resolved_by_line = event_->line;
+      }
+    }
+    if (listener_) listener_->on_resolved(materialize(a));
+  }
+  close(id);
+}
+
+void EngineCore::end(DutyId id) {
+  if (duties_[id].state == DutyState::kPending) close(id);
+}
+
+void EngineCore::reschedule(DutyId id, Date due) {
+  Duty& d = duties_[id];
+  if (d.state != DutyState::kPending || !d.has_due) return;
+  if (d.due == due) return;
+  d.due = due;
+  ++d.generation;
+  if (deadline_of(due) <= now_instant()) {
+    rules_[d.rule]->on_due(*this, id);
+  } else {
+    queue_.push(QueueEntry{deadline_of(due), 0, EntryKind::kDue, 0, 0, id, d.generation});
+  }
+}
+
+bool EngineCore::any_open(PersonId child, const Rule& rule) const {
+  for (DutyId d : people_[child].duties) {
+    if (duties_[d].rule == rule.index() && duties_[d].state != DutyState::kClosed) return true;
+  }
+  return false;
+}
+
+void EngineCore::close(DutyId id) {
+  Duty& d = duties_[id];
+  d.state = DutyState::kClosed;
+  ++d.generation;
+  d.extras.reset();
+  dirty_.push_back(d.child);
+}
+
+void EngineCore::compact() {
+  for (PersonId p : dirty_) {
+    auto& list = people_[p].duties;
+    std::size_t out = 0;
+    for (std::size_t i = 0; i < list.size(); ++i) {
+      if (duties_[list[i]].state == DutyState::kClosed) {
+        free_duties_.push_back(list[i]);
+      } else {
+        list[out++] = list[i];
+      }
+    }
+    list.resize(out);
+  }
+  dirty_.clear();
+}
+
+void EngineCore::schedule(const Rule& rule, PersonId child, std::int64_t instant,
+                          std::uint32_t payload) {
+  if (instant <= now_instant()) {
+    rule.on_timer(*this, child, payload);
+    return;
+  }
+  queue_.push(QueueEntry{instant, 0, EntryKind::kTimer, 0, rule.index(), child, payload});
+}
+
+void EngineCore::notice(const Rule& rule, PersonId child, AgencyId to, std::string text,
+                        std::string occurrence) {
+  notices_.push_back(Notice{std::string(rule.info().id), std::string(person_name(child)),
+                            std::string(agency_name(to)), today(), std::move(text),
+                            std::move(occurrence)});
+  if (listener_) listener_->on_notice(notices_.back());
+}
+
+// ----- the clock -----
+
+void EngineCore::advance_to(Timestamp t) {
+  while (!queue_.empty() && queue_.next_instant() <= t.instant()) {
+    const QueueEntry e = queue_.pop();
+    if (e.instant > now_instant()) now_ = at_instant(e.instant);
+    process(e);
+    compact();
+  }
+  if (t.instant() > now_instant()) now_ = t;
+}
+
+void EngineCore::process(const QueueEntry& e) {
+  switch (e.kind) {
+    case EntryKind::kDue: {
+      const Duty& d = duties_[e.target];
+      if (d.generation != e.generation || d.state != DutyState::kPending) return;
+      rules_[d.rule]->on_due(*this, e.target);
+      return;
+    }
+    case EntryKind::kEscalation: {
+      const Duty& d = duties_[e.target];
+      if (d.generation != e.generation || d.state != DutyState::kAlerted) return;
+      AlertRecord& a = alerts_[d.alert];
+      const auto level = static_cast<Level>(e.level);
+      if (a.resolved || a.level >= level || a.escalation_count == a.escalations.size()) return;
+      a.level = level;
+      a.escalations[a.escalation_count++] = Escalation{level, at_instant(e.instant).date};
+      if (listener_) listener_->on_escalated(materialize(a), a.escalations[a.escalation_count - 1]);
+      return;
+    }
+    case EntryKind::kTimer:
+      if (!people_[e.target].dead) rules_[e.rule]->on_timer(*this, e.target, e.generation);
+      return;
+  }
+}
+
+// ----- events -----
+
+void EngineCore::apply(const Event& e) {
+  advance_to(e.recorded);
+  event_ = &e;
+  recent_persons_.fill(RecentId{});
+  recent_agencies_.fill(RecentId{});
+  sightings_.clear();
+  located_.clear();
+  children_named_.clear();
+  touched_.clear();
+  moves_.clear();
+  switch (e.type) {
+    // Events that only show a child seen, or close things, change no watched state.
+    case EventType::kAppointment:
+      state_may_change_ = e.as<AppointmentEvent>().outcome == AppointmentOutcome::kWasNotBrought;
+      break;
+    case EventType::kContact: {
+      const ContactOutcome o = e.as<ContactEvent>().outcome;
+      state_may_change_ = o == ContactOutcome::kDeclined || o == ContactOutcome::kNoAccess;
+      break;
+    }
+    case EventType::kMedical:
+    case EventType::kFound:
+    case EventType::kTransferAccepted:
+    case EventType::kHvLevel:
+    case EventType::kRegistration:
+      state_may_change_ = false;
+      break;
+    default:
+      state_may_change_ = true;
+  }
+  update_state(e);
+  if (!e.by.empty()) {
+    const AgencyKind k = agencies_[agency(e.by)].kind;
+    if (k == AgencyKind::kChildrensSocialCare || k == AgencyKind::kAdultSocialCare ||
+        k == AgencyKind::kHousing) {
+      for (PersonId p : touched_) {
+        if (!people_[p].known_to_services) state_may_change_ = true;
+        people_[p].known_to_services = true;
+      }
+    }
+  }
+  for (const Rule* rule : by_type_[static_cast<std::size_t>(e.type)]) rule->on_event(*this, e);
+  if (state_may_change_ && !state_rules_.empty() && !touched_.empty()) {
+    std::sort(touched_.begin(), touched_.end());
+    touched_.erase(std::unique(touched_.begin(), touched_.end()), touched_.end());
+    for (PersonId p : touched_) {
+      const PersonState& s = people_[p];
+      if (!s.is_child || s.dead) continue;
+      for (const Rule* rule : state_rules_) rule->on_state(*this, p);
+    }
+  }
+  event_ = nullptr;
+  recent_persons_.fill(RecentId{});
+  recent_agencies_.fill(RecentId{});
+  compact();
+}
+
+}  // namespace sightline::safeguards

@@ -1,0 +1,338 @@
+// The engine's state and mechanics, as the rules see them: people and
+// agencies by dense id, the derived facts of the catalogue's "Terms" (carers,
+// the child's area, active indicators, open involvement, sightings), and the
+// duty/alert life cycle (open, fall due, raise, escalate, resolve).
+//
+// Contract:
+// - Deterministic: the same events, configuration and calendar give the same
+//   alerts in the same order (ids are interned in first-seen order and queue
+//   ties break by insertion order).
+// - Incremental: an event touches only the state of the people it names (and
+//   the children of the carers it names) and the duties those people hold;
+//   time passing pops the deadline queue. Nothing scans all children.
+// - A duty is "pending" until its due date has ended, then "alerted" (an
+//   Alert exists) until resolved; "closed" once done, resolved or ended.
+#pragma once
+
+#include <array>
+#include <cstdint>
+#include <deque>
+#include <functional>
+#include <memory>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <unordered_map>
+#include <unordered_set>
+#include <vector>
+
+#include "core/working_days.h"
+#include "feed/event.h"
+#include "safeguards/alert.h"
+#include "safeguards/config.h"
+#include "safeguards/deadline_queue.h"
+#include "safeguards/interner.h"
+#include "safeguards/listener.h"
+#include "safeguards/notice.h"
+#include "safeguards/person_state.h"
+#include "safeguards/rule.h"
+
+namespace sightline::safeguards {
+
+enum class DutyState : std::uint8_t { kPending, kAlerted, kClosed };
+
+// Optional alert fields a rule fills in (C12).
+struct AlertExtras {
+  std::vector<std::string> missing, routes, reasons;
+  std::string severity;
+};
+
+struct Duty {
+  std::uint16_t rule = 0;
+  DutyState state = DutyState::kClosed;
+  Level start_level = Level::kPractitioner;
+  bool has_due = false;
+  PersonId child = kNone;
+  AgencyId owner = kNone;
+  std::uint32_t subject = kNone;  // rule-specific: an agency, referral, transfer, ...
+  std::uint32_t extra = 0;        // rule-specific small value
+  Date trigger;                   // the trigger's `at` date
+  Date due;                       // valid when has_due
+  std::uint32_t generation = 0;   // bumped when the duty changes, to drop stale queue entries
+  std::uint32_t alert = kNone;    // index into alerts once raised
+  std::string occurrence;
+  std::unique_ptr<AlertExtras> extras;
+};
+
+// What a rule asks for when it opens a duty (or records a fault: no due).
+struct DutySpec {
+  PersonId child = kNone;
+  AgencyId owner = kNone;
+  Date trigger;
+  std::optional<Date> due;  // nullopt: a fault, raised at once
+  Level start_level = Level::kPractitioner;
+  std::uint32_t subject = kNone;
+  std::uint32_t extra = 0;
+  std::string occurrence;
+  std::unique_ptr<AlertExtras> extras;
+};
+
+// An alert as the engine keeps it: ids and dates only (a million-child replay
+// may hold millions). materialize() turns it into the public Alert.
+struct AlertRecord {
+  std::uint16_t rule = 0;
+  Level level = Level::kPractitioner;
+  std::uint8_t escalation_count = 0;
+  bool has_due = false, resolved = false;
+  PersonId child = kNone;
+  AgencyId owner = kNone;
+  Date raised, due, resolved_on;
+  std::array<Escalation, 3> escalations{};
+  // What resolved it: an event id (interned, kNone when none) or a line.
+  std::uint32_t resolved_by_id = kNone;
+  std::int64_t resolved_by_line = -1;  // -1: not resolved by an event
+  std::string occurrence;
+  std::unique_ptr<AlertExtras> extras;
+};
+
+struct ReferralInfo {
+  PersonId child = kNone;
+  AgencyId from = kNone, to = kNone;
+  Date at;
+  std::int64_t at_instant = 0;
+  std::uint32_t concerns = 0;  // bit per Indicator
+  bool decided = false;
+  ReferralOutcomeKind outcome = ReferralOutcomeKind::kAssessment;
+};
+struct AssessmentInfo {
+  PersonId child = kNone;
+  AssessmentKind kind = AssessmentKind::kChildAndFamily;
+  AgencyId agency = kNone;
+  Date started;
+};
+struct TransferInfo {
+  PersonId child = kNone;
+  AgencyId from = kNone, to = kNone;
+  TransferStatus status = TransferStatus::kWelfareCheck;
+  Date at;
+  bool accepted = false, seen = false, declined = false;
+};
+struct PlanInfo {
+  PersonId child = kNone;
+  PlanKind kind = PlanKind::kChildInNeed;
+  AgencyId agency = kNone;
+};
+
+class EngineCore {
+ public:
+  EngineCore(const SafeguardsConfig& config, const WorkingDayCalendar& calendar);
+  ~EngineCore();
+  EngineCore(const EngineCore&) = delete;
+  EngineCore& operator=(const EngineCore&) = delete;
+
+  // ----- driving (used by SafeguardsEngine) -----
+  void apply(const Event& event);
+  void advance_to(Timestamp t);
+  void set_listener(EngineListener* listener) { listener_ = listener; }
+  std::size_t alert_count() const { return alerts_.size(); }
+  const AlertRecord& alert_record(std::size_t i) const { return alerts_[i]; }
+  Alert materialize(const AlertRecord& r) const;
+  // Indices of every alert in the catalogue's order (alert_order).
+  std::vector<std::uint32_t> alert_order() const;
+  const std::vector<Notice>& notices() const { return notices_; }
+  Timestamp now() const { return now_; }
+
+  // ----- clock and calendar -----
+  Date today() const { return now_.date; }
+  std::int64_t now_instant() const { return now_.instant(); }
+  // The end of "within n WD of d" (C3: d itself never counts).
+  Date add_wd(Date d, int n) const { return calendar_.add_working_days(d, n); }
+  // The current event while one is being applied; nullptr while the clock moves.
+  const Event* event() const { return event_; }
+
+  // ----- configuration -----
+  // Parameter `param` of `rule` as configured for `area` (kNone: the defaults).
+  int param(const Rule& rule, std::size_t param, AreaId area) const;
+  int section_param(std::size_t section, std::size_t param, AreaId area) const;
+
+  // ----- people, agencies, areas -----
+  PersonId person(std::string_view id);  // interned on first use
+  PersonId find_person(std::string_view id) { return person(id); }
+  PersonState& state(PersonId p) { return people_[p]; }
+  const PersonState& state(PersonId p) const { return people_[p]; }
+  std::string_view person_name(PersonId p) const { return persons_.name(p); }
+  AgencyId agency(std::string_view id);  // interned on first use
+  const AgencyInfo& agency_info(AgencyId a) const { return agencies_[a]; }
+  std::string_view agency_name(AgencyId a) const { return agency_ids_.name(a); }
+  AreaId area(std::string_view gss);  // kNone for ""
+  std::string_view area_name(AreaId a) const { return area_ids_.name(a); }
+  // The first agency of `kind` serving `area`, else the KIND:AREA owner (C1).
+  // kNone only when `area` is kNone.
+  AgencyId serving(AgencyKind kind, AreaId area);
+  // The first social-care agency (children's) of the area, else KIND:AREA.
+  // "The child's area" (C1); kNone when nothing locates the child.
+  AreaId child_area(PersonId child) const;
+  // The address state that counts for the person (an unborn child's mother's, C6).
+  const AddressState& address_of(PersonId p) const;
+
+  // ----- derived facts -----
+  // Active indicators now, one bit per Indicator ("Terms: active indicators").
+  std::uint32_t active_indicators(PersonId child) const;
+  // Domains (C7) spanned by `mask`, optionally not counting one domain.
+  static int domain_count(std::uint32_t mask, std::optional<Domain> except = std::nullopt);
+  static bool has(std::uint32_t mask, Indicator i) { return (mask >> static_cast<int>(i)) & 1u; }
+  bool has_open_involvement(PersonId child) const { return !people_[child].involvements.empty(); }
+  // The children this event shows to be seen, and by which agency (C5).
+  const std::vector<std::pair<PersonId, AgencyId>>& sightings() const { return sightings_; }
+  // The children this event locates (C5).
+  const std::vector<PersonId>& located() const { return located_; }
+  // Moves this event reports ("Terms: a move"): child, from area, to area
+  // (kNone when the destination is unknown). `learnt` marks the destination of
+  // an earlier move to an unknown place becoming known: the same move, not a
+  // new one (its `from` is then the area the child left, if known).
+  struct Move {
+    PersonId child;
+    AreaId from, to;
+    bool learnt = false;
+  };
+  const std::vector<Move>& moves() const { return moves_; }
+  // Children named by the event (persons that are children), in field order.
+  const std::vector<PersonId>& children_named() const { return children_named_; }
+  bool is_health_agency(AgencyId a) const { return sightline::is_health_agency(agencies_[a].kind); }
+
+  // The dense id of an event id (referral, assessment, plan, transfer), or kNone.
+  std::uint32_t find_ref(std::string_view id) const { return refs_.find(id); }
+  const ReferralInfo* referral(std::string_view id) const;
+  const AssessmentInfo* assessment(std::string_view id) const;
+  const TransferInfo* transfer(std::string_view id) const;
+  const TransferInfo* transfer_by_ref(std::uint32_t ref) const;
+  const PlanInfo* plan(std::string_view id) const;
+  // The latest referral about the child, or nullptr.
+  const ReferralInfo* latest_referral(PersonId child) const;
+
+  // ----- duties and alerts -----
+  // Opens a duty (or records a fault when spec.due is empty). A duty already
+  // overdue when learnt is raised at once, dated today (C3). Nothing is opened
+  // for a dead child. Returns the duty, or kNone.
+  DutyId open(const Rule& rule, DutySpec spec);
+  Duty& duty(DutyId d) { return duties_[d]; }
+  // Raises the duty's alert now (on_due's default).
+  void raise(DutyId d);
+  // The current event does the duty: a raised alert is resolved by it, a
+  // pending duty just closes.
+  void resolve(DutyId d);
+  // The duty ends without being done (C9 exceptions): pending duties close; a
+  // raised alert stays open.
+  void end(DutyId d);
+  // Moves a pending duty's due date (e.g. a visiting interval that changed).
+  void reschedule(DutyId d, Date due);
+  // Calls f(DutyId) for each open duty of `rule` held for `child`. f may
+  // resolve or end the duty it is given.
+  template <class F>
+  void for_each_open(PersonId child, const Rule& rule, F&& f) {
+    // Closed duties stay listed until the event is done, so indices hold; f
+    // may open duties (appended after `n`), which this call does not visit.
+    const std::size_t n = people_[child].duties.size();
+    for (std::size_t i = 0; i < n; ++i) {
+      const DutyId d = people_[child].duties[i];
+      if (duties_[d].rule == rule.index() && duties_[d].state != DutyState::kClosed) f(d);
+    }
+  }
+  bool any_open(PersonId child, const Rule& rule) const;
+  // Runs rule.on_timer(child, payload) when the clock reaches `instant`.
+  void schedule(const Rule& rule, PersonId child, std::int64_t instant, std::uint32_t payload);
+  void notice(const Rule& rule, PersonId child, AgencyId to, std::string text,
+              std::string occurrence);
+  // "line N" or the event's id: how an occurrence names its trigger.
+  static std::string occurrence_of(const Event& e);
+
+ private:
+  void update_state(const Event& e);
+  void note_seen(PersonId child, AgencyId by, std::int64_t t);
+  void note_located(PersonId child, std::int64_t t);
+  void note_address(PersonId p, const Address& a, AddressNotice notice, std::int64_t t);
+  void note_move(PersonId child, AreaId destination, std::int64_t t);
+  void add_carer(PersonId carer, PersonId child);
+  void add_involvement(PersonId child, Involvement inv);
+  void remove_involvement(PersonId child, AgencyId agency, InvolvementKind kind, std::uint32_t ref);
+  void close_for_death(PersonId child);
+  void touch(PersonId p);
+  void close(DutyId d);
+  void compact();  // drops closed duties from the lists in dirty_, freeing their slots
+  void schedule_escalations(DutyId d, const AlertRecord& a, AreaId area);
+  std::uint64_t key_hash(const AlertRecord& a) const;
+  bool same_key(const AlertRecord& a, const AlertRecord& b) const {
+    return a.rule == b.rule && a.child == b.child && a.owner == b.owner &&
+           a.occurrence == b.occurrence;
+  }
+  void process(const QueueEntry& e);
+  const std::vector<int>& table_for(AreaId area) const;
+  std::uint32_t ref(std::string_view id) { return refs_.intern(id); }
+
+  const SafeguardsConfig& config_;
+  const WorkingDayCalendar& calendar_;
+  std::vector<const Rule*> rules_;
+  std::array<std::vector<const Rule*>, kEventTypeCount> by_type_;
+  std::vector<const Rule*> state_rules_;
+
+  Interner persons_, agency_ids_, area_ids_, refs_;
+  // A deque: growing it never copies the millions of entries already there
+  // (nor doubles the memory while it does).
+  std::deque<PersonState> people_;
+  std::vector<AgencyInfo> agencies_;
+  std::unordered_map<std::uint64_t, AgencyId> serving_;       // kind << 32 | area -> first agency
+  std::vector<const std::vector<int>*> area_tables_;          // by AreaId
+  std::unordered_map<std::uint64_t, PremisesKind> premises_;  // address hash -> kind
+  std::unordered_map<std::uint32_t, ReferralInfo> referrals_;
+  std::unordered_map<PersonId, std::uint32_t> latest_referral_;  // child -> referral ref
+  std::unordered_map<std::uint32_t, AssessmentInfo> assessments_;
+  std::unordered_map<std::uint32_t, TransferInfo> transfers_;
+  std::unordered_map<std::uint32_t, PlanInfo> plans_;
+
+  std::vector<Duty> duties_;
+  std::vector<DutyId> free_duties_;
+  std::vector<AlertRecord> alerts_;
+  // Exactly once: hash of each alert's key -> the alerts with that hash.
+  std::unordered_multimap<std::uint64_t, std::uint32_t> alert_keys_;
+  Interner resolver_ids_;  // ids of the events that resolved alerts
+  std::vector<Notice> notices_;
+  DeadlineQueue queue_;
+  Timestamp now_;
+  const Event* event_ = nullptr;
+  EngineListener* listener_ = nullptr;
+
+  std::vector<std::pair<PersonId, AgencyId>> sightings_;
+  std::vector<PersonId> located_;
+  std::vector<PersonId> children_named_;
+  std::vector<Move> moves_;
+  std::vector<PersonId> touched_;
+  // Whether the current event may change a state that state rules watch
+  // (indicators, carers' circumstances, being known to services, gestation).
+  bool state_may_change_ = false;
+  std::vector<PersonId> dirty_;  // people whose duty lists hold closed duties
+
+  // The ids the current event names, by the address of their characters: the
+  // rules ask for the same few strings of one event again and again, and a
+  // hash lookup in a table of millions costs a cache miss each time. Cleared
+  // before every event (its strings die with it).
+  struct RecentId {
+    const char* data;
+    std::size_t size;
+    std::uint32_t id;
+  };
+  std::array<RecentId, 8> recent_persons_{}, recent_agencies_{};
+  std::size_t recent_person_next_ = 0, recent_agency_next_ = 0;
+  static std::uint32_t recall(const std::array<RecentId, 8>& cache, std::string_view s) {
+    for (const RecentId& r : cache) {
+      if (r.data == s.data() && r.size == s.size() && r.data != nullptr) return r.id;
+    }
+    return kNone;
+  }
+
+ public:
+  // Premises kind registered at this address, if any (non-residential-address).
+  std::optional<PremisesKind> premises_at(const Address& a) const;
+  static std::uint64_t address_hash(const Address& a);
+};
+
+}  // namespace sightline::safeguards

@@ -1,0 +1,152 @@
+// What the engine keeps about each person (child, unborn child or carer) and
+// each agency: only the facts the safeguards read, as dense ids, so that a
+// million children fit in memory. Nothing here holds history beyond the last
+// two occurrences a sliding-window indicator needs.
+#pragma once
+
+#include <array>
+#include <cstdint>
+#include <optional>
+#include <vector>
+
+#include "core/date.h"
+#include "feed/event.h"
+#include "safeguards/interner.h"
+
+namespace sightline::safeguards {
+
+using PersonId = std::uint32_t;
+using AgencyId = std::uint32_t;
+using AreaId = std::uint32_t;
+using DutyId = std::uint32_t;
+
+inline constexpr std::int64_t kNever = INT64_MIN / 2;
+
+// An agency's open involvement with a child ("Terms: open involvement").
+enum class InvolvementKind : std::uint8_t {
+  kAssessment,        // child_and_family, pre_birth or neglect assessment
+  kS47,               // an s47 enquiry
+  kCinPlan,           // child_in_need plan (and looked_after)
+  kCpPlan,            // child_protection plan
+  kHvEnhanced,        // enhanced health-visiting level set by this agency
+  kAcceptedTransfer,  // a transfer to this agency, accepted and not closed
+};
+
+struct Involvement {
+  AgencyId agency = kNone;
+  InvolvementKind kind = InvolvementKind::kAssessment;
+  TransferStatus status = TransferStatus::kWelfareCheck;  // kAcceptedTransfer only
+  std::uint32_t ref = kNone;  // interned id of the assessment, plan or transfer
+  Date since;
+};
+
+// Two most recent instants of something, for "two within N days".
+struct LastTwo {
+  std::int64_t latest = kNever, previous = kNever;
+  void add(std::int64_t t) {
+    previous = latest;
+    latest = t;
+  }
+  // True when both fall within the `days` before `now` (inclusive).
+  bool both_within(std::int64_t now, int days) const {
+    return previous != kNever && now - previous <= std::int64_t{days} * 86400;
+  }
+};
+
+struct AddressState {
+  std::uint64_t key = 0;         // hash of the normalised address; 0 before the first
+  AreaId area = kNone;           // area of the latest address; kNone when unknown
+  AreaId last_area = kNone;      // area of the latest address that gave one
+  bool known = false;            // any address seen
+  bool located_address = false;  // latest address has a known location
+  LastTwo changes;               // instants of the last two changes (C6)
+  std::int64_t without_notice_change = kNever;  // latest change without notice
+};
+
+struct PersonState {
+  // Life.
+  AreaId birth_place_area = kNone;
+  std::optional<Date> dob;  // from `birth` or a `person` dob
+  std::optional<Date> edd;  // unborn: the pregnancy's expected date of delivery
+  bool unborn = false;
+  bool dead = false;
+  bool is_child = false;  // a pregnancy's or birth's child, or a person with a dob under 18
+  PersonId mother = kNone;
+  std::vector<PersonId> carers;    // mother, father, carer (C: "carer")
+  std::vector<PersonId> children;  // whom this person is a carer of
+
+  // Circumstances (as a carer).
+  std::optional<Housing> housing;
+  std::optional<Income> income;
+  std::optional<Immigration> immigration;
+  bool health_needs = false;
+  bool eea = false;  // nationality EEA or an EEA country
+  std::int64_t housing_at = kNever, income_at = kNever, immigration_at = kNever;
+
+  // Where they live.
+  AddressState address;
+  AreaId home_area = kNone;  // area of the latest move (moves, "Terms: a move")
+  bool home_known = false;
+  std::int64_t last_move = kNever;
+  AreaId moved_from = kNone;  // the area the latest move left
+
+  // Indicators recorded directly or by a referral's concerns (bit per Indicator).
+  std::uint32_t recorded = 0;
+  // When a derived indicator was last marked resolved by an `indicator` event.
+  std::vector<std::pair<Indicator, std::int64_t>> resolved_at;
+  LastTwo declined;     // contacts declined / no_access
+  LastTwo not_brought;  // appointments was_not_brought
+
+  // Health visiting and GP.
+  std::optional<HvLevel> hv_level;
+  AgencyId hv_level_by = kNone;
+  AgencyId hv_known_by = kNone;  // the last HV agency to know the child
+  AgencyId gp = kNone;           // the practice the child is registered with
+
+  // Social care.
+  std::vector<Involvement> involvements;
+  std::vector<std::uint32_t> transfers;  // refs of transfers about the child
+  bool prebirth_assessment = false;      // a pre_birth assessment was ever started
+  // Known to social care, adult care or housing (an event of theirs about the
+  // child or a carer, or a referral to one).
+  bool known_to_services = false;
+  // Last value of each state-triggered rule's condition (C9: an occurrence
+  // starts when the state becomes true), one bit per rule that asks.
+  std::uint8_t rule_state = 0;
+  std::int64_t last_holistic_assessment = kNever;  // neglect / child_and_family started
+  std::int64_t last_strategy = kNever;
+  Date last_strategy_date;
+
+  // Contacts by health visiting with this person (as a mother) that reached her.
+  std::int64_t last_hv_contact = kNever;
+
+  // Sightings and whereabouts.
+  std::vector<std::pair<AgencyId, std::int64_t>> seen_by;  // agency, latest instant seen
+  std::int64_t last_seen = kNever;
+  std::int64_t last_located = kNever;
+  bool whereabouts_unknown = false;
+  std::int64_t whereabouts_unknown_since = kNever;
+  std::int64_t last_missing = kNever;
+
+  // Open duties and alerts of every rule for this person as the child.
+  std::vector<DutyId> duties;
+
+  std::int64_t seen_by_agency(AgencyId a) const {
+    for (const auto& [agency, t] : seen_by) {
+      if (agency == a) return t;
+    }
+    return kNever;
+  }
+  bool enhanced() const {
+    return hv_level &&
+           (*hv_level == HvLevel::kUniversalPlus || *hv_level == HvLevel::kPartnershipPlus);
+  }
+};
+
+struct AgencyInfo {
+  AgencyKind kind = AgencyKind::kVoluntary;
+  AreaId area = kNone;
+  bool pseudo = false;  // a KIND:AREA owner standing for an agency nobody registered
+};
+
+}  // namespace sightline::safeguards

@@ -1,0 +1,54 @@
+// A safeguard of the catalogue, as code. Rules hold no state of their own:
+// everything they know lives in the EngineCore they are called with, so one
+// set of rule objects serves every engine.
+//
+// How a rule is driven (all calls happen on the replay clock):
+// - on_event: for each event of a type listed in events(), after the engine
+//   has updated its own view of the child (sightings, involvements,
+//   addresses, indicators) for that event.
+// - on_state: for rules that watch a state (C9), once per event for every
+//   child the event touched, after every on_event.
+// - on_due: when a duty's due date has ended without it being done. The
+//   default raises the alert; a rule overrides it to choose owners then.
+// - on_timer: at an instant the rule scheduled (e.g. 28 weeks' gestation).
+#pragma once
+
+#include <cstdint>
+#include <vector>
+
+#include "feed/event.h"
+#include "safeguards/person_state.h"
+#include "safeguards/rule_info.h"
+
+namespace sightline::safeguards {
+
+class EngineCore;
+
+class Rule {
+ public:
+  explicit Rule(RuleInfo info) : info_(std::move(info)) {}
+  virtual ~Rule() = default;
+  Rule(const Rule&) = delete;
+  Rule& operator=(const Rule&) = delete;
+
+  const RuleInfo& info() const { return info_; }
+  // Position in catalogue(); set once when the catalogue is built.
+  std::uint16_t index() const { return index_; }
+
+  virtual std::vector<EventType> events() const { return {}; }
+  virtual void on_event(EngineCore& /*core*/, const Event& /*event*/) const {}
+  virtual bool watches_state() const { return false; }
+  virtual void on_state(EngineCore& /*core*/, PersonId /*child*/) const {}
+  virtual void on_due(EngineCore& core, DutyId duty) const;
+  virtual void on_timer(EngineCore& /*core*/, PersonId /*child*/, std::uint32_t /*payload*/) const {
+  }
+
+ private:
+  friend void set_rule_index(Rule& rule, std::uint16_t index);
+  RuleInfo info_;
+  std::uint16_t index_ = 0;
+};
+
+void set_rule_index(Rule& rule, std::uint16_t index);
+
+}  // namespace sightline::safeguards

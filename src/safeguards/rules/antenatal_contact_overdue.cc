@@ -1,0 +1,101 @@
+// antenatal-contact-overdue (Healthy Child Programme): a pregnancy known at 28
+// weeks' gestation (edd minus 12 weeks) needs a health-visiting contact with
+// the mother by 36 weeks (edd minus 4 weeks). Owner: health visiting of the
+// mother's area when the duty falls due, else of the reporting agency's area.
+// The duty ends at the birth (C9).
+#include "safeguards/engine_core.h"
+#include "safeguards/rules/helpers.h"
+#include "safeguards/rules/rules.h"
+
+namespace sightline::safeguards::rules {
+namespace {
+
+enum Param : std::size_t { kFromWeeks, kByWeeks };
+
+class AntenatalContactOverdue final : public Rule {
+ public:
+  AntenatalContactOverdue()
+      : Rule({"antenatal-contact-overdue",
+              "",
+              "Healthy Child Programme (T16): the mandated antenatal health-visiting contact "
+              "from 28 weeks of pregnancy",
+              {{"from_gestation_weeks", 28, "the duty starts at N weeks' gestation"},
+               {"by_gestation_weeks", 36, "the contact by N weeks' gestation"}}}) {}
+
+  std::vector<EventType> events() const override {
+    return {EventType::kPregnancy, EventType::kContact, EventType::kBirth};
+  }
+
+  void on_event(EngineCore& core, const Event& e) const override {
+    if (e.type == EventType::kPregnancy) {
+      const auto& b = e.as<PregnancyEvent>();
+      const PersonId child = core.find_person(b.child);
+      const AreaId area = core.agency_info(core.agency(e.by)).area;
+      const Date from = b.edd.plus_days(-(40 - core.param(*this, kFromWeeks, area)) * 7);
+      core.schedule(*this, child, std::int64_t{from.days()} * 86400, core.agency(e.by));
+      return;
+    }
+    if (e.type == EventType::kBirth) {
+      const PersonId child = core.find_person(e.as<BirthEvent>().child);
+      core.for_each_open(child, *this, [&](DutyId d) { core.end(d); });
+      return;
+    }
+    const auto& b = e.as<ContactEvent>();
+    if (b.outcome != ContactOutcome::kSeen ||
+        !is_kind(core, core.agency(e.by), AgencyKind::kHealthVisiting)) {
+      return;
+    }
+    for (const Id& id : b.persons) {
+      for (PersonId child : core.state(core.find_person(id)).children) {
+        core.for_each_open(child, *this, [&](DutyId d) { core.resolve(d); });
+      }
+    }
+  }
+
+  void on_timer(EngineCore& core, PersonId child, std::uint32_t reporter) const override {
+    const PersonState& s = core.state(child);
+    if (!s.unborn || !s.edd || s.mother == kNone || core.any_open(child, *this)) return;
+    const PersonState& mother = core.state(s.mother);
+    const Date start = s.edd->plus_days(-280);
+    if (mother.last_hv_contact != kNever &&
+        mother.last_hv_contact >= std::int64_t{start.days()} * 86400) {
+      return;  // seen by health visiting during this pregnancy already
+    }
+    const AgencyId owner = owner_of(core, child, reporter);
+    if (owner == kNone) return;
+    const AreaId area = core.agency_info(owner).area;
+    const Date from = s.edd->plus_days(-(40 - core.param(*this, kFromWeeks, area)) * 7);
+    DutySpec spec;
+    spec.child = child;
+    spec.owner = owner;
+    spec.trigger = core.today() > from ? core.today() : from;
+    spec.due = s.edd->plus_days(-(40 - core.param(*this, kByWeeks, area)) * 7);
+    spec.subject = reporter;
+    spec.occurrence = "pregnancy at " + from.to_string();
+    core.open(*this, std::move(spec));
+  }
+
+  void on_due(EngineCore& core, DutyId id) const override {
+    Duty& d = core.duty(id);
+    const AgencyId owner = owner_of(core, d.child, d.subject);
+    if (owner != kNone) d.owner = owner;
+    core.raise(id);
+  }
+
+ private:
+  static AgencyId owner_of(EngineCore& core, PersonId child, AgencyId reporter) {
+    const PersonState& s = core.state(child);
+    AreaId area = s.mother != kNone ? core.state(s.mother).address.last_area : kNone;
+    if (area == kNone && reporter != kNone) area = core.agency_info(reporter).area;
+    return core.serving(AgencyKind::kHealthVisiting, area);
+  }
+};
+
+}  // namespace
+
+const Rule& antenatal_contact_overdue() {
+  static const AntenatalContactOverdue rule;
+  return rule;
+}
+
+}  // namespace sightline::safeguards::rules

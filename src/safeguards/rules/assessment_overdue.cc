@@ -1,0 +1,75 @@
+// assessment-overdue (WT, T2): a child_and_family, pre_birth or s47
+// assessment must be completed (assessment_completed; for an s47,
+// s47_concluded) within 45 WD of the referral that led to it, else of its
+// start. The referral that led to it is the latest referral about the child
+// to the assessing agency, made on or before the start, that was not turned
+// away (undecided, or decided `assessment` or `strategy_discussion`).
+#include "safeguards/engine_core.h"
+#include "safeguards/rules/helpers.h"
+#include "safeguards/rules/rules.h"
+
+namespace sightline::safeguards::rules {
+namespace {
+
+class AssessmentOverdue final : public Rule {
+ public:
+  AssessmentOverdue()
+      : Rule(
+            {"assessment-overdue",
+             "",
+             "Working Together to Safeguard Children 2023 (T2): an assessment concludes within "
+             "45 working days of the referral",
+             {{"working_days", 45, "completed within N WD of the referral (else of the start)"}}}) {
+  }
+
+  std::vector<EventType> events() const override {
+    return {EventType::kAssessmentStarted, EventType::kAssessmentCompleted,
+            EventType::kS47Concluded};
+  }
+
+  void on_event(EngineCore& core, const Event& e) const override {
+    if (e.type == EventType::kAssessmentCompleted || e.type == EventType::kS47Concluded) {
+      const Id& id = e.type == EventType::kS47Concluded
+                         ? e.as<S47ConcludedEvent>().assessment
+                         : e.as<AssessmentCompletedEvent>().assessment;
+      const AssessmentInfo* a = core.assessment(id);
+      if (a == nullptr) return;
+      if ((a->kind == AssessmentKind::kS47) != (e.type == EventType::kS47Concluded)) return;
+      const std::uint32_t ref = core.find_ref(id);
+      core.for_each_open(a->child, *this, [&](DutyId d) {
+        if (core.duty(d).subject == ref) core.resolve(d);
+      });
+      return;
+    }
+    const auto& b = e.as<AssessmentStartedEvent>();
+    if (b.kind != AssessmentKind::kChildAndFamily && b.kind != AssessmentKind::kPreBirth &&
+        b.kind != AssessmentKind::kS47) {
+      return;
+    }
+    const PersonId child = core.find_person(b.child);
+    const AgencyId agency = core.agency(b.agency);
+    Date from = e.at.date;
+    if (const ReferralInfo* r = core.latest_referral(child)) {
+      const bool led = !r->decided || r->outcome == ReferralOutcomeKind::kAssessment ||
+                       r->outcome == ReferralOutcomeKind::kStrategyDiscussion;
+      if (r->to == agency && led && r->at <= e.at.date) from = r->at;
+    }
+    DutySpec spec;
+    spec.child = child;
+    spec.owner = agency;
+    spec.trigger = from;
+    spec.due = core.add_wd(from, core.param(*this, 0, core.agency_info(agency).area));
+    spec.subject = core.find_ref(e.id);
+    spec.occurrence = EngineCore::occurrence_of(e);
+    core.open(*this, std::move(spec));
+  }
+};
+
+}  // namespace
+
+const Rule& assessment_overdue() {
+  static const AssessmentOverdue rule;
+  return rule;
+}
+
+}  // namespace sightline::safeguards::rules

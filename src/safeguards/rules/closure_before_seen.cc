@@ -1,0 +1,77 @@
+// closure-before-seen (F7): a `case_closed` while the child's whereabouts are
+// unknown, while a transfer to or from the closing agency is not accepted with
+// the child seen, or while the closing agency has an open assessment, is a
+// critical fault at once, owned by the closing agency at `manager` level. The
+// closure cancels no duty (C8). Resolved when any professional sees the child.
+#include "safeguards/engine_core.h"
+#include "safeguards/rules/helpers.h"
+#include "safeguards/rules/rules.h"
+
+namespace sightline::safeguards::rules {
+namespace {
+
+class ClosureBeforeSeen final : public Rule {
+ public:
+  ClosureBeforeSeen()
+      : Rule({"closure-before-seen",
+              "F7",
+              "Local procedures for children moving across local authority boundaries (T8): a "
+              "case is not closed until the child has been seen and located; Sofia SCR Finding 7",
+              {}}) {}
+
+  std::vector<EventType> events() const override {
+    return {EventType::kCaseClosed, EventType::kContact, EventType::kAppointment,
+            EventType::kMedical,    EventType::kFound,   EventType::kTransferAccepted,
+            EventType::kBirth};
+  }
+
+  void on_event(EngineCore& core, const Event& e) const override {
+    for (const auto& [child, by] : core.sightings()) {
+      core.for_each_open(child, *this, [&](DutyId d) { core.resolve(d); });
+    }
+    if (e.type != EventType::kCaseClosed) return;
+    const auto& b = e.as<CaseClosedEvent>();
+    const PersonId child = core.find_person(b.child);
+    const AgencyId closer = core.agency(b.agency);
+    const PersonState& s = core.state(child);
+    std::vector<std::string> reasons;
+    if (s.whereabouts_unknown) reasons.emplace_back("the child's whereabouts are unknown");
+    for (std::uint32_t ref : s.transfers) {
+      const TransferInfo* t = core.transfer_by_ref(ref);
+      if (t == nullptr || (t->from != closer && t->to != closer)) continue;
+      if (!(t->accepted && t->seen)) {
+        reasons.push_back("transfer " + std::string(t->from == closer ? "to " : "from ") +
+                          std::string(core.agency_name(t->from == closer ? t->to : t->from)) +
+                          " not accepted with the child seen");
+        break;
+      }
+    }
+    for (const Involvement& i : s.involvements) {
+      if (i.agency == closer &&
+          (i.kind == InvolvementKind::kAssessment || i.kind == InvolvementKind::kS47)) {
+        reasons.emplace_back("the closing agency's assessment is still open");
+        break;
+      }
+    }
+    if (reasons.empty()) return;
+    DutySpec spec;
+    spec.child = child;
+    spec.owner = closer;
+    spec.trigger = e.at.date;
+    spec.start_level = Level::kManager;
+    spec.occurrence = EngineCore::occurrence_of(e);
+    spec.extras = std::make_unique<AlertExtras>();
+    spec.extras->reasons = std::move(reasons);
+    spec.extras->severity = "critical";
+    core.open(*this, std::move(spec));
+  }
+};
+
+}  // namespace
+
+const Rule& closure_before_seen() {
+  static const ClosureBeforeSeen rule;
+  return rule;
+}
+
+}  // namespace sightline::safeguards::rules

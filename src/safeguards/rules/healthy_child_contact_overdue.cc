@@ -1,0 +1,119 @@
+// healthy-child-contact-overdue (Healthy Child Programme): a `birth` sets
+// three duties for health visiting of the child's area: the new birth visit by
+// day 14, the 6-8 week review by day 56, the 1-year review by 12 months. Each
+// is done by an attended appointment of that kind, or by a health-visiting
+// contact with the child seen in its window (birth to day 14; day 42 to 56;
+// 9 to 12 months); once overdue, by any health-visiting contact with the
+// child seen. The owner is found when the duty falls due (the family may
+// have moved since the birth).
+#include "safeguards/engine_core.h"
+#include "safeguards/rules/helpers.h"
+#include "safeguards/rules/rules.h"
+
+namespace sightline::safeguards::rules {
+namespace {
+
+enum Param : std::size_t {
+  kNewBirthDays,
+  kSixWeekFromDays,
+  kSixWeekDays,
+  kOneYearFromMonths,
+  kOneYearMonths
+};
+enum Contact : std::uint32_t { kNewBirth = 0, kSixWeek = 1, kOneYear = 2 };
+
+class HealthyChildContactOverdue final : public Rule {
+ public:
+  HealthyChildContactOverdue()
+      : Rule({"healthy-child-contact-overdue",
+              "",
+              "Healthy Child Programme (T16): mandated health-visiting reviews: new baby review "
+              "by day 14, 6-8 week review, 1-year review by 12 months",
+              {{"new_birth_visit_days", 14, "new birth visit by day N"},
+               {"review_6_8_week_from_days", 42, "the 6-8 week review window opens on day N"},
+               {"review_6_8_week_days", 56, "6-8 week review by day N"},
+               {"review_1_year_from_months", 9, "the 1-year review window opens at N months"},
+               {"review_1_year_months", 12, "1-year review by N months"}}}) {}
+
+  std::vector<EventType> events() const override {
+    return {EventType::kBirth, EventType::kAppointment, EventType::kContact};
+  }
+
+  void on_event(EngineCore& core, const Event& e) const override {
+    if (e.type == EventType::kBirth) {
+      const PersonId child = core.find_person(e.as<BirthEvent>().child);
+      const Date born = e.at.date;
+      const AreaId area = core.child_area(child);
+      const AgencyId owner = core.serving(AgencyKind::kHealthVisiting, area);
+      if (owner == kNone) return;
+      const Date dues[3] = {born.plus_days(core.param(*this, kNewBirthDays, area)),
+                            born.plus_days(core.param(*this, kSixWeekDays, area)),
+                            born.plus_months(core.param(*this, kOneYearMonths, area))};
+      static constexpr const char* kNames[3] = {"new birth visit", "6-8 week review",
+                                                "1-year review"};
+      for (std::uint32_t k = 0; k < 3; ++k) {
+        DutySpec spec;
+        spec.child = child;
+        spec.owner = owner;
+        spec.trigger = born;
+        spec.due = dues[k];
+        spec.extra = k;
+        spec.occurrence = EngineCore::occurrence_of(e) + kNames[k];
+        core.open(*this, std::move(spec));
+      }
+      return;
+    }
+    if (e.type == EventType::kAppointment) {
+      const auto& b = e.as<AppointmentEvent>();
+      if (b.outcome != AppointmentOutcome::kAttended) return;
+      std::uint32_t kind = 3;
+      if (b.kind == AppointmentKind::kNewBirthVisit) kind = kNewBirth;
+      if (b.kind == AppointmentKind::kReview68Week) kind = kSixWeek;
+      if (b.kind == AppointmentKind::kReview1Year) kind = kOneYear;
+      if (kind == 3) return;
+      core.for_each_open(core.find_person(b.child), *this, [&](DutyId d) {
+        if (core.duty(d).extra == kind) core.resolve(d);
+      });
+      return;
+    }
+    const auto& b = e.as<ContactEvent>();
+    if (!b.child_seen || !is_kind(core, core.agency(e.by), AgencyKind::kHealthVisiting)) return;
+    for (PersonId child : core.children_named()) {
+      const PersonState& s = core.state(child);
+      if (!s.dob) continue;
+      const AreaId area = core.child_area(child);
+      const int age_days = s.dob->days_until(e.at.date);
+      core.for_each_open(child, *this, [&](DutyId d) {
+        const Duty& duty = core.duty(d);
+        bool in_window = duty.state == DutyState::kAlerted;  // once overdue, any HV sighting
+        if (duty.extra == kNewBirth)
+          in_window = in_window || age_days <= core.param(*this, kNewBirthDays, area);
+        if (duty.extra == kSixWeek) {
+          in_window = in_window || (age_days >= core.param(*this, kSixWeekFromDays, area) &&
+                                    age_days <= core.param(*this, kSixWeekDays, area));
+        }
+        if (duty.extra == kOneYear) {
+          const Date from = s.dob->plus_months(core.param(*this, kOneYearFromMonths, area));
+          in_window = in_window || (e.at.date >= from && e.at.date <= duty.due);
+        }
+        if (in_window) core.resolve(d);
+      });
+    }
+  }
+
+  void on_due(EngineCore& core, DutyId id) const override {
+    Duty& d = core.duty(id);
+    const AgencyId owner = core.serving(AgencyKind::kHealthVisiting, core.child_area(d.child));
+    if (owner != kNone) d.owner = owner;
+    core.raise(id);
+  }
+};
+
+}  // namespace
+
+const Rule& healthy_child_contact_overdue() {
+  static const HealthyChildContactOverdue rule;
+  return rule;
+}
+
+}  // namespace sightline::safeguards::rules

@@ -1,0 +1,42 @@
+// Small questions several rules ask of the engine's state.
+#pragma once
+
+#include <cstdint>
+#include <string>
+
+#include "safeguards/engine_core.h"
+
+namespace sightline::safeguards::rules {
+
+// Has an agency of `kind` seen the child at or after `since`?
+inline bool seen_by_kind_since(const EngineCore& core, PersonId child, AgencyKind kind,
+                               std::int64_t since) {
+  for (const auto& [agency, t] : core.state(child).seen_by) {
+    if (t >= since && core.agency_info(agency).kind == kind) return true;
+  }
+  return false;
+}
+
+inline bool is_kind(const EngineCore& core, AgencyId a, AgencyKind kind) {
+  return a != kNone && core.agency_info(a).kind == kind;
+}
+
+// The list of indicator codes in `mask`, as words for `reasons`.
+inline std::string indicator_list(std::uint32_t mask) {
+  std::string out;
+  for (int i = 0; i < kIndicatorCount; ++i) {
+    if (!((mask >> i) & 1u)) continue;
+    if (!out.empty()) out += ", ";
+    out += to_string(static_cast<Indicator>(i));
+  }
+  return out;
+}
+
+// Years completed between `dob` and `on`.
+inline int age_in_years(Date dob, Date on) {
+  int years = on.year() - dob.year();
+  if (on.month() < dob.month() || (on.month() == dob.month() && on.day() < dob.day())) --years;
+  return years;
+}
+
+}  // namespace sightline::safeguards::rules

@@ -1,0 +1,72 @@
+// hv-new-registration (F3): a child under 5 registers with a GP practice.
+// Sightline tells the health-visiting agency of the practice's area at once
+// (a notice), and that agency must see the child within 7 WD; any
+// health-visiting agency seeing the child does it.
+#include "safeguards/engine_core.h"
+#include "safeguards/rules/helpers.h"
+#include "safeguards/rules/rules.h"
+
+namespace sightline::safeguards::rules {
+namespace {
+
+enum Param : std::size_t { kWorkingDays, kMaxAgeYears };
+
+class HvNewRegistration final : public Rule {
+ public:
+  HvNewRegistration()
+      : Rule({"hv-new-registration",
+              "F3",
+              "Healthy Child Programme and CHIS service specification (NHS England 2015): GP "
+              "registration of a child under 5 notified to health visiting, who make contact; "
+              "Sofia SCR Finding 3",
+              {{"working_days", 7, "the health-visiting agency sees the child within N WD"},
+               {"max_age_years", 5, "children younger than N years at registration"}}}) {}
+
+  std::vector<EventType> events() const override {
+    return {EventType::kRegistration, EventType::kContact, EventType::kAppointment,
+            EventType::kMedical,      EventType::kFound,   EventType::kTransferAccepted};
+  }
+
+  void on_event(EngineCore& core, const Event& e) const override {
+    if (e.type != EventType::kRegistration) {
+      for (const auto& [child, by] : core.sightings()) {
+        if (!is_kind(core, by, AgencyKind::kHealthVisiting)) continue;
+        core.for_each_open(child, *this, [&](DutyId d) { core.resolve(d); });
+      }
+      return;
+    }
+    const auto& b = e.as<RegistrationEvent>();
+    const PersonId child = core.find_person(b.child);
+    const PersonState& s = core.state(child);
+    if (!s.is_child || s.unborn || !s.dob) return;  // only children whose birth is known
+    const AgencyId practice = core.agency(b.agency);
+    const AreaId area = core.agency_info(practice).area;
+    const AgencyId hv = core.serving(AgencyKind::kHealthVisiting, area);
+    if (hv == kNone) return;
+    if (age_in_years(*s.dob, e.at.date) >= core.param(*this, kMaxAgeYears, area)) return;
+    core.notice(*this, child, hv,
+                "Child under 5 registered with GP practice " +
+                    std::string(core.agency_name(practice)) + " on " + e.at.date.to_string() +
+                    ": please make contact and see the child.",
+                EngineCore::occurrence_of(e));
+    // Already seen by health visiting since the registration (learnt late).
+    if (seen_by_kind_since(core, child, AgencyKind::kHealthVisiting, e.at.instant())) return;
+    DutySpec spec;
+    spec.child = child;
+    spec.owner = hv;
+    spec.trigger = e.at.date;
+    spec.due = core.add_wd(e.at.date, core.param(*this, kWorkingDays, area));
+    spec.subject = practice;
+    spec.occurrence = EngineCore::occurrence_of(e);
+    core.open(*this, std::move(spec));
+  }
+};
+
+}  // namespace
+
+const Rule& hv_new_registration() {
+  static const HvNewRegistration rule;
+  return rule;
+}
+
+}  // namespace sightline::safeguards::rules

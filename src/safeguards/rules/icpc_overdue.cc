@@ -1,0 +1,56 @@
+// icpc-overdue (WT, T4): an s47 enquiry concluded `icpc` needs a conference
+// (initial or review) within 15 WD of the last strategy discussion about the
+// child (else of the conclusion); owner the agency that ran the s47.
+#include "safeguards/engine_core.h"
+#include "safeguards/rules/helpers.h"
+#include "safeguards/rules/rules.h"
+
+namespace sightline::safeguards::rules {
+namespace {
+
+class IcpcOverdue final : public Rule {
+ public:
+  IcpcOverdue()
+      : Rule({"icpc-overdue",
+              "",
+              "Working Together to Safeguard Children 2023 (T4): the initial child protection "
+              "conference within 15 working days of the last strategy discussion",
+              {{"working_days", 15, "a conference within N WD of the last strategy discussion"}}}) {
+  }
+
+  std::vector<EventType> events() const override {
+    return {EventType::kS47Concluded, EventType::kConference};
+  }
+
+  void on_event(EngineCore& core, const Event& e) const override {
+    if (e.type == EventType::kConference) {
+      const auto& b = e.as<ConferenceEvent>();
+      if (b.kind == ConferenceKind::kTransferIn) return;
+      core.for_each_open(core.find_person(b.child), *this, [&](DutyId d) { core.resolve(d); });
+      return;
+    }
+    const auto& b = e.as<S47ConcludedEvent>();
+    if (b.outcome != S47Outcome::kIcpc) return;
+    const AssessmentInfo* a = core.assessment(b.assessment);
+    if (a == nullptr) return;
+    const PersonState& s = core.state(a->child);
+    Date from = e.at.date;
+    if (s.last_strategy != kNever && s.last_strategy_date <= e.at.date) from = s.last_strategy_date;
+    DutySpec spec;
+    spec.child = a->child;
+    spec.owner = a->agency;
+    spec.trigger = from;
+    spec.due = core.add_wd(from, core.param(*this, 0, core.agency_info(a->agency).area));
+    spec.occurrence = EngineCore::occurrence_of(e);
+    core.open(*this, std::move(spec));
+  }
+};
+
+}  // namespace
+
+const Rule& icpc_overdue() {
+  static const IcpcOverdue rule;
+  return rule;
+}
+
+}  // namespace sightline::safeguards::rules

@@ -1,0 +1,92 @@
+// missing-alert-required (F7, F8): when the whereabouts-unknown deadline
+// passes while the child has an open s47, a CP plan, an open assessment (not
+// adult_needs) or an enhanced health-visiting level, and no `missing` event
+// was recorded since the child was last located, a fault is raised with the
+// whereabouts alert for each agency holding such an involvement; and for an
+// agency whose such involvement begins later, while the child is still not
+// located ("or passed"). Resolved by a `missing` event, or by the child being
+// located.
+#include <algorithm>
+
+#include "safeguards/engine_core.h"
+#include "safeguards/rules/helpers.h"
+#include "safeguards/rules/rules.h"
+
+namespace sightline::safeguards::rules {
+namespace {
+
+class MissingAlertRequired final : public Rule {
+ public:
+  MissingAlertRequired()
+      : Rule({"missing-alert-required",
+              "F7, F8",
+              "London Child Protection Procedures, children and families who go missing (T11): a "
+              "child with child protection involvement who cannot be found is reported missing "
+              "(police, national missing child alert); Sofia SCR Findings 7 and 8",
+              {}}) {}
+
+  std::vector<EventType> events() const override {
+    return {EventType::kMissing,     EventType::kContact,
+            EventType::kAddress,     EventType::kFound,
+            EventType::kClaim,       EventType::kAppointment,
+            EventType::kMedical,     EventType::kTransferAccepted,
+            EventType::kBirth,       EventType::kAssessmentStarted,
+            EventType::kPlanStarted, EventType::kHvLevel};
+  }
+
+  void on_event(EngineCore& core, const Event& e) const override {
+    for (PersonId child : core.located()) {
+      core.for_each_open(child, *this, [&](DutyId d) { core.resolve(d); });
+    }
+    if (e.type == EventType::kMissing) {
+      const PersonId child = core.find_person(e.as<MissingEvent>().child);
+      core.for_each_open(child, *this, [&](DutyId d) { core.resolve(d); });
+      return;
+    }
+    // "(or passed)": an involvement that begins while the whereabouts alert is
+    // already raised and the child still unlocated needs the missing alert too.
+    if (e.type == EventType::kAssessmentStarted || e.type == EventType::kPlanStarted ||
+        e.type == EventType::kHvLevel) {
+      for (PersonId child : core.children_named()) {
+        std::string occurrence;
+        core.for_each_open(child, whereabouts_unknown(), [&](DutyId d) {
+          if (core.duty(d).state == DutyState::kAlerted) occurrence = core.duty(d).occurrence;
+        });
+        if (!occurrence.empty() && core.state(child).whereabouts_unknown) {
+          raise_missing_alerts(core, child, occurrence);
+        }
+      }
+    }
+  }
+};
+
+}  // namespace
+
+const Rule& missing_alert_required() {
+  static const MissingAlertRequired rule;
+  return rule;
+}
+
+void raise_missing_alerts(EngineCore& core, PersonId child, const std::string& occurrence) {
+  const PersonState& s = core.state(child);
+  if (s.last_missing != kNever && s.last_missing >= s.last_located) return;
+  std::vector<AgencyId> owners;
+  for (const Involvement& i : s.involvements) {
+    const bool qualifies = i.kind == InvolvementKind::kS47 || i.kind == InvolvementKind::kCpPlan ||
+                           i.kind == InvolvementKind::kAssessment ||
+                           i.kind == InvolvementKind::kHvEnhanced;
+    if (qualifies && std::find(owners.begin(), owners.end(), i.agency) == owners.end()) {
+      owners.push_back(i.agency);
+    }
+  }
+  for (AgencyId owner : owners) {
+    DutySpec spec;
+    spec.child = child;
+    spec.owner = owner;
+    spec.trigger = core.today();
+    spec.occurrence = occurrence;
+    core.open(missing_alert_required(), std::move(spec));
+  }
+}
+
+}  // namespace sightline::safeguards::rules

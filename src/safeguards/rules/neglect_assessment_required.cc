@@ -1,0 +1,85 @@
+// neglect-assessment-required (F5, F6): a state rule (C9). When a child's
+// active indicators come to span 3+ domains and no neglect or
+// child_and_family assessment was started in the last 90 days, social care of
+// the child's area must start one within 10 WD. One occurrence per time the
+// state becomes true, and none while one is open.
+#include "safeguards/engine_core.h"
+#include "safeguards/rules/helpers.h"
+#include "safeguards/rules/rules.h"
+
+namespace sightline::safeguards::rules {
+namespace {
+
+enum Param : std::size_t { kWorkingDays, kMinDomains, kRecentDays };
+constexpr std::uint8_t kStateBit = 1;
+
+class NeglectAssessmentRequired final : public Rule {
+ public:
+  NeglectAssessmentRequired()
+      : Rule({"neglect-assessment-required",
+              "F5, F6",
+              "Working Together 2023 and local neglect strategies (NSPCC Graded Care Profile 2): "
+              "multiple indicators of neglect call for a neglect assessment; Sofia SCR Findings 5 "
+              "and 6",
+              {{"working_days", 10, "an assessment started within N WD"},
+               {"min_domains", 3, "when active indicators span at least N domains"},
+               {"recent_assessment_days", 90,
+                "unless a neglect or child_and_family assessment started in the last N days"}}}) {}
+
+  std::vector<EventType> events() const override { return {EventType::kAssessmentStarted}; }
+  bool watches_state() const override { return true; }
+
+  void on_event(EngineCore& core, const Event& e) const override {
+    const auto& b = e.as<AssessmentStartedEvent>();
+    if (b.kind != AssessmentKind::kNeglect && b.kind != AssessmentKind::kChildAndFamily) return;
+    const PersonId child = core.find_person(b.child);
+    core.for_each_open(child, *this, [&](DutyId d) { core.resolve(d); });
+    // Look again when this assessment stops counting as recent.
+    const int days = core.param(*this, kRecentDays, core.child_area(child));
+    core.schedule(*this, child, e.at.instant() + std::int64_t{days} * 86400 + 1, 0);
+  }
+
+  void on_state(EngineCore& core, PersonId child) const override { check(core, child); }
+  void on_timer(EngineCore& core, PersonId child, std::uint32_t) const override {
+    check(core, child);
+  }
+
+ private:
+  void check(EngineCore& core, PersonId child) const {
+    PersonState& s = core.state(child);
+    const AreaId area = core.child_area(child);
+    const std::uint32_t active = core.active_indicators(child);
+    const std::int64_t recent = std::int64_t{core.param(*this, kRecentDays, area)} * 86400;
+    const bool state = EngineCore::domain_count(active) >= core.param(*this, kMinDomains, area) &&
+                       (s.last_holistic_assessment == kNever ||
+                        core.now_instant() - s.last_holistic_assessment > recent);
+    const bool was = (s.rule_state & kStateBit) != 0;
+    if (state) {
+      s.rule_state |= kStateBit;
+    } else {
+      s.rule_state &= static_cast<std::uint8_t>(~kStateBit);
+    }
+    if (!state || was || core.any_open(child, *this)) return;
+    const AgencyId owner = core.serving(AgencyKind::kChildrensSocialCare, area);
+    if (owner == kNone) return;
+    const Date trigger = core.event() != nullptr ? core.event()->at.date : core.today();
+    DutySpec spec;
+    spec.child = child;
+    spec.owner = owner;
+    spec.trigger = trigger;
+    spec.due = core.add_wd(trigger, core.param(*this, kWorkingDays, core.agency_info(owner).area));
+    spec.occurrence = "indicators from " + trigger.to_string();
+    spec.extras = std::make_unique<AlertExtras>();
+    spec.extras->reasons.push_back("active indicators: " + indicator_list(active));
+    core.open(*this, std::move(spec));
+  }
+};
+
+}  // namespace
+
+const Rule& neglect_assessment_required() {
+  static const NeglectAssessmentRequired rule;
+  return rule;
+}
+
+}  // namespace sightline::safeguards::rules

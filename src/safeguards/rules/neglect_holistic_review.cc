@@ -1,0 +1,101 @@
+// neglect-holistic-review (F5, F6): a `medical` with `concern: none`, or an
+// assessment completed `no_further_action`, while active indicators remain in
+// 2+ domains other than physical care, needs within 10 WD a `neglect`
+// assessment started, or an open child_and_family assessment completed (the
+// other indicators weighed). Owner: the agency with open involvement, social
+// care first (of several, the most recently involved), else the agency that
+// completed the assessment, else social care of the child's area. One open
+// occurrence per child at a time.
+#include "safeguards/engine_core.h"
+#include "safeguards/rules/helpers.h"
+#include "safeguards/rules/rules.h"
+
+namespace sightline::safeguards::rules {
+namespace {
+
+enum Param : std::size_t { kWorkingDays, kMinDomains };
+
+class NeglectHolisticReview final : public Rule {
+ public:
+  NeglectHolisticReview()
+      : Rule({"neglect-holistic-review",
+              "F5, F6",
+              "NSPCC Graded Care Profile 2 and local neglect strategies: neglect is assessed "
+              "across every domain of care, not on one physical sign; Sofia SCR Findings 5 and 6",
+              {{"working_days", 10,
+                "a neglect assessment started (or the open assessment "
+                "completed) within N WD"},
+               {"min_domains", 2,
+                "when indicators remain in at least N domains besides physical care"}}}) {}
+
+  std::vector<EventType> events() const override {
+    return {EventType::kMedical, EventType::kAssessmentCompleted, EventType::kAssessmentStarted};
+  }
+
+  void on_event(EngineCore& core, const Event& e) const override {
+    PersonId child = kNone;
+    AgencyId fallback = kNone;
+    if (e.type == EventType::kAssessmentStarted) {
+      const auto& b = e.as<AssessmentStartedEvent>();
+      if (b.kind != AssessmentKind::kNeglect) return;
+      core.for_each_open(core.find_person(b.child), *this, [&](DutyId d) { core.resolve(d); });
+      return;
+    }
+    if (e.type == EventType::kAssessmentCompleted) {
+      const auto& b = e.as<AssessmentCompletedEvent>();
+      const AssessmentInfo* a = core.assessment(b.assessment);
+      if (a == nullptr) return;
+      if (a->kind == AssessmentKind::kChildAndFamily) {
+        core.for_each_open(a->child, *this, [&](DutyId d) { core.resolve(d); });
+      }
+      if (b.outcome != AssessmentOutcome::kNoFurtherAction) return;
+      child = a->child;
+      fallback = a->agency;
+    } else {
+      const auto& b = e.as<MedicalEvent>();
+      if (b.concern != Concern::kNone) return;
+      child = core.find_person(b.child);
+    }
+    if (core.any_open(child, *this)) return;
+    const PersonState& s = core.state(child);
+    // Social care first; of several, the one most recently involved.
+    AgencyId owner = kNone;
+    Date since;
+    for (const Involvement& i : s.involvements) {
+      if (is_kind(core, i.agency, AgencyKind::kChildrensSocialCare) &&
+          (owner == kNone || i.since > since)) {
+        owner = i.agency;
+        since = i.since;
+      }
+    }
+    if (owner == kNone && !s.involvements.empty()) owner = s.involvements.front().agency;
+    if (owner == kNone) owner = fallback;
+    if (owner == kNone)
+      owner = core.serving(AgencyKind::kChildrensSocialCare, core.child_area(child));
+    if (owner == kNone) return;
+    const AreaId area = core.agency_info(owner).area;
+    const std::uint32_t active = core.active_indicators(child);
+    if (EngineCore::domain_count(active, Domain::kPhysicalCare) <
+        core.param(*this, kMinDomains, area)) {
+      return;
+    }
+    DutySpec spec;
+    spec.child = child;
+    spec.owner = owner;
+    spec.trigger = e.at.date;
+    spec.due = core.add_wd(e.at.date, core.param(*this, kWorkingDays, area));
+    spec.occurrence = EngineCore::occurrence_of(e);
+    spec.extras = std::make_unique<AlertExtras>();
+    spec.extras->reasons.push_back("active indicators: " + indicator_list(active));
+    core.open(*this, std::move(spec));
+  }
+};
+
+}  // namespace
+
+const Rule& neglect_holistic_review() {
+  static const NeglectHolisticReview rule;
+  return rule;
+}
+
+}  // namespace sightline::safeguards::rules

@@ -1,0 +1,64 @@
+// non-residential-address: an `address` for a child that matches a `premises`
+// entry whose kind is not residential (normalised postcode + first line) is a
+// fault at once, for every agency with involvement (else the reporting
+// agency). Resolved by a later residential address for the child.
+#include <algorithm>
+
+#include "safeguards/engine_core.h"
+#include "safeguards/rules/helpers.h"
+#include "safeguards/rules/rules.h"
+
+namespace sightline::safeguards::rules {
+namespace {
+
+class NonResidentialAddress final : public Rule {
+ public:
+  NonResidentialAddress()
+      : Rule({"non-residential-address",
+              "",
+              "Local missing-family procedures (T11): an address that is a day centre, hostel or "
+              "office is not a home for a child (Sofia SCR 3.17, footnote 11)",
+              {}}) {}
+
+  std::vector<EventType> events() const override { return {EventType::kAddress}; }
+
+  void on_event(EngineCore& core, const Event& e) const override {
+    const auto& b = e.as<AddressEvent>();
+    const std::optional<PremisesKind> premises = core.premises_at(b.address);
+    const bool non_residential = premises && *premises != PremisesKind::kResidential;
+    const bool home = !non_residential &&
+                      (b.address.kind == AddressKind::kResidential ||
+                       b.address.kind == AddressKind::kTemporary) &&
+                      (!b.address.line1.empty() || !b.address.postcode.empty());
+    for (PersonId child : core.children_named()) {
+      if (home) core.for_each_open(child, *this, [&](DutyId d) { core.resolve(d); });
+      if (!non_residential || core.state(child).unborn) continue;
+      std::vector<AgencyId> owners;
+      for (const Involvement& i : core.state(child).involvements) {
+        if (std::find(owners.begin(), owners.end(), i.agency) == owners.end())
+          owners.push_back(i.agency);
+      }
+      if (owners.empty()) owners.push_back(core.agency(e.by));
+      for (AgencyId owner : owners) {
+        DutySpec spec;
+        spec.child = child;
+        spec.owner = owner;
+        spec.trigger = e.at.date;
+        spec.occurrence = EngineCore::occurrence_of(e);
+        spec.extras = std::make_unique<AlertExtras>();
+        spec.extras->reasons.push_back("the address is a registered " +
+                                       std::string(to_string(*premises)));
+        core.open(*this, std::move(spec));
+      }
+    }
+  }
+};
+
+}  // namespace
+
+const Rule& non_residential_address() {
+  static const NonResidentialAddress rule;
+  return rule;
+}
+
+}  // namespace sightline::safeguards::rules

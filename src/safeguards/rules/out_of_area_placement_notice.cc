@@ -1,0 +1,89 @@
+// out-of-area-placement-notice (Housing Act 1996 s208, T13): an `address` of
+// kind `temporary` for a family, reported by a social-care or housing agency
+// whose area differs from the address's, needs a `notification` with subject
+// out_of_area_placement to social care or housing of the address's area
+// within 14 days; owner the placing agency. A family is an address event
+// naming a child, or the mother of an unborn child.
+#include "safeguards/engine_core.h"
+#include "safeguards/rules/helpers.h"
+#include "safeguards/rules/rules.h"
+
+namespace sightline::safeguards::rules {
+namespace {
+
+bool placing_kind(AgencyKind k) {
+  return k == AgencyKind::kChildrensSocialCare || k == AgencyKind::kAdultSocialCare ||
+         k == AgencyKind::kHousing;
+}
+
+class OutOfAreaPlacementNotice final : public Rule {
+ public:
+  OutOfAreaPlacementNotice()
+      : Rule({"out-of-area-placement-notice",
+              "",
+              "Housing Act 1996 s208 (T13): written notice to the receiving authority within 14 "
+              "days of placing a household in its area",
+              {{"days", 14, "the notification within N days (calendar days)"}}}) {}
+
+  std::vector<EventType> events() const override {
+    return {EventType::kAddress, EventType::kNotification};
+  }
+
+  void on_event(EngineCore& core, const Event& e) const override {
+    if (e.type == EventType::kNotification) {
+      const auto& b = e.as<NotificationEvent>();
+      if (b.subject != NotificationSubject::kOutOfAreaPlacement) return;
+      const AgencyId to = core.agency(b.to);
+      const AgencyKind k = core.agency_info(to).kind;
+      if (k != AgencyKind::kChildrensSocialCare && k != AgencyKind::kHousing) return;
+      for (const Id& id : b.persons) {
+        const PersonId p = core.find_person(id);
+        auto resolve = [&](PersonId child) {
+          core.for_each_open(child, *this, [&](DutyId d) {
+            if (core.duty(d).subject == core.agency_info(to).area) core.resolve(d);
+          });
+        };
+        resolve(p);
+        for (PersonId c : core.state(p).children) resolve(c);
+      }
+      return;
+    }
+    const auto& b = e.as<AddressEvent>();
+    if (b.address.kind != AddressKind::kTemporary || b.address.area.empty()) return;
+    const AgencyId by = core.agency(e.by);
+    if (!placing_kind(core.agency_info(by).kind)) return;
+    const AreaId area = core.area(b.address.area);
+    if (core.agency_info(by).area == area) return;
+    std::vector<PersonId> family;
+    for (const Id& id : b.persons) {
+      const PersonId p = core.find_person(id);
+      const PersonState& s = core.state(p);
+      if (s.is_child) {
+        family.push_back(p);
+        continue;
+      }
+      for (PersonId c : s.children) {
+        if (core.state(c).unborn) family.push_back(c);
+      }
+    }
+    for (PersonId child : family) {
+      DutySpec spec;
+      spec.child = child;
+      spec.owner = by;
+      spec.trigger = e.at.date;
+      spec.due = e.at.date.plus_days(core.param(*this, 0, core.agency_info(by).area));
+      spec.subject = area;
+      spec.occurrence = EngineCore::occurrence_of(e);
+      core.open(*this, std::move(spec));
+    }
+  }
+};
+
+}  // namespace
+
+const Rule& out_of_area_placement_notice() {
+  static const OutOfAreaPlacementNotice rule;
+  return rule;
+}
+
+}  // namespace sightline::safeguards::rules

@@ -1,0 +1,156 @@
+// prebirth-assessment-required (F2): a `pre_birth` assessment must start
+// within 10 WD when
+// (a) children's social care answers a referral about an unborn child with a
+//     concern in home and stability or means by anything but an assessment
+//     or a strategy discussion (each refused referral its own occurrence,
+//     owned by the agency that received it), or
+// (b) a pregnancy is past 28 weeks with active indicators in 2+ domains and
+//     no pre_birth assessment (a state, C9; owned by social care of the
+//     mother's area).
+// Resolved by a pre_birth assessment started, by the birth while an
+// assessment is open, or, after the birth, by any assessment other than
+// adult_needs (C9).
+#include "safeguards/engine_core.h"
+#include "safeguards/rules/helpers.h"
+#include "safeguards/rules/rules.h"
+
+namespace sightline::safeguards::rules {
+namespace {
+
+enum Param : std::size_t { kWorkingDays, kGestationWeeks, kMinDomains };
+constexpr std::uint8_t kStateBit = 2;
+
+class PrebirthAssessmentRequired final : public Rule {
+ public:
+  PrebirthAssessmentRequired()
+      : Rule({"prebirth-assessment-required",
+              "F2",
+              "London Child Protection Procedures, pre-birth referral and assessment (T12): "
+              "assess as soon as concerns are identified; Sofia SCR Finding 2",
+              {{"working_days", 10, "a pre_birth assessment started within N WD"},
+               {"gestation_weeks", 28, "a pregnancy past N weeks with indicators needs one"},
+               {"min_domains", 2, "when active indicators span at least N domains"}}}) {}
+
+  std::vector<EventType> events() const override {
+    return {EventType::kReferralOutcome, EventType::kAssessmentStarted, EventType::kBirth,
+            EventType::kPregnancy};
+  }
+  bool watches_state() const override { return true; }
+
+  void on_event(EngineCore& core, const Event& e) const override {
+    switch (e.type) {
+      case EventType::kPregnancy: {
+        const auto& b = e.as<PregnancyEvent>();
+        const PersonId child = core.find_person(b.child);
+        const PersonState& s = core.state(child);
+        if (!s.unborn || !s.edd) return;
+        core.schedule(*this, child, std::int64_t{weeks_date(core, child).days()} * 86400, 0);
+        return;
+      }
+      case EventType::kAssessmentStarted: {
+        const auto& b = e.as<AssessmentStartedEvent>();
+        const PersonId child = core.find_person(b.child);
+        const bool born = !core.state(child).unborn;
+        if (b.kind == AssessmentKind::kPreBirth ||
+            (born && b.kind != AssessmentKind::kAdultNeeds)) {
+          core.for_each_open(child, *this, [&](DutyId d) { core.resolve(d); });
+        }
+        return;
+      }
+      case EventType::kBirth: {
+        const PersonId child = core.find_person(e.as<BirthEvent>().child);
+        bool assessment_open = false;
+        for (const Involvement& i : core.state(child).involvements) {
+          if (i.kind == InvolvementKind::kAssessment || i.kind == InvolvementKind::kS47)
+            assessment_open = true;
+        }
+        if (assessment_open) core.for_each_open(child, *this, [&](DutyId d) { core.resolve(d); });
+        return;
+      }
+      case EventType::kReferralOutcome: {
+        const auto& b = e.as<ReferralOutcomeEvent>();
+        if (b.outcome == ReferralOutcomeKind::kAssessment ||
+            b.outcome == ReferralOutcomeKind::kStrategyDiscussion) {
+          return;
+        }
+        const ReferralInfo* r = core.referral(b.referral);
+        if (r == nullptr || !is_kind(core, r->to, AgencyKind::kChildrensSocialCare)) return;
+        if (!core.state(r->child).unborn) return;
+        bool housing_or_means = false;
+        for (int i = 0; i < kIndicatorCount; ++i) {
+          if (!((r->concerns >> i) & 1u)) continue;
+          const Domain d = domain_of(static_cast<Indicator>(i));
+          if (d == Domain::kHomeAndStability || d == Domain::kMeans) housing_or_means = true;
+        }
+        if (!housing_or_means) return;
+        DutySpec spec;
+        spec.child = r->child;
+        spec.owner = r->to;
+        spec.trigger = e.at.date;
+        spec.due =
+            core.add_wd(e.at.date, core.param(*this, kWorkingDays, core.agency_info(r->to).area));
+        spec.occurrence = EngineCore::occurrence_of(e);
+        spec.extras = std::make_unique<AlertExtras>();
+        spec.extras->reasons.push_back("referral " + b.referral + " answered " +
+                                       std::string(to_string(b.outcome)) +
+                                       " without an assessment");
+        core.open(*this, std::move(spec));
+        return;
+      }
+      default:
+        return;
+    }
+  }
+
+  void on_state(EngineCore& core, PersonId child) const override { check(core, child); }
+  void on_timer(EngineCore& core, PersonId child, std::uint32_t) const override {
+    check(core, child);
+  }
+
+ private:
+  // The day the pregnancy reaches the configured gestation (40 weeks at edd).
+  Date weeks_date(const EngineCore& core, PersonId child) const {
+    const PersonState& s = core.state(child);
+    const int weeks = core.param(*this, kGestationWeeks, core.child_area(child));
+    return s.edd->plus_days(-(40 - weeks) * 7);
+  }
+
+  void check(EngineCore& core, PersonId child) const {
+    PersonState& s = core.state(child);
+    if (!s.unborn || !s.edd) return;
+    const Date from = weeks_date(core, child);
+    const AreaId area = core.child_area(child);
+    const std::uint32_t active = core.active_indicators(child);
+    const bool state = core.today() >= from && !s.prebirth_assessment &&
+                       EngineCore::domain_count(active) >= core.param(*this, kMinDomains, area);
+    const bool was = (s.rule_state & kStateBit) != 0;
+    if (state) {
+      s.rule_state |= kStateBit;
+    } else {
+      s.rule_state &= static_cast<std::uint8_t>(~kStateBit);
+    }
+    if (!state || was || core.any_open(child, *this)) return;
+    const AgencyId owner = core.serving(AgencyKind::kChildrensSocialCare, area);
+    if (owner == kNone) return;
+    Date trigger = core.event() != nullptr ? core.event()->at.date : core.today();
+    if (trigger < from) trigger = from;
+    DutySpec spec;
+    spec.child = child;
+    spec.owner = owner;
+    spec.trigger = trigger;
+    spec.due = core.add_wd(trigger, core.param(*this, kWorkingDays, core.agency_info(owner).area));
+    spec.occurrence = "pregnancy past " + from.to_string();
+    spec.extras = std::make_unique<AlertExtras>();
+    spec.extras->reasons.push_back("active indicators: " + indicator_list(active));
+    core.open(*this, std::move(spec));
+  }
+};
+
+}  // namespace
+
+const Rule& prebirth_assessment_required() {
+  static const PrebirthAssessmentRequired rule;
+  return rule;
+}
+
+}  // namespace sightline::safeguards::rules

@@ -1,0 +1,71 @@
+// was-not-brought: two `was_not_brought` appointments within 180 days, or one
+// for a child whose health visiting is enhanced or who has open involvement,
+// is a fault at once for the child's GP practice and its health visiting.
+// Resolved when a health agency sees the child. While such an alert is open,
+// further missed appointments add none (one episode).
+#include "safeguards/catalogue.h"
+#include "safeguards/engine_core.h"
+#include "safeguards/rules/helpers.h"
+#include "safeguards/rules/rules.h"
+
+namespace sightline::safeguards::rules {
+namespace {
+
+class WasNotBrought final : public Rule {
+ public:
+  WasNotBrought()
+      : Rule({"was-not-brought",
+              "",
+              "NSPCC and local 'Was Not Brought' guidance (City and Hackney neglect toolbox): a "
+              "child not brought to health appointments is followed up as a possible sign of "
+              "neglect",
+              {}}) {}
+
+  std::vector<EventType> events() const override {
+    return {EventType::kAppointment, EventType::kContact,          EventType::kMedical,
+            EventType::kFound,       EventType::kTransferAccepted, EventType::kBirth};
+  }
+
+  void on_event(EngineCore& core, const Event& e) const override {
+    for (const auto& [child, by] : core.sightings()) {
+      if (!core.is_health_agency(by)) continue;
+      core.for_each_open(child, *this, [&](DutyId d) { core.resolve(d); });
+    }
+    if (e.type != EventType::kAppointment) return;
+    const auto& b = e.as<AppointmentEvent>();
+    if (b.outcome != AppointmentOutcome::kWasNotBrought) return;
+    const PersonId child = core.find_person(b.child);
+    const PersonState& s = core.state(child);
+    const AreaId area = core.child_area(child);
+    const int window = core.section_param(kIndicatorSection, kMissedAppointmentsDays, area);
+    const bool twice = s.not_brought.both_within(core.now_instant(), window) ||
+                       s.not_brought.both_within(e.at.instant(), window);
+    if (!twice && !s.enhanced() && !core.has_open_involvement(child)) return;
+    if (core.any_open(child, *this)) return;
+    AgencyId gp = s.gp != kNone ? s.gp : core.serving(AgencyKind::kGpPractice, area);
+    AgencyId hv = s.hv_level_by != kNone && s.enhanced() ? s.hv_level_by : s.hv_known_by;
+    if (hv == kNone) hv = core.serving(AgencyKind::kHealthVisiting, area);
+    for (AgencyId owner : {gp, hv}) {
+      if (owner == kNone) continue;
+      DutySpec spec;
+      spec.child = child;
+      spec.owner = owner;
+      spec.trigger = e.at.date;
+      spec.occurrence = EngineCore::occurrence_of(e);
+      spec.extras = std::make_unique<AlertExtras>();
+      spec.extras->reasons.emplace_back(twice ? "two appointments missed within the window"
+                                              : "an appointment missed while the child is enhanced "
+                                                "or has open involvement");
+      core.open(*this, std::move(spec));
+    }
+  }
+};
+
+}  // namespace
+
+const Rule& was_not_brought() {
+  static const WasNotBrought rule;
+  return rule;
+}
+
+}  // namespace sightline::safeguards::rules

@@ -1,0 +1,120 @@
+// whereabouts-unknown (F7, F8): `whereabouts_unknown`, a contact with outcome
+// `not_at_address`, or an `address` move without notice to an unknown address
+// starts an episode: the child must be located (seen, `found`, a verified
+// claim, or a planned address with a known location, C5) within 1 WD when any
+// agency has open involvement, else within 5 WD. When it falls due the alert
+// goes to every agency with involvement then (else the agency that reported
+// the trigger), and missing-alert-required is raised with it where it applies.
+// One episode at a time: reports while the child is already unlocated add no
+// duty.
+#include <algorithm>
+
+#include "safeguards/engine_core.h"
+#include "safeguards/rules/helpers.h"
+#include "safeguards/rules/rules.h"
+
+namespace sightline::safeguards::rules {
+
+namespace {
+
+enum Param : std::size_t { kInvolvedWd, kOtherWd };
+constexpr std::uint32_t kOwnerFixed = 1;
+
+class WhereaboutsUnknown final : public Rule {
+ public:
+  WhereaboutsUnknown()
+      : Rule({"whereabouts-unknown",
+              "F7, F8",
+              "London Child Protection Procedures, children and families who go missing (T11): "
+              "tell social care and police at once and locate the child; Sofia SCR Findings 7 "
+              "and 8",
+              {{"involved_working_days", 1,
+                "located within N WD when an agency has open involvement"},
+               {"other_working_days", 5, "otherwise within N WD"}}}) {}
+
+  std::vector<EventType> events() const override {
+    return {EventType::kWhereaboutsUnknown,
+            EventType::kContact,
+            EventType::kAddress,
+            EventType::kFound,
+            EventType::kClaim,
+            EventType::kAppointment,
+            EventType::kMedical,
+            EventType::kTransferAccepted,
+            EventType::kBirth};
+  }
+
+  void on_event(EngineCore& core, const Event& e) const override {
+    for (PersonId child : core.located()) {
+      core.for_each_open(child, *this, [&](DutyId d) { core.resolve(d); });
+    }
+    std::vector<PersonId> lost;
+    if (e.type == EventType::kWhereaboutsUnknown) {
+      lost.push_back(core.find_person(e.as<WhereaboutsUnknownEvent>().child));
+    } else if (e.type == EventType::kContact) {
+      const auto& b = e.as<ContactEvent>();
+      if (b.outcome == ContactOutcome::kNotAtAddress && !b.child_seen) lost = core.children_named();
+    } else if (e.type == EventType::kAddress) {
+      const auto& b = e.as<AddressEvent>();
+      if (b.notice == AddressNotice::kWithoutNotice && b.address.kind == AddressKind::kUnknown) {
+        lost = core.children_named();
+      }
+    }
+    for (PersonId child : lost) {
+      const PersonState& s = core.state(child);
+      if (s.unborn || !s.whereabouts_unknown || core.any_open(child, *this)) continue;
+      const AgencyId reporter = core.agency(e.by);
+      const AreaId area = core.agency_info(reporter).area;
+      const int wd = core.has_open_involvement(child) ? core.param(*this, kInvolvedWd, area)
+                                                      : core.param(*this, kOtherWd, area);
+      DutySpec spec;
+      spec.child = child;
+      spec.owner = reporter;
+      spec.trigger = e.at.date;
+      spec.due = core.add_wd(e.at.date, wd);
+      spec.occurrence = EngineCore::occurrence_of(e);
+      core.open(*this, std::move(spec));
+    }
+  }
+
+  void on_due(EngineCore& core, DutyId id) const override {
+    Duty& d = core.duty(id);
+    if (d.extra == kOwnerFixed) {
+      core.raise(id);
+      return;
+    }
+    const PersonId child = d.child;
+    const std::string occurrence = d.occurrence;
+    const Date trigger = d.trigger, due = d.due;
+    std::vector<AgencyId> owners;
+    for (const Involvement& i : core.state(child).involvements) {
+      if (std::find(owners.begin(), owners.end(), i.agency) == owners.end())
+        owners.push_back(i.agency);
+    }
+    if (!owners.empty()) {
+      d.owner = owners.front();
+    }
+    d.extra = kOwnerFixed;
+    core.raise(id);
+    for (std::size_t i = 1; i < owners.size(); ++i) {
+      DutySpec spec;
+      spec.child = child;
+      spec.owner = owners[i];
+      spec.trigger = trigger;
+      spec.due = due;
+      spec.extra = kOwnerFixed;
+      spec.occurrence = occurrence;
+      core.open(*this, std::move(spec));
+    }
+    raise_missing_alerts(core, child, occurrence);
+  }
+};
+
+}  // namespace
+
+const Rule& whereabouts_unknown() {
+  static const WhereaboutsUnknown rule;
+  return rule;
+}
+
+}  // namespace sightline::safeguards::rules

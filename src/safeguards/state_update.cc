@@ -1,0 +1,573 @@
+// How each event changes the engine's view of people and agencies: the facts
+// of the catalogue's "Terms" that every rule reads. Rules run after this.
+#include <algorithm>
+#include <array>
+
+#include "safeguards/engine_core.h"
+
+namespace sightline::safeguards {
+namespace {
+
+constexpr std::uint32_t bit(Indicator i) { return 1u << static_cast<int>(i); }
+
+bool is_eea_nationality(std::string_view n) {
+  static constexpr std::array<std::string_view, 31> kEea{
+      "EEA", "AT", "BE", "BG", "HR", "CY", "CZ", "DK", "EE", "FI", "FR",
+      "DE",  "GR", "HU", "IE", "IT", "LV", "LT", "LU", "MT", "NL", "PL",
+      "PT",  "RO", "SK", "SI", "ES", "SE", "IS", "LI", "NO"};
+  return std::find(kEea.begin(), kEea.end(), n) != kEea.end();
+}
+
+bool has_location(const Address& a) {
+  return (a.kind == AddressKind::kResidential || a.kind == AddressKind::kTemporary) &&
+         (!a.line1.empty() || !a.postcode.empty());
+}
+
+int age_years(Date dob, Date on) {
+  int years = on.year() - dob.year();
+  if (on.month() < dob.month() || (on.month() == dob.month() && on.day() < dob.day())) --years;
+  return years;
+}
+
+}  // namespace
+
+void EngineCore::touch(PersonId p) {
+  touched_.push_back(p);
+  for (PersonId c : people_[p].children) touched_.push_back(c);
+}
+
+void EngineCore::add_carer(PersonId carer, PersonId child) {
+  PersonState& c = people_[child];
+  if (std::find(c.carers.begin(), c.carers.end(), carer) == c.carers.end())
+    c.carers.push_back(carer);
+  PersonState& k = people_[carer];
+  if (std::find(k.children.begin(), k.children.end(), child) == k.children.end()) {
+    k.children.push_back(child);
+  }
+}
+
+void EngineCore::note_seen(PersonId child, AgencyId by, std::int64_t t) {
+  PersonState& s = people_[child];
+  bool found = false;
+  for (auto& [agency, when] : s.seen_by) {
+    if (agency == by) {
+      when = std::max(when, t);
+      found = true;
+    }
+  }
+  if (!found) s.seen_by.emplace_back(by, t);
+  s.last_seen = std::max(s.last_seen, t);
+  if (agencies_[by].kind == AgencyKind::kHealthVisiting) s.hv_known_by = by;
+  sightings_.emplace_back(child, by);
+  note_located(child, t);
+}
+
+void EngineCore::note_located(PersonId child, std::int64_t t) {
+  PersonState& s = people_[child];
+  s.last_located = std::max(s.last_located, t);
+  s.whereabouts_unknown = false;
+  if (std::find(located_.begin(), located_.end(), child) == located_.end())
+    located_.push_back(child);
+}
+
+void EngineCore::note_move(PersonId child, AreaId destination, std::int64_t t) {
+  PersonState& s = people_[child];
+  if (!s.home_known) {  // the first known home is not a move
+    s.home_known = true;
+    s.home_area = destination;
+    return;
+  }
+  if (destination == s.home_area) return;  // another report of the same move
+  if (s.home_area == kNone && s.last_move != kNever && destination != kNone) {
+    // The destination of a move to an unknown place is now known: the same move.
+    s.home_area = destination;
+    moves_.push_back(Move{child, s.moved_from, destination, true});
+    return;
+  }
+  moves_.push_back(Move{child, s.home_area, destination, false});
+  s.moved_from = s.home_area;
+  s.home_area = destination;
+  s.last_move = t;
+}
+
+void EngineCore::note_address(PersonId p, const Address& a, AddressNotice notice, std::int64_t t) {
+  PersonState& s = people_[p];
+  AddressState& st = s.address;
+  const std::uint64_t key = address_hash(a);
+  if (st.known && key != st.key) {  // C6: the first known address is not a change
+    st.changes.add(t);
+    if (notice == AddressNotice::kWithoutNotice) st.without_notice_change = t;
+  }
+  st.known = true;
+  st.key = key;
+  st.area = area(a.area);
+  if (st.area != kNone) st.last_area = st.area;
+  st.located_address = has_location(a);
+  if (s.is_child && !s.unborn) {
+    note_move(p, st.area, t);
+    if (notice == AddressNotice::kPlanned && has_location(a)) note_located(p, t);
+    if (notice == AddressNotice::kWithoutNotice && a.kind == AddressKind::kUnknown &&
+        !s.whereabouts_unknown) {
+      s.whereabouts_unknown = true;
+      s.whereabouts_unknown_since = t;
+    }
+  }
+}
+
+void EngineCore::add_involvement(PersonId child, Involvement inv) {
+  auto& list = people_[child].involvements;
+  for (const Involvement& i : list) {
+    if (i.agency == inv.agency && i.kind == inv.kind && i.ref == inv.ref) return;
+  }
+  list.push_back(inv);
+}
+
+void EngineCore::remove_involvement(PersonId child, AgencyId agency_id, InvolvementKind kind,
+                                    std::uint32_t r) {
+  auto& list = people_[child].involvements;
+  std::erase_if(list, [&](const Involvement& i) {
+    return i.kind == kind && (agency_id == kNone || i.agency == agency_id) &&
+           (r == kNone || i.ref == r);
+  });
+}
+
+void EngineCore::close_for_death(PersonId child) {
+  // A child's death ends open duties and resolves open alerts by that event.
+  for (DutyId d : people_[child].duties) {
+    if (duties_[d].state == DutyState::kAlerted) {
+      resolve(d);
+    } else if (duties_[d].state == DutyState::kPending) {
+      close(d);
+    }
+  }
+}
+
+void EngineCore::update_state(const Event& e) {
+  const std::int64_t t = e.at.instant();
+  const auto child_named = [&](const Id& id) {
+    const PersonId p = person(id);
+    if (people_[p].is_child) children_named_.push_back(p);
+    return p;
+  };
+  switch (e.type) {
+    case EventType::kAgency: {
+      const auto& b = e.as<AgencyEvent>();
+      const AgencyId a = agency(e.id);
+      agencies_[a] = AgencyInfo{b.kind, area(b.area), false};
+      serving_.emplace((std::uint64_t{static_cast<std::uint8_t>(b.kind)} << 32) | agencies_[a].area,
+                       a);
+      return;
+    }
+    case EventType::kPremises: {
+      const auto& b = e.as<PremisesEvent>();
+      if (!b.address.line1.empty() || !b.address.postcode.empty()) {
+        premises_[address_hash(b.address)] = b.kind;
+      }
+      return;
+    }
+    case EventType::kPerson: {
+      const auto& b = e.as<PersonEvent>();
+      const PersonId p = person(e.id);
+      PersonState& s = people_[p];
+      if (b.dob) {
+        s.dob = b.dob;
+        if (age_years(*b.dob, e.at.date) < 18) s.is_child = true;
+      }
+      if (!b.nationality.empty()) s.eea = is_eea_nationality(b.nationality);
+      touch(p);
+      return;
+    }
+    case EventType::kPregnancy: {
+      const auto& b = e.as<PregnancyEvent>();
+      const PersonId c = person(b.child);
+      const PersonId m = person(b.mother);
+      PersonState& s = people_[c];
+      if (!s.dob) {
+        s.unborn = true;
+        s.edd = b.edd;
+      }
+      s.is_child = true;
+      s.mother = m;
+      add_carer(m, c);
+      s.recorded |= bit(Indicator::kPregnancy);
+      children_named_.push_back(c);
+      touch(c);
+      return;
+    }
+    case EventType::kBirth: {
+      const auto& b = e.as<BirthEvent>();
+      const PersonId c = person(b.child);
+      const PersonId m = person(b.mother);
+      PersonState& s = people_[c];
+      const bool was_unborn = s.unborn;
+      s.unborn = false;
+      s.is_child = true;
+      if (!s.dob) s.dob = e.at.date;
+      s.mother = m;
+      add_carer(m, c);
+      s.recorded &= ~bit(Indicator::kPregnancy);  // C7: a pregnancy concern ends at the birth
+      if (b.place) s.birth_place_area = agencies_[agency(*b.place)].area;
+      if (!s.address.known && (was_unborn || people_[m].address.known)) {
+        // A newborn lives where the mother lives until told otherwise.
+        s.address = people_[m].address;
+        s.address.changes = LastTwo{};
+        s.address.without_notice_change = kNever;
+        s.home_known = s.address.known;
+        s.home_area = s.address.area;
+      }
+      children_named_.push_back(c);
+      note_seen(c, agency(e.by), t);
+      touch(c);
+      return;
+    }
+    case EventType::kRelationship: {
+      const auto& b = e.as<RelationshipEvent>();
+      if (b.role == RelationshipRole::kMother || b.role == RelationshipRole::kFather ||
+          b.role == RelationshipRole::kCarer) {
+        const PersonId carer = person(b.person);
+        const PersonId c = person(b.other);
+        add_carer(carer, c);
+        if (b.role == RelationshipRole::kMother && people_[c].mother == kNone)
+          people_[c].mother = carer;
+        touch(c);
+      }
+      return;
+    }
+    case EventType::kCircumstances: {
+      const auto& b = e.as<CircumstancesEvent>();
+      const PersonId p = person(b.person);
+      PersonState& s = people_[p];
+      if (b.housing) {
+        s.housing = b.housing;
+        s.housing_at = t;
+      }
+      if (b.income) {
+        s.income = b.income;
+        s.income_at = t;
+      }
+      if (b.immigration) {
+        s.immigration = b.immigration;
+        s.immigration_at = t;
+      }
+      if (b.health) s.health_needs = !b.health->empty();
+      touch(p);
+      return;
+    }
+    case EventType::kDeath: {
+      const PersonId p = person(e.as<DeathEvent>().person);
+      people_[p].dead = true;
+      close_for_death(p);
+      return;
+    }
+    case EventType::kAddress: {
+      const auto& b = e.as<AddressEvent>();
+      for (const Id& id : b.persons) {
+        const PersonId p = child_named(id);
+        note_address(p, b.address, b.notice, t);
+        touch(p);
+      }
+      return;
+    }
+    case EventType::kWhereaboutsUnknown: {
+      const PersonId c = child_named(e.as<WhereaboutsUnknownEvent>().child);
+      PersonState& s = people_[c];
+      if (!s.whereabouts_unknown) {
+        s.whereabouts_unknown = true;
+        s.whereabouts_unknown_since = t;
+      }
+      touch(c);
+      return;
+    }
+    case EventType::kMissing: {
+      const PersonId c = child_named(e.as<MissingEvent>().child);
+      people_[c].last_missing = std::max(people_[c].last_missing, t);
+      return;
+    }
+    case EventType::kFound: {
+      const PersonId c = child_named(e.as<FoundEvent>().child);
+      note_seen(c, agency(e.by), t);
+      touch(c);
+      return;
+    }
+    case EventType::kClaim: {
+      const auto& b = e.as<ClaimEvent>();
+      const PersonId c = child_named(b.child);
+      if (b.verified) note_located(c, t);
+      return;
+    }
+    case EventType::kRegistration: {
+      const auto& b = e.as<RegistrationEvent>();
+      const PersonId c = child_named(b.child);
+      people_[c].gp = agency(b.agency);
+      touch(c);
+      return;
+    }
+    case EventType::kDeregistration: {
+      const auto& b = e.as<DeregistrationEvent>();
+      const PersonId c = child_named(b.child);
+      if (people_[c].gp == agency(b.agency)) people_[c].gp = kNone;
+      // Leaving a practice of the area the child already moved out of is a
+      // later report of that move, not another one.
+      if (b.reason == DeregistrationReason::kMoved && people_[c].is_child &&
+          (!people_[c].home_known || people_[c].home_area == agencies_[agency(b.agency)].area)) {
+        note_move(c, kNone, t);
+      }
+      touch(c);
+      return;
+    }
+    case EventType::kHvLevel: {
+      const auto& b = e.as<HvLevelEvent>();
+      const PersonId c = child_named(b.child);
+      PersonState& s = people_[c];
+      const AgencyId by = agency(e.by);
+      s.hv_level = b.level;
+      s.hv_level_by = by;
+      if (agencies_[by].kind == AgencyKind::kHealthVisiting) s.hv_known_by = by;
+      remove_involvement(c, kNone, InvolvementKind::kHvEnhanced, kNone);
+      if (s.enhanced()) {
+        add_involvement(c, Involvement{by, InvolvementKind::kHvEnhanced, TransferStatus::kEnhanced,
+                                       kNone, e.at.date});
+      }
+      touch(c);
+      return;
+    }
+    case EventType::kAppointment: {
+      const auto& b = e.as<AppointmentEvent>();
+      const PersonId c = child_named(b.child);
+      const AgencyId by = agency(e.by);
+      if (b.outcome == AppointmentOutcome::kAttended) note_seen(c, by, t);
+      if (b.outcome == AppointmentOutcome::kWasNotBrought) people_[c].not_brought.add(t);
+      if (agencies_[by].kind == AgencyKind::kHealthVisiting) people_[c].hv_known_by = by;
+      touch(c);
+      return;
+    }
+    case EventType::kMedical: {
+      const PersonId c = child_named(e.as<MedicalEvent>().child);
+      note_seen(c, agency(e.by), t);
+      touch(c);
+      return;
+    }
+    case EventType::kRecordsTransfer: {
+      child_named(e.as<RecordsTransferEvent>().child);
+      return;
+    }
+    case EventType::kContact: {
+      const auto& b = e.as<ContactEvent>();
+      const AgencyId by = agency(e.by);
+      const bool hv = agencies_[by].kind == AgencyKind::kHealthVisiting;
+      const bool refused =
+          b.outcome == ContactOutcome::kDeclined || b.outcome == ContactOutcome::kNoAccess;
+      std::vector<PersonId> refused_for;
+      for (const Id& id : b.persons) {
+        const PersonId p = child_named(id);
+        PersonState& s = people_[p];
+        if (hv && b.outcome == ContactOutcome::kSeen) s.last_hv_contact = t;
+        if (s.is_child) {
+          if (b.child_seen) note_seen(p, by, t);
+          if (hv) s.hv_known_by = by;
+          if (b.outcome == ContactOutcome::kNotAtAddress && !s.whereabouts_unknown &&
+              !b.child_seen) {
+            s.whereabouts_unknown = true;
+            s.whereabouts_unknown_since = t;
+          }
+          if (refused) refused_for.push_back(p);
+        } else if (refused) {
+          for (PersonId c : s.children) refused_for.push_back(c);
+        }
+        touch(p);
+      }
+      std::sort(refused_for.begin(), refused_for.end());
+      refused_for.erase(std::unique(refused_for.begin(), refused_for.end()), refused_for.end());
+      for (PersonId c : refused_for) people_[c].declined.add(t);
+      return;
+    }
+    case EventType::kReferral: {
+      const auto& b = e.as<ReferralEvent>();
+      const PersonId c = child_named(b.child);
+      if (!people_[c].is_child) {
+        people_[c].is_child = true;
+        children_named_.push_back(c);
+      }
+      if (b.mother) add_carer(person(*b.mother), c);
+      const std::uint32_t r = ref(e.id);
+      std::uint32_t concerns = 0;
+      for (Indicator i : b.concerns) concerns |= bit(i);
+      const AgencyId to = agency(b.to);
+      referrals_[r] = ReferralInfo{c, agency(b.from), to, e.at.date, t, concerns, false, {}};
+      latest_referral_[c] = r;
+      people_[c].recorded |= concerns;  // present from the referral's date
+      const AgencyKind k = agencies_[to].kind;
+      if (k == AgencyKind::kChildrensSocialCare || k == AgencyKind::kAdultSocialCare ||
+          k == AgencyKind::kHousing) {
+        people_[c].known_to_services = true;
+      }
+      touch(c);
+      return;
+    }
+    case EventType::kReferralOutcome: {
+      const auto& b = e.as<ReferralOutcomeEvent>();
+      const auto it = referrals_.find(refs_.find(b.referral));
+      if (it != referrals_.end()) {
+        it->second.decided = true;
+        it->second.outcome = b.outcome;
+        children_named_.push_back(it->second.child);
+      }
+      return;
+    }
+    case EventType::kIndicator: {
+      const auto& b = e.as<IndicatorEvent>();
+      const PersonId c = child_named(b.child);
+      PersonState& s = people_[c];
+      if (b.status == IndicatorStatus::kPresent) {
+        s.recorded |= bit(b.indicator);
+      } else {
+        s.recorded &= ~bit(b.indicator);
+        bool found = false;
+        for (auto& [ind, when] : s.resolved_at) {
+          if (ind == b.indicator) {
+            when = t;
+            found = true;
+          }
+        }
+        if (!found) s.resolved_at.emplace_back(b.indicator, t);
+      }
+      touch(c);
+      return;
+    }
+    case EventType::kNotification: {
+      for (const Id& id : e.as<NotificationEvent>().persons) child_named(id);
+      return;
+    }
+    case EventType::kAssessmentStarted: {
+      const auto& b = e.as<AssessmentStartedEvent>();
+      const PersonId c = child_named(b.child);
+      const AgencyId a = agency(b.agency);
+      const std::uint32_t r = ref(e.id);
+      assessments_[r] = AssessmentInfo{c, b.kind, a, e.at.date};
+      if (b.kind == AssessmentKind::kS47) {
+        add_involvement(c, Involvement{a, InvolvementKind::kS47, {}, r, e.at.date});
+      } else if (b.kind != AssessmentKind::kAdultNeeds) {
+        add_involvement(c, Involvement{a, InvolvementKind::kAssessment, {}, r, e.at.date});
+      }
+      if (b.kind == AssessmentKind::kNeglect || b.kind == AssessmentKind::kChildAndFamily) {
+        people_[c].last_holistic_assessment = t;
+      }
+      if (b.kind == AssessmentKind::kPreBirth) people_[c].prebirth_assessment = true;
+      touch(c);
+      return;
+    }
+    case EventType::kAssessmentCompleted: {
+      const std::uint32_t r = refs_.find(e.as<AssessmentCompletedEvent>().assessment);
+      if (const auto it = assessments_.find(r); it != assessments_.end()) {
+        remove_involvement(it->second.child, kNone, InvolvementKind::kAssessment, r);
+        children_named_.push_back(it->second.child);
+        touch(it->second.child);
+      }
+      return;
+    }
+    case EventType::kStrategyDiscussion: {
+      const PersonId c = child_named(e.as<StrategyDiscussionEvent>().child);
+      people_[c].last_strategy = t;
+      people_[c].last_strategy_date = e.at.date;
+      return;
+    }
+    case EventType::kS47Concluded: {
+      const std::uint32_t r = refs_.find(e.as<S47ConcludedEvent>().assessment);
+      if (const auto it = assessments_.find(r); it != assessments_.end()) {
+        remove_involvement(it->second.child, kNone, InvolvementKind::kS47, r);
+        children_named_.push_back(it->second.child);
+        touch(it->second.child);
+      }
+      return;
+    }
+    case EventType::kConference: {
+      child_named(e.as<ConferenceEvent>().child);
+      return;
+    }
+    case EventType::kPlanStarted: {
+      const auto& b = e.as<PlanStartedEvent>();
+      const PersonId c = child_named(b.child);
+      const AgencyId a = agency(b.agency);
+      const std::uint32_t r = ref(e.id);
+      plans_[r] = PlanInfo{c, b.kind, a};
+      add_involvement(c,
+                      Involvement{a,
+                                  b.kind == PlanKind::kChildProtection ? InvolvementKind::kCpPlan
+                                                                       : InvolvementKind::kCinPlan,
+                                  {},
+                                  r,
+                                  e.at.date});
+      touch(c);
+      return;
+    }
+    case EventType::kPlanEnded: {
+      const std::uint32_t r = refs_.find(e.as<PlanEndedEvent>().plan);
+      if (const auto it = plans_.find(r); it != plans_.end()) {
+        const PersonId c = it->second.child;
+        remove_involvement(c, kNone, InvolvementKind::kCpPlan, r);
+        remove_involvement(c, kNone, InvolvementKind::kCinPlan, r);
+        children_named_.push_back(c);
+        touch(c);
+      }
+      return;
+    }
+    case EventType::kTransfer: {
+      const auto& b = e.as<TransferEvent>();
+      const PersonId c = child_named(b.child);
+      const AgencyId from = agency(b.from), to = agency(b.to);
+      const std::uint32_t r = ref(e.id);
+      transfers_[r] = TransferInfo{c, from, to, b.status, e.at.date, false, false, false};
+      people_[c].transfers.push_back(r);
+      const AreaId dest = agencies_[to].area;
+      if (people_[c].is_child && !people_[c].unborn && dest != kNone &&
+          dest != agencies_[from].area) {
+        note_move(c, dest, t);
+      }
+      touch(c);
+      return;
+    }
+    case EventType::kTransferAccepted: {
+      const auto& b = e.as<TransferAcceptedEvent>();
+      const std::uint32_t r = refs_.find(b.transfer);
+      if (const auto it = transfers_.find(r); it != transfers_.end()) {
+        TransferInfo& tr = it->second;
+        tr.accepted = true;
+        tr.seen = tr.seen || b.child_seen;
+        children_named_.push_back(tr.child);
+        add_involvement(tr.child, Involvement{tr.to, InvolvementKind::kAcceptedTransfer, tr.status,
+                                              r, e.at.date});
+        if (b.child_seen) note_seen(tr.child, tr.to, t);  // C5: a sighting by the receiver
+        if (agencies_[tr.to].kind == AgencyKind::kHealthVisiting)
+          people_[tr.child].hv_known_by = tr.to;
+        touch(tr.child);
+      }
+      return;
+    }
+    case EventType::kTransferDeclined: {
+      const std::uint32_t r = refs_.find(e.as<TransferDeclinedEvent>().transfer);
+      if (const auto it = transfers_.find(r); it != transfers_.end()) {
+        it->second.declined = true;
+        children_named_.push_back(it->second.child);
+      }
+      return;
+    }
+    case EventType::kCaseClosed: {
+      const auto& b = e.as<CaseClosedEvent>();
+      const PersonId c = child_named(b.child);
+      const AgencyId a = agency(b.agency);
+      // C8: closing ends accepted-transfer involvement and an enhanced HV level
+      // of the closing agency, nothing else.
+      remove_involvement(c, a, InvolvementKind::kAcceptedTransfer, kNone);
+      remove_involvement(c, a, InvolvementKind::kHvEnhanced, kNone);
+      if (people_[c].hv_level_by == a && people_[c].enhanced()) people_[c].hv_level.reset();
+      touch(c);
+      return;
+    }
+    case EventType::kOptionsReview: {
+      touch(person(e.as<OptionsReviewEvent>().person));
+      return;
+    }
+  }
+}
+
+}  // namespace sightline::safeguards

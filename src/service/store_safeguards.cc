@@ -1,0 +1,58 @@
+#include "service/store_safeguards.h"
+
+#include <string>
+#include <vector>
+
+#include "feed/parser.h"
+#include "safeguards/alert_json.h"
+
+namespace sightline::service {
+
+StoreReplay replay_store(Store& store, const safeguards::SafeguardsConfig& config,
+                         Timestamp until) {
+  StoreReplay result;
+  result.engine = std::make_unique<safeguards::SafeguardsEngine>(config);
+  std::vector<Fault> faults;
+  // One parser for the whole replay: its own table of ids only ever adds what
+  // the store already holds, and `ids` answers for the rest.
+  std::unique_ptr<FeedParser> parser;
+  store.for_each_event_in_replay_order(until, [&](const StoredEvent& stored, const KnownIds& ids) {
+    if (!parser) parser = std::make_unique<FeedParser>(&ids);
+    faults.clear();
+    auto event = parser->parse_line(stored.json, stored.seq, faults);
+    if (!event) {
+      throw StoreError("stored event " + std::to_string(stored.seq) + " no longer parses: " +
+                       (faults.empty() ? std::string("(no detail)") : faults.front().to_string()));
+    }
+    result.engine->apply(*event);
+    ++result.applied;
+  });
+  if (result.engine->now() < until) result.engine->advance_to(until);
+  return result;
+}
+
+AlertRecord to_record(const safeguards::Alert& alert) {
+  return AlertRecord{alert.key().to_string(),
+                     alert.rule,
+                     alert.child,
+                     alert.owner,
+                     alert.raised.to_string(),
+                     alert.due ? alert.due->to_string() : std::string(),
+                     std::string(safeguards::to_string(alert.level)),
+                     alert.resolved ? alert.resolved->to_string() : std::string(),
+                     safeguards::alert_json(alert)};
+}
+
+std::vector<safeguards::Alert> refresh_alerts(Store& store,
+                                              const safeguards::SafeguardsConfig& config,
+                                              Timestamp now) {
+  const StoreReplay replay = replay_store(store, config, now);
+  std::vector<safeguards::Alert> alerts = replay.engine->alerts();
+  std::vector<AlertRecord> records;
+  records.reserve(alerts.size());
+  for (const auto& a : alerts) records.push_back(to_record(a));
+  store.save_alerts(records);
+  return alerts;
+}
+
+}  // namespace sightline::service
