@@ -2,6 +2,7 @@
 
 #include "cli/arguments.h"
 #include "cli/command.h"
+#include "cli/finding_report.h"
 #include "safeguards/alert_json.h"
 #include "safeguards/config.h"
 #include "safeguards/replay.h"
@@ -10,7 +11,7 @@ namespace sightline::cli {
 namespace {
 
 constexpr std::string_view kHelp =
-    R"(Usage: sightline replay FILE [--until DATE] [--json] [--config FILE]
+    R"(Usage: sightline replay FILE [--until DATE] [--json | --by-finding] [--config FILE]
 
 Replays FILE, a feed of events in the events-v1 format, through the
 safeguards of the catalogue (docs/safeguards-v1.md) on simulated time, and
@@ -29,6 +30,8 @@ Options:
   --json          one JSON object per alert and line (rule, child, owner,
                   raised, due, level, escalations, resolved, resolved_by,
                   finding, source, and optional fields)
+  --by-finding    group the alerts by the finding of the serious case review
+                  they guard against (F1-F8), with each alert's escalation path
   --config FILE   per-area configuration of the safeguards' numbers
                   (docs/safeguards-config.md); bad configuration is refused
   --help          this text
@@ -40,7 +43,7 @@ Exit codes: 0 replayed, 1 refused (faults, bad configuration) or failed,
 )";
 
 int run_replay(CommandContext& ctx) {
-  Arguments args(ctx.args, ArgumentSpec{{"--until", "--config"}, {"--json"}, 1, 1});
+  Arguments args(ctx.args, ArgumentSpec{{"--until", "--config"}, {"--json", "--by-finding"}, 1, 1});
   const std::string file = args.positionals()[0];
   safeguards::ReplayOptions options;
   if (const auto until = args.option("--until")) {
@@ -66,7 +69,9 @@ int run_replay(CommandContext& ctx) {
             << (result.faulty_lines == 1 ? "" : "s") << "; nothing was replayed.\n";
     return kExitFailure;
   }
-  if (args.flag("--json")) {
+  if (args.flag("--by-finding")) {
+    print_finding_report(ctx.out, result.engine->alerts());
+  } else if (args.flag("--json")) {
     // Streamed: a large replay's alerts are never all held as text at once.
     result.engine->for_each_alert(
         [&](const safeguards::Alert& a) { ctx.out << safeguards::alert_json(a) << "\n"; });

@@ -242,6 +242,23 @@ TEST_F(SofiaImported, AlertsTableNamesRuleOwnerAndLevel) {
   EXPECT_NE(bad.err.find("--as-of: expected a date"), std::string::npos);
 }
 
+TEST(Cli, ReplayByFindingShowsEveryFindingOfTheReview) {
+  const CommandRun r = sightline(
+      {"replay", scenario("sofia.jsonl").string(), "--by-finding", "--until", "2013-10-13"});
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  for (const char* code : {"F1", "F2", "F3", "F4", "F5", "F6", "F7", "F8"}) {
+    const auto at = r.out.find(std::string(code) + "  ");
+    ASSERT_NE(at, std::string::npos) << code;
+    const auto next = r.out.find("\n\n", at);
+    EXPECT_EQ(r.out.substr(at, next - at).find("(no alert)"), std::string::npos) << code;
+  }
+  // The day before her death, the alert that she was not being seen had
+  // reached the safeguarding partnership and was still open.
+  EXPECT_NE(r.out.find("child-not-seen"), std::string::npos);
+  EXPECT_NE(r.out.find("partnership"), std::string::npos);
+  EXPECT_NE(r.out.find("still open"), std::string::npos);
+}
+
 TEST_F(SofiaImported, UnknownPersonIsAnError) {
   const CommandRun r = sightline({"chronology", "nobody", "--db", db()});
   EXPECT_EQ(r.exit_code, 1);
