@@ -99,7 +99,6 @@ struct ReferralInfo {
   PersonId child = kNone;
   AgencyId from = kNone, to = kNone;
   Date at;
-  std::int64_t at_instant = 0;
   std::uint32_t concerns = 0;  // bit per Indicator
   bool decided = false;
   ReferralOutcomeKind outcome = ReferralOutcomeKind::kAssessment;
