@@ -7,7 +7,9 @@
 //   has updated its own view of the child (sightings, involvements,
 //   addresses, indicators) for that event.
 // - on_state: for rules that watch a state (C9), once per event for every
-//   child the event touched, after every on_event.
+//   child the event touched, after every on_event; skipped for events that
+//   cannot change a watched state (a sighting, a closure, an attended
+//   appointment). A state that changes with time alone asks for a timer.
 // - on_due: when a duty's due date has ended without it being done. The
 //   default raises the alert; a rule overrides it to choose owners then.
 // - on_timer: at an instant the rule scheduled (e.g. 28 weeks' gestation).
