@@ -117,7 +117,9 @@ AreaId EngineCore::child_area(PersonId child) const {
   }
   if (s.birth_place_area != kNone) return s.birth_place_area;
   if (s.gp != kNone) return agencies_[s.gp].area;
-  return kNone;
+  // Beyond C1: nothing locates the child, so the area of the agency that last
+  // reported about it (else no safeguard owned by "the child's area" could fire).
+  return s.reported_area;
 }
 
 std::uint64_t EngineCore::address_hash(const Address& a) {
@@ -517,6 +519,8 @@ void EngineCore::apply(const Event& e) {
   }
   update_state(e);
   if (!e.by.empty()) {
+    const AreaId reporter_area = agencies_[agency(e.by)].area;
+    for (PersonId p : children_named_) people_[p].reported_area = reporter_area;
     const AgencyKind k = agencies_[agency(e.by)].kind;
     if (k == AgencyKind::kChildrensSocialCare || k == AgencyKind::kAdultSocialCare ||
         k == AgencyKind::kHousing) {

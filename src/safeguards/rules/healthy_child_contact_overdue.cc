@@ -43,10 +43,7 @@ class HealthyChildContactOverdue final : public Rule {
     if (e.type == EventType::kBirth) {
       const PersonId child = core.find_person(e.as<BirthEvent>().child);
       const Date born = e.at.date;
-      AreaId area = core.child_area(child);
-      // Nothing yet locates the child: the area of the agency reporting the
-      // birth, rather than no duty at all.
-      if (area == kNone) area = core.agency_info(core.agency(e.by)).area;
+      const AreaId area = core.child_area(child);
       const AgencyId owner = core.serving(AgencyKind::kHealthVisiting, area);
       if (owner == kNone) return;
       const Date dues[3] = {born.plus_days(core.param(*this, kNewBirthDays, area)),
