@@ -440,12 +440,22 @@ void EngineCore::schedule(const Rule& rule, PersonId child, std::int64_t instant
   queue_.push(QueueEntry{instant, 0, EntryKind::kTimer, 0, rule.index(), child, payload});
 }
 
-void EngineCore::notice(const Rule& rule, PersonId child, AgencyId to, std::string text,
+void EngineCore::notice(const Rule& rule, PersonId child, AgencyId to, AgencyId about, Date on,
                         std::string occurrence) {
-  notices_.push_back(Notice{std::string(rule.info().id), std::string(person_name(child)),
-                            std::string(agency_name(to)), today(), std::move(text),
-                            std::move(occurrence)});
-  if (listener_) listener_->on_notice(notices_.back());
+  notices_.push_back(
+      NoticeRecord{rule.index(), child, to, about, today(), on, std::move(occurrence)});
+  if (listener_) listener_->on_notice(materialize_notice(notices_.size() - 1));
+}
+
+Notice EngineCore::materialize_notice(std::size_t i) const {
+  const NoticeRecord& n = notices_[i];
+  const Rule& rule = *rules_[n.rule];
+  return Notice{std::string(rule.info().id),
+                std::string(person_name(n.child)),
+                std::string(agency_name(n.to)),
+                n.at,
+                rule.notice_text(agency_name(n.about), n.on),
+                n.occurrence};
 }
 
 // ----- the clock -----

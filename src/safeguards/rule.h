@@ -16,6 +16,8 @@
 #pragma once
 
 #include <cstdint>
+#include <string>
+#include <string_view>
 #include <vector>
 
 #include "feed/event.h"
@@ -44,6 +46,8 @@ class Rule {
   virtual void on_due(EngineCore& core, DutyId duty) const;
   virtual void on_timer(EngineCore& /*core*/, PersonId /*child*/, std::uint32_t /*payload*/) const {
   }
+  // The words of a notice this rule sent, about an agency and a date.
+  virtual std::string notice_text(std::string_view /*about*/, Date /*on*/) const { return {}; }
 
  private:
   friend void set_rule_index(Rule& rule, std::uint16_t index);
