@@ -77,9 +77,10 @@ int run_replay(CommandContext& ctx) {
         [&](const safeguards::Alert& a) { ctx.out << safeguards::alert_json(a) << "\n"; });
   } else {
     safeguards::print_alert_table(ctx.out, result.engine->alerts());
-    if (!result.engine->notices().empty()) {
+    const std::vector<safeguards::Notice> notices = result.engine->notices();
+    if (!notices.empty()) {
       ctx.out << "\nNotices sent by Sightline:\n";
-      safeguards::print_notice_table(ctx.out, result.engine->notices());
+      safeguards::print_notice_table(ctx.out, notices);
     }
   }
   return kExitOk;

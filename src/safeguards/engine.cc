@@ -29,7 +29,13 @@ void SafeguardsEngine::for_each_alert(const std::function<void(const Alert&)>& f
 
 std::size_t SafeguardsEngine::alert_count() const { return core_->alert_count(); }
 
-const std::vector<Notice>& SafeguardsEngine::notices() const { return core_->notices(); }
+std::vector<Notice> SafeguardsEngine::notices() const {
+  std::vector<Notice> out;
+  out.reserve(core_->notice_count());
+  for (std::size_t i = 0; i < core_->notice_count(); ++i)
+    out.push_back(core_->materialize_notice(i));
+  return out;
+}
 void SafeguardsEngine::set_listener(EngineListener* listener) { core_->set_listener(listener); }
 
 }  // namespace sightline::safeguards

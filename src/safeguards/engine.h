@@ -51,7 +51,7 @@ class SafeguardsEngine {
   void for_each_alert(const std::function<void(const Alert&)>& f) const;
   std::size_t alert_count() const;
   // Every notice sent so far, in the order sent.
-  const std::vector<Notice>& notices() const;
+  std::vector<Notice> notices() const;
   // The listener (may be null) hears of every change from now on; it must
   // outlive the engine or be reset first.
   void set_listener(EngineListener* listener);

@@ -117,7 +117,9 @@ AreaId EngineCore::child_area(PersonId child) const {
   }
   if (s.birth_place_area != kNone) return s.birth_place_area;
   if (s.gp != kNone) return agencies_[s.gp].area;
-  return kNone;
+  // Beyond C1: nothing locates the child, so the area of the agency that last
+  // reported about it (else no safeguard owned by "the child's area" could fire).
+  return s.reported_area;
 }
 
 std::uint64_t EngineCore::address_hash(const Address& a) {
@@ -438,12 +440,22 @@ void EngineCore::schedule(const Rule& rule, PersonId child, std::int64_t instant
   queue_.push(QueueEntry{instant, 0, EntryKind::kTimer, 0, rule.index(), child, payload});
 }
 
-void EngineCore::notice(const Rule& rule, PersonId child, AgencyId to, std::string text,
+void EngineCore::notice(const Rule& rule, PersonId child, AgencyId to, AgencyId about, Date on,
                         std::string occurrence) {
-  notices_.push_back(Notice{std::string(rule.info().id), std::string(person_name(child)),
-                            std::string(agency_name(to)), today(), std::move(text),
-                            std::move(occurrence)});
-  if (listener_) listener_->on_notice(notices_.back());
+  notices_.push_back(
+      NoticeRecord{rule.index(), child, to, about, today(), on, std::move(occurrence)});
+  if (listener_) listener_->on_notice(materialize_notice(notices_.size() - 1));
+}
+
+Notice EngineCore::materialize_notice(std::size_t i) const {
+  const NoticeRecord& n = notices_[i];
+  const Rule& rule = *rules_[n.rule];
+  return Notice{std::string(rule.info().id),
+                std::string(person_name(n.child)),
+                std::string(agency_name(n.to)),
+                n.at,
+                rule.notice_text(agency_name(n.about), n.on),
+                n.occurrence};
 }
 
 // ----- the clock -----
@@ -517,6 +529,8 @@ void EngineCore::apply(const Event& e) {
   }
   update_state(e);
   if (!e.by.empty()) {
+    const AreaId reporter_area = agencies_[agency(e.by)].area;
+    for (PersonId p : children_named_) people_[p].reported_area = reporter_area;
     const AgencyKind k = agencies_[agency(e.by)].kind;
     if (k == AgencyKind::kChildrensSocialCare || k == AgencyKind::kAdultSocialCare ||
         k == AgencyKind::kHousing) {

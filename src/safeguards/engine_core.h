@@ -99,7 +99,6 @@ struct ReferralInfo {
   PersonId child = kNone;
   AgencyId from = kNone, to = kNone;
   Date at;
-  std::int64_t at_instant = 0;
   std::uint32_t concerns = 0;  // bit per Indicator
   bool decided = false;
   ReferralOutcomeKind outcome = ReferralOutcomeKind::kAssessment;
@@ -139,7 +138,8 @@ class EngineCore {
   Alert materialize(const AlertRecord& r) const;
   // Indices of every alert in the catalogue's order (alert_order).
   std::vector<std::uint32_t> alert_order() const;
-  const std::vector<Notice>& notices() const { return notices_; }
+  std::size_t notice_count() const { return notices_.size(); }
+  Notice materialize_notice(std::size_t i) const;
   Timestamp now() const { return now_; }
 
   // ----- clock and calendar -----
@@ -241,7 +241,9 @@ class EngineCore {
   bool any_open(PersonId child, const Rule& rule) const;
   // Runs rule.on_timer(child, payload) when the clock reaches `instant`.
   void schedule(const Rule& rule, PersonId child, std::int64_t instant, std::uint32_t payload);
-  void notice(const Rule& rule, PersonId child, AgencyId to, std::string text,
+  // Sends a notice now. `about` and `on` are what the rule's notice_text()
+  // words it with (e.g. the practice and the registration date).
+  void notice(const Rule& rule, PersonId child, AgencyId to, AgencyId about, Date on,
               std::string occurrence);
   // "line N" or the event's id: how an occurrence names its trigger.
   static std::string occurrence_of(const Event& e);
@@ -295,7 +297,15 @@ class EngineCore {
   // Exactly once: hash of each alert's key -> the alerts with that hash.
   std::unordered_multimap<std::uint64_t, std::uint32_t> alert_keys_;
   Interner resolver_ids_;  // ids of the events that resolved alerts
-  std::vector<Notice> notices_;
+  // Notices as ids and dates; their words are made when read.
+  struct NoticeRecord {
+    std::uint16_t rule;
+    PersonId child;
+    AgencyId to, about;
+    Date at, on;
+    std::string occurrence;
+  };
+  std::vector<NoticeRecord> notices_;
   DeadlineQueue queue_;
   Timestamp now_;
   const Event* event_ = nullptr;

@@ -54,20 +54,20 @@ struct LastTwo {
 };
 
 struct AddressState {
-  std::uint64_t key = 0;         // hash of the normalised address; 0 before the first
-  AreaId area = kNone;           // area of the latest address; kNone when unknown
-  AreaId last_area = kNone;      // area of the latest address that gave one
-  bool known = false;            // any address seen
-  bool located_address = false;  // latest address has a known location
-  LastTwo changes;               // instants of the last two changes (C6)
+  std::uint64_t key = 0;     // hash of the normalised address; 0 before the first
+  AreaId area = kNone;       // area of the latest address; kNone when unknown
+  AreaId last_area = kNone;  // area of the latest address that gave one
+  bool known = false;        // any address seen
+  LastTwo changes;           // instants of the last two changes (C6)
   std::int64_t without_notice_change = kNever;  // latest change without notice
 };
 
 struct PersonState {
   // Life.
   AreaId birth_place_area = kNone;
-  std::optional<Date> dob;  // from `birth` or a `person` dob
-  std::optional<Date> edd;  // unborn: the pregnancy's expected date of delivery
+  AreaId reported_area = kNone;  // area of the agency that last reported about the person
+  std::optional<Date> dob;       // from `birth` or a `person` dob
+  std::optional<Date> edd;       // unborn: the pregnancy's expected date of delivery
   bool unborn = false;
   bool dead = false;
   bool is_child = false;  // a pregnancy's or birth's child, or a person with a dob under 18

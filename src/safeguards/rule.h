@@ -7,13 +7,17 @@
 //   has updated its own view of the child (sightings, involvements,
 //   addresses, indicators) for that event.
 // - on_state: for rules that watch a state (C9), once per event for every
-//   child the event touched, after every on_event.
+//   child the event touched, after every on_event; skipped for events that
+//   cannot change a watched state (a sighting, a closure, an attended
+//   appointment). A state that changes with time alone asks for a timer.
 // - on_due: when a duty's due date has ended without it being done. The
 //   default raises the alert; a rule overrides it to choose owners then.
 // - on_timer: at an instant the rule scheduled (e.g. 28 weeks' gestation).
 #pragma once
 
 #include <cstdint>
+#include <string>
+#include <string_view>
 #include <vector>
 
 #include "feed/event.h"
@@ -42,6 +46,8 @@ class Rule {
   virtual void on_due(EngineCore& core, DutyId duty) const;
   virtual void on_timer(EngineCore& /*core*/, PersonId /*child*/, std::uint32_t /*payload*/) const {
   }
+  // The words of a notice this rule sent, about an agency and a date.
+  virtual std::string notice_text(std::string_view /*about*/, Date /*on*/) const { return {}; }
 
  private:
   friend void set_rule_index(Rule& rule, std::uint16_t index);

@@ -102,7 +102,6 @@ void EngineCore::note_address(PersonId p, const Address& a, AddressNotice notice
   st.key = key;
   st.area = area(a.area);
   if (st.area != kNone) st.last_area = st.area;
-  st.located_address = has_location(a);
   if (s.is_child && !s.unborn) {
     note_move(p, st.area, t);
     if (notice == AddressNotice::kPlanned && has_location(a)) note_located(p, t);
@@ -393,7 +392,7 @@ void EngineCore::update_state(const Event& e) {
       std::uint32_t concerns = 0;
       for (Indicator i : b.concerns) concerns |= bit(i);
       const AgencyId to = agency(b.to);
-      referrals_[r] = ReferralInfo{c, agency(b.from), to, e.at.date, t, concerns, false, {}};
+      referrals_[r] = ReferralInfo{c, agency(b.from), to, e.at.date, concerns, false, {}};
       latest_referral_[c] = r;
       people_[c].recorded |= concerns;  // present from the referral's date
       const AgencyKind k = agencies_[to].kind;

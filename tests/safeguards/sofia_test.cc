@@ -185,8 +185,9 @@ TEST(Sofia, UntilShowsTheAlertsAsOfThatDay) {
   }
 }
 
-TEST(Sofia, ReplayingTwiceGivesIdenticalAlerts) {
+TEST(Sofia, ReplayingTwiceGivesIdenticalAlertsInTheCataloguesOrder) {
   const std::vector<Alert> first = replay("sofia.jsonl");
+  EXPECT_TRUE(std::is_sorted(first.begin(), first.end(), alert_order));
   const std::vector<Alert> second = replay("sofia.jsonl");
   ASSERT_EQ(first.size(), second.size());
   for (std::size_t i = 0; i < first.size(); ++i)

@@ -27,6 +27,11 @@ class HvNewRegistration final : public Rule {
             EventType::kMedical,      EventType::kFound,   EventType::kTransferAccepted};
   }
 
+  std::string notice_text(std::string_view practice, Date on) const override {
+    return "Child under 5 registered with GP practice " + std::string(practice) + " on " +
+           on.to_string() + ": please make contact and see the child.";
+  }
+
   void on_event(EngineCore& core, const Event& e) const override {
     if (e.type != EventType::kRegistration) {
       for (const auto& [child, by] : core.sightings()) {
@@ -44,11 +49,7 @@ class HvNewRegistration final : public Rule {
     const AgencyId hv = core.serving(AgencyKind::kHealthVisiting, area);
     if (hv == kNone) return;
     if (age_in_years(*s.dob, e.at.date) >= core.param(*this, kMaxAgeYears, area)) return;
-    core.notice(*this, child, hv,
-                "Child under 5 registered with GP practice " +
-                    std::string(core.agency_name(practice)) + " on " + e.at.date.to_string() +
-                    ": please make contact and see the child.",
-                EngineCore::occurrence_of(e));
+    core.notice(*this, child, hv, practice, e.at.date, EngineCore::occurrence_of(e));
     // Already seen by health visiting since the registration (learnt late).
     if (seen_by_kind_since(core, child, AgencyKind::kHealthVisiting, e.at.instant())) return;
     DutySpec spec;
