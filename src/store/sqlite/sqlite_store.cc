@@ -8,6 +8,7 @@
 #include <nlohmann/json.hpp>
 #include <set>
 #include <tuple>
+#include <unordered_map>
 
 #include "chronology/projector.h"
 #include "core/clock.h"
@@ -566,34 +567,42 @@ void SqliteStore::for_each_event(const std::function<void(const StoredEvent&)>& 
 // what that event itself defines.
 class StoredIdsExceptDefining final : public KnownIds {
  public:
-  explicit StoredIdsExceptDefining(Connection& db)
-      : person_(db, "SELECT seq FROM p_persons WHERE id = ?"),
-        id_(db,
-            "SELECT kind, defined_by, assessment_kind, agency_kind, seq FROM p_ids WHERE id = ?") {}
+  // Reads every id once: a replay asks about ids for nearly every event, and
+  // one query per question would cost more than the replay itself.
+  explicit StoredIdsExceptDefining(Connection& db) {
+    Statement persons(db, "SELECT id, seq FROM p_persons");
+    while (persons.step()) persons_.emplace(persons.column_text(0), persons.column_int(1));
+    Statement ids(db, "SELECT id, kind, defined_by, assessment_kind, agency_kind, seq FROM p_ids");
+    while (ids.step()) {
+      IdInfo info{static_cast<IdKind>(ids.column_int(1)), static_cast<EventType>(ids.column_int(2)),
+                  std::nullopt, std::nullopt};
+      if (!ids.column_is_null(3))
+        info.assessment_kind = static_cast<AssessmentKind>(ids.column_int(3));
+      if (!ids.column_is_null(4)) info.agency_kind = static_cast<AgencyKind>(ids.column_int(4));
+      ids_.emplace(ids.column_text(0), std::make_pair(info, ids.column_int(5)));
+    }
+  }
   void set_current(std::int64_t seq) { current_ = seq; }
 
   bool has_person(std::string_view person_id) const override {
-    person_.bind(1, person_id);
-    const bool found = person_.step() && person_.column_int(0) != current_;
-    person_.reset();
-    return found;
+    const auto it = persons_.find(person_id);
+    return it != persons_.end() && it->second != current_;
   }
   std::optional<IdInfo> find(std::string_view id) const override {
-    id_.bind(1, id);
-    std::optional<IdInfo> info;
-    if (id_.step() && id_.column_int(4) != current_) {
-      info = IdInfo{static_cast<IdKind>(id_.column_int(0)),
-                    static_cast<EventType>(id_.column_int(1)), std::nullopt, std::nullopt};
-      if (!id_.column_is_null(2))
-        info->assessment_kind = static_cast<AssessmentKind>(id_.column_int(2));
-      if (!id_.column_is_null(3)) info->agency_kind = static_cast<AgencyKind>(id_.column_int(3));
-    }
-    id_.reset();
-    return info;
+    const auto it = ids_.find(id);
+    if (it == ids_.end() || it->second.second == current_) return std::nullopt;
+    return it->second.first;
   }
 
  private:
-  mutable Statement person_, id_;
+  struct Hash {
+    using is_transparent = void;
+    std::size_t operator()(std::string_view s) const noexcept {
+      return std::hash<std::string_view>{}(s);
+    }
+  };
+  std::unordered_map<std::string, std::int64_t, Hash, std::equal_to<>> persons_;  // id -> seq
+  std::unordered_map<std::string, std::pair<IdInfo, std::int64_t>, Hash, std::equal_to<>> ids_;
   std::int64_t current_ = 0;
 };
 
