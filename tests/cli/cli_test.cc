@@ -108,6 +108,17 @@ TEST(Cli, ImportPrintsCountsPerType) {
   EXPECT_NE(again.out.find("0 events stored, 13 already stored"), std::string::npos) << again.out;
 }
 
+TEST(Cli, ImportWithoutSafeguardsLeavesAlertsToTheAlertsCommand) {
+  TempDir dir;
+  const CommandRun r = sightline(
+      {"import", scenario("sofia.jsonl").string(), "--db", dir.file("s.db"), "--no-safeguards"});
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  EXPECT_EQ(r.out.find("Safeguards as of"), std::string::npos) << r.out;
+  const CommandRun alerts = sightline({"alerts", "--db", dir.file("s.db"), "--json"});
+  ASSERT_EQ(alerts.exit_code, 0) << alerts.err;
+  EXPECT_GT(lines_of(alerts.out).size(), 10u);
+}
+
 TEST(Cli, FaultyFeedIsRefusedWholeNamingEachLine) {
   TempDir dir;
   const std::string feed = test_data("feeds/store-faulty.jsonl").string();
