@@ -57,8 +57,13 @@ int run_chronology(CommandContext& ctx) {
     return kExitFailure;
   }
   const auto entries = store->chronology(person_id, as_known_at);
+  std::vector<NoticeRecord> notices = store->notices(person_id);
+  if (as_known_at) {
+    const std::string last_day = as_known_at->date.to_string();
+    std::erase_if(notices, [&](const NoticeRecord& n) { return n.at > last_day; });
+  }
   if (args.flag("--json")) {
-    print_chronology_json(ctx.out, entries);
+    print_chronology_json(ctx.out, entries, notices);
     return kExitOk;
   }
   std::map<Id, std::string> agency_names;
@@ -76,7 +81,7 @@ int run_chronology(CommandContext& ctx) {
     }
     return it->second;
   };
-  print_chronology_text(ctx.out, *subject, entries, as_known_at, names);
+  print_chronology_text(ctx.out, *subject, entries, notices, as_known_at, names);
   return kExitOk;
 }
 

@@ -68,6 +68,7 @@ std::string describe_fields(const std::string& event_json, const NameLookup& nam
 
 void print_chronology_text(std::ostream& out, const PersonView& subject,
                            const std::vector<ChronologyEntry>& entries,
+                           const std::vector<NoticeRecord>& notices,
                            std::optional<Timestamp> as_known_at, const NameLookup& names) {
   out << "Integrated chronology of " << subject.display_name() << " (" << subject.id << ")";
   if (subject.born)
@@ -87,14 +88,24 @@ void print_chronology_text(std::ostream& out, const PersonView& subject,
       << agencies.size() << " agenc" << (agencies.size() == 1 ? "y" : "ies") << "\n";
 
   constexpr std::size_t kIndent = 21;  // a full timestamp and two spaces
+  const std::string indent(kIndent, ' ');
+  auto next_notice = notices.begin();
+  auto print_notices_until = [&](std::string_view day) {
+    for (; next_notice != notices.end() && next_notice->at <= day; ++next_notice) {
+      out << "\n"
+          << pad(next_notice->at, kIndent) << pad("notice", 22) << "Sightline, to "
+          << names.agency(next_notice->to) << "\n"
+          << indent << next_notice->text << " (" << next_notice->rule << ")\n";
+    }
+  };
   for (const ChronologyEntry& e : entries) {
+    print_notices_until(e.at.date.plus_days(-1).to_string());
     const auto event = ordered_json::parse(e.json);
     const std::string who = e.by.empty() ? std::string("(reference)") : names.agency(e.by);
     std::string about;
     for (const auto& a : e.about) about += (about.empty() ? "" : ", ") + a;
     out << "\n"
         << pad(e.at.to_string(), kIndent) << pad(std::string(to_string(e.type)), 22) << who << "\n";
-    const std::string indent(kIndent, ' ');
     if (!about.empty()) out << indent << "about: " << about << "\n";
     const std::string fields = describe_fields(e.json, names);
     if (!fields.empty()) out << indent << fields << "\n";
@@ -105,10 +116,27 @@ void print_chronology_text(std::ostream& out, const PersonView& subject,
       out << indent << "recorded " << e.recorded.to_string() << "\n";
     }
   }
+  print_notices_until("9999-12-31");
 }
 
-void print_chronology_json(std::ostream& out, const std::vector<ChronologyEntry>& entries) {
+void print_chronology_json(std::ostream& out, const std::vector<ChronologyEntry>& entries,
+                           const std::vector<NoticeRecord>& notices) {
+  auto next_notice = notices.begin();
+  auto print_notices_until = [&](std::string_view day) {
+    for (; next_notice != notices.end() && next_notice->at <= day; ++next_notice) {
+      ordered_json line;
+      line["type"] = "notice";
+      line["at"] = next_notice->at;
+      line["recorded"] = next_notice->at;
+      line["by"] = nullptr;
+      line["fields"] = {
+          {"to", next_notice->to}, {"rule", next_notice->rule}, {"text", next_notice->text}};
+      line["about"] = {"child"};
+      out << line.dump() << "\n";
+    }
+  };
   for (const ChronologyEntry& e : entries) {
+    print_notices_until(e.at.date.plus_days(-1).to_string());
     const auto event = ordered_json::parse(e.json);
     ordered_json line;
     line["seq"] = e.seq;
@@ -126,6 +154,7 @@ void print_chronology_json(std::ostream& out, const std::vector<ChronologyEntry>
     line["about"] = e.about;
     out << line.dump() << "\n";
   }
+  print_notices_until("9999-12-31");
 }
 
 }  // namespace sightline::cli

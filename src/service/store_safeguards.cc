@@ -43,6 +43,15 @@ AlertRecord to_record(const safeguards::Alert& alert) {
                      safeguards::alert_json(alert)};
 }
 
+NoticeRecord to_record(const safeguards::Notice& notice) {
+  return NoticeRecord{notice.rule + "|" + notice.child + "|" + notice.to + "|" + notice.occurrence,
+                      notice.child,
+                      notice.to,
+                      notice.at.to_string(),
+                      notice.rule,
+                      notice.text};
+}
+
 std::vector<safeguards::Alert> refresh_alerts(Store& store,
                                               const safeguards::SafeguardsConfig& config,
                                               Timestamp now) {
@@ -52,6 +61,9 @@ std::vector<safeguards::Alert> refresh_alerts(Store& store,
   records.reserve(alerts.size());
   for (const auto& a : alerts) records.push_back(to_record(a));
   store.save_alerts(records);
+  std::vector<NoticeRecord> notices;
+  for (const auto& n : replay.engine->notices()) notices.push_back(to_record(n));
+  store.save_notices(notices);
   return alerts;
 }
 

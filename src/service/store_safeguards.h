@@ -27,8 +27,11 @@ StoreReplay replay_store(Store& store, const safeguards::SafeguardsConfig& confi
 // The alert as the store keeps it.
 AlertRecord to_record(const safeguards::Alert& alert);
 
-// Replays the store up to `now` and saves its alerts: one row per occurrence,
-// however often it runs. Returns the engine's alerts.
+// The notice as the store keeps it.
+NoticeRecord to_record(const safeguards::Notice& notice);
+
+// Replays the store up to `now` and saves its alerts and notices: one row per
+// occurrence, however often it runs. Returns the engine's alerts.
 std::vector<safeguards::Alert> refresh_alerts(Store& store,
                                               const safeguards::SafeguardsConfig& config,
                                               Timestamp now);

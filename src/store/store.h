@@ -23,6 +23,20 @@
 
 namespace sightline {
 
+// Something Sightline itself did at once for a child (e.g. telling health
+// visiting of a GP registration), kept on the child's chronology so the agency
+// it was sent to sees it. Like alerts, notices are computed by the safeguards
+// and kept once per `key`.
+struct NoticeRecord {
+  std::string key;
+  std::string child;
+  std::string to;    // agency id, or KIND:AREA
+  std::string at;    // YYYY-MM-DD
+  std::string rule;  // the safeguard that sent it
+  std::string text;
+  friend bool operator==(const NoticeRecord&, const NoticeRecord&) = default;
+};
+
 // One event as stored.
 struct StoredEvent {
   std::int64_t seq = 0;
@@ -98,6 +112,10 @@ class Store {
   virtual void save_alerts(const std::vector<AlertRecord>& alerts) = 0;
   // The stored alerts: open ones first (oldest raised first), then resolved.
   virtual std::vector<AlertRecord> alerts() = 0;
+  // Replaces the stored notices, as save_alerts does for alerts.
+  virtual void save_notices(const std::vector<NoticeRecord>& notices) = 0;
+  // The notices about a child, oldest first.
+  virtual std::vector<NoticeRecord> notices(const Id& child) = 0;
   // Drops the projections and derives them again from the events.
   virtual void rebuild_projections() = 0;
 };

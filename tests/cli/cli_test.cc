@@ -270,6 +270,28 @@ TEST(Cli, ReplayByFindingShowsEveryFindingOfTheReview) {
   EXPECT_NE(r.out.find("still open"), std::string::npos);
 }
 
+TEST_F(SofiaImported, NoticesSentBySightlineAreOnTheChronology) {
+  const CommandRun r = sightline({"chronology", "sofia", "--db", db(), "--json"});
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  int notices = 0;
+  for (const std::string& line : lines_of(r.out)) {
+    const auto entry = nlohmann::json::parse(line);
+    if (entry["type"] != "notice") continue;
+    ++notices;
+    // The GP registration of 22 October, read on 26 November: Sightline tells
+    // Ealing health visiting at once (finding 3).
+    EXPECT_EQ(entry["at"], "2012-11-26");
+    EXPECT_EQ(entry["fields"]["to"], "ealing-hv");
+    EXPECT_EQ(entry["fields"]["rule"], "hv-new-registration");
+  }
+  EXPECT_EQ(notices, 1);
+  const CommandRun before =
+      sightline({"chronology", "sofia", "--db", db(), "--json", "--as-known-at", "2012-11-25"});
+  EXPECT_EQ(before.out.find("\"type\":\"notice\""), std::string::npos);
+  const CommandRun text = sightline({"chronology", "sofia", "--db", db()});
+  EXPECT_NE(text.out.find("Sightline, to Ealing"), std::string::npos) << text.out.substr(0, 2000);
+}
+
 TEST_F(SofiaImported, UnknownPersonIsAnError) {
   const CommandRun r = sightline({"chronology", "nobody", "--db", db()});
   EXPECT_EQ(r.exit_code, 1);

@@ -353,6 +353,8 @@ class SqliteStore final : public Store {
       const std::function<void(const StoredEvent&, const KnownIds&)>& visit) override;
   void save_alerts(const std::vector<AlertRecord>& alerts) override;
   std::vector<AlertRecord> alerts() override;
+  void save_notices(const std::vector<NoticeRecord>& notices) override;
+  std::vector<NoticeRecord> notices(const Id& child) override;
   void rebuild_projections() override;
 
  private:
@@ -659,6 +661,37 @@ std::vector<AlertRecord> SqliteStore::alerts() {
     out.push_back(AlertRecord{query.column_text(0), query.column_text(1), query.column_text(2),
                               query.column_text(3), query.column_text(4), query.column_text(5),
                               query.column_text(6), query.column_text(7), query.column_text(8)});
+  }
+  return out;
+}
+
+void SqliteStore::save_notices(const std::vector<NoticeRecord>& notices) {
+  db_.exec("BEGIN IMMEDIATE");
+  try {
+    db_.exec("DELETE FROM notices");
+    Statement insert(db_,
+                     "INSERT OR REPLACE INTO notices(key, child, recipient, at, rule, text) "
+                     "VALUES (?,?,?,?,?,?)");
+    for (const NoticeRecord& n : notices) {
+      insert.bind(1, n.key).bind(2, n.child).bind(3, n.to).bind(4, n.at).bind(5, n.rule);
+      insert.bind(6, n.text).run();
+    }
+    db_.exec("COMMIT");
+  } catch (...) {
+    sqlite3_exec(db_.get(), "ROLLBACK", nullptr, nullptr, nullptr);
+    throw;
+  }
+}
+
+std::vector<NoticeRecord> SqliteStore::notices(const Id& child) {
+  Statement query(db_,
+                  "SELECT key, child, recipient, at, rule, text FROM notices WHERE child = ? "
+                  "ORDER BY at, key");
+  query.bind(1, child);
+  std::vector<NoticeRecord> out;
+  while (query.step()) {
+    out.push_back(NoticeRecord{query.column_text(0), query.column_text(1), query.column_text(2),
+                               query.column_text(3), query.column_text(4), query.column_text(5)});
   }
   return out;
 }
