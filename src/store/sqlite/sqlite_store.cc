@@ -329,10 +329,15 @@ class SqliteBatch final : public ImportBatch, private KnownIds {
 class SqliteStore final : public Store {
  public:
   explicit SqliteStore(const std::string& path) : db_(path) {
+    // Larger pages: fewer b-tree levels and fewer pages written per event on
+    // large imports (takes effect when the file is created).
+    db_.exec("PRAGMA page_size=16384");
     db_.exec("PRAGMA journal_mode=WAL");
     db_.exec("PRAGMA synchronous=FULL");
     db_.exec("PRAGMA foreign_keys=ON");
-    db_.exec("PRAGMA cache_size=-65536");  // 64 MiB: bounds memory on large imports
+    // 256 MiB: bounds memory on large imports while keeping the pages a large
+    // transaction touches from being spilled to the log and written again.
+    db_.exec("PRAGMA cache_size=-262144");
     db_.exec("PRAGMA temp_store=MEMORY");
     check_schema();
     writes_ = std::make_unique<WriteStatements>(db_);
