@@ -42,11 +42,11 @@ CREATE TABLE IF NOT EXISTS alerts (
   key TEXT PRIMARY KEY, rule TEXT NOT NULL, child TEXT NOT NULL, owner TEXT NOT NULL,
   raised TEXT NOT NULL, due TEXT, level TEXT NOT NULL, resolved TEXT, json TEXT NOT NULL
 ) WITHOUT ROWID;
-CREATE TABLE IF NOT EXISTS notices (
+CREATE TABLE IF NOT EXISTS safeguard_notices (
   key TEXT PRIMARY KEY, child TEXT NOT NULL, recipient TEXT NOT NULL, at TEXT NOT NULL,
   rule TEXT NOT NULL, text TEXT NOT NULL
 ) WITHOUT ROWID;
-CREATE INDEX IF NOT EXISTS notices_by_child ON notices(child, at);
+CREATE INDEX IF NOT EXISTS safeguard_notices_by_child ON safeguard_notices(child, at);
 CREATE TRIGGER IF NOT EXISTS events_append_only_update BEFORE UPDATE ON events
   BEGIN SELECT RAISE(ABORT, 'events are append-only'); END;
 CREATE TRIGGER IF NOT EXISTS events_append_only_delete BEFORE DELETE ON events
