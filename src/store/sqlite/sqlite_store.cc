@@ -674,9 +674,10 @@ void SqliteStore::save_notices(const std::vector<NoticeRecord>& notices) {
   db_.exec("BEGIN IMMEDIATE");
   try {
     db_.exec("DELETE FROM safeguard_notices");
-    Statement insert(db_,
-                     "INSERT OR REPLACE INTO safeguard_notices(key, child, recipient, at, rule, text) "
-                     "VALUES (?,?,?,?,?,?)");
+    Statement insert(
+        db_,
+        "INSERT OR REPLACE INTO safeguard_notices(key, child, recipient, at, rule, text) "
+        "VALUES (?,?,?,?,?,?)");
     for (const NoticeRecord& n : notices) {
       insert.bind(1, n.key).bind(2, n.child).bind(3, n.to).bind(4, n.at).bind(5, n.rule);
       insert.bind(6, n.text).run();
@@ -689,9 +690,10 @@ void SqliteStore::save_notices(const std::vector<NoticeRecord>& notices) {
 }
 
 std::vector<NoticeRecord> SqliteStore::notices(const Id& child) {
-  Statement query(db_,
-                  "SELECT key, child, recipient, at, rule, text FROM safeguard_notices WHERE child = ? "
-                  "ORDER BY at, key");
+  Statement query(
+      db_,
+      "SELECT key, child, recipient, at, rule, text FROM safeguard_notices WHERE child = ? "
+      "ORDER BY at, key");
   query.bind(1, child);
   std::vector<NoticeRecord> out;
   while (query.step()) {
