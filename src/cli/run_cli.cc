@@ -8,7 +8,9 @@
 namespace sightline::cli {
 namespace {
 
-std::vector<Command> all_commands() { return {import_command(), chronology_command()}; }
+std::vector<Command> all_commands() {
+  return {import_command(), chronology_command(), serve_command()};
+}
 
 void print_overview(std::ostream& out) {
   out << "Sightline keeps every vulnerable child in sight across agencies and areas.\n\n"
