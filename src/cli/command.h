@@ -32,6 +32,7 @@ Command import_command();
 Command chronology_command();
 Command serve_command();
 Command audit_command();
+Command user_command();
 
 // Runs `sightline ARGS...`; never throws.
 int run_cli(std::span<const std::string_view> args, std::ostream& out, std::ostream& err,

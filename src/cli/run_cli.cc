@@ -9,7 +9,7 @@ namespace sightline::cli {
 namespace {
 
 std::vector<Command> all_commands() {
-  return {import_command(), chronology_command(), serve_command(), audit_command()};
+  return {import_command(), chronology_command(), serve_command(), user_command(), audit_command()};
 }
 
 void print_overview(std::ostream& out) {

@@ -3,7 +3,10 @@
 
 #include "cli/arguments.h"
 #include "cli/command.h"
+#include "core/clock.h"
 #include "store/sqlite/sqlite_store.h"
+#include "web/accounts.h"
+#include "web/audit_log.h"
 #include "web/http_server.h"
 #include "web/service.h"
 
@@ -12,6 +15,7 @@ namespace {
 
 constexpr std::string_view kHelp =
     R"(Usage: sightline serve --db PATH [--port N] [--address ADDR] [--threads N]
+                       [--audit-key FILE]
 
 Runs the Sightline service: the JSON API under /api/v1 and a health check at
 /health, over plain HTTP on ADDR:N. In production it listens on the loopback
@@ -28,6 +32,8 @@ Options:
   --port N         the TCP port (default 8080)
   --address ADDR   the address to listen on (default 127.0.0.1)
   --threads N      the number of worker threads (default 2)
+  --audit-key FILE the audit log's signing key (default PATH.audit-key;
+                   created, readable only by its owner, on first use)
   --help           this text
 
 Exit codes: 0 stopped by a signal, 1 failed, 2 bad usage.
@@ -52,7 +58,9 @@ int parse_number(const Arguments& args, std::string_view name, int fallback, int
 }
 
 int run_serve(CommandContext& ctx) {
-  Arguments args(ctx.args, ArgumentSpec{{"--db", "--port", "--address", "--threads"}, {}, 0, 0});
+  Arguments args(
+      ctx.args,
+      ArgumentSpec{{"--db", "--port", "--address", "--threads", "--audit-key"}, {}, 0, 0});
   const std::string db_path = args.required("--db");
   web::ServerOptions options;
   options.port = static_cast<unsigned short>(parse_number(args, "--port", 8080, 0, 65535));
@@ -60,7 +68,12 @@ int run_serve(CommandContext& ctx) {
   options.address = args.option("--address").value_or("127.0.0.1");
 
   open_sqlite_store(db_path);  // creates the database, or refuses one that is not Sightline's
-  web::Service service;
+  const SystemClock clock;
+  web::AuditLog audit(db_path,
+                      args.option("--audit-key").value_or(web::AuditLog::default_key_path(db_path)),
+                      clock);
+  web::Accounts accounts(db_path, clock, audit);
+  web::Service service(accounts, audit, clock);
   std::mutex log_mutex;
   web::HttpServer server(
       options, [&](const web::Request& r) { return service.handle(r); },

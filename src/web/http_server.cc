@@ -202,8 +202,7 @@ class Connection : public std::enable_shared_from_this<Connection> {
 
   void send(Response response, unsigned version, bool keep_alive, const std::string& method,
             const std::string& path) {
-    keep_alive = keep_alive && !stop_requested_ && !server_->stopping() && response.status < 500 &&
-                 response.status != 400 && response.status != 413 && response.status != 431;
+    keep_alive = keep_alive && !stop_requested_ && !server_->stopping();
     auto res = std::make_shared<http::response<http::string_body>>();
     res->version(version);
     res->result(static_cast<unsigned>(response.status));
