@@ -5,6 +5,7 @@
 #include "cli/command.h"
 #include "core/clock.h"
 #include "store/sqlite/sqlite_store.h"
+#include "web/access.h"
 #include "web/accounts.h"
 #include "web/audit_log.h"
 #include "web/http_server.h"
@@ -67,13 +68,15 @@ int run_serve(CommandContext& ctx) {
   options.threads = parse_number(args, "--threads", 2, 1, 64);
   options.address = args.option("--address").value_or("127.0.0.1");
 
-  open_sqlite_store(db_path);  // creates the database, or refuses one that is not Sightline's
+  // Creates the database, or refuses one that is not Sightline's.
+  web::SharedStore store(open_sqlite_store(db_path));
   const SystemClock clock;
   web::AuditLog audit(db_path,
                       args.option("--audit-key").value_or(web::AuditLog::default_key_path(db_path)),
                       clock);
   web::Accounts accounts(db_path, clock, audit);
-  web::Service service(accounts, audit, clock);
+  web::Access access(db_path, store, audit, clock);
+  web::Service service({accounts, audit, access, store, clock});
   std::mutex log_mutex;
   web::HttpServer server(
       options, [&](const web::Request& r) { return service.handle(r); },

@@ -56,8 +56,11 @@ json session_json(const SessionInfo& s, const AccountPolicy& policy) {
 
 }  // namespace
 
-Service::Service(Accounts& accounts, AuditLog& audit, const Clock& clock, ServiceOptions options)
-    : accounts_(accounts), audit_(audit), clock_(clock), options_(options) {
+Service::Service(ServiceParts parts, ServiceOptions options)
+    : accounts_(parts.accounts),
+      clock_(parts.clock),
+      children_{parts.store, parts.access, parts.audit},
+      options_(options) {
   router_.add("GET", "/health", health);
   router_.add("GET", "/api/v1/health", health);
   router_.add("POST", "/api/v1/session",
@@ -71,6 +74,34 @@ Service::Service(Accounts& accounts, AuditLog& audit, const Clock& clock, Servic
   router_.add("DELETE", "/api/v1/session",
               with_session([this](const Request& r, const PathParams&, const SessionInfo& s) {
                 return logout(r, s);
+              }));
+  router_.add("GET", "/api/v1/children",
+              with_session([this](const Request& r, const PathParams&, const SessionInfo& s) {
+                return children_.search(r, s);
+              }));
+  router_.add("GET", "/api/v1/children/{id}",
+              with_session([this](const Request& r, const PathParams& p, const SessionInfo& s) {
+                return children_.summary(r, p.at("id"), s);
+              }));
+  router_.add("GET", "/api/v1/children/{id}/chronology",
+              with_session([this](const Request& r, const PathParams& p, const SessionInfo& s) {
+                return children_.chronology(r, p.at("id"), s);
+              }));
+  router_.add("POST", "/api/v1/children/{id}/break-glass",
+              with_session([this](const Request& r, const PathParams& p, const SessionInfo& s) {
+                return children_.break_glass(r, p.at("id"), s);
+              }));
+  router_.add("GET", "/api/v1/children/{id}/audit",
+              with_session([this](const Request& r, const PathParams& p, const SessionInfo& s) {
+                return children_.who_looked(r, p.at("id"), s);
+              }));
+  router_.add("GET", "/api/v1/notices",
+              with_session([this](const Request&, const PathParams&, const SessionInfo& s) {
+                return children_.notices(s);
+              }));
+  router_.add("GET", "/api/v1/statistics",
+              with_session([this](const Request&, const PathParams&, const SessionInfo& s) {
+                return children_.statistics(s);
               }));
 }
 

@@ -16,8 +16,10 @@
 #include <mutex>
 #include <string>
 
+#include "web/access.h"
 #include "web/accounts.h"
 #include "web/audit_log.h"
+#include "web/children_api.h"
 #include "web/http.h"
 #include "web/router.h"
 
@@ -30,9 +32,18 @@ struct ServiceOptions {
   std::int64_t address_window = 15 * 60;
 };
 
+// What the service works with; each must outlive it.
+struct ServiceParts {
+  Accounts& accounts;
+  AuditLog& audit;
+  Access& access;
+  SharedStore& store;
+  const Clock& clock;
+};
+
 class Service {
  public:
-  Service(Accounts& accounts, AuditLog& audit, const Clock& clock, ServiceOptions options = {});
+  explicit Service(ServiceParts parts, ServiceOptions options = {});
   Response handle(const Request& request) const;
 
  private:
@@ -48,8 +59,8 @@ class Service {
   void count_failure(const std::string& remote) const;
 
   Accounts& accounts_;
-  AuditLog& audit_;
   const Clock& clock_;
+  ChildrenApi children_;
   ServiceOptions options_;
   Router router_;
   mutable std::mutex throttle_mutex_;

@@ -45,12 +45,15 @@ class ServiceTest : public ::testing::Test {
       std::ifstream feed(scenario("sofia.jsonl"));
       ASSERT_TRUE(import_feed(*store, feed, "sofia.jsonl", {}).committed);
     }
+    store_ = std::make_unique<web::SharedStore>(open_sqlite_store(db()));
     audit_ = std::make_unique<web::AuditLog>(db(), web::AuditLog::default_key_path(db()), clock_);
     web::AccountPolicy policy;
     policy.hash_opslimit = crypto_pwhash_OPSLIMIT_MIN;  // fast hashing for tests
     policy.hash_memlimit = crypto_pwhash_MEMLIMIT_MIN;
     accounts_ = std::make_unique<web::Accounts>(db(), clock_, *audit_, policy);
-    service_ = std::make_unique<web::Service>(*accounts_, *audit_, clock_, service_options());
+    access_ = std::make_unique<web::Access>(db(), *store_, *audit_, clock_);
+    service_ = std::make_unique<web::Service>(
+        web::ServiceParts{*accounts_, *audit_, *access_, *store_, clock_}, service_options());
     server_ = std::make_unique<web::HttpServer>(
         web::ServerOptions{}, [this](const web::Request& r) { return service_->handle(r); },
         nullptr);
@@ -61,8 +64,10 @@ class ServiceTest : public ::testing::Test {
   void TearDown() override {
     server_.reset();
     service_.reset();
+    access_.reset();
     accounts_.reset();
     audit_.reset();
+    store_.reset();
   }
   virtual web::ServiceOptions service_options() const { return {}; }
 
@@ -103,7 +108,9 @@ class ServiceTest : public ::testing::Test {
 
   TempDir dir_;
   SimulatedClock clock_;
+  std::unique_ptr<web::SharedStore> store_;
   std::unique_ptr<web::AuditLog> audit_;
+  std::unique_ptr<web::Access> access_;
   std::unique_ptr<web::Accounts> accounts_;
   std::unique_ptr<web::Service> service_;
   std::unique_ptr<web::HttpServer> server_;
