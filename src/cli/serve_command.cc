@@ -8,6 +8,7 @@
 #include "web/access.h"
 #include "web/accounts.h"
 #include "web/audit_log.h"
+#include "web/events_api.h"
 #include "web/http_server.h"
 #include "web/service.h"
 
@@ -76,7 +77,8 @@ int run_serve(CommandContext& ctx) {
                       clock);
   web::Accounts accounts(db_path, clock, audit);
   web::Access access(db_path, store, audit, clock);
-  web::Service service({accounts, audit, access, store, clock});
+  web::EventsApi events(db_path, store, audit, clock);
+  web::Service service({accounts, audit, access, events, store, clock});
   std::mutex log_mutex;
   web::HttpServer server(
       options, [&](const web::Request& r) { return service.handle(r); },

@@ -60,6 +60,7 @@ Service::Service(ServiceParts parts, ServiceOptions options)
     : accounts_(parts.accounts),
       clock_(parts.clock),
       children_{parts.store, parts.access, parts.audit},
+      events_(parts.events),
       options_(options) {
   router_.add("GET", "/health", health);
   router_.add("GET", "/api/v1/health", health);
@@ -94,6 +95,10 @@ Service::Service(ServiceParts parts, ServiceOptions options)
   router_.add("GET", "/api/v1/children/{id}/audit",
               with_session([this](const Request& r, const PathParams& p, const SessionInfo& s) {
                 return children_.who_looked(r, p.at("id"), s);
+              }));
+  router_.add("POST", "/api/v1/events",
+              with_session([this](const Request& r, const PathParams&, const SessionInfo& s) {
+                return events_.post(r, s);
               }));
   router_.add("GET", "/api/v1/notices",
               with_session([this](const Request&, const PathParams&, const SessionInfo& s) {

@@ -20,6 +20,7 @@
 #include "web/accounts.h"
 #include "web/audit_log.h"
 #include "web/children_api.h"
+#include "web/events_api.h"
 #include "web/http.h"
 #include "web/router.h"
 
@@ -37,6 +38,7 @@ struct ServiceParts {
   Accounts& accounts;
   AuditLog& audit;
   Access& access;
+  EventsApi& events;
   SharedStore& store;
   const Clock& clock;
 };
@@ -61,6 +63,7 @@ class Service {
   Accounts& accounts_;
   const Clock& clock_;
   ChildrenApi children_;
+  EventsApi& events_;
   ServiceOptions options_;
   Router router_;
   mutable std::mutex throttle_mutex_;

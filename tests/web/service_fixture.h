@@ -52,8 +52,10 @@ class ServiceTest : public ::testing::Test {
     policy.hash_memlimit = crypto_pwhash_MEMLIMIT_MIN;
     accounts_ = std::make_unique<web::Accounts>(db(), clock_, *audit_, policy);
     access_ = std::make_unique<web::Access>(db(), *store_, *audit_, clock_);
+    events_ = std::make_unique<web::EventsApi>(db(), *store_, *audit_, clock_);
     service_ = std::make_unique<web::Service>(
-        web::ServiceParts{*accounts_, *audit_, *access_, *store_, clock_}, service_options());
+        web::ServiceParts{*accounts_, *audit_, *access_, *events_, *store_, clock_},
+        service_options());
     server_ = std::make_unique<web::HttpServer>(
         web::ServerOptions{}, [this](const web::Request& r) { return service_->handle(r); },
         nullptr);
@@ -64,6 +66,7 @@ class ServiceTest : public ::testing::Test {
   void TearDown() override {
     server_.reset();
     service_.reset();
+    events_.reset();
     access_.reset();
     accounts_.reset();
     audit_.reset();
@@ -111,6 +114,7 @@ class ServiceTest : public ::testing::Test {
   std::unique_ptr<web::SharedStore> store_;
   std::unique_ptr<web::AuditLog> audit_;
   std::unique_ptr<web::Access> access_;
+  std::unique_ptr<web::EventsApi> events_;
   std::unique_ptr<web::Accounts> accounts_;
   std::unique_ptr<web::Service> service_;
   std::unique_ptr<web::HttpServer> server_;
