@@ -17,7 +17,7 @@ namespace {
 
 constexpr std::string_view kHelp =
     R"(Usage: sightline serve --db PATH [--port N] [--address ADDR] [--threads N]
-                       [--audit-key FILE]
+                       [--audit-key FILE] [--trusted-proxy ADDR]
 
 Runs the Sightline service: the JSON API under /api/v1 and a health check at
 /health, over plain HTTP on ADDR:N. In production it listens on the loopback
@@ -36,6 +36,8 @@ Options:
   --threads N      the number of worker threads (default 2)
   --audit-key FILE the audit log's signing key (default PATH.audit-key;
                    created, readable only by its owner, on first use)
+  --trusted-proxy ADDR  the address of the reverse proxy (nginx) whose
+                   X-Real-IP header names the client (e.g. 127.0.0.1)
   --help           this text
 
 Exit codes: 0 stopped by a signal, 1 failed, 2 bad usage.
@@ -60,14 +62,17 @@ int parse_number(const Arguments& args, std::string_view name, int fallback, int
 }
 
 int run_serve(CommandContext& ctx) {
-  Arguments args(
-      ctx.args,
-      ArgumentSpec{{"--db", "--port", "--address", "--threads", "--audit-key"}, {}, 0, 0});
+  Arguments args(ctx.args, ArgumentSpec{{"--db", "--port", "--address", "--threads", "--audit-key",
+                                         "--trusted-proxy"},
+                                        {},
+                                        0,
+                                        0});
   const std::string db_path = args.required("--db");
   web::ServerOptions options;
   options.port = static_cast<unsigned short>(parse_number(args, "--port", 8080, 0, 65535));
   options.threads = parse_number(args, "--threads", 2, 1, 64);
   options.address = args.option("--address").value_or("127.0.0.1");
+  options.trusted_proxy = args.option("--trusted-proxy").value_or("");
 
   // Creates the database, or refuses one that is not Sightline's.
   web::SharedStore store(open_sqlite_store(db_path));

@@ -182,6 +182,11 @@ class Connection : public std::enable_shared_from_this<Connection> {
       request.headers.emplace_back(lower(std::string_view(name.data(), name.size())),
                                    std::string(value.data(), value.size()));
     }
+    if (!server_->options.trusted_proxy.empty() && remote_ == server_->options.trusted_proxy) {
+      if (const auto real = request.header("x-real-ip"); real && !real->empty()) {
+        request.remote = std::string(*real);
+      }
+    }
     request.body = std::move(message.body());
     const bool keep_alive = message.keep_alive();
     const unsigned version = message.version();
@@ -192,16 +197,16 @@ class Connection : public std::enable_shared_from_this<Connection> {
     } catch (const std::exception&) {
       response = error_response(500, "internal", "the server could not answer this request");
     }
-    send(std::move(response), version, keep_alive, request.method, request.path);
+    send(std::move(response), version, keep_alive, request.method, request.path, request.remote);
   }
 
   void respond_error(int status, std::string_view code, std::string_view message,
                      const std::string& method) {
-    send(error_response(status, code, message), 11, false, method, "");
+    send(error_response(status, code, message), 11, false, method, "", remote_);
   }
 
   void send(Response response, unsigned version, bool keep_alive, const std::string& method,
-            const std::string& path) {
+            const std::string& path, const std::string& remote) {
     keep_alive = keep_alive && !stop_requested_ && !server_->stopping();
     auto res = std::make_shared<http::response<http::string_body>>();
     res->version(version);
@@ -217,7 +222,7 @@ class Connection : public std::enable_shared_from_this<Connection> {
 
     nlohmann::json line = {
         {"t", utc_now_text()},
-        {"remote", remote_},
+        {"remote", remote},
         {"method", method},
         {"path", path},
         {"status", response.status},

@@ -44,6 +44,11 @@ struct ServerOptions {
   std::chrono::milliseconds write_timeout{15'000};
   std::chrono::milliseconds drain_timeout{20'000};
   std::size_t max_connections = 1024;
+  // When set (e.g. "127.0.0.1" for nginx on the same host), a request from
+  // that address that carries X-Real-IP is taken to come from the address
+  // X-Real-IP names: the proxy sets it, so throttling and logs see the real
+  // client. From any other peer the header is ignored.
+  std::string trusted_proxy;
 };
 
 using Handler = std::function<Response(const Request&)>;

@@ -201,3 +201,22 @@ TEST(HttpServer, StopFinishesTheRequestInFlightAndClosesIdleConnections) {
 
 }  // namespace
 }  // namespace sightline::web
+
+namespace sightline::web {
+namespace {
+
+TEST(HttpServer, TakesTheClientAddressFromTheTrustedProxyOnly) {
+  for (const std::string& proxy : {std::string("127.0.0.1"), std::string("10.9.9.9")}) {
+    ServerOptions options;
+    options.trusted_proxy = proxy;
+    HttpServer server(
+        options, [](const Request& r) { return json_response(200, "\"" + r.remote + "\""); },
+        nullptr);
+    TestClient client(server.start());
+    const HttpReply r = client.request("GET", "/", "", {{"X-Real-IP", "203.0.113.7"}});
+    EXPECT_EQ(r.body, proxy == "127.0.0.1" ? "\"203.0.113.7\"" : "\"127.0.0.1\"");
+  }
+}
+
+}  // namespace
+}  // namespace sightline::web
