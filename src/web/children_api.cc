@@ -55,6 +55,17 @@ void audit_read(AuditLog& audit, const SessionInfo& session, const std::string& 
                 basis.describe() + "; from " + request.remote});
 }
 
+// Records a refused look at a child's record (a failed authorisation), then
+// gives the refusal.
+Response refuse(AuditLog& audit, const SessionInfo& session, const std::string& action,
+                const Id& child, const Request& request, Response refusal) {
+  audit.append(
+      {session.account.username, std::string(to_string(session.account.role)),
+       session.account.agency, "child.refused", child, "",
+       action + " refused (" + std::to_string(refusal.status) + "); from " + request.remote});
+  return refusal;
+}
+
 bool is_digits_and_spaces(const std::string& s, std::size_t& digits) {
   digits = 0;
   for (char c : s) {
@@ -144,9 +155,11 @@ Response ChildrenApi::search(const Request& request, const SessionInfo& session)
 
 Response ChildrenApi::summary(const Request& request, const Id& child,
                               const SessionInfo& session) const {
-  if (!Access::sees_identities(session.account.role)) return identities_forbidden();
+  if (!Access::sees_identities(session.account.role)) {
+    return refuse(audit, session, "child.read", child, request, identities_forbidden());
+  }
   const auto basis = access.basis_for(session.account, child);
-  if (!basis) return no_relationship();
+  if (!basis) return refuse(audit, session, "child.read", child, request, no_relationship());
   const auto person = store.with([&](Store& s) { return s.person(child, std::nullopt); });
   if (!person) return error_response(404, "not_found", "no such child");
   const auto entries = store.with([&](Store& s) { return s.chronology(child, std::nullopt); });
@@ -187,7 +200,9 @@ Response ChildrenApi::summary(const Request& request, const Id& child,
 
 Response ChildrenApi::chronology(const Request& request, const Id& child,
                                  const SessionInfo& session) const {
-  if (!Access::sees_identities(session.account.role)) return identities_forbidden();
+  if (!Access::sees_identities(session.account.role)) {
+    return refuse(audit, session, "child.chronology", child, request, identities_forbidden());
+  }
   std::optional<Timestamp> as_known_at;
   if (const auto text = request.query_param("as_known_at")) {
     const auto t = Timestamp::parse(*text);
@@ -198,7 +213,9 @@ Response ChildrenApi::chronology(const Request& request, const Id& child,
     as_known_at = t->has_time ? *t : Timestamp::end_of(t->date);
   }
   const auto basis = access.basis_for(session.account, child);
-  if (!basis) return no_relationship();
+  if (!basis) {
+    return refuse(audit, session, "child.chronology", child, request, no_relationship());
+  }
   const auto person = store.with([&](Store& s) { return s.person(child, as_known_at); });
   if (!person) return error_response(404, "not_found", "no such child (as known then)");
   const auto entries = store.with([&](Store& s) { return s.chronology(child, as_known_at); });
@@ -252,10 +269,14 @@ Response ChildrenApi::break_glass(const Request& request, const Id& child,
 Response ChildrenApi::who_looked(const Request& request, const Id& child,
                                  const SessionInfo& session) const {
   if (session.account.role != Role::kSafeguardingLead) {
-    return error_response(403, "forbidden", "only a safeguarding lead sees who looked at a record");
+    return refuse(
+        audit, session, "child.audit_read", child, request,
+        error_response(403, "forbidden", "only a safeguarding lead sees who looked at a record"));
   }
   const auto basis = access.basis_for(session.account, child);
-  if (!basis) return no_relationship();
+  if (!basis) {
+    return refuse(audit, session, "child.audit_read", child, request, no_relationship());
+  }
   const auto records = audit.records_about(child);
   audit_read(audit, session, "child.audit_read", child, *basis, request);
   json list = json::array();

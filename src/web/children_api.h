@@ -2,7 +2,8 @@
 // break-glass, who looked, and notices. Every answer passes the one access
 // check (access.h); every child shown is written to the audit log before the
 // answer leaves (if the audit cannot be written, the answer is a 500 and
-// shows nothing).
+// shows nothing). A refused look at a child's record is audited too
+// ("child.refused"), so that a lead can see probing.
 #pragma once
 
 #include "web/access.h"

@@ -97,6 +97,14 @@ TEST_F(ChildrenApiTest, WithoutARelationshipNothingIsRevealedSearchIncluded) {
   EXPECT_EQ(sofia.body.find("Withheld"), std::string::npos);
   EXPECT_EQ(get(c, carol, "/api/v1/children/sofia/chronology").status, 403);
   EXPECT_EQ(get(c, carol, "/api/v1/children/sofia/audit").status, 403);
+  // Each refusal is audited.
+  const auto refused = audit_about("sofia");
+  ASSERT_EQ(refused.size(), 3u);
+  for (const auto& r : refused) {
+    EXPECT_EQ(r.entry.action, "child.refused");
+    EXPECT_EQ(r.entry.user, "carol");
+  }
+  EXPECT_NE(refused[1].entry.detail.find("child.chronology refused (403)"), std::string::npos);
   EXPECT_TRUE(ids_found(c, carol, "q=sofia").empty());
   EXPECT_EQ(ids_found(c, carol, "q=withheld"), std::vector<std::string>{"zara"});
   EXPECT_EQ(ids_found(c, carol, "dob=2012-10-02").size(), 0u);
@@ -149,11 +157,12 @@ TEST_F(ChildrenApiTest, BreakGlassNeedsAReasonIsAuditedNotifiesTheLeadAndExpires
   EXPECT_EQ(json::parse(summary.body)["access"]["basis"], "break_glass");
 
   const auto records = audit_about("sofia");
-  ASSERT_GE(records.size(), 2u);
-  EXPECT_EQ(records[0].entry.action, "child.break_glass");
-  EXPECT_EQ(records[0].entry.reason, "baby brought to A&E by ambulance");
-  EXPECT_EQ(records[1].entry.action, "child.read");
+  ASSERT_EQ(records.size(), 3u);
+  EXPECT_EQ(records[0].entry.action, "child.refused");  // the look before breaking the glass
+  EXPECT_EQ(records[1].entry.action, "child.break_glass");
   EXPECT_EQ(records[1].entry.reason, "baby brought to A&E by ambulance");
+  EXPECT_EQ(records[2].entry.action, "child.read");
+  EXPECT_EQ(records[2].entry.reason, "baby brought to A&E by ambulance");
 
   // Luton's safeguarding lead is told; Ealing's is not.
   const Browser dave = sign_in(c, "dave");
@@ -183,10 +192,12 @@ TEST_F(ChildrenApiTest, ASafeguardingLeadSeesWhoLookedAtARecord) {
   const HttpReply r = get(c, bob, "/api/v1/children/sofia/audit");
   ASSERT_EQ(r.status, 200) << r.body;
   const json records = json::parse(r.body)["records"];
-  ASSERT_EQ(records.size(), 2u);
+  ASSERT_EQ(records.size(), 3u);
   EXPECT_EQ(records[0]["user"], "alice");
   EXPECT_EQ(records[1]["user"], "carol");
   EXPECT_EQ(records[1]["reason"], "police request at the door");
+  EXPECT_EQ(records[2]["user"], "alice");
+  EXPECT_EQ(records[2]["action"], "child.refused");
   // Looking at who looked is itself recorded.
   EXPECT_EQ(audit_about("sofia").back().entry.action, "child.audit_read");
 }

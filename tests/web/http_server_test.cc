@@ -114,6 +114,11 @@ TEST(HttpServer, RefusesMalformedRequests) {
                        "hello!"),
            std::string("POST / HTTP/1.1\r\nHost: x\r\nTransfer-Encoding: chunked\r\n\r\nzz\r\n"),
            std::string("GET http://elsewhere/ HTTP/1.1\r\nHost: x\r\n\r\n"),
+           // Request smuggling: both framings, or a chunk size that is not hex.
+           std::string("POST / HTTP/1.1\r\nHost: x\r\nContent-Length: 4\r\n"
+                       "Transfer-Encoding: chunked\r\n\r\n0\r\n\r\n"),
+           std::string("POST / HTTP/1.1\r\nHost: x\r\nTransfer-Encoding: chunked\r\n\r\n"
+                       "-5\r\nhello\r\n0\r\n\r\n"),
        }) {
     TestClient client(port);
     const HttpReply r = client.raw(raw);
