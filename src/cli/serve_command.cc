@@ -1,9 +1,11 @@
 #include <iostream>
 #include <mutex>
+#include <sstream>
 
 #include "cli/arguments.h"
 #include "cli/command.h"
 #include "core/clock.h"
+#include "store/importer.h"
 #include "store/sqlite/sqlite_store.h"
 #include "web/access.h"
 #include "web/accounts.h"
@@ -12,12 +14,16 @@
 #include "web/http_server.h"
 #include "web/service.h"
 
+namespace sightline::embedded {
+extern const std::string_view sofia_scenario;
+}
+
 namespace sightline::cli {
 namespace {
 
 constexpr std::string_view kHelp =
     R"(Usage: sightline serve --db PATH [--port N] [--address ADDR] [--threads N]
-                       [--audit-key FILE] [--trusted-proxy ADDR]
+                       [--audit-key FILE] [--trusted-proxy ADDR] [--demo]
 
 Runs the Sightline service: the JSON API under /api/v1 and a health check at
 /health, over plain HTTP on ADDR:N. In production it listens on the loopback
@@ -29,6 +35,12 @@ logged as one JSON line on standard error. SIGTERM or SIGINT stops it
 gracefully: it stops accepting, answers the requests already under way, and
 exits with 0.
 
+With --demo it first makes the database a demonstration: into an empty
+database it imports the Sofia scenario (the serious case review Sightline was
+built from) and adds one account per role, printing each name and its
+generated password before the "Listening" line. It refuses a database that
+holds other data.
+
 Options:
   --db PATH        the database file (created when it does not exist)
   --port N         the TCP port (default 8080)
@@ -38,6 +50,7 @@ Options:
                    created, readable only by its owner, on first use)
   --trusted-proxy ADDR  the address of the reverse proxy (nginx) whose
                    X-Real-IP header names the client (e.g. 127.0.0.1)
+  --demo           load the demonstration data and accounts (see above)
   --help           this text
 
 Exit codes: 0 stopped by a signal, 1 failed, 2 bad usage.
@@ -61,10 +74,57 @@ int parse_number(const Arguments& args, std::string_view name, int fallback, int
   return value;
 }
 
+// The demonstration accounts: one per role, at agencies of the Sofia
+// scenario; demo.luton's agency was never involved with Sofia, to show the
+// refusal and break-glass.
+struct DemoAccount {
+  const char* name;
+  web::Role role;
+  const char* agency;
+};
+constexpr DemoAccount kDemoAccounts[] = {
+    {"demo.hv", web::Role::kPractitioner, "ealing-hv"},
+    {"demo.manager", web::Role::kManager, "ealing-csc"},
+    {"demo.lead", web::Role::kSafeguardingLead, "ealing-csc"},
+    {"demo.luton", web::Role::kPractitioner, "luton-hv"},
+    {"demo.luton-lead", web::Role::kSafeguardingLead, "luton-hv"},
+    {"demo.analyst", web::Role::kPartnershipAnalyst, "lscb-ealing"},
+    {"demo.admin", web::Role::kAdministrator, "lscb-ealing"},
+};
+
+// Loads the demonstration into an empty database; false (with the reason on
+// `err`) when the database holds anything else.
+bool prepare_demo(web::SharedStore& store, web::Accounts& accounts, CommandContext& ctx) {
+  const std::int64_t events = store.with([](Store& s) { return s.counts().events; });
+  if (events > 0 && !accounts.find("demo.admin")) {
+    ctx.err << "sightline serve: --demo needs an empty database (or one --demo made)\n";
+    return false;
+  }
+  if (events == 0) {
+    std::istringstream feed{std::string(embedded::sofia_scenario)};
+    const ImportResult r = store.with(
+        [&](Store& s) { return import_feed(s, feed, "demo: Sofia scenario", ImportCallbacks{}); });
+    if (!r.committed) {
+      ctx.err << "sightline serve: the demonstration scenario did not import\n";
+      return false;
+    }
+    ctx.out << "Demo: imported the Sofia scenario (" << r.stored << " events).\n";
+  }
+  const web::Actor actor{"system:demo", "administrator", "", "serve --demo"};
+  for (const DemoAccount& a : kDemoAccounts) {
+    if (accounts.find(a.name)) continue;
+    const std::string password = web::Accounts::generate_password();
+    accounts.add(a.name, a.role, a.agency, password, actor);
+    ctx.out << "Demo account " << a.name << " (" << web::to_string(a.role) << ", " << a.agency
+            << "): password " << password << "\n";
+  }
+  return true;
+}
+
 int run_serve(CommandContext& ctx) {
   Arguments args(ctx.args, ArgumentSpec{{"--db", "--port", "--address", "--threads", "--audit-key",
                                          "--trusted-proxy"},
-                                        {},
+                                        {"--demo"},
                                         0,
                                         0});
   const std::string db_path = args.required("--db");
@@ -81,6 +141,7 @@ int run_serve(CommandContext& ctx) {
                       args.option("--audit-key").value_or(web::AuditLog::default_key_path(db_path)),
                       clock);
   web::Accounts accounts(db_path, clock, audit);
+  if (args.flag("--demo") && !prepare_demo(store, accounts, ctx)) return kExitFailure;
   web::Access access(db_path, store, audit, clock);
   web::EventsApi events(db_path, store, audit, clock);
   web::Service service({accounts, audit, access, events, store, clock});

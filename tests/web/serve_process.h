@@ -48,7 +48,11 @@ class ServeProcess {
     }
     close(in_pipe[1]);
     out_ = out_pipe[0];
-    const std::string line = read_line();
+    std::string line = read_line();
+    while (!line.empty() && line.rfind("Listening on http://", 0) != 0) {
+      before_listening_ += line + "\n";
+      line = read_line();
+    }
     const auto colon = line.rfind(':');
     if (line.rfind("Listening on http://", 0) != 0 || colon == std::string::npos) {
       stop(SIGKILL);
@@ -64,6 +68,8 @@ class ServeProcess {
   ServeProcess& operator=(const ServeProcess&) = delete;
 
   unsigned short port() const { return port_; }
+  // What serve printed before its "Listening on" line.
+  const std::string& before_listening() const { return before_listening_; }
 
   // Sends `signal` and returns the exit code (-1 when killed by a signal).
   int stop(int signal = SIGTERM) {
@@ -86,6 +92,7 @@ class ServeProcess {
   pid_t pid_ = -1;
   int out_ = -1;
   unsigned short port_ = 0;
+  std::string before_listening_;
 };
 
 }  // namespace sightline::testing
