@@ -324,6 +324,11 @@ LoginResult Accounts::login(const std::string& username, const std::string& pass
             .bind(2, account->id)
             .run();
       }
+      // Sessions that expired unpresented are removed as others begin.
+      Statement(*db_, "DELETE FROM sessions WHERE last_seen <= ? OR created <= ?")
+          .bind(1, now - policy_.idle_timeout)
+          .bind(2, now - policy_.absolute_timeout)
+          .run();
       Statement(*db_,
                 "INSERT INTO sessions(token_hash, user_id, created, last_seen) VALUES (?,?,?,?)")
           .bind(1, token_digest(raw))

@@ -24,6 +24,7 @@ CREATE TABLE IF NOT EXISTS idempotency (
 )sql";
 
 constexpr std::size_t kMaxItems = 10'000;
+constexpr std::int64_t kKeyLifetime = 24 * 3600;
 
 bool valid_key(std::string_view key) {
   if (key.empty() || key.size() > 200) return false;
@@ -79,6 +80,10 @@ Response EventsApi::post(const Request& request, const SessionInfo& session) {
   Response response = apply(request, session);
   // Answers that depend on the moment (a server error) are not kept.
   if (response.status < 500) {
+    // A key is remembered for a day: long enough for any client's retries.
+    Statement(*db_, "DELETE FROM idempotency WHERE created < ?")
+        .bind(1, clock_.utc_seconds() - kKeyLifetime)
+        .run();
     Statement(*db_,
               "INSERT INTO idempotency(username, key, request_hash, status, response, created) "
               "VALUES (?,?,?,?,?,?)")

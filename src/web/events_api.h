@@ -7,7 +7,7 @@
 //   session's agency. Reference events (`agency`, `premises`) are for
 //   administrators only; partnership analysts write nothing (403).
 // - Idempotency-Key (optional, 1 to 200 visible characters): the first
-//   answer to a key is kept for the user who sent it; the same key with the
+//   answer to a key is kept for 24 hours for the user who sent it; the same key with the
 //   same body answers that again (Idempotent-Replayed: true) and stores
 //   nothing, the same key with another body is refused (422). Independently,
 //   an item whose bytes an earlier batch stored is skipped, so even a retry

@@ -131,6 +131,22 @@ TEST_F(SessionTest, AnIdleSessionExpires) {
   EXPECT_EQ(client.request("GET", kSession, "", b.cookie()).status, 401);
 }
 
+TEST_F(SessionTest, ExpiredSessionsAreRemovedAsOthersBegin) {
+  TestClient client(port_);
+  sign_in(client, "alice");
+  sign_in(client, "alice");
+  advance(31 * 60);
+  sign_in(client, "bob");
+  sqlite3* handle = nullptr;
+  ASSERT_EQ(sqlite3_open(db().c_str(), &handle), SQLITE_OK);
+  sqlite3_stmt* s = nullptr;
+  sqlite3_prepare_v2(handle, "SELECT count(*) FROM sessions", -1, &s, nullptr);
+  ASSERT_EQ(sqlite3_step(s), SQLITE_ROW);
+  EXPECT_EQ(sqlite3_column_int(s, 0), 1);
+  sqlite3_finalize(s);
+  sqlite3_close(handle);
+}
+
 TEST_F(SessionTest, ASessionEndsAfterTwelveHoursHoweverBusy) {
   TestClient client(port_);
   const Browser b = sign_in(client, "alice");
