@@ -291,7 +291,9 @@ LoginResult Accounts::login(const std::string& username, const std::string& pass
           .run();
       Statement count(*db_, "SELECT failed_logins FROM users WHERE id = ?");
       count.bind(1, account->id).step();
-      if (count.column_int(0) >= policy_.max_failures) {
+      const std::int64_t failures = count.column_int(0);
+      count.reset();  // no read left open while this connection writes
+      if (failures >= policy_.max_failures) {
         Statement(*db_, "UPDATE users SET failed_logins = 0, locked_until = ? WHERE id = ?")
             .bind(1, now + policy_.lockout)
             .bind(2, account->id)

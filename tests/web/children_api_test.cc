@@ -3,7 +3,9 @@
 // and aggregate figures, against a running server.
 #include <gtest/gtest.h>
 
+#include <atomic>
 #include <sstream>
+#include <thread>
 
 #include "service_fixture.h"
 #include "web/children_api.h"
@@ -225,6 +227,34 @@ TEST(SearchText, ReadsDatesNhsNumbersPostcodesAndNames) {
   EXPECT_EQ(web::read_search_text("Sofia").name, "Sofia");
   EXPECT_EQ(web::read_search_text("Ann Lee").name, "Ann Lee");
   EXPECT_EQ(web::read_search_text("12345").name, "12345");
+}
+
+}  // namespace
+}  // namespace sightline
+
+namespace sightline {
+namespace {
+
+TEST_F(ChildrenApiTest, ConcurrentReadsAreEachAnsweredAndAuditedInOneIntactChain) {
+  constexpr int kClients = 4;
+  constexpr int kReads = 15;
+  std::vector<std::thread> clients;
+  std::atomic<int> answered{0};
+  for (int i = 0; i < kClients; ++i) {
+    clients.emplace_back([&, i] {
+      TestClient c(port_);
+      const Browser b = sign_in(c, i % 2 == 0 ? "alice" : "bob");
+      for (int n = 0; n < kReads; ++n) {
+        if (c.request("GET", "/api/v1/children/sofia", "", b.cookie()).status == 200) ++answered;
+      }
+    });
+  }
+  for (auto& t : clients) t.join();
+  EXPECT_EQ(answered.load(), kClients * kReads);
+  EXPECT_EQ(audit_about("sofia").size(), static_cast<std::size_t>(kClients * kReads));
+  const web::AuditVerification v =
+      web::AuditLog::verify(db(), web::AuditLog::default_key_path(db()) + ".pub");
+  EXPECT_TRUE(v.ok()) << (v.problems.empty() ? "" : v.problems[0]);
 }
 
 }  // namespace
