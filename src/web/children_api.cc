@@ -240,8 +240,7 @@ Response ChildrenApi::chronology(const Request& request, const Id& child,
 
 Response ChildrenApi::break_glass(const Request& request, const Id& child,
                                   const SessionInfo& session) const {
-  const auto type = request.header("content-type");
-  if (!type || type->substr(0, 16) != "application/json") {
+  if (!declares_json(request)) {
     return error_response(415, "unsupported_media_type", "the body must be application/json");
   }
   const json body = json::parse(request.body, nullptr, false);

@@ -103,8 +103,7 @@ Response EventsApi::apply(const Request& request, const SessionInfo& session) {
   if (account.role == Role::kPartnershipAnalyst) {
     return error_response(403, "forbidden", "your role does not record events");
   }
-  const auto type = request.header("content-type");
-  if (!type || type->substr(0, 16) != "application/json") {
+  if (!declares_json(request)) {
     return error_response(415, "unsupported_media_type", "the body must be application/json");
   }
   const ordered_json body = ordered_json::parse(request.body, nullptr, false);

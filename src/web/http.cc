@@ -87,6 +87,12 @@ std::string percent_decode(std::string_view text, bool plus_is_space) {
   return out;
 }
 
+bool declares_json(const Request& request) {
+  const auto type = request.header("content-type");
+  if (!type) return false;
+  return iequals(trim(type->substr(0, type->find(';'))), "application/json");
+}
+
 Response json_response(int status, std::string body) {
   Response r;
   r.status = status;

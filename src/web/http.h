@@ -40,6 +40,9 @@ struct Response {
   std::string log_user;
 };
 
+// True when the Content-Type is application/json (parameters allowed).
+bool declares_json(const Request& request);
+
 // A JSON body: {"error":{"code":CODE,"message":MESSAGE}} with that status.
 Response error_response(int status, std::string_view code, std::string_view message);
 Response json_response(int status, std::string body);

@@ -34,8 +34,7 @@ Response unauthenticated() {
 
 // The body as a JSON object, or the response refusing it.
 std::variant<json, Response> json_object_body(const Request& request) {
-  const auto type = request.header("content-type");
-  if (!type || type->substr(0, 16) != "application/json") {
+  if (!declares_json(request)) {
     return error_response(415, "unsupported_media_type", "the body must be application/json");
   }
   json body = json::parse(request.body, nullptr, false);

@@ -52,3 +52,22 @@ TEST(Request, ReadsCookiesHeadersAndQueryParameters) {
 
 }  // namespace
 }  // namespace sightline::web
+
+namespace sightline::web {
+namespace {
+
+TEST(Request, DeclaresJsonOnlyForApplicationJson) {
+  const auto with_type = [](std::string type) {
+    Request r;
+    r.headers = {{"content-type", std::move(type)}};
+    return declares_json(r);
+  };
+  EXPECT_TRUE(with_type("application/json"));
+  EXPECT_TRUE(with_type("Application/JSON; charset=utf-8"));
+  EXPECT_FALSE(with_type("application/jsonx"));
+  EXPECT_FALSE(with_type("text/plain"));
+  EXPECT_FALSE(declares_json(Request{}));
+}
+
+}  // namespace
+}  // namespace sightline::web
