@@ -224,3 +224,29 @@ TEST(HttpServer, TakesTheClientAddressFromTheTrustedProxyOnly) {
 
 }  // namespace
 }  // namespace sightline::web
+
+namespace sightline::web {
+namespace {
+
+TEST(HttpServer, SaysWhyItCannotListen) {
+  HttpServer first(
+      {}, [](const Request&) { return json_response(200, "{}"); }, nullptr);
+  ServerOptions taken;
+  taken.port = first.start();
+  HttpServer second(
+      taken, [](const Request&) { return json_response(200, "{}"); }, nullptr);
+  try {
+    second.start();
+    FAIL() << "two servers on one port";
+  } catch (const std::runtime_error& e) {
+    EXPECT_NE(std::string(e.what()).find("cannot listen on 127.0.0.1:"), std::string::npos);
+  }
+  ServerOptions bad;
+  bad.address = "not-an-address";
+  HttpServer third(
+      bad, [](const Request&) { return json_response(200, "{}"); }, nullptr);
+  EXPECT_THROW(third.start(), std::runtime_error);
+}
+
+}  // namespace
+}  // namespace sightline::web
