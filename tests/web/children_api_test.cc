@@ -2,6 +2,7 @@
 // route (search included), break-glass with its audit and notice, who looked,
 // and aggregate figures, against a running server.
 #include <gtest/gtest.h>
+#include <sqlite3.h>
 
 #include <atomic>
 #include <sstream>
@@ -255,6 +256,32 @@ TEST_F(ChildrenApiTest, ConcurrentReadsAreEachAnsweredAndAuditedInOneIntactChain
   const web::AuditVerification v =
       web::AuditLog::verify(db(), web::AuditLog::default_key_path(db()) + ".pub");
   EXPECT_TRUE(v.ok()) << (v.problems.empty() ? "" : v.problems[0]);
+}
+
+}  // namespace
+}  // namespace sightline
+
+namespace sightline {
+namespace {
+
+TEST_F(ChildrenApiTest, WhenTheAuditCannotBeWrittenNothingIsShown) {
+  TestClient c(port_);
+  const Browser alice = sign_in(c, "alice");
+  // Break the audit log behind the service's back: every append now fails.
+  sqlite3* handle = nullptr;
+  ASSERT_EQ(sqlite3_open(db().c_str(), &handle), SQLITE_OK);
+  ASSERT_EQ(sqlite3_exec(handle, "ALTER TABLE audit_log RENAME TO audit_log_gone", nullptr, nullptr,
+                         nullptr),
+            SQLITE_OK);
+  sqlite3_close(handle);
+  for (const char* target : {"/api/v1/children/sofia", "/api/v1/children/sofia/chronology",
+                             "/api/v1/children?q=sofia"}) {
+    const HttpReply r = c.request("GET", target, "", alice.cookie());
+    EXPECT_EQ(r.status, 500) << target;
+    EXPECT_EQ(r.body.find("Withheld"), std::string::npos) << target;
+  }
+  const Browser again = sign_in(c, "alice");
+  EXPECT_TRUE(again.token.empty());  // a sign-in that cannot be audited does not happen
 }
 
 }  // namespace
