@@ -143,7 +143,7 @@ int run_serve(CommandContext& ctx) {
   web::Accounts accounts(db_path, clock, audit);
   if (args.flag("--demo") && !prepare_demo(store, accounts, ctx)) return kExitFailure;
   web::Access access(db_path, store, audit, clock);
-  web::EventsApi events(db_path, store, audit, clock);
+  web::EventsApi events(db_path, store, access, audit, clock);
   web::Service service({accounts, audit, access, events, store, clock});
   std::mutex log_mutex;
   web::HttpServer server(

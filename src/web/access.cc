@@ -153,6 +153,27 @@ BreakGlassGrant Access::break_glass(const Account& account, const Id& child,
   return grant;
 }
 
+void Access::record_claimed_relationship(const Account& account, const Id& child,
+                                         const std::string& remote) {
+  const AuditRecord record =
+      audit_.append({account.username, std::string(to_string(account.role)), account.agency,
+                     "child.relationship_claimed", child, "",
+                     "first event about the child from this agency; from " + remote});
+  std::lock_guard lock(mutex_);
+  Statement(*db_,
+            "INSERT INTO notices(agency, kind, child, username, role, reason, at, audit_seq) "
+            "VALUES (?,?,?,?,?,?,?,?)")
+      .bind(1, account.agency)
+      .bind(2, "relationship_claimed")
+      .bind(3, child)
+      .bind(4, account.username)
+      .bind(5, to_string(account.role))
+      .bind(6, "")
+      .bind(7, record.at)
+      .bind(8, record.seq)
+      .run();
+}
+
 std::vector<Notice> Access::notices_for(const std::string& agency) {
   std::lock_guard lock(mutex_);
   Statement s(*db_,

@@ -13,6 +13,9 @@
 //   this child without a relationship. That is allowed for `grant_duration`
 //   seconds, recorded in the audit log with the reason, and raises a notice
 //   to the safeguarding lead(s) of the user's own agency, who account for it.
+// An agency that begins a relationship by recording an event about a child
+// already known to others claims it: that too is audited and raises a notice
+// (record_claimed_relationship), since recording needs no reason.
 // Partnership analysts see aggregate figures only, and administrators manage
 // accounts: neither sees a child's identity, even with a reason.
 //
@@ -104,6 +107,12 @@ class Access {
   // a missing or short reason, 403 for a role that may not).
   BreakGlassGrant break_glass(const Account& account, const Id& child, const std::string& reason,
                               const std::string& remote);
+  // Records that the account's agency has just begun a relationship with a
+  // child it had none with, by recording an event about them: audited, with a
+  // notice to the agency's safeguarding leads, as break-glass is. Without it,
+  // writing a trivial event would be a silent way round break-glass.
+  void record_claimed_relationship(const Account& account, const Id& child,
+                                   const std::string& remote);
   std::vector<Notice> notices_for(const std::string& agency);
 
  private:

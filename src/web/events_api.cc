@@ -1,6 +1,7 @@
 #include "web/events_api.h"
 
 #include <nlohmann/json.hpp>
+#include <set>
 #include <sstream>
 
 #include "store/importer.h"
@@ -34,6 +35,20 @@ bool valid_key(std::string_view key) {
   return true;
 }
 
+// The person ids an event names.
+std::set<std::string> persons_named(const ordered_json& item) {
+  std::set<std::string> out;
+  for (const char* field : {"child", "mother", "person", "other"}) {
+    if (item.contains(field) && item[field].is_string()) out.insert(item[field].get<std::string>());
+  }
+  if (item.contains("persons") && item["persons"].is_array()) {
+    for (const auto& p : item["persons"]) {
+      if (p.is_string()) out.insert(p.get<std::string>());
+    }
+  }
+  return out;
+}
+
 Response faults_response(const json& faults) {
   json body = {{"error",
                 {{"code", "invalid_events"},
@@ -45,9 +60,13 @@ Response faults_response(const json& faults) {
 
 }  // namespace
 
-EventsApi::EventsApi(const std::string& db_path, SharedStore& store, AuditLog& audit,
-                     const Clock& clock)
-    : store_(store), audit_(audit), clock_(clock), db_(std::make_unique<Connection>(db_path)) {
+EventsApi::EventsApi(const std::string& db_path, SharedStore& store, Access& access,
+                     AuditLog& audit, const Clock& clock)
+    : store_(store),
+      access_(access),
+      audit_(audit),
+      clock_(clock),
+      db_(std::make_unique<Connection>(db_path)) {
   db_->exec("PRAGMA journal_mode=WAL");
   db_->exec("PRAGMA synchronous=FULL");
   db_->exec(kSchema);
@@ -151,6 +170,18 @@ Response EventsApi::apply(const Request& request, const SessionInfo& session) {
     r.status = 403;
     return r;
   }
+  // Persons already known whom this agency had no relationship with: the
+  // batch, once stored, gives it one, which is claimed openly.
+  std::set<std::string> named;
+  for (const ordered_json& item : body) {
+    if (item.is_object()) named.merge(persons_named(item));
+  }
+  std::vector<std::string> claimed;
+  for (const std::string& person : named) {
+    const bool known =
+        store_.with([&](Store& s) { return s.person(person, std::nullopt).has_value(); });
+    if (known && !access_.has_relationship(account.agency, person)) claimed.push_back(person);
+  }
 
   json faults = json::array();
   ImportCallbacks callbacks;
@@ -161,6 +192,11 @@ Response EventsApi::apply(const Request& request, const SessionInfo& session) {
   const ImportResult result = store_.with(
       [&](Store& s) { return import_feed(s, feed, "api:" + account.username, callbacks); });
   if (!result.committed) return faults_response(faults);
+  if (result.stored > 0) {
+    for (const std::string& person : claimed) {
+      access_.record_claimed_relationship(account, person, request.remote);
+    }
+  }
   json by_type = json::object();
   for (const auto& [event_type, n] : result.stored_by_type) {
     by_type[std::string(to_string(event_type))] = n;

@@ -14,6 +14,9 @@
 //   without a key never stores an event twice.
 // - Each item is stored as its compact JSON serialisation, members in the
 //   order sent. Every batch stored is one audit record.
+// - Recording an event about a person already known, whom the user's agency
+//   had no relationship with, gives it one: that claim is audited and the
+//   agency's safeguarding leads are told (Access::record_claimed_relationship).
 //
 // Thread-safe: batches are applied one at a time.
 #pragma once
@@ -34,7 +37,8 @@ namespace sightline::web {
 
 class EventsApi {
  public:
-  EventsApi(const std::string& db_path, SharedStore& store, AuditLog& audit, const Clock& clock);
+  EventsApi(const std::string& db_path, SharedStore& store, Access& access, AuditLog& audit,
+            const Clock& clock);
   ~EventsApi();
   EventsApi(const EventsApi&) = delete;
   EventsApi& operator=(const EventsApi&) = delete;
@@ -45,6 +49,7 @@ class EventsApi {
   Response apply(const Request& request, const SessionInfo& session);
 
   SharedStore& store_;
+  Access& access_;
   AuditLog& audit_;
   const Clock& clock_;
   std::unique_ptr<sqlite::Connection> db_;

@@ -116,6 +116,31 @@ TEST_F(EventsApiTest, ARetryWithTheSameIdempotencyKeyNeverStoresTwice) {
   EXPECT_EQ(post(c, alice, batch, std::string(201, 'k')).status, 400);
 }
 
+TEST_F(EventsApiTest, RecordingAboutAChildClaimsARelationshipOpenly) {
+  accounts_->add("carol", Role::kPractitioner, "luton-hv", kPassword, admin());
+  accounts_->add("dave", Role::kSafeguardingLead, "luton-hv", kPassword, admin());
+  TestClient c(port_);
+  const Browser alice = sign_in(c, "alice");  // already involved with Sofia: nothing to claim
+  ASSERT_EQ(post(c, alice, json::array({visit("2013-09-01")})).status, 201);
+  const Browser carol = sign_in(c, "carol");  // Luton: never involved
+  EXPECT_EQ(c.request("GET", "/api/v1/children/sofia", "", carol.cookie()).status, 403);
+  ASSERT_EQ(post(c, carol, json::array({visit("2013-09-02", "luton-hv")})).status, 201);
+  EXPECT_EQ(c.request("GET", "/api/v1/children/sofia", "", carol.cookie()).status, 200);
+
+  std::vector<std::string> claims;
+  for (const auto& r : audit_->records_about("sofia")) {
+    if (r.entry.action == "child.relationship_claimed") claims.push_back(r.entry.user);
+  }
+  EXPECT_EQ(claims, std::vector<std::string>{"carol"});
+  const Browser dave = sign_in(c, "dave");
+  const json notices =
+      json::parse(c.request("GET", "/api/v1/notices", "", dave.cookie()).body)["notices"];
+  ASSERT_EQ(notices.size(), 1u);
+  EXPECT_EQ(notices[0]["kind"], "relationship_claimed");
+  EXPECT_EQ(notices[0]["user"], "carol");
+  EXPECT_EQ(notices[0]["child"], "sofia");
+}
+
 TEST_F(EventsApiTest, RefusesWhatIsNotABatch) {
   TestClient c(port_);
   const Browser alice = sign_in(c, "alice");

@@ -52,7 +52,7 @@ class ServiceTest : public ::testing::Test {
     policy.hash_memlimit = crypto_pwhash_MEMLIMIT_MIN;
     accounts_ = std::make_unique<web::Accounts>(db(), clock_, *audit_, policy);
     access_ = std::make_unique<web::Access>(db(), *store_, *audit_, clock_);
-    events_ = std::make_unique<web::EventsApi>(db(), *store_, *audit_, clock_);
+    events_ = std::make_unique<web::EventsApi>(db(), *store_, *access_, *audit_, clock_);
     service_ = std::make_unique<web::Service>(
         web::ServiceParts{*accounts_, *audit_, *access_, *events_, *store_, clock_},
         service_options());
