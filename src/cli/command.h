@@ -33,6 +33,9 @@ Command chronology_command();
 Command synth_command();
 Command replay_command();
 Command alerts_command();
+Command serve_command();
+Command audit_command();
+Command user_command();
 
 // Runs `sightline ARGS...`; never throws.
 int run_cli(std::span<const std::string_view> args, std::ostream& out, std::ostream& err,

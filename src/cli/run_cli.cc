@@ -10,7 +10,7 @@ namespace {
 
 std::vector<Command> all_commands() {
   return {import_command(), chronology_command(), replay_command(), alerts_command(),
-          synth_command()};
+          synth_command(),  serve_command(),      user_command(),   audit_command()};
 }
 
 void print_overview(std::ostream& out) {

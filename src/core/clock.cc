@@ -37,6 +37,19 @@ Timestamp SystemClock::now() const {
   return uk_local_time(std::chrono::duration_cast<std::chrono::seconds>(since_epoch).count());
 }
 
+std::int64_t uk_local_to_utc(std::int64_t local_seconds) {
+  const std::int64_t if_summer = local_seconds - 3600;
+  if (SystemClock::uk_local_time(if_summer).instant() == local_seconds) return if_summer;
+  return local_seconds;
+}
+
+std::int64_t Clock::utc_seconds() const { return uk_local_to_utc(now().instant()); }
+
+std::int64_t SystemClock::utc_seconds() const {
+  const auto since_epoch = std::chrono::system_clock::now().time_since_epoch();
+  return std::chrono::duration_cast<std::chrono::seconds>(since_epoch).count();
+}
+
 Timestamp SimulatedClock::now() const { return from_instant(instant_.load()); }
 
 }  // namespace sightline

@@ -58,6 +58,20 @@ struct AlertRecord {
   friend bool operator==(const AlertRecord&, const AlertRecord&) = default;
 };
 
+// What to look a person up by; every non-empty criterion must hold. Values are
+// compared as a practitioner would type them: names case-insensitively, word
+// by word, against any version of the person's given and family names and
+// aliases; NHS numbers and postcodes ignoring spaces (postcodes also case).
+// Any postcode the person has lived at counts, and any date of birth or NHS
+// number ever recorded for them.
+struct PersonQuery {
+  std::string name = {};
+  std::optional<Date> dob = {};
+  std::string nhs_number = {};
+  std::string postcode = {};
+  bool empty() const { return name.empty() && !dob && nhs_number.empty() && postcode.empty(); }
+};
+
 class ImportBatch {
  public:
   virtual ~ImportBatch() = default;  // rolls back unless committed
@@ -92,6 +106,9 @@ class Store {
   // `as_known_at`, only what had been recorded by then.
   virtual std::vector<ChronologyEntry> chronology(const Id& id,
                                                   std::optional<Timestamp> as_known_at) = 0;
+  // The ids of the persons matching `query` (none for an empty query), in id
+  // order, at most `limit`.
+  virtual std::vector<Id> find_persons(const PersonQuery& query, std::size_t limit) = 0;
   virtual std::vector<AgencyView> agencies() = 0;
   virtual StoreCounts counts() = 0;
   // Every event in arrival order.

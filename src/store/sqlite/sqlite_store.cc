@@ -350,6 +350,7 @@ class SqliteStore final : public Store {
   std::optional<PersonView> person(const Id& id, std::optional<Timestamp> as_known_at) override;
   std::vector<ChronologyEntry> chronology(const Id& id,
                                           std::optional<Timestamp> as_known_at) override;
+  std::vector<Id> find_persons(const PersonQuery& query, std::size_t limit) override;
   std::vector<AgencyView> agencies() override;
   StoreCounts counts() override;
   void for_each_event(const std::function<void(const StoredEvent&)>& visit) override;
@@ -700,6 +701,67 @@ std::vector<NoticeRecord> SqliteStore::notices(const Id& child) {
     out.push_back(NoticeRecord{query.column_text(0), query.column_text(1), query.column_text(2),
                                query.column_text(3), query.column_text(4), query.column_text(5)});
   }
+  return out;
+}
+
+std::vector<Id> SqliteStore::find_persons(const PersonQuery& query, std::size_t limit) {
+  if (query.empty()) return {};
+  const auto without_spaces = [](std::string_view text, bool upper) {
+    std::string out;
+    for (char c : text) {
+      if (c == ' ') continue;
+      out.push_back(upper && c >= 'a' && c <= 'z' ? static_cast<char>(c - 32) : c);
+    }
+    return out;
+  };
+  // The shape of the statement depends only on which criteria are given;
+  // every value is bound.
+  std::string sql = "SELECT p.id FROM p_persons p WHERE 1";
+  std::vector<std::string> values;
+  std::string word;
+  const auto add_name_word = [&] {
+    if (word.empty()) return;
+    for (char& c : word) c = c >= 'A' && c <= 'Z' ? static_cast<char>(c + 32) : c;
+    const std::string n = "?" + std::to_string(values.size() + 1);
+    sql +=
+        " AND EXISTS (SELECT 1 FROM p_person_details d WHERE d.person = p.id AND (lower(d.given) "
+        "= " +
+        n + " OR lower(d.family) = " + n + " OR instr(lower(d.aliases), " + n + ") > 0))";
+    values.push_back(word);
+    word.clear();
+  };
+  for (char c : query.name) {
+    if (c == ' ' || c == '\t') {
+      add_name_word();
+    } else {
+      word.push_back(c);
+    }
+  }
+  add_name_word();
+  if (query.dob) {
+    values.push_back(query.dob->to_string());
+    sql += " AND EXISTS (SELECT 1 FROM p_person_details d WHERE d.person = p.id AND d.dob = ?" +
+           std::to_string(values.size()) + ")";
+  }
+  if (!query.nhs_number.empty()) {
+    values.push_back(without_spaces(query.nhs_number, false));
+    sql +=
+        " AND EXISTS (SELECT 1 FROM p_person_details d WHERE d.person = p.id AND "
+        "replace(d.nhs_number, ' ', '') = ?" +
+        std::to_string(values.size()) + ")";
+  }
+  if (!query.postcode.empty()) {
+    values.push_back(without_spaces(query.postcode, true));
+    sql +=
+        " AND EXISTS (SELECT 1 FROM p_addresses a WHERE a.person = p.id AND "
+        "replace(upper(a.postcode), ' ', '') = ?" +
+        std::to_string(values.size()) + ")";
+  }
+  sql += " ORDER BY p.id LIMIT " + std::to_string(limit);
+  Statement s(db_, sql.c_str());
+  for (std::size_t i = 0; i < values.size(); ++i) s.bind(static_cast<int>(i + 1), values[i]);
+  std::vector<Id> out;
+  while (s.step()) out.push_back(s.column_text(0));
   return out;
 }
 

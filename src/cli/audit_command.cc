@@ -1,0 +1,58 @@
+#include <filesystem>
+
+#include "cli/arguments.h"
+#include "cli/command.h"
+#include "web/audit_log.h"
+
+namespace sightline::cli {
+namespace {
+
+constexpr std::string_view kHelp =
+    R"(Usage: sightline audit verify --db PATH [--key FILE]
+
+Checks the audit trail in the database at PATH: that every record is the one
+that was written (none changed), that none was removed or inserted, and that
+the last record is the one the signed head names. Each problem found is
+printed on standard error.
+
+Options:
+  --db PATH    the database file
+  --key FILE   the audit log's public key (default: PATH.audit-key.pub,
+               written beside the secret key when the log was created)
+  --help       this text
+
+Exit codes: 0 intact, 1 damaged or unreadable, 2 bad usage.
+)";
+
+int run_audit(CommandContext& ctx) {
+  Arguments args(ctx.args, ArgumentSpec{{"--db", "--key"}, {}, 1, 1});
+  if (args.positionals()[0] != "verify") {
+    throw UsageError("unknown audit command \"" + args.positionals()[0] + "\"");
+  }
+  const std::string db_path = args.required("--db");
+  const std::string key =
+      args.option("--key").value_or(web::AuditLog::default_key_path(db_path) + ".pub");
+  std::error_code ec;
+  if (!std::filesystem::is_regular_file(db_path, ec)) {
+    ctx.err << "sightline audit: no database at " << db_path << "\n";
+    return kExitFailure;
+  }
+  const web::AuditVerification v = web::AuditLog::verify(db_path, key);
+  if (!v.ok()) {
+    for (const std::string& p : v.problems) ctx.err << db_path << ": " << p << "\n";
+    ctx.err << "sightline audit: the audit log of " << db_path << " is NOT intact ("
+            << v.problems.size() << " problem" << (v.problems.size() == 1 ? "" : "s") << ").\n";
+    return kExitFailure;
+  }
+  ctx.out << "The audit log of " << db_path << " is intact: " << v.records << " record"
+          << (v.records == 1 ? "" : "s") << ", head signature valid.\n";
+  return kExitOk;
+}
+
+}  // namespace
+
+Command audit_command() {
+  return {"audit", "verify the tamper-evident audit trail", kHelp, run_audit};
+}
+
+}  // namespace sightline::cli

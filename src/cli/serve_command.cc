@@ -1,0 +1,168 @@
+#include <iostream>
+#include <mutex>
+#include <sstream>
+
+#include "cli/arguments.h"
+#include "cli/command.h"
+#include "core/clock.h"
+#include "store/importer.h"
+#include "store/sqlite/sqlite_store.h"
+#include "web/access.h"
+#include "web/accounts.h"
+#include "web/audit_log.h"
+#include "web/events_api.h"
+#include "web/http_server.h"
+#include "web/service.h"
+
+namespace sightline::embedded {
+extern const std::string_view sofia_scenario;
+}
+
+namespace sightline::cli {
+namespace {
+
+constexpr std::string_view kHelp =
+    R"(Usage: sightline serve --db PATH [--port N] [--address ADDR] [--threads N]
+                       [--audit-key FILE] [--trusted-proxy ADDR] [--demo]
+
+Runs the Sightline service: the JSON API under /api/v1 and a health check at
+/health, over plain HTTP on ADDR:N. In production it listens on the loopback
+address behind nginx, which terminates TLS (see docs/operations.md).
+
+When N is 0 the system chooses a free port. Once it is listening it prints
+"Listening on http://ADDR:PORT" on standard output; each request answered is
+logged as one JSON line on standard error. SIGTERM or SIGINT stops it
+gracefully: it stops accepting, answers the requests already under way, and
+exits with 0.
+
+With --demo it first makes the database a demonstration: into an empty
+database it imports the Sofia scenario (the serious case review Sightline was
+built from) and adds one account per role, printing each name and its
+generated password before the "Listening" line. It refuses a database that
+holds other data.
+
+Options:
+  --db PATH        the database file (created when it does not exist)
+  --port N         the TCP port (default 8080)
+  --address ADDR   the address to listen on (default 127.0.0.1)
+  --threads N      the number of worker threads (default 2)
+  --audit-key FILE the audit log's signing key (default PATH.audit-key;
+                   created, readable only by its owner, on first use)
+  --trusted-proxy ADDR  the address of the reverse proxy (nginx) whose
+                   X-Real-IP header names the client (e.g. 127.0.0.1)
+  --demo           load the demonstration data and accounts (see above)
+  --help           this text
+
+Exit codes: 0 stopped by a signal, 1 failed, 2 bad usage.
+)";
+
+int parse_number(const Arguments& args, std::string_view name, int fallback, int low, int high) {
+  const auto text = args.option(name);
+  if (!text) return fallback;
+  int value = 0;
+  try {
+    std::size_t used = 0;
+    value = std::stoi(*text, &used);
+    if (used != text->size()) throw std::invalid_argument("trailing");
+  } catch (const std::exception&) {
+    throw UsageError(std::string(name) + ": expected a number, got \"" + *text + "\"");
+  }
+  if (value < low || value > high) {
+    throw UsageError(std::string(name) + ": expected " + std::to_string(low) + " to " +
+                     std::to_string(high) + ", got " + *text);
+  }
+  return value;
+}
+
+// The demonstration accounts: one per role, at agencies of the Sofia
+// scenario; demo.luton's agency was never involved with Sofia, to show the
+// refusal and break-glass.
+struct DemoAccount {
+  const char* name;
+  web::Role role;
+  const char* agency;
+};
+constexpr DemoAccount kDemoAccounts[] = {
+    {"demo.hv", web::Role::kPractitioner, "ealing-hv"},
+    {"demo.manager", web::Role::kManager, "ealing-csc"},
+    {"demo.lead", web::Role::kSafeguardingLead, "ealing-csc"},
+    {"demo.luton", web::Role::kPractitioner, "luton-hv"},
+    {"demo.luton-lead", web::Role::kSafeguardingLead, "luton-hv"},
+    {"demo.analyst", web::Role::kPartnershipAnalyst, "lscb-ealing"},
+    {"demo.admin", web::Role::kAdministrator, "lscb-ealing"},
+};
+
+// Loads the demonstration into an empty database; false (with the reason on
+// `err`) when the database holds anything else.
+bool prepare_demo(web::SharedStore& store, web::Accounts& accounts, CommandContext& ctx) {
+  const std::int64_t events = store.with([](Store& s) { return s.counts().events; });
+  if (events > 0 && !accounts.find("demo.admin")) {
+    ctx.err << "sightline serve: --demo needs an empty database (or one --demo made)\n";
+    return false;
+  }
+  if (events == 0) {
+    std::istringstream feed{std::string(embedded::sofia_scenario)};
+    const ImportResult r = store.with(
+        [&](Store& s) { return import_feed(s, feed, "demo: Sofia scenario", ImportCallbacks{}); });
+    if (!r.committed) {
+      ctx.err << "sightline serve: the demonstration scenario did not import\n";
+      return false;
+    }
+    ctx.out << "Demo: imported the Sofia scenario (" << r.stored << " events).\n";
+  }
+  const web::Actor actor{"system:demo", "administrator", "", "serve --demo"};
+  for (const DemoAccount& a : kDemoAccounts) {
+    if (accounts.find(a.name)) continue;
+    const std::string password = web::Accounts::generate_password();
+    accounts.add(a.name, a.role, a.agency, password, actor);
+    ctx.out << "Demo account " << a.name << " (" << web::to_string(a.role) << ", " << a.agency
+            << "): password " << password << "\n";
+  }
+  return true;
+}
+
+int run_serve(CommandContext& ctx) {
+  Arguments args(ctx.args, ArgumentSpec{{"--db", "--port", "--address", "--threads", "--audit-key",
+                                         "--trusted-proxy"},
+                                        {"--demo"},
+                                        0,
+                                        0});
+  const std::string db_path = args.required("--db");
+  web::ServerOptions options;
+  options.port = static_cast<unsigned short>(parse_number(args, "--port", 8080, 0, 65535));
+  options.threads = parse_number(args, "--threads", 2, 1, 64);
+  options.address = args.option("--address").value_or("127.0.0.1");
+  options.trusted_proxy = args.option("--trusted-proxy").value_or("");
+
+  // Creates the database, or refuses one that is not Sightline's.
+  web::SharedStore store(open_sqlite_store(db_path));
+  const SystemClock clock;
+  web::AuditLog audit(db_path,
+                      args.option("--audit-key").value_or(web::AuditLog::default_key_path(db_path)),
+                      clock);
+  web::Accounts accounts(db_path, clock, audit);
+  if (args.flag("--demo") && !prepare_demo(store, accounts, ctx)) return kExitFailure;
+  web::Access access(db_path, store, audit, clock);
+  web::EventsApi events(db_path, store, access, audit, clock);
+  web::Service service({accounts, audit, access, events, store, clock});
+  std::mutex log_mutex;
+  web::HttpServer server(
+      options, [&](const web::Request& r) { return service.handle(r); },
+      [&](const std::string& line) {
+        std::lock_guard lock(log_mutex);
+        ctx.err << line << "\n" << std::flush;
+      });
+  server.stop_on_signals();
+  const unsigned short port = server.start();
+  ctx.out << "Listening on http://" << options.address << ":" << port << std::endl;
+  server.wait();
+  std::lock_guard lock(log_mutex);
+  ctx.err << "sightline serve: stopped\n";
+  return kExitOk;
+}
+
+}  // namespace
+
+Command serve_command() { return {"serve", "run the HTTP service (JSON API)", kHelp, run_serve}; }
+
+}  // namespace sightline::cli

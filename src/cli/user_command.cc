@@ -1,0 +1,158 @@
+#include <pwd.h>
+#include <unistd.h>
+
+#include <filesystem>
+#include <iomanip>
+#include <iostream>
+
+#include "cli/arguments.h"
+#include "cli/command.h"
+#include "core/clock.h"
+#include "store/sqlite/sqlite_store.h"
+#include "web/accounts.h"
+#include "web/audit_log.h"
+#include "web/secrets.h"
+
+namespace sightline::cli {
+namespace {
+
+constexpr std::string_view kHelp =
+    R"(Usage: sightline user add NAME --db PATH --role ROLE --agency AGENCY [--password-stdin]
+       sightline user disable NAME --db PATH
+       sightline user reset NAME --db PATH [--password-stdin]
+       sightline user list --db PATH
+
+Administers the accounts that may sign in to 'sightline serve'.
+
+  add      creates an account for NAME (lower-case letters, digits, '.', '_',
+           '-') who works for AGENCY (an agency id from the feeds) in ROLE:
+           practitioner, manager, safeguarding_lead, partnership_analyst or
+           administrator
+  disable  stops NAME from signing in and ends every session they hold
+  reset    gives NAME a new password, lifts a lockout or disablement and ends
+           their sessions
+  list     shows every account, its role, agency and state
+
+With --password-stdin the password is the first line of standard input (12
+to 256 characters); otherwise a random one is generated and printed once:
+hand it over privately, as only its hash is kept. Every change is written to
+the audit log, as made from the command line by the operating-system user.
+
+Options:
+  --db PATH           the database file
+  --role ROLE         for add
+  --agency AGENCY     for add
+  --password-stdin    read the password instead of generating one
+  --audit-key FILE    the audit log's signing key (default PATH.audit-key)
+  --help              this text
+
+Exit codes: 0 done, 1 refused or failed, 2 bad usage.
+)";
+
+web::Actor command_line_actor() {
+  std::string name = "unknown";
+  if (const passwd* pw = getpwuid(geteuid())) name = pw->pw_name;
+  return {"cli:" + name, "administrator", "", "command line"};
+}
+
+std::string password_from(const Arguments& args, CommandContext& ctx, bool& generated) {
+  generated = !args.flag("--password-stdin");
+  if (generated) return web::Accounts::generate_password();
+  std::string line;
+  std::getline(std::cin, line);
+  while (!line.empty() && (line.back() == '\r' || line.back() == '\n')) line.pop_back();
+  (void)ctx;
+  return line;
+}
+
+std::string state_of(const web::Account& a, std::int64_t now) {
+  if (a.disabled) return "disabled";
+  if (a.locked_until > now) return "locked until " + web::utc_text(a.locked_until);
+  return "active";
+}
+
+int run_user(CommandContext& ctx) {
+  Arguments args(
+      ctx.args,
+      ArgumentSpec{{"--db", "--role", "--agency", "--audit-key"}, {"--password-stdin"}, 1, 2});
+  const std::string& what = args.positionals()[0];
+  const std::string db_path = args.required("--db");
+  const bool needs_name = what == "add" || what == "disable" || what == "reset";
+  if (!needs_name && what != "list") throw UsageError("unknown user command \"" + what + "\"");
+  if (needs_name && args.positionals().size() != 2) throw UsageError("missing user name");
+  if (!needs_name && args.positionals().size() != 1) {
+    throw UsageError("unexpected argument \"" + args.positionals()[1] + "\"");
+  }
+  std::error_code ec;
+  if (!std::filesystem::is_regular_file(db_path, ec)) {
+    ctx.err << "sightline user: no database at " << db_path << "\n";
+    return kExitFailure;
+  }
+  auto store = open_sqlite_store(db_path);
+  const SystemClock clock;
+  web::AuditLog audit(db_path,
+                      args.option("--audit-key").value_or(web::AuditLog::default_key_path(db_path)),
+                      clock);
+  web::Accounts accounts(db_path, clock, audit);
+  const web::Actor actor = command_line_actor();
+
+  try {
+    if (what == "list") {
+      const std::int64_t now = clock.utc_seconds();
+      ctx.out << std::left << std::setw(24) << "USER" << std::setw(22) << "ROLE" << std::setw(20)
+              << "AGENCY"
+              << "STATE\n";
+      for (const web::Account& a : accounts.list()) {
+        ctx.out << std::setw(24) << a.username << std::setw(22) << web::to_string(a.role)
+                << std::setw(20) << a.agency << state_of(a, now) << "\n";
+      }
+      return kExitOk;
+    }
+    const std::string& name = args.positionals()[1];
+    if (what == "disable") {
+      accounts.disable(name, actor);
+      ctx.out << "Disabled " << name << "; their sessions have ended.\n";
+      return kExitOk;
+    }
+    bool generated = false;
+    if (what == "add") {
+      const std::string role_text = args.required("--role");
+      const auto role = web::role_from_string(role_text);
+      if (!role) {
+        throw UsageError(
+            "--role: expected practitioner, manager, safeguarding_lead, "
+            "partnership_analyst or administrator, got \"" +
+            role_text + "\"");
+      }
+      const std::string agency = args.required("--agency");
+      bool known = false;
+      for (const AgencyView& a : store->agencies()) known = known || a.id == agency;
+      if (!known) {
+        ctx.err << "sightline user: no agency \"" << agency << "\" in " << db_path
+                << " (import the feed that defines it first)\n";
+        return kExitFailure;
+      }
+      const std::string password = password_from(args, ctx, generated);
+      accounts.add(name, *role, agency, password, actor);
+      ctx.out << "Added " << name << " (" << web::to_string(*role) << ", " << agency << ").\n";
+      if (generated) ctx.out << "Password: " << password << "\n";
+      return kExitOk;
+    }
+    const std::string password = password_from(args, ctx, generated);
+    accounts.reset_password(name, password, actor);
+    ctx.out << "Reset the password of " << name << "; their sessions have ended.\n";
+    if (generated) ctx.out << "Password: " << password << "\n";
+    return kExitOk;
+  } catch (const web::AccountError& e) {
+    ctx.err << "sightline user: " << e.what() << "\n";
+    return kExitFailure;
+  }
+}
+
+}  // namespace
+
+Command user_command() {
+  return {"user", "add, disable, reset and list accounts", kHelp, run_user};
+}
+
+}  // namespace sightline::cli

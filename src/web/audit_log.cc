@@ -1,0 +1,332 @@
+#include "web/audit_log.h"
+
+#include <fcntl.h>
+#include <sodium.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include <array>
+#include <stdexcept>
+
+#include "store/sqlite/sqlite_handle.h"
+#include "web/secrets.h"
+
+namespace sightline::web {
+namespace {
+
+using sqlite::Connection;
+using sqlite::Statement;
+
+constexpr const char* kSchema = R"sql(
+CREATE TABLE IF NOT EXISTS audit_log (
+  seq INTEGER PRIMARY KEY, at TEXT NOT NULL, user TEXT NOT NULL, role TEXT NOT NULL,
+  agency TEXT NOT NULL, action TEXT NOT NULL, child TEXT NOT NULL, reason TEXT NOT NULL,
+  detail TEXT NOT NULL, prev_hash TEXT NOT NULL, hash TEXT NOT NULL
+);
+CREATE INDEX IF NOT EXISTS audit_log_by_child ON audit_log(child, seq);
+CREATE TRIGGER IF NOT EXISTS audit_log_append_only_update BEFORE UPDATE ON audit_log
+  BEGIN SELECT RAISE(ABORT, 'the audit log is append-only'); END;
+CREATE TRIGGER IF NOT EXISTS audit_log_append_only_delete BEFORE DELETE ON audit_log
+  BEGIN SELECT RAISE(ABORT, 'the audit log is append-only'); END;
+CREATE TABLE IF NOT EXISTS audit_head (
+  id INTEGER PRIMARY KEY CHECK (id = 1), seq INTEGER NOT NULL, hash TEXT NOT NULL,
+  signature TEXT NOT NULL
+);
+)sql";
+
+constexpr const char* kColumns =
+    "seq, at, user, role, agency, action, child, reason, detail, prev_hash, hash";
+
+const std::string kGenesisHash(64, '0');
+
+void append_field(std::string& out, std::string_view field) {
+  std::uint64_t n = field.size();
+  for (int shift = 56; shift >= 0; shift -= 8)
+    out.push_back(static_cast<char>((n >> shift) & 0xff));
+  out.append(field);
+}
+
+// The hex SHA-256 of a record: its predecessor's hash, then every field.
+std::string compute_hash(const AuditRecord& r) {
+  std::string data = from_hex(r.prev_hash).value_or(std::string(32, '\0'));
+  append_field(data, std::to_string(r.seq));
+  append_field(data, r.at);
+  for (const std::string* f : {&r.entry.user, &r.entry.role, &r.entry.agency, &r.entry.action,
+                               &r.entry.child, &r.entry.reason, &r.entry.detail}) {
+    append_field(data, *f);
+  }
+  return to_hex(sha256(data));
+}
+
+std::string head_message(std::int64_t seq, const std::string& hash) {
+  return "sightline-audit-head-v1:" + std::to_string(seq) + ":" + hash;
+}
+
+AuditRecord record_from(const Statement& s) {
+  AuditRecord r;
+  r.seq = s.column_int(0);
+  r.at = s.column_text(1);
+  r.entry = {s.column_text(2), s.column_text(3), s.column_text(4), s.column_text(5),
+             s.column_text(6), s.column_text(7), s.column_text(8)};
+  r.prev_hash = s.column_text(9);
+  r.hash = s.column_text(10);
+  return r;
+}
+
+std::string read_small_file(const std::string& path, bool must_be_private) {
+  const int fd = open(path.c_str(), O_RDONLY | O_NOFOLLOW | O_CLOEXEC);
+  if (fd < 0) throw std::runtime_error("cannot read the audit key " + path);
+  struct stat st {};
+  if (fstat(fd, &st) != 0 || !S_ISREG(st.st_mode)) {
+    close(fd);
+    throw std::runtime_error("the audit key " + path + " is not a regular file");
+  }
+  if (must_be_private && (st.st_mode & 077) != 0) {
+    close(fd);
+    throw std::runtime_error("the audit key " + path +
+                             " may be read by others; make it private (chmod 600)");
+  }
+  std::string text(4096, '\0');
+  const ssize_t n = read(fd, text.data(), text.size());
+  close(fd);
+  if (n < 0) throw std::runtime_error("cannot read the audit key " + path);
+  text.resize(static_cast<std::size_t>(n));
+  while (!text.empty() && (text.back() == '\n' || text.back() == ' ')) text.pop_back();
+  return text;
+}
+
+// Writes `text` to a new file at `path` with `mode`; false when it exists.
+bool create_file(const std::string& path, const std::string& text, mode_t mode) {
+  const int fd = open(path.c_str(), O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, mode);
+  if (fd < 0) {
+    if (errno == EEXIST) return false;
+    throw std::runtime_error("cannot create " + path);
+  }
+  const bool ok =
+      write(fd, text.data(), text.size()) == static_cast<ssize_t>(text.size()) && fsync(fd) == 0;
+  close(fd);
+  if (!ok) throw std::runtime_error("cannot write " + path);
+  return true;
+}
+
+// Loads the secret key, creating the key pair when there is none. `created`
+// says which.
+std::string load_or_create_key(const std::string& path, bool& created) {
+  ensure_sodium();
+  created = false;
+  if (access(path.c_str(), F_OK) != 0) {
+    std::array<unsigned char, crypto_sign_PUBLICKEYBYTES> pk{};
+    std::array<unsigned char, crypto_sign_SECRETKEYBYTES> sk{};
+    crypto_sign_keypair(pk.data(), sk.data());
+    const std::string secret(reinterpret_cast<const char*>(sk.data()), sk.size());
+    const std::string public_key(reinterpret_cast<const char*>(pk.data()), pk.size());
+    sodium_memzero(sk.data(), sk.size());
+    if (create_file(path, to_hex(secret) + "\n", 0600)) {
+      created = true;
+      const std::string pub_path = path + ".pub";
+      unlink(pub_path.c_str());
+      create_file(pub_path, to_hex(public_key) + "\n", 0644);
+    }
+  }
+  const auto key = from_hex(read_small_file(path, true));
+  if (!key || key->size() != crypto_sign_SECRETKEYBYTES) {
+    throw std::runtime_error("the audit key " + path + " is not an Ed25519 secret key");
+  }
+  return *key;
+}
+
+void open_connection(Connection& db) {
+  db.exec("PRAGMA journal_mode=WAL");
+  db.exec("PRAGMA synchronous=FULL");
+}
+
+}  // namespace
+
+std::string AuditLog::chain_hash(const AuditRecord& record) { return compute_hash(record); }
+
+std::string AuditLog::default_key_path(const std::string& db_path) {
+  return db_path + ".audit-key";
+}
+
+AuditLog::AuditLog(const std::string& db_path, const std::string& key_path, const Clock& clock)
+    : clock_(clock), db_(std::make_unique<Connection>(db_path)) {
+  open_connection(*db_);
+  db_->exec(kSchema);
+  bool created = false;
+  secret_key_ = load_or_create_key(key_path, created);
+  Statement any(*db_, "SELECT count(*) FROM audit_log");
+  any.step();
+  const bool empty = any.column_int(0) == 0;
+  any.reset();
+  if (empty && !created) {
+    throw std::runtime_error("the audit log is empty but its key " + key_path +
+                             " already exists: was the log removed? Run 'sightline audit verify'");
+  }
+  if (empty) {
+    append({"system", "", "", "audit.started", "", "", ""});
+    return;
+  }
+  Statement head(*db_, "SELECT seq, hash, signature FROM audit_head WHERE id = 1");
+  if (head.step()) {
+    const std::string message = head_message(head.column_int(0), head.column_text(1));
+    const auto signature = from_hex(head.column_text(2));
+    // The public half is the last 32 bytes of a libsodium Ed25519 secret key.
+    const auto* public_key = reinterpret_cast<const unsigned char*>(secret_key_.data()) +
+                             crypto_sign_SECRETKEYBYTES - crypto_sign_PUBLICKEYBYTES;
+    if (!signature || signature->size() != crypto_sign_BYTES ||
+        crypto_sign_verify_detached(reinterpret_cast<const unsigned char*>(signature->data()),
+                                    reinterpret_cast<const unsigned char*>(message.data()),
+                                    message.size(), public_key) != 0) {
+      throw std::runtime_error("the audit log's head was not signed with the key " + key_path +
+                               ": wrong key, or the log was tampered with");
+    }
+  }
+}
+
+AuditLog::~AuditLog() { sodium_memzero(secret_key_.data(), secret_key_.size()); }
+
+AuditRecord AuditLog::append(const AuditEntry& entry) {
+  std::lock_guard lock(mutex_);
+  db_->exec("BEGIN IMMEDIATE");
+  try {
+    AuditRecord r;
+    r.entry = entry;
+    r.prev_hash = kGenesisHash;
+    {
+      Statement last(*db_, "SELECT seq, hash FROM audit_log ORDER BY seq DESC LIMIT 1");
+      if (last.step()) {
+        r.seq = last.column_int(0);
+        r.prev_hash = last.column_text(1);
+      }
+    }
+    ++r.seq;
+    r.at = utc_text(clock_.utc_seconds());
+    r.hash = compute_hash(r);
+    Statement insert(*db_,
+                     "INSERT INTO audit_log(seq, at, user, role, agency, action, child, reason, "
+                     "detail, prev_hash, hash) VALUES (?,?,?,?,?,?,?,?,?,?,?)");
+    insert.bind(1, r.seq).bind(2, r.at).bind(3, entry.user).bind(4, entry.role);
+    insert.bind(5, entry.agency).bind(6, entry.action).bind(7, entry.child).bind(8, entry.reason);
+    insert.bind(9, entry.detail).bind(10, r.prev_hash).bind(11, r.hash).run();
+
+    const std::string message = head_message(r.seq, r.hash);
+    std::array<unsigned char, crypto_sign_BYTES> signature{};
+    crypto_sign_detached(signature.data(), nullptr,
+                         reinterpret_cast<const unsigned char*>(message.data()), message.size(),
+                         reinterpret_cast<const unsigned char*>(secret_key_.data()));
+    Statement head(*db_,
+                   "INSERT OR REPLACE INTO audit_head(id, seq, hash, signature) VALUES (1,?,?,?)");
+    head.bind(1, r.seq)
+        .bind(2, r.hash)
+        .bind(3, to_hex(std::string_view(reinterpret_cast<const char*>(signature.data()),
+                                         signature.size())))
+        .run();
+    db_->exec("COMMIT");
+    return r;
+  } catch (...) {
+    sqlite3_exec(db_->get(), "ROLLBACK", nullptr, nullptr, nullptr);
+    throw;
+  }
+}
+
+std::vector<AuditRecord> AuditLog::records_about(const std::string& child) {
+  std::lock_guard lock(mutex_);
+  Statement s(
+      *db_,
+      (std::string("SELECT ") + kColumns + " FROM audit_log WHERE child = ? ORDER BY seq").c_str());
+  s.bind(1, child);
+  std::vector<AuditRecord> out;
+  while (s.step()) out.push_back(record_from(s));
+  return out;
+}
+
+std::vector<AuditRecord> AuditLog::records() {
+  std::lock_guard lock(mutex_);
+  Statement s(*db_, (std::string("SELECT ") + kColumns + " FROM audit_log ORDER BY seq").c_str());
+  std::vector<AuditRecord> out;
+  while (s.step()) out.push_back(record_from(s));
+  return out;
+}
+
+AuditVerification AuditLog::verify(const std::string& db_path, const std::string& public_key_path) {
+  ensure_sodium();
+  const auto public_key = from_hex(read_small_file(public_key_path, false));
+  if (!public_key || public_key->size() != crypto_sign_PUBLICKEYBYTES) {
+    throw std::runtime_error(public_key_path + " is not an Ed25519 public key");
+  }
+  Connection db(db_path);
+  AuditVerification v;
+  auto problem = [&](std::string text) { v.problems.push_back(std::move(text)); };
+  {
+    Statement tables(db,
+                     "SELECT count(*) FROM sqlite_master WHERE name IN ('audit_log', "
+                     "'audit_head', 'audit_log_append_only_update', "
+                     "'audit_log_append_only_delete')");
+    tables.step();
+    if (tables.column_int(0) != 4) {
+      Statement has_log(db, "SELECT count(*) FROM sqlite_master WHERE name = 'audit_log'");
+      has_log.step();
+      if (has_log.column_int(0) == 0) {
+        problem("the database has no audit log");
+        return v;
+      }
+      problem("the audit log's append-only triggers or its head table are missing");
+    }
+  }
+  std::int64_t expected = 1;
+  std::string prev_hash = kGenesisHash;
+  std::int64_t last_seq = 0;
+  Statement rows(db, (std::string("SELECT ") + kColumns + " FROM audit_log ORDER BY seq").c_str());
+  while (rows.step()) {
+    const AuditRecord r = record_from(rows);
+    ++v.records;
+    if (r.seq != expected) {
+      if (r.seq > expected) {
+        problem("record " + std::to_string(expected) +
+                (r.seq - 1 > expected ? " to " + std::to_string(r.seq - 1) : std::string()) +
+                " missing (removed)");
+      } else {
+        problem("record " + std::to_string(r.seq) + " out of order");
+      }
+    }
+    if (r.prev_hash != prev_hash) {
+      problem("record " + std::to_string(r.seq) +
+              ": does not follow the record before it (a record was removed or inserted)");
+    }
+    if (compute_hash(r) != r.hash) {
+      problem("record " + std::to_string(r.seq) +
+              ": its content does not match its hash (changed)");
+    }
+    prev_hash = r.hash;
+    last_seq = r.seq;
+    expected = r.seq + 1;
+  }
+  if (v.records == 0) problem("the audit log has no records (it always has at least one)");
+  Statement head(db, "SELECT seq, hash, signature FROM audit_head WHERE id = 1");
+  if (!head.step()) {
+    if (v.records > 0) problem("the signed head is missing");
+    return v;
+  }
+  const std::int64_t head_seq = head.column_int(0);
+  const std::string head_hash = head.column_text(1);
+  const auto signature = from_hex(head.column_text(2));
+  const std::string message = head_message(head_seq, head_hash);
+  if (!signature || signature->size() != crypto_sign_BYTES ||
+      crypto_sign_verify_detached(
+          reinterpret_cast<const unsigned char*>(signature->data()),
+          reinterpret_cast<const unsigned char*>(message.data()), message.size(),
+          reinterpret_cast<const unsigned char*>(public_key->data())) != 0) {
+    problem("the head's signature is not valid for this key (the head was changed)");
+  }
+  if (head_seq == last_seq && head_hash != prev_hash) {
+    problem("record " + std::to_string(last_seq) + " is not the record the head signed (changed)");
+  } else if (head_seq != last_seq) {
+    problem("the signed head names record " + std::to_string(head_seq) +
+            " but the log ends at record " + std::to_string(last_seq) +
+            (head_seq > last_seq ? " (records removed from the end)"
+                                 : " (records added without the key)"));
+  }
+  return v;
+}
+
+}  // namespace sightline::web

@@ -1,0 +1,100 @@
+// The audit trail: who did what, when, and why, in a tamper-evident log.
+//
+// Invariants:
+// - Records are numbered 1, 2, 3, ... without gaps, in the order they were
+//   appended, by any process sharing the database file.
+// - Each record's hash is SHA-256(previous record's hash || the record's
+//   fields, each length-prefixed), the first record's previous hash being 32
+//   zero bytes. Changing, removing, inserting or reordering a record breaks
+//   the chain from that record on.
+// - The head (the last record's number and hash) is signed with an Ed25519
+//   key kept outside the database, so that records removed from, or
+//   re-hashed onto, the end of the chain are detected too: without the key the
+//   head cannot be re-signed.
+// - Triggers refuse UPDATE and DELETE on the records; verify() is what detects
+//   changes made around them (another tool, a copied file).
+// - append() returns only once the record is durable; when it throws, the
+//   caller must not go on with what was to be audited (fail closed).
+//
+// The signing key is a file (hex of the 64-byte libsodium Ed25519 secret key)
+// created with mode 0600 on first use, with its public half beside it in
+// KEY.pub. A key file readable by group or others is refused, and so is a key
+// that did not sign the current head (a mix-up, or a forger's key). Creating
+// the log writes a first record ("audit.started"), so an emptied log is
+// detected, and a log found empty while its key exists is refused.
+//
+// Thread-safe: one connection, used under a mutex.
+#pragma once
+
+#include <cstdint>
+#include <memory>
+#include <mutex>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "core/clock.h"
+
+namespace sightline::sqlite {
+class Connection;
+}
+
+namespace sightline::web {
+
+// What is recorded; `at` and the chain fields are filled in by append().
+struct AuditEntry {
+  std::string user;    // account name, or "cli:NAME" for the command line
+  std::string role;    // the role acted in
+  std::string agency;  // the agency acted for
+  std::string action;  // "session.login", "child.read", "child.break_glass", ...
+  std::string child;   // the child concerned, if any
+  std::string reason;  // why, for break-glass
+  std::string detail;  // anything else worth keeping (a remote address, a count)
+};
+
+struct AuditRecord {
+  std::int64_t seq = 0;
+  std::string at;  // UTC: 2026-11-28T00:37:35Z
+  AuditEntry entry;
+  std::string prev_hash, hash;  // hex
+};
+
+struct AuditVerification {
+  std::int64_t records = 0;
+  std::vector<std::string> problems;  // empty when the log is intact
+  bool ok() const { return problems.empty(); }
+};
+
+class AuditLog {
+ public:
+  // Opens the log in the SQLite database at `db_path` with the signing key at
+  // `key_path` (created when absent). Throws StoreError or std::runtime_error.
+  AuditLog(const std::string& db_path, const std::string& key_path, const Clock& clock);
+  ~AuditLog();
+  AuditLog(const AuditLog&) = delete;
+  AuditLog& operator=(const AuditLog&) = delete;
+
+  AuditRecord append(const AuditEntry& entry);
+  // The records about `child`, oldest first.
+  std::vector<AuditRecord> records_about(const std::string& child);
+  // Every record, oldest first.
+  std::vector<AuditRecord> records();
+
+  // The hex hash a record must carry, given its fields and prev_hash. Public
+  // because anyone may recompute it: the chain's secrecy is in the signed head.
+  static std::string chain_hash(const AuditRecord& record);
+  // The default key path for a database: PATH.audit-key.
+  static std::string default_key_path(const std::string& db_path);
+  // Checks the whole chain and the signed head against the public key at
+  // `public_key_path` (KEY.pub). Never throws for a damaged log: every problem
+  // found is listed. Throws when the files cannot be read at all.
+  static AuditVerification verify(const std::string& db_path, const std::string& public_key_path);
+
+ private:
+  const Clock& clock_;
+  std::string secret_key_;  // 64 bytes
+  std::unique_ptr<sqlite::Connection> db_;
+  std::mutex mutex_;
+};
+
+}  // namespace sightline::web

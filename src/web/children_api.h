@@ -1,0 +1,34 @@
+// The children's records over HTTP: search, summary, chronology,
+// break-glass, who looked, and notices. Every answer passes the one access
+// check (access.h); every child shown is written to the audit log before the
+// answer leaves (if the audit cannot be written, the answer is a 500 and
+// shows nothing). A refused look at a child's record is audited too
+// ("child.refused"), so that a lead can see probing.
+#pragma once
+
+#include "web/access.h"
+#include "web/http.h"
+#include "web/router.h"
+
+namespace sightline::web {
+
+struct ChildrenApi {
+  SharedStore& store;
+  Access& access;
+  AuditLog& audit;
+
+  Response search(const Request& request, const SessionInfo& session) const;
+  Response summary(const Request& request, const Id& child, const SessionInfo& session) const;
+  Response chronology(const Request& request, const Id& child, const SessionInfo& session) const;
+  Response break_glass(const Request& request, const Id& child, const SessionInfo& session) const;
+  Response who_looked(const Request& request, const Id& child, const SessionInfo& session) const;
+  Response notices(const SessionInfo& session) const;
+  Response statistics(const SessionInfo& session) const;
+};
+
+// How a search box's text is read: a date is a date of birth, ten digits an
+// NHS number, something shaped like a UK postcode a postcode, anything else
+// a name.
+PersonQuery read_search_text(const std::string& q);
+
+}  // namespace sightline::web

@@ -1,0 +1,288 @@
+// Children's records over HTTP: the legitimate-relationship check on every
+// route (search included), break-glass with its audit and notice, who looked,
+// and aggregate figures, against a running server.
+#include <gtest/gtest.h>
+#include <sqlite3.h>
+
+#include <atomic>
+#include <sstream>
+#include <thread>
+
+#include "service_fixture.h"
+#include "web/children_api.h"
+
+namespace sightline {
+namespace {
+
+using nlohmann::json;
+using testing::Browser;
+using testing::HttpReply;
+using testing::ServiceTest;
+using testing::TestClient;
+using web::Role;
+
+class ChildrenApiTest : public ServiceTest {
+ protected:
+  void SetUp() override {
+    ServiceTest::SetUp();
+    // A child only Luton health visiting knows.
+    std::istringstream extra(
+        R"({"type":"person","id":"zara","at":"2013-02-01","by":"luton-hv","given":"Zara","family":"Withheld","dob":"2013-01-20"})"
+        "\n");
+    ASSERT_TRUE(
+        store_->with([&](Store& s) { return import_feed(s, extra, "extra", {}); }).committed);
+    accounts_->add("carol", Role::kPractitioner, "luton-hv", kPassword, admin());
+    accounts_->add("dave", Role::kSafeguardingLead, "luton-hv", kPassword, admin());
+    accounts_->add("erin", Role::kPartnershipAnalyst, "lscb-ealing", kPassword, admin());
+    accounts_->add("root", Role::kAdministrator, "lscb-ealing", kPassword, admin());
+  }
+
+  HttpReply get(TestClient& c, const Browser& b, const std::string& target) {
+    return c.request("GET", target, "", b.cookie());
+  }
+  HttpReply break_glass(TestClient& c, const Browser& b, const std::string& child,
+                        const json& body) {
+    return c.request("POST", "/api/v1/children/" + child + "/break-glass", body.dump(),
+                     b.cookie_and_csrf());
+  }
+  std::vector<std::string> ids_found(TestClient& c, const Browser& b, const std::string& query) {
+    const HttpReply r = get(c, b, "/api/v1/children?" + query);
+    EXPECT_EQ(r.status, 200) << r.body;
+    std::vector<std::string> ids;
+    const json body = json::parse(r.body);
+    for (const auto& child : body["children"]) ids.push_back(child["id"]);
+    return ids;
+  }
+  std::vector<web::AuditRecord> audit_about(const std::string& child) {
+    return audit_->records_about(child);
+  }
+};
+
+TEST_F(ChildrenApiTest, AnInvolvedAgencySeesTheSummaryAndChronologyAndEachReadIsAudited) {
+  TestClient c(port_);
+  const Browser alice = sign_in(c, "alice");  // Ealing health visiting
+  const HttpReply summary = get(c, alice, "/api/v1/children/sofia");
+  ASSERT_EQ(summary.status, 200) << summary.body;
+  const json s = json::parse(summary.body);
+  EXPECT_EQ(s["name"], "Sofia Withheld");
+  EXPECT_EQ(s["dob"], "2012-10-02");
+  EXPECT_EQ(s["access"]["basis"], "relationship");
+  EXPECT_GT(s["events"].get<int>(), 10);
+
+  const HttpReply all = get(c, alice, "/api/v1/children/sofia/chronology");
+  ASSERT_EQ(all.status, 200);
+  const HttpReply then = get(c, alice, "/api/v1/children/sofia/chronology?as_known_at=2012-12-31");
+  ASSERT_EQ(then.status, 200);
+  const auto n_all = json::parse(all.body)["entries"].size();
+  const auto n_then = json::parse(then.body)["entries"].size();
+  EXPECT_GT(n_all, n_then);
+  EXPECT_GT(n_then, 0u);
+  EXPECT_EQ(json::parse(then.body)["as_known_at"], "2012-12-31T23:59:59");
+  EXPECT_EQ(get(c, alice, "/api/v1/children/sofia/chronology?as_known_at=last+year").status, 400);
+
+  const auto records = audit_about("sofia");
+  ASSERT_EQ(records.size(), 3u);
+  EXPECT_EQ(records[0].entry.action, "child.read");
+  EXPECT_EQ(records[0].entry.user, "alice");
+  EXPECT_EQ(records[0].entry.role, "practitioner");
+  EXPECT_EQ(records[0].entry.agency, "ealing-hv");
+  EXPECT_EQ(records[1].entry.action, "child.chronology");
+  EXPECT_EQ(get(c, alice, "/api/v1/children/nobody").status, 403);  // no relationship with nobody
+}
+
+TEST_F(ChildrenApiTest, WithoutARelationshipNothingIsRevealedSearchIncluded) {
+  TestClient c(port_);
+  const Browser carol = sign_in(c, "carol");  // Luton health visiting: never involved with Sofia
+  const HttpReply sofia = get(c, carol, "/api/v1/children/sofia");
+  const HttpReply nobody = get(c, carol, "/api/v1/children/no-such-child");
+  EXPECT_EQ(sofia.status, 403);
+  EXPECT_EQ(sofia.body, nobody.body);  // existence is not revealed either
+  EXPECT_EQ(sofia.body.find("Withheld"), std::string::npos);
+  EXPECT_EQ(get(c, carol, "/api/v1/children/sofia/chronology").status, 403);
+  EXPECT_EQ(get(c, carol, "/api/v1/children/sofia/audit").status, 403);
+  // Each refusal is audited.
+  const auto refused = audit_about("sofia");
+  ASSERT_EQ(refused.size(), 3u);
+  for (const auto& r : refused) {
+    EXPECT_EQ(r.entry.action, "child.refused");
+    EXPECT_EQ(r.entry.user, "carol");
+  }
+  EXPECT_NE(refused[1].entry.detail.find("child.chronology refused (403)"), std::string::npos);
+  EXPECT_TRUE(ids_found(c, carol, "q=sofia").empty());
+  EXPECT_EQ(ids_found(c, carol, "q=withheld"), std::vector<std::string>{"zara"});
+  EXPECT_EQ(ids_found(c, carol, "dob=2012-10-02").size(), 0u);
+
+  const Browser alice = sign_in(c, "alice");
+  const auto seen = ids_found(c, alice, "q=Withheld");
+  EXPECT_NE(std::find(seen.begin(), seen.end(), "sofia"), seen.end());
+  EXPECT_EQ(std::find(seen.begin(), seen.end(), "zara"), seen.end());
+  EXPECT_EQ(ids_found(c, alice, "q=2012-10-02"), std::vector<std::string>{"sofia"});
+  EXPECT_EQ(get(c, alice, "/api/v1/children").status, 400);
+  EXPECT_EQ(get(c, alice, "/api/v1/children?dob=yesterday").status, 400);
+  // What search showed is audited, child by child.
+  EXPECT_EQ(audit_about("zara").back().entry.action, "child.found_in_search");
+}
+
+TEST_F(ChildrenApiTest, AnalystsAndAdministratorsSeeNoIdentities) {
+  TestClient c(port_);
+  for (const char* user : {"erin", "root"}) {
+    const Browser b = sign_in(c, user);
+    EXPECT_EQ(get(c, b, "/api/v1/children/sofia").status, 403) << user;
+    EXPECT_EQ(get(c, b, "/api/v1/children/sofia/chronology").status, 403) << user;
+    EXPECT_EQ(get(c, b, "/api/v1/children?q=sofia").status, 403) << user;
+    EXPECT_EQ(break_glass(c, b, "sofia", {{"reason", "I would like to see it please"}}).status, 403)
+        << user;
+  }
+  const Browser erin = sign_in(c, "erin");
+  const HttpReply stats = get(c, erin, "/api/v1/statistics");
+  ASSERT_EQ(stats.status, 200);
+  EXPECT_GT(json::parse(stats.body)["events"].get<int>(), 100);
+  EXPECT_EQ(stats.body.find("sofia"), std::string::npos);
+  EXPECT_EQ(stats.body.find("Withheld"), std::string::npos);
+}
+
+TEST_F(ChildrenApiTest, BreakGlassNeedsAReasonIsAuditedNotifiesTheLeadAndExpires) {
+  TestClient c(port_);
+  const Browser carol = sign_in(c, "carol");
+  EXPECT_EQ(break_glass(c, carol, "sofia", json::object()).status, 400);
+  EXPECT_EQ(break_glass(c, carol, "sofia", {{"reason", "   urgent  "}}).status, 400);
+  EXPECT_EQ(c.request("POST", "/api/v1/children/sofia/break-glass",
+                      json{{"reason", "baby brought to A&E by ambulance"}}.dump(), carol.cookie())
+                .status,
+            403);  // no CSRF token
+  EXPECT_EQ(get(c, carol, "/api/v1/children/sofia").status, 403);
+
+  const HttpReply granted =
+      break_glass(c, carol, "sofia", {{"reason", "baby brought to A&E by ambulance"}});
+  ASSERT_EQ(granted.status, 201) << granted.body;
+  const HttpReply summary = get(c, carol, "/api/v1/children/sofia");
+  ASSERT_EQ(summary.status, 200);
+  EXPECT_EQ(json::parse(summary.body)["access"]["basis"], "break_glass");
+
+  const auto records = audit_about("sofia");
+  ASSERT_EQ(records.size(), 3u);
+  EXPECT_EQ(records[0].entry.action, "child.refused");  // the look before breaking the glass
+  EXPECT_EQ(records[1].entry.action, "child.break_glass");
+  EXPECT_EQ(records[1].entry.reason, "baby brought to A&E by ambulance");
+  EXPECT_EQ(records[2].entry.action, "child.read");
+  EXPECT_EQ(records[2].entry.reason, "baby brought to A&E by ambulance");
+
+  // Luton's safeguarding lead is told; Ealing's is not.
+  const Browser dave = sign_in(c, "dave");
+  const json notices = json::parse(get(c, dave, "/api/v1/notices").body)["notices"];
+  ASSERT_EQ(notices.size(), 1u);
+  EXPECT_EQ(notices[0]["user"], "carol");
+  EXPECT_EQ(notices[0]["child"], "sofia");
+  EXPECT_EQ(notices[0]["reason"], "baby brought to A&E by ambulance");
+  const Browser bob = sign_in(c, "bob");
+  EXPECT_TRUE(json::parse(get(c, bob, "/api/v1/notices").body)["notices"].empty());
+  EXPECT_EQ(get(c, carol, "/api/v1/notices").status, 403);
+
+  advance(61 * 60);
+  const Browser carol_later = sign_in(c, "carol");
+  EXPECT_EQ(get(c, carol_later, "/api/v1/children/sofia").status, 403);
+}
+
+TEST_F(ChildrenApiTest, ASafeguardingLeadSeesWhoLookedAtARecord) {
+  TestClient c(port_);
+  const Browser alice = sign_in(c, "alice");
+  ASSERT_EQ(get(c, alice, "/api/v1/children/sofia").status, 200);
+  const Browser carol = sign_in(c, "carol");
+  ASSERT_EQ(break_glass(c, carol, "sofia", {{"reason", "police request at the door"}}).status, 201);
+  EXPECT_EQ(get(c, alice, "/api/v1/children/sofia/audit").status, 403);  // not a lead
+
+  const Browser bob = sign_in(c, "bob");  // Ealing CSC lead: involved with Sofia
+  const HttpReply r = get(c, bob, "/api/v1/children/sofia/audit");
+  ASSERT_EQ(r.status, 200) << r.body;
+  const json records = json::parse(r.body)["records"];
+  ASSERT_EQ(records.size(), 3u);
+  EXPECT_EQ(records[0]["user"], "alice");
+  EXPECT_EQ(records[1]["user"], "carol");
+  EXPECT_EQ(records[1]["reason"], "police request at the door");
+  EXPECT_EQ(records[2]["user"], "alice");
+  EXPECT_EQ(records[2]["action"], "child.refused");
+  // Looking at who looked is itself recorded.
+  EXPECT_EQ(audit_about("sofia").back().entry.action, "child.audit_read");
+}
+
+TEST_F(ChildrenApiTest, EveryChildRouteNeedsASession) {
+  TestClient c(port_);
+  for (const char* target :
+       {"/api/v1/children?q=sofia", "/api/v1/children/sofia", "/api/v1/children/sofia/chronology",
+        "/api/v1/children/sofia/audit", "/api/v1/notices", "/api/v1/statistics"}) {
+    const HttpReply r = c.request("GET", target);
+    EXPECT_EQ(r.status, 401) << target;
+    EXPECT_EQ(r.body.find("Withheld"), std::string::npos);
+  }
+  EXPECT_EQ(c.request("POST", "/api/v1/children/sofia/break-glass",
+                      json{{"reason", "no session at all here"}}.dump())
+                .status,
+            401);
+}
+
+TEST(SearchText, ReadsDatesNhsNumbersPostcodesAndNames) {
+  EXPECT_EQ(web::read_search_text("2012-10-02").dob, Date::parse("2012-10-02"));
+  EXPECT_EQ(web::read_search_text("943 476 5919").nhs_number, "943 476 5919");
+  EXPECT_EQ(web::read_search_text("w13 9zz").postcode, "w13 9zz");
+  EXPECT_EQ(web::read_search_text("SW1A 1AA").postcode, "SW1A 1AA");
+  EXPECT_EQ(web::read_search_text("Sofia").name, "Sofia");
+  EXPECT_EQ(web::read_search_text("Ann Lee").name, "Ann Lee");
+  EXPECT_EQ(web::read_search_text("12345").name, "12345");
+}
+
+}  // namespace
+}  // namespace sightline
+
+namespace sightline {
+namespace {
+
+TEST_F(ChildrenApiTest, ConcurrentReadsAreEachAnsweredAndAuditedInOneIntactChain) {
+  constexpr int kClients = 4;
+  constexpr int kReads = 15;
+  std::vector<std::thread> clients;
+  std::atomic<int> answered{0};
+  for (int i = 0; i < kClients; ++i) {
+    clients.emplace_back([&, i] {
+      TestClient c(port_);
+      const Browser b = sign_in(c, i % 2 == 0 ? "alice" : "bob");
+      for (int n = 0; n < kReads; ++n) {
+        if (c.request("GET", "/api/v1/children/sofia", "", b.cookie()).status == 200) ++answered;
+      }
+    });
+  }
+  for (auto& t : clients) t.join();
+  EXPECT_EQ(answered.load(), kClients * kReads);
+  EXPECT_EQ(audit_about("sofia").size(), static_cast<std::size_t>(kClients * kReads));
+  const web::AuditVerification v =
+      web::AuditLog::verify(db(), web::AuditLog::default_key_path(db()) + ".pub");
+  EXPECT_TRUE(v.ok()) << (v.problems.empty() ? "" : v.problems[0]);
+}
+
+}  // namespace
+}  // namespace sightline
+
+namespace sightline {
+namespace {
+
+TEST_F(ChildrenApiTest, WhenTheAuditCannotBeWrittenNothingIsShown) {
+  TestClient c(port_);
+  const Browser alice = sign_in(c, "alice");
+  // Break the audit log behind the service's back: every append now fails.
+  sqlite3* handle = nullptr;
+  ASSERT_EQ(sqlite3_open(db().c_str(), &handle), SQLITE_OK);
+  ASSERT_EQ(sqlite3_exec(handle, "ALTER TABLE audit_log RENAME TO audit_log_gone", nullptr, nullptr,
+                         nullptr),
+            SQLITE_OK);
+  sqlite3_close(handle);
+  for (const char* target : {"/api/v1/children/sofia", "/api/v1/children/sofia/chronology",
+                             "/api/v1/children?q=sofia"}) {
+    const HttpReply r = c.request("GET", target, "", alice.cookie());
+    EXPECT_EQ(r.status, 500) << target;
+    EXPECT_EQ(r.body.find("Withheld"), std::string::npos) << target;
+  }
+  const Browser again = sign_in(c, "alice");
+  EXPECT_TRUE(again.token.empty());  // a sign-in that cannot be audited does not happen
+}
+
+}  // namespace
+}  // namespace sightline

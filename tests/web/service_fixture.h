@@ -1,0 +1,124 @@
+// A running service for the API tests: a real SQLite file holding the Sofia
+// scenario, the audit log, accounts, and the HTTP server on an ephemeral
+// port, all on a SimulatedClock.
+#pragma once
+
+#include <gtest/gtest.h>
+#include <sodium.h>
+
+#include <fstream>
+#include <memory>
+#include <nlohmann/json.hpp>
+#include <string>
+
+#include "../support/test_support.h"
+#include "http_client.h"
+#include "store/importer.h"
+#include "store/sqlite/sqlite_store.h"
+#include "web/accounts.h"
+#include "web/audit_log.h"
+#include "web/http_server.h"
+#include "web/service.h"
+
+namespace sightline::testing {
+
+// A signed-in browser: the cookie and the CSRF token it was given.
+struct Browser {
+  std::string token, csrf;
+  std::vector<std::pair<std::string, std::string>> cookie() const {
+    return {{"Cookie", "__Host-sightline=" + token}};
+  }
+  std::vector<std::pair<std::string, std::string>> cookie_and_csrf() const {
+    return {{"Cookie", "__Host-sightline=" + token}, {"X-CSRF-Token", csrf}};
+  }
+};
+
+class ServiceTest : public ::testing::Test {
+ protected:
+  static constexpr const char* kPassword = "correct horse battery staple";
+
+  ServiceTest() : clock_(*Timestamp::parse("2026-03-02T09:00:00")) {}
+
+  void SetUp() override {
+    {
+      auto store = open_sqlite_store(db());
+      std::ifstream feed(scenario("sofia.jsonl"));
+      ASSERT_TRUE(import_feed(*store, feed, "sofia.jsonl", {}).committed);
+    }
+    store_ = std::make_unique<web::SharedStore>(open_sqlite_store(db()));
+    audit_ = std::make_unique<web::AuditLog>(db(), web::AuditLog::default_key_path(db()), clock_);
+    web::AccountPolicy policy;
+    policy.hash_opslimit = crypto_pwhash_OPSLIMIT_MIN;  // fast hashing for tests
+    policy.hash_memlimit = crypto_pwhash_MEMLIMIT_MIN;
+    accounts_ = std::make_unique<web::Accounts>(db(), clock_, *audit_, policy);
+    access_ = std::make_unique<web::Access>(db(), *store_, *audit_, clock_);
+    events_ = std::make_unique<web::EventsApi>(db(), *store_, *access_, *audit_, clock_);
+    service_ = std::make_unique<web::Service>(
+        web::ServiceParts{*accounts_, *audit_, *access_, *events_, *store_, clock_},
+        service_options());
+    server_ = std::make_unique<web::HttpServer>(
+        web::ServerOptions{}, [this](const web::Request& r) { return service_->handle(r); },
+        nullptr);
+    port_ = server_->start();
+    accounts_->add("alice", web::Role::kPractitioner, "ealing-hv", kPassword, admin());
+    accounts_->add("bob", web::Role::kSafeguardingLead, "ealing-csc", kPassword, admin());
+  }
+  void TearDown() override {
+    server_.reset();
+    service_.reset();
+    events_.reset();
+    access_.reset();
+    accounts_.reset();
+    audit_.reset();
+    store_.reset();
+  }
+  virtual web::ServiceOptions service_options() const { return {}; }
+
+  std::string db() const { return dir_.file("sightline.db"); }
+  static web::Actor admin() { return {"cli:test", "administrator", "", ""}; }
+  // Moves the simulated clock on (2 March is GMT, so local seconds are UTC).
+  void advance(std::int64_t seconds) {
+    const std::int64_t t = clock_.now().instant() + seconds;
+    clock_.set(Timestamp{Date::from_days(static_cast<std::int32_t>(t / 86400)),
+                         static_cast<std::int32_t>(t % 86400), true});
+  }
+
+  HttpReply post_json(TestClient& client, const std::string& target, const nlohmann::json& body,
+                      const std::vector<std::pair<std::string, std::string>>& headers = {}) {
+    return client.request("POST", target, body.dump(), headers);
+  }
+
+  // Signs in and returns the cookie value and CSRF token (empty on failure).
+  Browser sign_in(TestClient& client, const std::string& user,
+                  const std::string& password = kPassword) {
+    const HttpReply r =
+        post_json(client, "/api/v1/session", {{"username", user}, {"password", password}});
+    Browser b;
+    if (r.status != 200) return b;
+    const std::string cookie = r.header("set-cookie");
+    const auto eq = cookie.find('=');
+    const auto semi = cookie.find(';');
+    b.token = cookie.substr(eq + 1, semi - eq - 1);
+    b.csrf = nlohmann::json::parse(r.body)["csrf_token"].get<std::string>();
+    return b;
+  }
+
+  std::vector<std::string> audit_actions() {
+    std::vector<std::string> out;
+    for (const auto& r : audit_->records()) out.push_back(r.entry.action);
+    return out;
+  }
+
+  TempDir dir_;
+  SimulatedClock clock_;
+  std::unique_ptr<web::SharedStore> store_;
+  std::unique_ptr<web::AuditLog> audit_;
+  std::unique_ptr<web::Access> access_;
+  std::unique_ptr<web::EventsApi> events_;
+  std::unique_ptr<web::Accounts> accounts_;
+  std::unique_ptr<web::Service> service_;
+  std::unique_ptr<web::HttpServer> server_;
+  unsigned short port_ = 0;
+};
+
+}  // namespace sightline::testing
