@@ -15,27 +15,6 @@ std::string one_line(const Address& a) {
   return out;
 }
 
-std::optional<IdKind> kind_of_defined_id(EventType type) {
-  switch (type) {
-    case EventType::kAgency:
-      return IdKind::kAgency;
-    case EventType::kReferral:
-      return IdKind::kReferral;
-    case EventType::kAssessmentStarted:
-      return IdKind::kAssessment;
-    case EventType::kStrategyDiscussion:
-      return IdKind::kStrategyDiscussion;
-    case EventType::kPlanStarted:
-      return IdKind::kPlan;
-    case EventType::kTransfer:
-      return IdKind::kTransfer;
-    case EventType::kPerson:
-      return std::nullopt;  // person ids are their own namespace
-    default:
-      return IdKind::kOtherEvent;
-  }
-}
-
 // The id of the earlier event this one is about, if it is about one.
 const Id* referenced_event(const Event& event) {
   switch (event.type) {
@@ -94,20 +73,12 @@ void project(const Event& event, const FactSource& src, ProjectionSink& sink) {
     }
   }
 
-  if (!event.id.empty()) {
-    if (auto kind = kind_of_defined_id(event.type)) {
-      IdInfo info{*kind, event.type, std::nullopt, std::nullopt};
-      if (event.type == EventType::kAssessmentStarted) {
-        info.assessment_kind = event.as<AssessmentStartedEvent>().kind;
-      } else if (event.type == EventType::kAgency) {
-        info.agency_kind = event.as<AgencyEvent>().kind;
-      }
-      std::vector<std::pair<Id, std::string>> persons;
-      for (const PersonRef& ref : persons_named(event)) {
-        persons.emplace_back(*ref.person, std::string(ref.field));
-      }
-      sink.id_defined(src, event.id, info, persons);
+  if (const auto info = defined_id_info(event)) {
+    std::vector<std::pair<Id, std::string>> persons;
+    for (const PersonRef& ref : persons_named(event)) {
+      persons.emplace_back(*ref.person, std::string(ref.field));
     }
+    sink.id_defined(src, event.id, *info, persons);
   }
 
   switch (event.type) {

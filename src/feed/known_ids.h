@@ -28,6 +28,10 @@ struct IdInfo {
   std::optional<AgencyKind> agency_kind;
 };
 
+// What a valid event's `id` defines in the shared namespace of agency and
+// event ids; nullopt when it has no id or defines a person (own namespace).
+std::optional<IdInfo> defined_id_info(const Event& event);
+
 // Answers for ids defined before the feed being parsed (i.e. in the store).
 class KnownIds {
  public:

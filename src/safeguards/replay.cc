@@ -78,25 +78,6 @@ void for_each_line(std::string_view text, F&& f) {
   }
 }
 
-IdKind id_kind_of(EventType t) {
-  switch (t) {
-    case EventType::kAgency:
-      return IdKind::kAgency;
-    case EventType::kReferral:
-      return IdKind::kReferral;
-    case EventType::kAssessmentStarted:
-      return IdKind::kAssessment;
-    case EventType::kStrategyDiscussion:
-      return IdKind::kStrategyDiscussion;
-    case EventType::kPlanStarted:
-      return IdKind::kPlan;
-    case EventType::kTransfer:
-      return IdKind::kTransfer;
-    default:
-      return IdKind::kOtherEvent;
-  }
-}
-
 // What the whole (valid) feed defines, for re-reading its lines out of file
 // order: every id counts as known except on the line that defines it, so a
 // line read before the line it refers to still parses exactly as it did in
@@ -105,14 +86,7 @@ class WholeFeedIds final : public KnownIds {
  public:
   void define(const Event& e) {
     for (const PersonRef& r : persons_named(e)) persons_.emplace(*r.person, e.line);
-    if (e.id.empty() || e.type == EventType::kPerson) return;
-    IdInfo info;
-    info.kind = id_kind_of(e.type);
-    info.defined_by = e.type;
-    if (e.type == EventType::kAssessmentStarted)
-      info.assessment_kind = e.as<AssessmentStartedEvent>().kind;
-    if (e.type == EventType::kAgency) info.agency_kind = e.as<AgencyEvent>().kind;
-    ids_.emplace(e.id, std::make_pair(info, e.line));
+    if (const auto info = defined_id_info(e)) ids_.emplace(e.id, std::make_pair(*info, e.line));
   }
   void set_line(std::int64_t line) { line_ = line; }
   bool has_person(std::string_view id) const override {
