@@ -15,7 +15,7 @@ namespace sightline::cli {
 namespace {
 
 constexpr std::string_view kHelpStart =
-    R"(Usage: sightline synth --children N --seed S [--out FILE] [--start YYYY-MM-DD]
+    R"(Usage: sightline synth --children N --seed S [--out FILE] [--start YYYY-MM-DD] [--per-day K]
 
 Writes a synthetic population of N children as a feed of events in the
 events-v1 format (one JSON object per line), to FILE or standard output.
@@ -44,6 +44,9 @@ Options:
   --seed S              any whole number from 0 to 18446744073709551615
   --out FILE            write to FILE instead of standard output
   --start YYYY-MM-DD    the date of the first lines (1950 or later)
+  --per-day K           pregnancies booked a day (default 16): more children
+                        fit before 2100, and more are held in memory at once
+                        (about 660 days' worth)
   --help                this text
 
 When FILE is given, a summary is printed on standard output. When standard
@@ -95,7 +98,8 @@ class TerminalProgress {
 };
 
 int run_synth(CommandContext& ctx) {
-  Arguments args(ctx.args, ArgumentSpec{{"--children", "--seed", "--out", "--start"}, {}, 0, 0});
+  Arguments args(ctx.args,
+                 ArgumentSpec{{"--children", "--seed", "--out", "--start", "--per-day"}, {}, 0, 0});
   synth::Options options;
   options.children = whole_number<std::int64_t>(args.required("--children"), "--children");
   options.seed = whole_number<std::uint64_t>(args.required("--seed"), "--seed");
@@ -105,10 +109,15 @@ int run_synth(CommandContext& ctx) {
     if (date->year() < 1950) throw UsageError("--start must be in 1950 or later");
     options.start = *date;
   }
+  if (const auto per_day = args.option("--per-day")) {
+    options.children_per_day = whole_number<int>(*per_day, "--per-day");
+    if (options.children_per_day < 1) throw UsageError("--per-day must be at least 1");
+  }
   if (options.children > synth::max_children(options)) {
     throw UsageError("--children: at most " + std::to_string(synth::max_children(options)) +
                      " children fit between " + options.start.to_string() +
-                     " and the end of 2099; give fewer or an earlier --start");
+                     " and the end of 2099 at " + std::to_string(options.children_per_day) +
+                     " a day; give fewer, an earlier --start or a larger --per-day");
   }
 
   const std::optional<std::string> file = args.option("--out");

@@ -119,6 +119,21 @@ TEST(Cli, ImportWithoutSafeguardsLeavesAlertsToTheAlertsCommand) {
   EXPECT_GT(lines_of(alerts.out).size(), 10u);
 }
 
+TEST(Cli, SynthSaysHowToFitMoreChildren) {
+  TempDir dir;
+  const CommandRun refused =
+      sightline({"synth", "--children", "1000000", "--seed", "1", "--out", dir.file("f.jsonl")});
+  EXPECT_EQ(refused.exit_code, 2);
+  EXPECT_NE(refused.err.find("--per-day"), std::string::npos) << refused.err;
+  const CommandRun zero = sightline({"synth", "--children", "10", "--seed", "1", "--per-day", "0"});
+  EXPECT_EQ(zero.exit_code, 2);
+  const CommandRun small = sightline({"synth", "--children", "20", "--seed", "1", "--per-day", "64",
+                                      "--out", dir.file("g.jsonl")});
+  ASSERT_EQ(small.exit_code, 0) << small.err;
+  const CommandRun valid = sightline({"import", dir.file("g.jsonl"), "--db", dir.file("g.db")});
+  EXPECT_EQ(valid.exit_code, 0) << valid.err;
+}
+
 TEST(Cli, FaultyFeedIsRefusedWholeNamingEachLine) {
   TempDir dir;
   const std::string feed = test_data("feeds/store-faulty.jsonl").string();

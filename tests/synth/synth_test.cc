@@ -308,6 +308,13 @@ TEST(Synth, OptionsOutOfRangeAreRefused) {
             static_cast<std::int64_t>(World::england().reference_line_count()));
 }
 
+TEST(Synth, AMillionChildrenFitWhenMoreAreBookedADay) {
+  Options options;
+  EXPECT_LT(max_children(options), 1'000'000);  // 16 a day from 2016 end before 2100
+  options.children_per_day = 64;
+  EXPECT_GE(max_children(options), 1'000'000);
+}
+
 bool has_valid_check_digit(const std::string& n) {
   if (n.size() != 10) return false;
   int sum = 0;
