@@ -2,7 +2,9 @@
 #pragma once
 
 #include <cstdint>
+#include <memory>
 #include <string>
+#include <utility>
 
 #include "safeguards/engine_core.h"
 
@@ -30,6 +32,23 @@ inline std::string indicator_list(std::uint32_t mask) {
     out += to_string(static_cast<Indicator>(i));
   }
   return out;
+}
+
+// Opens `rule`'s duty for `child`, owed by `owner`, due `working_days` after
+// `trigger`, giving the active indicators in `active` as its reason: the duty
+// of every rule triggered by indicators spanning domains.
+inline void open_indicator_duty(EngineCore& core, const Rule& rule, PersonId child, AgencyId owner,
+                                Date trigger, int working_days, std::string occurrence,
+                                std::uint32_t active) {
+  DutySpec spec;
+  spec.child = child;
+  spec.owner = owner;
+  spec.trigger = trigger;
+  spec.due = core.add_wd(trigger, working_days);
+  spec.occurrence = std::move(occurrence);
+  spec.extras = std::make_unique<AlertExtras>();
+  spec.extras->reasons.push_back("active indicators: " + indicator_list(active));
+  core.open(rule, std::move(spec));
 }
 
 // Years completed between `dob` and `on`.

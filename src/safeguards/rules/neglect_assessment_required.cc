@@ -63,15 +63,9 @@ class NeglectAssessmentRequired final : public Rule {
     const AgencyId owner = core.serving(AgencyKind::kChildrensSocialCare, area);
     if (owner == kNone) return;
     const Date trigger = core.event() != nullptr ? core.event()->at.date : core.today();
-    DutySpec spec;
-    spec.child = child;
-    spec.owner = owner;
-    spec.trigger = trigger;
-    spec.due = core.add_wd(trigger, core.param(*this, kWorkingDays, core.agency_info(owner).area));
-    spec.occurrence = "indicators from " + trigger.to_string();
-    spec.extras = std::make_unique<AlertExtras>();
-    spec.extras->reasons.push_back("active indicators: " + indicator_list(active));
-    core.open(*this, std::move(spec));
+    open_indicator_duty(core, *this, child, owner, trigger,
+                        core.param(*this, kWorkingDays, core.agency_info(owner).area),
+                        "indicators from " + trigger.to_string(), active);
   }
 };
 

@@ -79,15 +79,8 @@ class NeglectHolisticReview final : public Rule {
         core.param(*this, kMinDomains, area)) {
       return;
     }
-    DutySpec spec;
-    spec.child = child;
-    spec.owner = owner;
-    spec.trigger = e.at.date;
-    spec.due = core.add_wd(e.at.date, core.param(*this, kWorkingDays, area));
-    spec.occurrence = EngineCore::occurrence_of(e);
-    spec.extras = std::make_unique<AlertExtras>();
-    spec.extras->reasons.push_back("active indicators: " + indicator_list(active));
-    core.open(*this, std::move(spec));
+    open_indicator_duty(core, *this, child, owner, e.at.date, core.param(*this, kWorkingDays, area),
+                        EngineCore::occurrence_of(e), active);
   }
 };
 

@@ -134,15 +134,9 @@ class PrebirthAssessmentRequired final : public Rule {
     if (owner == kNone) return;
     Date trigger = core.event() != nullptr ? core.event()->at.date : core.today();
     if (trigger < from) trigger = from;
-    DutySpec spec;
-    spec.child = child;
-    spec.owner = owner;
-    spec.trigger = trigger;
-    spec.due = core.add_wd(trigger, core.param(*this, kWorkingDays, core.agency_info(owner).area));
-    spec.occurrence = "pregnancy past " + from.to_string();
-    spec.extras = std::make_unique<AlertExtras>();
-    spec.extras->reasons.push_back("active indicators: " + indicator_list(active));
-    core.open(*this, std::move(spec));
+    open_indicator_duty(core, *this, child, owner, trigger,
+                        core.param(*this, kWorkingDays, core.agency_info(owner).area),
+                        "pregnancy past " + from.to_string(), active);
   }
 };
 

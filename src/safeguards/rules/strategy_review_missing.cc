@@ -37,15 +37,9 @@ class StrategyReviewMissing final : public Rule {
     const AreaId area = core.agency_info(a->agency).area;
     const std::uint32_t active = core.active_indicators(a->child);
     if (EngineCore::domain_count(active) < core.param(*this, kMinDomains, area)) return;
-    DutySpec spec;
-    spec.child = a->child;
-    spec.owner = a->agency;
-    spec.trigger = e.at.date;
-    spec.due = core.add_wd(e.at.date, core.param(*this, kWorkingDays, area));
-    spec.occurrence = EngineCore::occurrence_of(e);
-    spec.extras = std::make_unique<AlertExtras>();
-    spec.extras->reasons.push_back("active indicators: " + indicator_list(active));
-    core.open(*this, std::move(spec));
+    open_indicator_duty(core, *this, a->child, a->agency, e.at.date,
+                        core.param(*this, kWorkingDays, area), EngineCore::occurrence_of(e),
+                        active);
   }
 };
 
