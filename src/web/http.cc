@@ -118,4 +118,8 @@ const std::vector<std::pair<std::string, std::string>>& security_headers() {
   return headers;
 }
 
+bool replaces_default(std::string_view header_name) {
+  return iequals(header_name, "Content-Security-Policy") || iequals(header_name, "Cache-Control");
+}
+
 }  // namespace sightline::web

@@ -48,9 +48,14 @@ Response error_response(int status, std::string_view code, std::string_view mess
 Response json_response(int status, std::string body);
 
 // The headers every response carries, whatever produced it: nosniff,
-// no-store, a Content-Security-Policy that allows nothing (responses are data,
-// never pages), framing denied, no referrer, and HSTS for one year.
+// no-store, a Content-Security-Policy that allows nothing (API responses are
+// data, never pages), framing denied, no referrer, and HSTS for one year.
+// A response may replace the Content-Security-Policy (a page allows its own
+// stylesheet and scripts) and the Cache-Control (a static asset) by carrying
+// its own; the others always hold.
 const std::vector<std::pair<std::string, std::string>>& security_headers();
+// True for the header names a response may replace (case-insensitive).
+bool replaces_default(std::string_view header_name);
 
 // "%41b+c" -> "Ab c". Invalid escapes are kept as they are.
 std::string percent_decode(std::string_view text, bool plus_is_space);

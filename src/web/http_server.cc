@@ -215,7 +215,12 @@ class Connection : public std::enable_shared_from_this<Connection> {
       res->set(http::field::content_type, response.content_type);
     }
     for (const auto& [name, value] : security_headers()) res->set(name, value);
-    for (const auto& [name, value] : response.headers) res->insert(name, value);
+    for (const auto& [name, value] : response.headers) {
+      // A handler's own Content-Security-Policy or Cache-Control (a page, an
+      // asset) replaces the default; other headers add (Set-Cookie repeats).
+      if (replaces_default(name)) res->erase(name);
+      res->insert(name, value);
+    }
     res->body() = std::move(response.body);
     res->keep_alive(keep_alive);
     res->prepare_payload();
