@@ -4,6 +4,7 @@
 
 #include "cli/arguments.h"
 #include "cli/command.h"
+#include "cli/serve_pages.h"
 #include "core/clock.h"
 #include "store/importer.h"
 #include "store/sqlite/sqlite_store.h"
@@ -23,10 +24,10 @@ namespace {
 
 constexpr std::string_view kHelp =
     R"(Usage: sightline serve --db PATH [--port N] [--address ADDR] [--threads N]
-                       [--audit-key FILE] [--trusted-proxy ADDR] [--demo]
+                       [--audit-key FILE] [--trusted-proxy ADDR] [--assets DIR] [--demo]
 
-Runs the Sightline service: the JSON API under /api/v1 and a health check at
-/health, over plain HTTP on ADDR:N. In production it listens on the loopback
+Runs the Sightline service: the pages for browsers, the JSON API under /api/v1
+and a health check at /health, over plain HTTP on ADDR:N. In production it listens on the loopback
 address behind nginx, which terminates TLS (see docs/operations.md).
 
 When N is 0 the system chooses a free port. Once it is listening it prints
@@ -50,6 +51,8 @@ Options:
                    created, readable only by its owner, on first use)
   --trusted-proxy ADDR  the address of the reverse proxy (nginx) whose
                    X-Real-IP header names the client (e.g. 127.0.0.1)
+  --assets DIR     the pages' stylesheet and scripts (default: an installed
+                   PREFIX/share/sightline/assets, else the build tree's)
   --demo           load the demonstration data and accounts (see above)
   --help           this text
 
@@ -123,7 +126,7 @@ bool prepare_demo(web::SharedStore& store, web::Accounts& accounts, CommandConte
 
 int run_serve(CommandContext& ctx) {
   Arguments args(ctx.args, ArgumentSpec{{"--db", "--port", "--address", "--threads", "--audit-key",
-                                         "--trusted-proxy"},
+                                         "--trusted-proxy", "--assets"},
                                         {"--demo"},
                                         0,
                                         0});
@@ -145,9 +148,10 @@ int run_serve(CommandContext& ctx) {
   web::Access access(db_path, store, audit, clock);
   web::EventsApi events(db_path, store, access, audit, clock);
   web::Service service({accounts, audit, access, events, store, clock});
+  const ServedPages pages(service, accounts, store, clock, args.option("--assets"), ctx);
   std::mutex log_mutex;
   web::HttpServer server(
-      options, [&](const web::Request& r) { return service.handle(r); },
+      options, [&](const web::Request& r) { return pages.handle(r); },
       [&](const std::string& line) {
         std::lock_guard lock(log_mutex);
         ctx.err << line << "\n" << std::flush;
@@ -155,6 +159,7 @@ int run_serve(CommandContext& ctx) {
   server.stop_on_signals();
   const unsigned short port = server.start();
   ctx.out << "Listening on http://" << options.address << ":" << port << std::endl;
+  pages.print_how_to_open(options.address, port, args.flag("--demo"));
   server.wait();
   std::lock_guard lock(log_mutex);
   ctx.err << "sightline serve: stopped\n";

@@ -1,0 +1,65 @@
+// What a child's page says at a glance, read from the child's integrated
+// chronology as the API gives it (GET /api/v1/children/{id}/chronology):
+// who is involved now, when the child was last seen and by whom, the active
+// indicators, and the open pieces of work that the record forms start from.
+//
+// Derived only from what the API returned, so it shows nothing the user may
+// not see. "Now" means the end of that chronology: a chronology as known at a
+// date gives the facts as they could be known then.
+#pragma once
+
+#include <map>
+#include <nlohmann/json.hpp>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "feed/event.h"
+
+namespace sightline::pages {
+
+struct Involvement {
+  std::string agency = {};  // id
+  std::string what = {};    // "Registered GP", "Open child and family assessment", ...
+  std::string since = {};   // the `at` of the event that began it
+};
+
+struct LastSeen {
+  std::string at = {};   // when
+  std::string by = {};   // agency id
+  std::string how = {};  // contact mode, "transfer accepted", ...
+};
+
+struct ActiveIndicator {
+  std::string code = {};   // "unsafe_sleeping"
+  std::string since = {};  // first noted (the latest time it became present)
+  std::string by = {};     // agency that noted it
+};
+
+struct OpenReferral {
+  std::string id = {}, at = {}, from = {}, to = {};
+};
+
+struct OpenAssessment {
+  std::string id = {}, kind = {}, agency = {}, started = {};
+};
+
+struct ChildFacts {
+  std::vector<Involvement> involved_now;
+  std::optional<LastSeen> last_seen;
+  std::map<Domain, std::vector<ActiveIndicator>> indicators;  // by domain, oldest first
+  std::vector<OpenReferral> open_referrals;                   // without an outcome yet
+  std::vector<OpenAssessment> open_assessments;               // not completed
+  std::vector<std::string> open_plans;                        // kinds: "child_protection", ...
+  std::string hv_level = {};                                  // latest, or ""
+  std::string last_referrer = {};                             // `from` of the latest referral
+  std::vector<std::string> agencies;  // every agency in the chronology, first seen first
+};
+
+// `entries` is the chronology's "entries" array; `child` the child's id.
+ChildFacts derive_child_facts(const nlohmann::json& entries, const std::string& child);
+
+// Every indicator code currently active, in events-v1 order.
+std::vector<std::string> active_indicator_codes(const ChildFacts& facts);
+
+}  // namespace sightline::pages

@@ -1,0 +1,324 @@
+// A child's page: a summary (who is involved now, whereabouts and how sure
+// that is, active indicators by domain, when the child was last seen and by
+// whom), links to record what happened, and the integrated chronology as a
+// timeline that can be narrowed to one agency and shown as known at a date.
+#include <set>
+
+#include "pages/child_access.h"
+#include "pages/child_facts.h"
+#include "pages/components.h"
+#include "pages/layout.h"
+#include "pages/visit.h"
+
+namespace sightline::pages {
+namespace {
+
+using nlohmann::json;
+
+std::string str(const json& j, const char* field) {
+  if (!j.is_object() || !j.contains(field) || !j[field].is_string()) return {};
+  return j[field].get<std::string>();
+}
+
+// The "as known at" date from the filter form: YYYY-MM-DD, "" when not
+// given, or nullopt (with `error` set) when given wrongly.
+std::optional<std::string> known_at(const web::Request& r, std::string& error, std::string& day,
+                                    std::string& month, std::string& year) {
+  day = trimmed(r.query_param("known-day").value_or(""));
+  month = trimmed(r.query_param("known-month").value_or(""));
+  year = trimmed(r.query_param("known-year").value_or(""));
+  if (day.empty() && month.empty() && year.empty()) return std::string();
+  int d = 0, m = 0, y = 0;
+  try {
+    d = std::stoi(day);
+    m = std::stoi(month);
+    y = std::stoi(year);
+  } catch (const std::exception&) {
+    error = "Enter the date as a day, month and year, like 31 12 2012";
+    return std::nullopt;
+  }
+  const auto date = Date::from_ymd(y, m, d);
+  if (!date || y < 1900) {
+    error = "Enter a real date, like 31 12 2012";
+    return std::nullopt;
+  }
+  return date->to_string();
+}
+
+Html whereabouts_text(const json& summary, const ChildFacts& facts, const AgencyNames& names) {
+  const json& w = summary.contains("whereabouts") ? summary["whereabouts"] : json();
+  if (!w.is_object())
+    return tag("Not known", "red") + text(" Nothing recorded about where the child lives");
+  const std::string state = str(w, "state");
+  const std::string since = str(w, "since");
+  const std::string detail = str(w, "detail");
+  Html out;
+  if (state == "at_address") {
+    const json& a = summary.contains("address") ? summary["address"] : json();
+    std::string address;
+    for (const char* f : {"line1", "line2", "town", "postcode"}) {
+      if (!str(a, f).empty()) address += (address.empty() ? "" : ", ") + str(a, f);
+    }
+    if (str(a, "kind") == "temporary") address += " (temporary)";
+    const bool seen_there =
+        facts.last_seen && facts.last_seen->how == "home_visit" && facts.last_seen->at >= since;
+    out += seen_there ? tag("Confirmed", "green") : tag("Not confirmed", "yellow");
+    out += Html::trusted(" ") + text(address.empty() ? "An address" : address);
+    out += Html::trusted("<br>") +
+           text(seen_there ? "Child seen there by " + agency_name(names, facts.last_seen->by) +
+                                 " on " + display_date(facts.last_seen->at)
+                           : "Given on " + display_date(since) +
+                                 "; nobody has seen the child there since");
+  } else if (state == "unknown") {
+    out += tag("Not known", "red") + text(" Not known since " + display_date(since));
+  } else if (state == "missing") {
+    out += tag("Missing", "red") + text(" Reported missing on " + display_date(since));
+  } else if (state == "found") {
+    out += tag("Found", "yellow") + text(" Found on " + display_date(since));
+  } else if (state == "claimed") {
+    out += tag("Not verified", "yellow") +
+           text(" Said on " + display_date(since) + " to be: " + detail);
+  } else {
+    out += text(code_label(state) + " since " + display_date(since));
+  }
+  if (!detail.empty() && state != "claimed") out += Html::trusted("<br>") + text(detail);
+  return out;
+}
+
+Html summary_section(const json& summary, const ChildFacts& facts, const AgencyNames& names) {
+  std::vector<SummaryRow> rows;
+  std::string dob = str(summary, "dob");
+  if (!dob.empty()) {
+    rows.push_back({"Date of birth", text(display_date(dob))});
+  } else if (!str(summary, "expected").empty()) {
+    rows.push_back({"Expected", text(display_date(str(summary, "expected")))});
+  }
+  if (!str(summary, "died").empty())
+    rows.push_back({"Died", text(display_date(str(summary, "died")))});
+  rows.push_back({"Whereabouts", whereabouts_text(summary, facts, names)});
+  rows.push_back({"Last seen",
+                  facts.last_seen
+                      ? text(display_date(facts.last_seen->at) + " by " +
+                             agency_name(names, facts.last_seen->by) + " (" +
+                             code_label(facts.last_seen->how) + ")")
+                      : tag("Never seen", "red") + text(" No one has recorded seeing the child")});
+  std::string carers;
+  if (summary.contains("carers") && summary["carers"].is_array()) {
+    for (const json& c : summary["carers"]) {
+      if (!carers.empty()) carers += ", ";
+      carers += code_label(str(c, "role"));
+    }
+  }
+  rows.push_back({"Carers", text(carers.empty() ? "None recorded" : carers)});
+  return summary_list(rows);
+}
+
+Html involvement_section(const ChildFacts& facts, const AgencyNames& names) {
+  Html out = Html::trusted("<h2 class=\"govuk-heading-m\">Who is involved now</h2>");
+  if (facts.involved_now.empty()) {
+    return out + Html::trusted("<p class=\"govuk-body\">") +
+           text("No agency has an open piece of work with this child.") + Html::trusted("</p>");
+  }
+  TableOptions t{.caption = "Agencies involved now",
+                 .caption_classes = "govuk-visually-hidden",
+                 .head = {{text("Agency")}, {text("Involvement")}, {text("Since")}}};
+  for (const Involvement& i : facts.involved_now) {
+    t.rows.push_back({{text(agency_name(names, i.agency))},
+                      {text(code_label(i.what))},
+                      {text(display_date(i.since))}});
+  }
+  return out + table(t);
+}
+
+Html indicators_section(const ChildFacts& facts, const AgencyNames& names) {
+  Html out = Html::trusted("<h2 class=\"govuk-heading-m\">Active indicators</h2>");
+  if (facts.indicators.empty()) {
+    return out + Html::trusted("<p class=\"govuk-body\">") + text("None recorded.") +
+           Html::trusted("</p>");
+  }
+  std::vector<SummaryRow> rows;
+  for (const auto& [domain, list] : facts.indicators) {
+    Html value = Html::trusted("<ul class=\"govuk-list\">");
+    for (const ActiveIndicator& i : list) {
+      value += Html::trusted("<li>") + text(code_label(i.code)) +
+               Html::trusted(" <span class=\"govuk-body-s\">") +
+               text("(" + agency_name(names, i.by) + ", " + display_date(i.since) + ")") +
+               Html::trusted("</span></li>");
+    }
+    value += Html::trusted("</ul>");
+    rows.push_back({domain_label(domain), value});
+  }
+  return out + summary_list(rows);
+}
+
+Html record_links(const std::string& child) {
+  const std::string base = escape(child_path(child)) + "/record/";
+  return Html::trusted(
+      "<h2 class=\"govuk-heading-m\">Record</h2><ul class=\"govuk-list\">"
+      "<li><a class=\"govuk-link\" href=\"" +
+      base +
+      "contact\">A contact or visit</a></li>"
+      "<li><a class=\"govuk-link\" href=\"" +
+      base +
+      "referral\">A referral</a></li>"
+      "<li><a class=\"govuk-link\" href=\"" +
+      base +
+      "referral-outcome\">A referral's outcome</a></li>"
+      "<li><a class=\"govuk-link\" href=\"" +
+      base +
+      "strategy-discussion\">A strategy discussion</a></li>"
+      "<li><a class=\"govuk-link\" href=\"" +
+      base +
+      "transfer\">A transfer to another agency</a></li>"
+      "</ul>");
+}
+
+Html timeline(const json& entries, const std::string& agency_filter, const AgencyNames& names) {
+  Html items;
+  int shown = 0;
+  for (const json& entry : entries) {
+    const std::string by = str(entry, "by");
+    if (!agency_filter.empty() && by != agency_filter) continue;
+    const json& e = entry.contains("event") ? entry["event"] : json();
+    const EventText words = describe_event(e, names);
+    const std::string at = str(entry, "at");
+    const std::string recorded = str(entry, "recorded");
+    std::string meta = display_date(at);
+    if (!by.empty()) meta += " \u00b7 " + agency_name(names, by);
+    if (recorded.substr(0, 10) != at.substr(0, 10))
+      meta += " \u00b7 recorded " + display_date(recorded);
+    std::string about;
+    if (entry.contains("about") && entry["about"].is_array()) {
+      for (const json& a : entry["about"]) {
+        if (a.is_string() && a.get<std::string>().rfind("child", 0) != 0) {
+          about = "About the " + a.get<std::string>().substr(0, a.get<std::string>().find(' '));
+        }
+      }
+    }
+    items +=
+        Html::trusted("<li class=\"app-timeline__item\"><h3 class=\"app-timeline__heading\">") +
+        text(words.title) + Html::trusted("</h3><p class=\"app-timeline__meta\">") + text(meta) +
+        Html::trusted("</p>");
+    if (!about.empty() || !words.detail.empty()) {
+      items += Html::trusted("<p class=\"app-timeline__body\">") +
+               text(about.empty() ? words.detail
+                                  : about + (words.detail.empty() ? "" : ". " + words.detail)) +
+               Html::trusted("</p>");
+    }
+    if (!str(e, "note").empty()) {
+      items += Html::trusted("<p class=\"app-timeline__body\">") + text(str(e, "note")) +
+               Html::trusted("</p>");
+    }
+    items += Html::trusted("</li>");
+    ++shown;
+  }
+  if (shown == 0) {
+    return Html::trusted("<p class=\"govuk-body\">") + text("Nothing recorded.") +
+           Html::trusted("</p>");
+  }
+  return Html::trusted("<p class=\"govuk-body\">") +
+         text(std::to_string(shown) + (shown == 1 ? " event" : " events") +
+              ", in the order they happened.") +
+         Html::trusted("</p><ol class=\"app-timeline\">") + items + Html::trusted("</ol>");
+}
+
+}  // namespace
+
+web::Response child_page(const Visit& v) {
+  const std::string child = v.params.at("id");
+  auto fetched = fetch_child(v, child);
+  if (auto* refused = std::get_if<web::Response>(&fetched)) return std::move(*refused);
+  const json summary = std::get<json>(std::move(fetched));
+
+  std::string date_error, day, month, year;
+  const auto as_known_at = known_at(v.request, date_error, day, month, year);
+  const std::string agency_filter = trimmed(v.request.query_param("agency").value_or(""));
+
+  const ApiReply now = v.api.get("/api/v1/children/" + url_encode(child) + "/chronology");
+  if (!now.ok())
+    return v.page(v.frame("Sorry, there is a problem"), text("The chronology could not be shown."),
+                  500);
+  const json& entries_now = now.body["entries"];
+  const ChildFacts facts = derive_child_facts(entries_now, child);
+  const AgencyNames names = agency_names(v.parts);
+
+  json timeline_entries = entries_now;
+  if (as_known_at && !as_known_at->empty()) {
+    const ApiReply then = v.api.get("/api/v1/children/" + url_encode(child) + "/chronology",
+                                    "as_known_at=" + *as_known_at);
+    timeline_entries = then.ok() ? then.body["entries"] : json::array();
+  }
+
+  const std::string name = str(summary, "name");
+  Html content;
+  if (!date_error.empty()) content += error_summary({{"#known-day", date_error}});
+  static const std::set<std::string> kRecordable = {"contact", "referral", "referral_outcome",
+                                                    "strategy_discussion", "transfer"};
+  if (const auto recorded = v.request.query_param("recorded");
+      recorded && kRecordable.contains(*recorded)) {
+    content +=
+        notification_banner(Html::trusted("<p class=\"govuk-notification-banner__heading\">") +
+                                text(code_label(*recorded) + " recorded") + Html::trusted("</p>"),
+                            true);
+  }
+  const json& access = summary.contains("access") ? summary["access"] : json();
+  if (str(access, "basis") == "break_glass") {
+    content +=
+        notification_banner(Html::trusted("<p class=\"govuk-notification-banner__heading\">") +
+                            text("You are seeing this record by breaking the glass, until " +
+                                 display_date(str(access, "expires_at")) + " (UTC)") +
+                            Html::trusted("</p><p class=\"govuk-body\">") +
+                            text("Your reason: " + str(access, "reason")) + Html::trusted("</p>"));
+  }
+  content +=
+      Html::trusted("<span class=\"govuk-caption-l\">Child</span><h1 class=\"govuk-heading-l\">") +
+      text(name) + Html::trusted("</h1>");
+  content +=
+      Html::trusted("<div class=\"govuk-grid-row\"><div class=\"govuk-grid-column-two-thirds\">");
+  content += summary_section(summary, facts, names);
+  content += involvement_section(facts, names);
+  content += indicators_section(facts, names);
+  content += Html::trusted("</div><div class=\"govuk-grid-column-one-third\">");
+  content += record_links(child);
+  if (v.session.account.role == web::Role::kSafeguardingLead) {
+    content += Html::trusted(
+        "<h2 class=\"govuk-heading-m\">Audit</h2><p class=\"govuk-body\"><a "
+        "class=\"govuk-link\" href=\"" +
+        escape(child_path(child)) + "/audit\">Who has looked at this record</a></p>");
+  }
+  content += Html::trusted("</div></div>");
+
+  // The chronology, with its filter.
+  content += Html::trusted("<h2 class=\"govuk-heading-m\" id=\"chronology\">Chronology</h2>");
+  content += Html::trusted("<form method=\"get\" action=\"" + escape(child_path(child)) +
+                           "#chronology\" novalidate>");
+  std::vector<SelectItem> agency_items = {{"", "All agencies", agency_filter.empty()}};
+  for (const std::string& id : facts.agencies) {
+    agency_items.push_back({id, agency_name(names, id), id == agency_filter});
+  }
+  content += select({.id = "agency", .name = "agency", .label = {"Agency"}, .items = agency_items});
+  content +=
+      date_input({.id = "known",
+                  .name = "known",
+                  .legend = {"As known at the end of", "govuk-fieldset__legend--s"},
+                  .day = day,
+                  .month = month,
+                  .year = year,
+                  .hint = "Shows only what had been recorded by then. For example, 31 12 2012",
+                  .error = date_error});
+  content += button({.text = "Show", .classes = "govuk-button--secondary"});
+  content += Html::trusted("</form>");
+  if (as_known_at && !as_known_at->empty()) {
+    content += inset_text(text("As known at the end of " + display_date(*as_known_at) +
+                               ": what had been recorded by then."));
+  }
+  content += timeline(timeline_entries, agency_filter, names);
+
+  return v.page(PageFrame{.title = name.empty() ? "Child" : name,
+                          .has_errors = !date_error.empty(),
+                          .session = &v.session,
+                          .active_nav = "/children"},
+                content, date_error.empty() ? 200 : 400);
+}
+
+}  // namespace sightline::pages

@@ -1,0 +1,172 @@
+#include "pages/event_text.h"
+
+#include <array>
+
+namespace sightline::pages {
+namespace {
+
+using nlohmann::json;
+
+std::string str(const json& event, const char* field) {
+  if (!event.is_object() || !event.contains(field) || !event[field].is_string()) return {};
+  return event[field].get<std::string>();
+}
+
+std::string list_of_labels(const json& event, const char* field,
+                           std::string (*label)(const AgencyNames&, std::string_view),
+                           const AgencyNames& names) {
+  std::string out;
+  if (!event.contains(field) || !event[field].is_array()) return out;
+  for (const json& item : event[field]) {
+    if (!item.is_string()) continue;
+    if (!out.empty()) out += ", ";
+    out += label(names, item.get<std::string>());
+  }
+  return out;
+}
+
+std::string code_of(const AgencyNames&, std::string_view code) { return code_label(code); }
+
+std::string lower_first(std::string text) {
+  if (!text.empty() && text[0] >= 'A' && text[0] <= 'Z') text[0] = static_cast<char>(text[0] + 32);
+  return text;
+}
+
+}  // namespace
+
+std::string code_label(std::string_view code) {
+  static const std::map<std::string_view, std::string_view> kSpecial = {
+      {"s47", "Section 47 enquiry"},
+      {"s47_single_agency", "Section 47 enquiry by one agency"},
+      {"s47_joint", "Joint section 47 enquiry"},
+      {"no_s47", "No section 47 enquiry"},
+      {"incomplete_s47", "Incomplete section 47 enquiry"},
+      {"icpc", "Initial child protection conference"},
+      {"substantiated_no_icpc", "Substantiated, no conference"},
+      {"nrpf", "No recourse to public funds"},
+      {"no_recourse_to_public_funds", "No recourse to public funds"},
+      {"gp_practice", "GP practice"},
+      {"gp_registration", "GP registration"},
+      {"hv_level", "Health visiting level"},
+      {"was_not_brought", "Was not brought"},
+      {"review_6_8_week", "6 to 8 week review"},
+      {"review_1_year", "1 year review"},
+      {"review_2_year", "2 year review"},
+      {"eea_no_work_history", "EEA national without UK work history"},
+      {"sms", "Text message"},
+      {"s17_support", "Section 17 support"},
+      {"cp_plan", "Child protection plan"},
+      {"cin_plan", "Child in need plan"},
+  };
+  if (const auto it = kSpecial.find(code); it != kSpecial.end()) return std::string(it->second);
+  std::string out(code);
+  for (char& c : out) {
+    if (c == '_') c = ' ';
+  }
+  if (!out.empty() && out[0] >= 'a' && out[0] <= 'z') out[0] = static_cast<char>(out[0] - 32);
+  return out;
+}
+
+std::string domain_label(Domain domain) { return code_label(to_string(domain)); }
+
+std::string agency_name(const AgencyNames& names, std::string_view id) {
+  const auto it = names.find(id);
+  return it == names.end() ? std::string(id) : it->second;
+}
+
+EventText describe_event(const json& e, const AgencyNames& names) {
+  const std::string type = str(e, "type");
+  const auto agency = [&](const char* field) { return agency_name(names, str(e, field)); };
+  EventText t{code_label(type), ""};
+  if (type == "contact") {
+    t.title = code_label(str(e, "mode")) + ": child " +
+              (e.value("child_seen", false) ? "seen" : "not seen");
+    const std::string outcome = str(e, "outcome");
+    if (!outcome.empty() && outcome != "seen")
+      t.detail = "Outcome: " + lower_first(code_label(outcome));
+  } else if (type == "referral") {
+    t.title = "Referral to " + agency("to");
+    t.detail = "From " + agency("from");
+    const std::string concerns = list_of_labels(e, "concerns", code_of, names);
+    if (!concerns.empty()) t.detail += ". Concerns: " + lower_first(concerns);
+  } else if (type == "referral_outcome") {
+    t.title = "Referral outcome: " + lower_first(code_label(str(e, "outcome")));
+    if (!str(e, "to").empty()) t.detail = "To " + agency("to");
+  } else if (type == "strategy_discussion") {
+    t.title = "Strategy discussion (" + lower_first(code_label(str(e, "format"))) + ")";
+    t.detail = "Decision: " + lower_first(code_label(str(e, "decision"))) +
+               ". Took part: " + list_of_labels(e, "participants", agency_name, names);
+  } else if (type == "transfer") {
+    t.title = "Transfer to " + agency("to");
+    t.detail = "From " + agency("from") + ", as " + lower_first(code_label(str(e, "status")));
+    const std::string risks = list_of_labels(e, "risks", code_of, names);
+    if (!risks.empty()) t.detail += ". Risks passed on: " + lower_first(risks);
+  } else if (type == "transfer_accepted") {
+    t.title = std::string("Transfer accepted: child ") +
+              (e.value("child_seen", false) ? "seen" : "not seen");
+  } else if (type == "transfer_declined") {
+    t.title = "Transfer declined";
+    t.detail = str(e, "reason");
+  } else if (type == "indicator") {
+    t.title = code_label(str(e, "indicator"));
+    t.detail = str(e, "status") == "resolved" ? "Resolved" : "Concern noted";
+  } else if (type == "address") {
+    t.title = "Address";
+    if (e.contains("address") && e["address"].is_object()) {
+      const json& a = e["address"];
+      const std::string kind = a.value("kind", "residential");
+      t.detail = kind == "residential" ? "" : code_label(kind) + ": ";
+      for (const char* f : {"line1", "town", "postcode"}) {
+        const std::string part = str(a, f);
+        if (part.empty()) continue;
+        if (!t.detail.empty() && t.detail.back() != ' ') t.detail += ", ";
+        t.detail += part;
+      }
+    }
+  } else if (type == "whereabouts_unknown") {
+    t.title = "Whereabouts not known";
+  } else if (type == "missing") {
+    t.title = "Reported missing (" + lower_first(code_label(str(e, "alert"))) + ")";
+  } else if (type == "claim") {
+    t.title = "Said to be " + lower_first(code_label(str(e, "claim")));
+    t.detail = str(e, "detail");
+    if (!e.value("verified", false))
+      t.detail += t.detail.empty() ? "Not verified" : " (not verified)";
+  } else if (type == "registration") {
+    t.title = "Registered with " + agency("agency");
+  } else if (type == "deregistration") {
+    t.title = "Deregistered from " + agency("agency");
+    t.detail = "Reason: " + lower_first(code_label(str(e, "reason")));
+  } else if (type == "appointment") {
+    t.title = code_label(str(e, "kind")) + ": " + lower_first(code_label(str(e, "outcome")));
+  } else if (type == "assessment_started") {
+    t.title = code_label(str(e, "kind")) + " assessment started";
+  } else if (type == "assessment_completed") {
+    t.title = "Assessment completed: " + lower_first(code_label(str(e, "outcome")));
+  } else if (type == "plan_started") {
+    t.title = code_label(str(e, "kind")) + " plan started";
+  } else if (type == "conference") {
+    t.title =
+        code_label(str(e, "kind")) + " conference: " + lower_first(code_label(str(e, "decision")));
+  } else if (type == "notification") {
+    t.title = "Notification to " + agency("to") + ": " + lower_first(code_label(str(e, "subject")));
+  } else if (type == "case_closed") {
+    t.title = "Case closed by " + agency("agency");
+    t.detail = "Reason: " + lower_first(code_label(str(e, "reason")));
+  } else if (type == "hv_level") {
+    t.title = "Health visiting level: " + lower_first(code_label(str(e, "level")));
+  } else if (type == "records_transfer") {
+    t.title = "Records sent to " + agency("to");
+    t.detail = e.value("accessed", false) ? "Opened by the receiver" : "Not opened by the receiver";
+  } else if (type == "birth") {
+    t.title = "Born";
+  } else if (type == "pregnancy") {
+    t.title = "Pregnancy known";
+    if (!str(e, "edd").empty()) t.detail = "Expected " + str(e, "edd");
+  } else if (type == "person") {
+    t.title = "Personal details recorded";
+  }
+  return t;
+}
+
+}  // namespace sightline::pages

@@ -1,0 +1,95 @@
+// Record a contact or visit: how, whether the child was seen, and how it went.
+// Whether the child was seen is asked on its own, as a yes or no, because
+// that is what the safeguards watch.
+#include "pages/child_access.h"
+#include "pages/record_form.h"
+
+namespace sightline::pages {
+
+web::Response record_contact(const Visit& v) {
+  const std::string child = v.params.at("id");
+  auto fetched = fetch_child(v, child);
+  if (auto* refused = std::get_if<web::Response>(&fetched)) return std::move(*refused);
+  const std::string name = std::get<nlohmann::json>(fetched).value("name", child);
+
+  FieldErrors errors;
+  const bool posted = v.request.method == "POST";
+  const std::string mode = v.form.get("mode");
+  const std::string seen = v.form.get("child_seen");
+  const std::string outcome = v.form.get("outcome");
+  const std::string note = v.form.get("note");
+  if (posted) {
+    const auto at = read_event_at(v, "at", "of the contact", errors);
+    if (mode.empty()) errors.add("mode", "Select how the contact was made");
+    if (seen != "yes" && seen != "no") errors.add("child_seen", "Select yes if the child was seen");
+    if (outcome.empty()) errors.add("outcome", "Select what happened");
+    if (seen == "yes" && !outcome.empty() && outcome != "seen") {
+      errors.add("outcome", "The child was seen, so select \u2018Seen\u2019");
+    }
+    if (seen == "no" && outcome == "seen") {
+      errors.add("outcome", "The child was not seen, so select what happened instead");
+    }
+    if (errors.empty()) {
+      nlohmann::ordered_json event = {{"type", "contact"},
+                                      {"at", *at},
+                                      {"recorded", now_text(v.parts.clock)},
+                                      {"by", v.session.account.agency},
+                                      {"persons", {child}},
+                                      {"mode", mode},
+                                      {"child_seen", seen == "yes"},
+                                      {"outcome", outcome}};
+      if (!note.empty()) event["note"] = note;
+      if (store_event(v, event,
+                      {{"at", "at-day"},
+                       {"mode", "mode"},
+                       {"child_seen", "child_seen"},
+                       {"outcome", "outcome"},
+                       {"note", "note"}},
+                      "mode", errors)) {
+        return saved(child, "contact");
+      }
+    }
+  }
+  const DateParts date = date_parts(v, "at");
+  Html fields = date_input({.id = "at",
+                            .name = "at",
+                            .legend = {"When was it?", "govuk-fieldset__legend--m"},
+                            .day = date.day,
+                            .month = date.month,
+                            .year = date.year,
+                            .hint = "For example, 27 3 2026",
+                            .error = errors.of("at-day")});
+  fields += radios({.id_prefix = "mode",
+                    .name = "mode",
+                    .legend = {"How was the contact made?", "govuk-fieldset__legend--m"},
+                    .items = code_items({"home_visit", "clinic", "drop_in", "office", "hospital",
+                                         "phone", "video", "sms", "letter"},
+                                        mode),
+                    .error = errors.of("mode"),
+                    .small = true});
+  fields += radios({.id_prefix = "child_seen",
+                    .name = "child_seen",
+                    .legend = {"Was the child seen?", "govuk-fieldset__legend--m"},
+                    .items = {{"yes", "Yes", "", seen == "yes"}, {"no", "No", "", seen == "no"}},
+                    .hint = "Seen means seen in person, or on video, by you.",
+                    .error = errors.of("child_seen"),
+                    .inline_items = true});
+  fields += radios({.id_prefix = "outcome",
+                    .name = "outcome",
+                    .legend = {"What happened?", "govuk-fieldset__legend--m"},
+                    .items = code_items(
+                        {"seen", "no_answer", "no_access", "not_at_address", "declined"}, outcome),
+                    .error = errors.of("outcome"),
+                    .small = true});
+  fields += textarea({.id = "note",
+                      .name = "note",
+                      .label = {"Notes (optional)", "govuk-label--m"},
+                      .value = note,
+                      .error = errors.of("note")});
+  return record_page(
+      v,
+      {.title = "Record a contact or visit", .child = child, .child_name = name, .fields = fields},
+      errors);
+}
+
+}  // namespace sightline::pages

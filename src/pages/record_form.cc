@@ -1,0 +1,180 @@
+#include "pages/record_form.h"
+
+#include <cstdio>
+
+#include "pages/child_access.h"
+#include "pages/event_text.h"
+#include "pages/layout.h"
+#include "web/secrets.h"
+
+namespace sightline::pages {
+namespace {
+
+std::string two_digits(int n) { return (n < 10 ? "0" : "") + std::to_string(n); }
+
+int to_int(const std::string& s) {
+  if (s.empty() || s.size() > 4) return -1;
+  int n = 0;
+  for (char c : s) {
+    if (c < '0' || c > '9') return -1;
+    n = n * 10 + (c - '0');
+  }
+  return n;
+}
+
+}  // namespace
+
+void FieldErrors::add(const std::string& field_id, const std::string& message) {
+  if (by_field_.contains(field_id)) return;
+  by_field_[field_id] = message;
+  summary_.push_back({"#" + field_id, message});
+}
+
+std::string FieldErrors::of(const std::string& field_id) const {
+  const auto it = by_field_.find(field_id);
+  return it == by_field_.end() ? std::string() : it->second;
+}
+
+DateParts date_parts(const Visit& v, const std::string& name) {
+  if (v.request.method != "POST") {
+    const Date today = v.parts.clock.now().date;
+    return {std::to_string(today.day()), std::to_string(today.month()),
+            std::to_string(today.year())};
+  }
+  return {v.form.get(name + "-day"), v.form.get(name + "-month"), v.form.get(name + "-year")};
+}
+
+std::optional<std::string> read_event_at(const Visit& v, const std::string& name,
+                                         const std::string& what, FieldErrors& errors) {
+  const DateParts p = date_parts(v, name);
+  if (p.day.empty() && p.month.empty() && p.year.empty()) {
+    errors.add(name + "-day", "Enter the date " + what);
+    return std::nullopt;
+  }
+  const auto date = Date::from_ymd(to_int(p.year), to_int(p.month), to_int(p.day));
+  if (!date || to_int(p.year) < 1900) {
+    errors.add(name + "-day", "The date " + what + " must be a real date, like 27 3 2026");
+    return std::nullopt;
+  }
+  const Timestamp now = v.parts.clock.now();
+  if (*date > now.date) {
+    errors.add(name + "-day", "The date " + what + " must be today or in the past");
+    return std::nullopt;
+  }
+  if (*date < now.date) return date->to_string();
+  return now.date.to_string() + "T" + two_digits(now.seconds / 3600) + ":" +
+         two_digits(now.seconds / 60 % 60);
+}
+
+std::string now_text(const Clock& clock) {
+  const Timestamp now = clock.now();
+  return now.date.to_string() + "T" + two_digits(now.seconds / 3600) + ":" +
+         two_digits(now.seconds / 60 % 60) + ":" + two_digits(now.seconds % 60);
+}
+
+std::string new_event_id(const std::string& prefix) {
+  return prefix + "-" + web::to_hex(web::random_bytes(8));
+}
+
+bool store_event(const Visit& v, const nlohmann::ordered_json& event,
+                 const std::map<std::string, std::string>& field_ids,
+                 const std::string& fallback_id, FieldErrors& errors) {
+  const std::string key = v.form.get("form_key");
+  const ApiReply reply =
+      v.api.send("POST", "/api/v1/events", nlohmann::ordered_json::array({event}), key);
+  if (reply.ok()) return true;
+  const nlohmann::json& faults = reply.body.is_object() && reply.body.contains("faults")
+                                     ? reply.body["faults"]
+                                     : nlohmann::json();
+  if (!faults.is_array() || faults.empty()) {
+    errors.add(fallback_id, reply.error_message().empty()
+                                ? "It could not be saved. Try again"
+                                : "It could not be saved: " + reply.error_message());
+    return false;
+  }
+  for (const nlohmann::json& f : faults) {
+    std::string field = f.value("field", "");
+    if (const auto dot = field.find('.'); dot != std::string::npos) field = field.substr(dot + 1);
+    const auto it = field_ids.find(field);
+    const std::string message = f.value("message", "");
+    errors.add(it != field_ids.end() ? it->second : fallback_id,
+               it != field_ids.end() ? "Check this answer: " + message
+                                     : code_label(field) + ": " + message);
+  }
+  return false;
+}
+
+web::Response record_page(const Visit& v, const RecordPage& page, const FieldErrors& errors) {
+  Html content = back_link(child_path(page.child), "Back to " + page.child_name) +
+                 Html::trusted(
+                     "<div class=\"govuk-grid-row\"><div "
+                     "class=\"govuk-grid-column-two-thirds\">");
+  if (!errors.empty()) content += error_summary(errors.summary());
+  content += Html::trusted("<span class=\"govuk-caption-l\">") + text(page.child_name) +
+             Html::trusted("</span><h1 class=\"govuk-heading-l\">") + text(page.title) +
+             Html::trusted("</h1>");
+  content += page.before_form;
+  if (!page.show_form) {
+    content += page.fields + Html::trusted("</div></div>");
+    return v.page(PageFrame{.title = page.title, .session = &v.session, .active_nav = "/children"},
+                  content);
+  }
+  // A new key each time the form is shown: a form sent twice is stored once,
+  // and a corrected form is a new request.
+  content += Html::trusted("<form method=\"post\" novalidate>") + csrf_field(v.session) +
+             Html::trusted("<input type=\"hidden\" name=\"form_key\" value=\"" +
+                           escape(web::to_hex(web::random_bytes(16))) + "\">");
+  content += page.fields;
+  content += button({.text = page.submit});
+  content += Html::trusted("</form></div></div>");
+  return v.page(PageFrame{.title = page.title,
+                          .has_errors = !errors.empty(),
+                          .session = &v.session,
+                          .active_nav = "/children"},
+                content, errors.empty() ? 200 : 400);
+}
+
+web::Response saved(const std::string& child, const std::string& what) {
+  return redirect(child_path(child) + "?recorded=" + what);
+}
+
+std::vector<ChoiceItem> code_items(const std::vector<std::string>& codes,
+                                   const std::string& chosen) {
+  std::vector<ChoiceItem> items;
+  for (const std::string& c : codes) items.push_back({c, code_label(c), "", c == chosen});
+  return items;
+}
+
+std::vector<SelectItem> agency_items(const std::vector<AgencyView>& agencies,
+                                     const std::string& chosen) {
+  std::vector<SelectItem> items = {{"", "Choose an agency", chosen.empty()}};
+  for (const AgencyView& a : agencies) items.push_back({a.id, a.name, a.id == chosen});
+  return items;
+}
+
+Html indicator_checkboxes(const std::string& name, const std::string& legend,
+                          const std::vector<std::string>& checked, const std::string& error) {
+  std::map<Domain, std::vector<ChoiceItem>> by_domain;
+  for (std::string_view code : names_of<Indicator>()) {
+    const Indicator indicator = *parse_name<Indicator>(code);
+    const bool ticked = std::find(checked.begin(), checked.end(), code) != checked.end();
+    by_domain[domain_of(indicator)].push_back({std::string(code), code_label(code), "", ticked});
+  }
+  Html out = Html::trusted("<div class=\"govuk-form-group") +
+             Html::trusted(error.empty() ? "" : " govuk-form-group--error") +
+             Html::trusted("\"><h2 class=\"govuk-heading-m\">") + text(legend) +
+             Html::trusted("</h2>");
+  bool first = true;
+  for (const auto& [domain, items] : by_domain) {
+    out += checkboxes({.id_prefix = name + "-" + std::string(to_string(domain)),
+                       .name = name,
+                       .legend = {domain_label(domain), "govuk-fieldset__legend--s"},
+                       .items = items,
+                       .error = first ? error : "",
+                       .small = true});
+    first = false;
+  }
+  return out + Html::trusted("</div>");
+}
+
+}  // namespace sightline::pages

@@ -1,0 +1,91 @@
+// What the record forms share: reading a date, turning the form into one
+// events-v1 event, storing it through the API (POST /api/v1/events, so it is
+// checked exactly as an imported feed is), and showing the faults the
+// validator finds next to the fields they concern, with the GOV.UK error
+// summary.
+#pragma once
+
+#include <map>
+#include <nlohmann/json.hpp>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "pages/components.h"
+#include "pages/visit.h"
+
+namespace sightline::pages {
+
+// The errors of one submitted form, in the order of the form's fields.
+class FieldErrors {
+ public:
+  // `field_id` is the id of the element the summary links to.
+  void add(const std::string& field_id, const std::string& message);
+  bool empty() const { return summary_.empty(); }
+  // The message for the field, or "".
+  std::string of(const std::string& field_id) const;
+  const std::vector<ErrorItem>& summary() const { return summary_; }
+
+ private:
+  std::vector<ErrorItem> summary_;
+  std::map<std::string, std::string> by_field_;
+};
+
+// The day, month and year typed into a date input named `name`; today's
+// when the form has not been sent yet.
+struct DateParts {
+  std::string day = {}, month = {}, year = {};
+};
+DateParts date_parts(const Visit& v, const std::string& name);
+
+// The `at` of an event from a date input: the date itself ("2026-03-01"), or,
+// for today, the present minute (so that it is not later than `recorded`).
+// nullopt, with an error added for `name`-day, when the date is missing,
+// impossible or in the future.
+std::optional<std::string> read_event_at(const Visit& v, const std::string& name,
+                                         const std::string& what, FieldErrors& errors);
+
+// The present moment as an events-v1 time, for `recorded`.
+std::string now_text(const Clock& clock);
+// A new id for an event that others will refer to ("ref-5f0c9e1a2b3c4d5e").
+std::string new_event_id(const std::string& prefix);
+
+// Stores `event` through the API. True when it was stored (or had been, for
+// a form sent twice); otherwise every fault is added to `errors`, the field
+// named by the validator mapped to a form field through `field_ids` (the
+// event's field name, without the type: "outcome" -> "outcome"), and a fault
+// on a field the form does not have is shown against `fallback_id`.
+bool store_event(const Visit& v, const nlohmann::ordered_json& event,
+                 const std::map<std::string, std::string>& field_ids,
+                 const std::string& fallback_id, FieldErrors& errors);
+
+struct RecordPage {
+  std::string title = {};  // "Record a contact or visit"
+  std::string child = {};  // id
+  std::string child_name = {};
+  Html fields = {};  // the form's fields
+  std::string submit = "Save";
+  Html before_form = {};  // e.g. a warning asking to confirm
+  bool show_form = true;  // false: `fields` is only a message, with nothing to send
+};
+// The form page: back link, error summary, the child's name as a caption,
+// the title as the <h1>, and a form posting to the page's own path with the
+// CSRF token and a fresh idempotency key.
+web::Response record_page(const Visit& v, const RecordPage& page, const FieldErrors& errors);
+
+// After a successful save: back to the child's page, which says what was recorded.
+web::Response saved(const std::string& child, const std::string& what);
+
+// Radio items from events-v1 codes, labelled in words, the one equal to
+// `chosen` checked.
+std::vector<ChoiceItem> code_items(const std::vector<std::string>& codes,
+                                   const std::string& chosen);
+// Select items of agencies (by name), with a first "Choose an agency" item.
+std::vector<SelectItem> agency_items(const std::vector<AgencyView>& agencies,
+                                     const std::string& chosen);
+// One checkbox group per indicator domain, named `name`, with the codes in
+// `checked` ticked. Ids are NAME-DOMAIN, so the first group's is the error target.
+Html indicator_checkboxes(const std::string& name, const std::string& legend,
+                          const std::vector<std::string>& checked, const std::string& error);
+
+}  // namespace sightline::pages

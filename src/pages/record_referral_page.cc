@@ -1,0 +1,173 @@
+// Record a referral (to whom, the concerns) and a referral's outcome (what
+// the receiving agency decided).
+#include "pages/child_access.h"
+#include "pages/child_facts.h"
+#include "pages/record_form.h"
+
+namespace sightline::pages {
+namespace {
+
+const std::map<std::string, std::string> kReferralFields = {
+    {"at", "at-day"}, {"to", "to"}, {"concerns", "concerns-physical_care"}, {"note", "note"}};
+
+}  // namespace
+
+web::Response record_referral(const Visit& v) {
+  const std::string child = v.params.at("id");
+  auto fetched = fetch_child(v, child);
+  if (auto* refused = std::get_if<web::Response>(&fetched)) return std::move(*refused);
+  const std::string name = std::get<nlohmann::json>(fetched).value("name", child);
+
+  FieldErrors errors;
+  const std::string to = v.form.get("to");
+  const std::vector<std::string> concerns = v.form.all("concerns");
+  const std::string note = v.form.get("note");
+  const std::string mine = v.session.account.agency;
+  if (v.request.method == "POST") {
+    const auto at = read_event_at(v, "at", "of the referral", errors);
+    if (to.empty()) errors.add("to", "Select the agency the referral is to");
+    if (to == mine) errors.add("to", "Select another agency: a referral goes to someone else");
+    if (errors.empty()) {
+      nlohmann::ordered_json event = {{"type", "referral"},  {"id", new_event_id("ref")},
+                                      {"at", *at},           {"recorded", now_text(v.parts.clock)},
+                                      {"by", mine},          {"child", child},
+                                      {"from", mine},        {"to", to},
+                                      {"concerns", concerns}};
+      if (!note.empty()) event["note"] = note;
+      if (store_event(v, event, kReferralFields, "to", errors)) return saved(child, "referral");
+    }
+  }
+  std::vector<AgencyView> others;
+  for (const AgencyView& a : agencies_by_name(v.parts)) {
+    if (a.id != mine && a.kind != AgencyKind::kSafeguardingPartnership) others.push_back(a);
+  }
+  const DateParts date = date_parts(v, "at");
+  Html fields = date_input({.id = "at",
+                            .name = "at",
+                            .legend = {"When was the referral made?", "govuk-fieldset__legend--m"},
+                            .day = date.day,
+                            .month = date.month,
+                            .year = date.year,
+                            .hint = "For example, 27 3 2026",
+                            .error = errors.of("at-day")});
+  fields += select({.id = "to",
+                    .name = "to",
+                    .label = {"Who is the referral to?", "govuk-label--m"},
+                    .items = agency_items(others, to),
+                    .error = errors.of("to")});
+  fields += indicator_checkboxes("concerns", "What are the concerns?", concerns,
+                                 errors.of("concerns-physical_care"));
+  fields += textarea({.id = "note",
+                      .name = "note",
+                      .label = {"What did you tell them? (optional)", "govuk-label--m"},
+                      .value = note});
+  return record_page(
+      v, {.title = "Record a referral", .child = child, .child_name = name, .fields = fields},
+      errors);
+}
+
+web::Response record_referral_outcome(const Visit& v) {
+  const std::string child = v.params.at("id");
+  auto fetched = fetch_child(v, child);
+  if (auto* refused = std::get_if<web::Response>(&fetched)) return std::move(*refused);
+  const std::string name = std::get<nlohmann::json>(fetched).value("name", child);
+  const ApiReply chronology = v.api.get("/api/v1/children/" + url_encode(child) + "/chronology");
+  const ChildFacts facts =
+      derive_child_facts(chronology.ok() ? chronology.body["entries"] : nlohmann::json(), child);
+  const AgencyNames names = agency_names(v.parts);
+
+  FieldErrors errors;
+  const std::string referral = v.form.get("referral");
+  const std::string outcome = v.form.get("outcome");
+  const std::string to = v.form.get("to");
+  const std::string note = v.form.get("note");
+  const std::string mine = v.session.account.agency;
+  if (v.request.method == "POST") {
+    const auto at = read_event_at(v, "at", "of the decision", errors);
+    if (referral.empty()) errors.add("referral", "Select the referral");
+    if (outcome.empty()) errors.add("outcome", "Select what was decided");
+    if ((outcome == "passed_to" || outcome == "signposted") && to.empty()) {
+      errors.add("to", "Select the agency it was passed or signposted to");
+    }
+    if (errors.empty()) {
+      nlohmann::ordered_json event = {{"type", "referral_outcome"},
+                                      {"at", *at},
+                                      {"recorded", now_text(v.parts.clock)},
+                                      {"by", mine},
+                                      {"referral", referral},
+                                      {"outcome", outcome}};
+      if ((outcome == "passed_to" || outcome == "signposted") && !to.empty()) event["to"] = to;
+      if (!note.empty()) event["note"] = note;
+      if (store_event(v, event,
+                      {{"at", "at-day"},
+                       {"referral", "referral"},
+                       {"outcome", "outcome"},
+                       {"to", "to"},
+                       {"note", "note"}},
+                      "referral", errors)) {
+        return saved(child, "referral_outcome");
+      }
+    }
+  }
+  if (facts.open_referrals.empty()) {
+    const Html fields = Html::trusted("<p class=\"govuk-body\">") +
+                        text("There is no referral about this child waiting for an outcome.") +
+                        Html::trusted("</p>");
+    return record_page(v,
+                       {.title = "Record a referral's outcome",
+                        .child = child,
+                        .child_name = name,
+                        .fields = fields,
+                        .show_form = false},
+                       errors);
+  }
+  std::vector<ChoiceItem> referral_items;
+  for (const OpenReferral& r : facts.open_referrals) {
+    referral_items.push_back({r.id,
+                              "From " + agency_name(names, r.from) + " to " +
+                                  agency_name(names, r.to) + ", " + display_date(r.at),
+                              r.to == mine ? "To your agency" : "", referral == r.id});
+  }
+  std::vector<AgencyView> others;
+  for (const AgencyView& a : agencies_by_name(v.parts)) {
+    if (a.id != mine && a.kind != AgencyKind::kSafeguardingPartnership) others.push_back(a);
+  }
+  const DateParts date = date_parts(v, "at");
+  Html fields = radios({.id_prefix = "referral",
+                        .name = "referral",
+                        .legend = {"Which referral?", "govuk-fieldset__legend--m"},
+                        .items = referral_items,
+                        .error = errors.of("referral")});
+  fields += date_input({.id = "at",
+                        .name = "at",
+                        .legend = {"When was it decided?", "govuk-fieldset__legend--m"},
+                        .day = date.day,
+                        .month = date.month,
+                        .year = date.year,
+                        .hint = "For example, 27 3 2026",
+                        .error = errors.of("at-day")});
+  fields += radios({.id_prefix = "outcome",
+                    .name = "outcome",
+                    .legend = {"What was decided?", "govuk-fieldset__legend--m"},
+                    .items = code_items({"assessment", "strategy_discussion", "passed_to",
+                                         "signposted", "no_further_action"},
+                                        outcome),
+                    .error = errors.of("outcome")});
+  fields += select({.id = "to",
+                    .name = "to",
+                    .label = {"Passed or signposted to (if it was)", "govuk-label--m"},
+                    .items = agency_items(others, to),
+                    .error = errors.of("to")});
+  fields += textarea({.id = "note",
+                      .name = "note",
+                      .label = {"Reasons (optional)", "govuk-label--m"},
+                      .value = note});
+  return record_page(v,
+                     {.title = "Record a referral's outcome",
+                      .child = child,
+                      .child_name = name,
+                      .fields = fields},
+                     errors);
+}
+
+}  // namespace sightline::pages

@@ -1,0 +1,178 @@
+// Record a strategy discussion, with a checklist of who took part.
+//
+// Working Together expects health, the police and the referrer at every
+// strategy discussion (the review found discussions held without them). When
+// any of them is missing the page does not save at once: it says who is
+// missing and asks to confirm, keeping everything typed; saving then needs the
+// confirmation of exactly that list.
+#include <algorithm>
+#include <set>
+
+#include "pages/child_access.h"
+#include "pages/child_facts.h"
+#include "pages/record_form.h"
+
+namespace sightline::pages {
+namespace {
+
+bool is_health(AgencyKind kind) {
+  return kind == AgencyKind::kGpPractice || kind == AgencyKind::kHealthVisiting ||
+         kind == AgencyKind::kMidwifery || kind == AgencyKind::kHospital ||
+         kind == AgencyKind::kPaediatrics;
+}
+
+// Who is expected and not ticked, in words: "health", "the police", "the
+// referrer (NAME)".
+std::vector<std::string> missing_participants(const std::vector<std::string>& ticked,
+                                              const std::vector<AgencyView>& agencies,
+                                              const std::string& referrer,
+                                              const AgencyNames& names) {
+  bool health = false, police = false;
+  for (const AgencyView& a : agencies) {
+    if (std::find(ticked.begin(), ticked.end(), a.id) == ticked.end()) continue;
+    health = health || is_health(a.kind);
+    police = police || a.kind == AgencyKind::kPolice;
+  }
+  std::vector<std::string> missing;
+  if (!health) missing.push_back("health");
+  if (!police) missing.push_back("the police");
+  if (!referrer.empty() && std::find(ticked.begin(), ticked.end(), referrer) == ticked.end()) {
+    missing.push_back("the referrer (" + agency_name(names, referrer) + ")");
+  }
+  return missing;
+}
+
+std::string joined(const std::vector<std::string>& words) {
+  std::string out;
+  for (std::size_t i = 0; i < words.size(); ++i) {
+    if (i > 0) out += i + 1 == words.size() ? " and " : ", ";
+    out += words[i];
+  }
+  return out;
+}
+
+}  // namespace
+
+web::Response record_strategy_discussion(const Visit& v) {
+  const std::string child = v.params.at("id");
+  auto fetched = fetch_child(v, child);
+  if (auto* refused = std::get_if<web::Response>(&fetched)) return std::move(*refused);
+  const std::string name = std::get<nlohmann::json>(fetched).value("name", child);
+  const ApiReply chronology = v.api.get("/api/v1/children/" + url_encode(child) + "/chronology");
+  const ChildFacts facts =
+      derive_child_facts(chronology.ok() ? chronology.body["entries"] : nlohmann::json(), child);
+  const AgencyNames names = agency_names(v.parts);
+  const std::vector<AgencyView> agencies = agencies_by_name(v.parts);
+  const std::string mine = v.session.account.agency;
+
+  const bool posted = v.request.method == "POST";
+  const std::string format = v.form.get("format");
+  const std::string decision = v.form.get("decision");
+  const std::string note = v.form.get("note");
+  std::vector<std::string> ticked = posted ? v.form.all("participants") : std::vector{mine};
+  FieldErrors errors;
+  Html warning;
+  if (posted) {
+    const auto at = read_event_at(v, "at", "of the discussion", errors);
+    if (format.empty()) errors.add("format", "Select how the discussion was held");
+    if (ticked.empty()) errors.add("participants", "Select who took part");
+    if (decision.empty()) errors.add("decision", "Select what was decided");
+    const std::vector<std::string> missing =
+        missing_participants(ticked, agencies, facts.last_referrer, names);
+    const std::string missing_key = joined(missing);
+    if (errors.empty() && !missing.empty() && v.form.get("confirm_missing") != missing_key) {
+      warning = Html::trusted("<div class=\"govuk-inset-text\" id=\"missing\">") +
+                warning_text("Not saved yet: " + missing_key + " did not take part.") +
+                Html::trusted("<p class=\"govuk-body\">") +
+                text(
+                    "Working Together expects health, the police and the referrer at every "
+                    "strategy discussion. Tick them below if they took part, or save to record "
+                    "that they did not.") +
+                Html::trusted("</p></div>");
+    } else if (errors.empty()) {
+      nlohmann::ordered_json event = {{"type", "strategy_discussion"},
+                                      {"id", new_event_id("sd")},
+                                      {"at", *at},
+                                      {"recorded", now_text(v.parts.clock)},
+                                      {"by", mine},
+                                      {"child", child},
+                                      {"format", format},
+                                      {"participants", ticked},
+                                      {"decision", decision}};
+      if (!note.empty()) event["note"] = note;
+      if (store_event(v, event,
+                      {{"at", "at-day"},
+                       {"format", "format"},
+                       {"participants", "participants"},
+                       {"decision", "decision"},
+                       {"note", "note"}},
+                      "format", errors)) {
+        return saved(child, "strategy_discussion");
+      }
+    }
+  }
+  // The involved agencies first, then every other, each group by name.
+  std::set<std::string> involved(facts.agencies.begin(), facts.agencies.end());
+  std::vector<ChoiceItem> items;
+  for (int pass = 0; pass < 2; ++pass) {
+    for (const AgencyView& a : agencies) {
+      if (a.kind == AgencyKind::kSafeguardingPartnership) continue;
+      if ((pass == 0) != involved.contains(a.id)) continue;
+      const bool on = std::find(ticked.begin(), ticked.end(), a.id) != ticked.end();
+      std::string hint = code_label(to_string(a.kind));
+      if (a.id == facts.last_referrer) hint += ", the referrer";
+      items.push_back({a.id, a.name, hint, on});
+    }
+  }
+  const DateParts date = date_parts(v, "at");
+  Html fields = date_input({.id = "at",
+                            .name = "at",
+                            .legend = {"When was it held?", "govuk-fieldset__legend--m"},
+                            .day = date.day,
+                            .month = date.month,
+                            .year = date.year,
+                            .hint = "For example, 27 3 2026",
+                            .error = errors.of("at-day")});
+  fields += radios({.id_prefix = "format",
+                    .name = "format",
+                    .legend = {"How was it held?", "govuk-fieldset__legend--m"},
+                    .items = code_items({"meeting", "telephone", "video"}, format),
+                    .error = errors.of("format"),
+                    .inline_items = true});
+  fields += checkboxes({.id_prefix = "participants",
+                        .name = "participants",
+                        .legend = {"Who took part?", "govuk-fieldset__legend--m"},
+                        .items = items,
+                        .hint = "Agencies involved with the child are listed first. Health, the "
+                                "police and the referrer are expected.",
+                        .error = errors.of("participants"),
+                        .small = true});
+  fields +=
+      radios({.id_prefix = "decision",
+              .name = "decision",
+              .legend = {"What was decided?", "govuk-fieldset__legend--m"},
+              .items = code_items({"s47_joint", "s47_single_agency", "no_s47", "review"}, decision),
+              .error = errors.of("decision")});
+  fields += textarea({.id = "note",
+                      .name = "note",
+                      .label = {"Reasons and actions (optional)", "govuk-label--m"},
+                      .value = note});
+  std::string submit = "Save";
+  if (!warning.empty()) {
+    const std::vector<std::string> missing =
+        missing_participants(ticked, agencies, facts.last_referrer, names);
+    fields += Html::trusted("<input type=\"hidden\" name=\"confirm_missing\" value=\"") +
+              text(joined(missing)) + Html::trusted("\">");
+    submit = "Save without " + joined(missing);
+  }
+  return record_page(v,
+                     {.title = "Record a strategy discussion",
+                      .child = child,
+                      .child_name = name,
+                      .fields = fields,
+                      .submit = submit,
+                      .before_form = warning},
+                     errors);
+}
+
+}  // namespace sightline::pages

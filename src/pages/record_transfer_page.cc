@@ -1,0 +1,154 @@
+// Record a transfer of responsibility for a child to another agency.
+//
+// The form starts from what the sender knows, because the review found
+// transfers that understated the case: the status is pre-selected from the
+// child's record (an open section 47 enquiry means incomplete_s47, another
+// open assessment incomplete_assessment, an open plan its kind; for health
+// visiting, an enhanced level means enhanced), and every active indicator is
+// ticked as a risk to pass on. The sender may change both.
+#include <algorithm>
+
+#include "pages/child_access.h"
+#include "pages/child_facts.h"
+#include "pages/record_form.h"
+
+namespace sightline::pages {
+namespace {
+
+bool is_health_visiting(const std::vector<AgencyView>& agencies, const std::string& agency) {
+  for (const AgencyView& a : agencies) {
+    if (a.id == agency) return a.kind == AgencyKind::kHealthVisiting;
+  }
+  return false;
+}
+
+std::string suggested_status(const ChildFacts& facts, bool health_visiting) {
+  if (health_visiting) {
+    return facts.hv_level == "universal_plus" || facts.hv_level == "partnership_plus" ? "enhanced"
+                                                                                      : "universal";
+  }
+  for (const OpenAssessment& a : facts.open_assessments) {
+    if (a.kind == "s47") return "incomplete_s47";
+  }
+  if (!facts.open_assessments.empty()) return "incomplete_assessment";
+  for (const std::string& kind : facts.open_plans) {
+    if (kind == "child_protection") return "child_protection";
+  }
+  for (const std::string& kind : facts.open_plans) {
+    if (kind == "child_in_need") return "child_in_need";
+  }
+  return "welfare_check";
+}
+
+}  // namespace
+
+web::Response record_transfer(const Visit& v) {
+  const std::string child = v.params.at("id");
+  auto fetched = fetch_child(v, child);
+  if (auto* refused = std::get_if<web::Response>(&fetched)) return std::move(*refused);
+  const std::string name = std::get<nlohmann::json>(fetched).value("name", child);
+  const ApiReply chronology = v.api.get("/api/v1/children/" + url_encode(child) + "/chronology");
+  const ChildFacts facts =
+      derive_child_facts(chronology.ok() ? chronology.body["entries"] : nlohmann::json(), child);
+  const std::vector<AgencyView> agencies = agencies_by_name(v.parts);
+  const std::string mine = v.session.account.agency;
+  const bool hv = is_health_visiting(agencies, mine);
+
+  const bool posted = v.request.method == "POST";
+  const std::string to = v.form.get("to");
+  const std::string status = posted ? v.form.get("status") : suggested_status(facts, hv);
+  const std::vector<std::string> risks =
+      posted ? v.form.all("risks") : active_indicator_codes(facts);
+  const std::string mode = posted ? v.form.get("mode") : "written";
+  const std::string summary = v.form.get("summary");
+  FieldErrors errors;
+  if (posted) {
+    const auto at = read_event_at(v, "at", "of the transfer", errors);
+    if (to.empty()) errors.add("to", "Select the agency taking over");
+    if (to == mine) errors.add("to", "Select another agency: a transfer goes to someone else");
+    if (status.empty()) errors.add("status", "Select what the receiver is taking on");
+    if (mode.empty()) errors.add("mode", "Select how the transfer was made");
+    if (errors.empty()) {
+      nlohmann::ordered_json event = {{"type", "transfer"}, {"id", new_event_id("tr")},
+                                      {"at", *at},          {"recorded", now_text(v.parts.clock)},
+                                      {"by", mine},         {"child", child},
+                                      {"from", mine},       {"to", to},
+                                      {"status", status}};
+      if (!summary.empty()) event["summary"] = summary;
+      event["risks"] = risks;
+      event["mode"] = mode;
+      if (store_event(v, event,
+                      {{"at", "at-day"},
+                       {"to", "to"},
+                       {"status", "status"},
+                       {"risks", "risks-physical_care"},
+                       {"mode", "mode"},
+                       {"summary", "summary"}},
+                      "to", errors)) {
+        return saved(child, "transfer");
+      }
+    }
+  }
+  // Receivers of the same kind as the sender first: a transfer is usually
+  // between like services in different areas.
+  AgencyKind my_kind = AgencyKind::kChildrensSocialCare;
+  for (const AgencyView& a : agencies) {
+    if (a.id == mine) my_kind = a.kind;
+  }
+  std::vector<AgencyView> receivers;
+  for (int pass = 0; pass < 2; ++pass) {
+    for (const AgencyView& a : agencies) {
+      if (a.id == mine || a.kind == AgencyKind::kSafeguardingPartnership) continue;
+      if ((pass == 0) == (a.kind == my_kind)) receivers.push_back(a);
+    }
+  }
+  const std::vector<std::string> statuses =
+      hv ? std::vector<std::string>{"universal", "enhanced"}
+         : std::vector<std::string>{"welfare_check", "child_in_need", "incomplete_assessment",
+                                    "incomplete_s47", "child_protection"};
+  const DateParts date = date_parts(v, "at");
+  Html fields = select({.id = "to",
+                        .name = "to",
+                        .label = {"Which agency is taking over?", "govuk-label--m"},
+                        .items = agency_items(receivers, to),
+                        .error = errors.of("to")});
+  fields += radios({.id_prefix = "status",
+                    .name = "status",
+                    .legend = {"What are they taking on?", "govuk-fieldset__legend--m"},
+                    .items = code_items(statuses, status),
+                    .hint = posted ? "" : "Selected from the child's record: check it.",
+                    .error = errors.of("status")});
+  fields += indicator_checkboxes("risks", "Which risks are you passing on?", risks,
+                                 errors.of("risks-physical_care"));
+  fields += textarea({.id = "summary",
+                      .name = "summary",
+                      .label = {"Summary for the receiver (optional)", "govuk-label--m"},
+                      .value = summary});
+  fields += radios({.id_prefix = "mode",
+                    .name = "mode",
+                    .legend = {"How was it handed over?", "govuk-fieldset__legend--m"},
+                    .items = code_items({"written", "verbal"}, mode),
+                    .error = errors.of("mode"),
+                    .inline_items = true});
+  fields += date_input({.id = "at",
+                        .name = "at",
+                        .legend = {"When was it handed over?", "govuk-fieldset__legend--m"},
+                        .day = date.day,
+                        .month = date.month,
+                        .year = date.year,
+                        .hint = "For example, 27 3 2026",
+                        .error = errors.of("at-day")});
+  Html before;
+  if (!posted && !risks.empty()) {
+    before = inset_text(text("The child's active indicators are ticked as risks to pass on."));
+  }
+  return record_page(v,
+                     {.title = "Record a transfer",
+                      .child = child,
+                      .child_name = name,
+                      .fields = fields,
+                      .before_form = before},
+                     errors);
+}
+
+}  // namespace sightline::pages

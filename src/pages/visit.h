@@ -1,0 +1,49 @@
+// What a page handler is given, and the handlers themselves (one file each).
+// Internal to the pages module.
+#pragma once
+
+#include <string>
+
+#include "pages/api_client.h"
+#include "pages/form.h"
+#include "pages/layout.h"
+#include "pages/pages.h"
+#include "web/router.h"
+
+namespace sightline::pages {
+
+// One request to a page by a signed-in user.
+struct Visit {
+  const web::Request& request;
+  const web::PathParams& params;
+  const web::SessionInfo& session;
+  const Form& form;  // the POSTed form; empty for a GET
+  const ApiClient& api;
+  const PagesParts& parts;
+
+  // The page frame for this user, titled `title`.
+  PageFrame frame(std::string title, std::string active_nav = "") const;
+  web::Response page(const PageFrame& frame, const Html& content, int status = 200) const;
+};
+
+// Pages anyone may see.
+web::Response sign_in_page(const web::Request& request, const PagesParts& parts);
+web::Response sign_in(const web::Request& request, const PagesParts& parts);
+web::Response accessibility_page(const web::Request& request, const PagesParts& parts,
+                                 const web::SessionInfo* session);
+web::Response not_found_page(const PagesParts& parts, const web::SessionInfo* session);
+
+// Pages for a signed-in user.
+web::Response sign_out(const Visit& v);
+web::Response start_page(const Visit& v);
+web::Response find_child_page(const Visit& v);
+web::Response child_page(const Visit& v);
+web::Response break_glass(const Visit& v);
+web::Response who_looked_page(const Visit& v);
+web::Response record_contact(const Visit& v);
+web::Response record_referral(const Visit& v);
+web::Response record_referral_outcome(const Visit& v);
+web::Response record_strategy_discussion(const Visit& v);
+web::Response record_transfer(const Visit& v);
+
+}  // namespace sightline::pages

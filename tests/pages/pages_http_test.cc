@@ -1,0 +1,257 @@
+// The pages over real HTTP, on the API's test fixture (a SQLite file with the
+// Sofia scenario, accounts, a simulated clock): sessions, CSRF, the access
+// check and the audit as a browser meets them.
+#include <gtest/gtest.h>
+
+#include <filesystem>
+#include <fstream>
+#include <regex>
+
+#include "../web/service_fixture.h"
+#include "pages/html.h"
+#include "pages/pages.h"
+#include "pages/site.h"
+#include "pages/static_assets.h"
+
+namespace sightline::testing {
+namespace {
+
+using Headers = std::vector<std::pair<std::string, std::string>>;
+
+class PagesTest : public ServiceTest {
+ protected:
+  void SetUp() override {
+    ServiceTest::SetUp();
+    std::filesystem::create_directories(dir_.file("assets"));
+    std::ofstream(dir_.file("assets/sightline.css")) << "body{color:#0b0c0c}";
+    assets_ = std::make_unique<pages::StaticAssets>(dir_.file("assets"));
+    pages_ = std::make_unique<pages::Pages>(
+        pages::PagesParts{*service_, *accounts_, *store_, clock_, *assets_});
+    site_ = std::make_unique<pages::Site>(*service_, *pages_, *assets_);
+    site_server_ = std::make_unique<web::HttpServer>(
+        web::ServerOptions{}, [this](const web::Request& r) { return site_->handle(r); }, nullptr);
+    site_port_ = site_server_->start();
+    accounts_->add("lutonhv", web::Role::kPractitioner, "luton-hv", kPassword, admin());
+  }
+  void TearDown() override {
+    site_server_.reset();
+    site_.reset();
+    pages_.reset();
+    assets_.reset();
+    ServiceTest::TearDown();
+  }
+
+  // Signs in through the sign-in page; returns the session cookie value.
+  std::string page_sign_in(const std::string& user, const std::string& password = kPassword) {
+    TestClient client(site_port_);
+    const HttpReply form = client.request("GET", "/sign-in");
+    const std::string token = signin_token(form);
+    const HttpReply r = client.request("POST", "/sign-in",
+                                       "signin_token=" + token + "&next=%2F&username=" + user +
+                                           "&password=" + pages::url_encode(password),
+                                       {{"Content-Type", "application/x-www-form-urlencoded"},
+                                        {"Cookie", "__Host-sightline-signin=" + token}});
+    if (r.status != 303) return {};
+    for (const auto& [name, value] : r.headers) {
+      if (name == "set-cookie" && value.rfind("__Host-sightline=", 0) == 0) {
+        return value.substr(17, value.find(';') - 17);
+      }
+    }
+    return {};
+  }
+  static std::string signin_token(const HttpReply& form) {
+    std::smatch m;
+    std::regex_search(form.body, m, std::regex("name=\"signin_token\" value=\"([^\"]+)\""));
+    return m[1];
+  }
+  static std::string csrf_in(const std::string& body) {
+    std::smatch m;
+    std::regex_search(body, m, std::regex("name=\"csrf_token\" value=\"([^\"]+)\""));
+    return m[1];
+  }
+  HttpReply get(const std::string& target, const std::string& session = "") {
+    TestClient client(site_port_);
+    return client.request(
+        "GET", target, "",
+        session.empty() ? Headers{} : Headers{{"Cookie", "__Host-sightline=" + session}});
+  }
+  HttpReply post_form(const std::string& target, const std::string& body,
+                      const std::string& session) {
+    TestClient client(site_port_);
+    return client.request("POST", target, body,
+                          {{"Content-Type", "application/x-www-form-urlencoded"},
+                           {"Cookie", "__Host-sightline=" + session}});
+  }
+
+  std::unique_ptr<pages::StaticAssets> assets_;
+  std::unique_ptr<pages::Pages> pages_;
+  std::unique_ptr<pages::Site> site_;
+  std::unique_ptr<web::HttpServer> site_server_;
+  unsigned short site_port_ = 0;
+};
+
+TEST_F(PagesTest, WithoutASessionEveryPageSendsToSignIn) {
+  HttpReply r = get("/");
+  EXPECT_EQ(r.status, 303);
+  EXPECT_EQ(r.header("location"), "/sign-in");
+  r = get("/children/sofia?agency=x");
+  EXPECT_EQ(r.header("location"), "/sign-in?next=%2Fchildren%2Fsofia%3Fagency%3Dx");
+  r = get("/sign-in");
+  EXPECT_EQ(r.status, 200);
+  EXPECT_NE(r.body.find("<title>Sign in \xE2\x80\x93 Sightline</title>"), std::string::npos);
+}
+
+TEST_F(PagesTest, PagesCarryTheirOwnContentSecurityPolicyAndTheApiKeepsItsOwn) {
+  HttpReply r = get("/sign-in");
+  EXPECT_EQ(r.headers.count("content-security-policy"), 1u);
+  EXPECT_NE(r.header("content-security-policy").find("style-src 'self'"), std::string::npos);
+  EXPECT_EQ(r.header("cache-control"), "no-store");
+  r = get("/api/v1/health");
+  EXPECT_EQ(r.status, 200);
+  EXPECT_EQ(r.header("content-security-policy"), "default-src 'none'; frame-ancestors 'none'");
+}
+
+TEST_F(PagesTest, AssetsAreCachedForAYearOnlyAtTheirCurrentVersion) {
+  const std::string url = assets_->url("sightline.css");
+  ASSERT_NE(url.find("?v="), std::string::npos);
+  HttpReply r = get(url);
+  EXPECT_EQ(r.status, 200);
+  EXPECT_EQ(r.header("content-type"), "text/css; charset=utf-8");
+  EXPECT_EQ(r.header("cache-control"), "public, max-age=31536000, immutable");
+  EXPECT_EQ(r.body, "body{color:#0b0c0c}");
+  EXPECT_EQ(get("/assets/sightline.css").header("cache-control"), "public, max-age=3600");
+  EXPECT_EQ(get("/assets/../sightline.db").status, 404);
+  EXPECT_EQ(get("/assets/missing.js").status, 404);
+}
+
+TEST_F(PagesTest, SignInNeedsItsFormTokenAndShowsErrorsInTheSummary) {
+  TestClient client(site_port_);
+  const std::string token = signin_token(client.request("GET", "/sign-in"));
+  // A forged form: no cookie to match the token.
+  HttpReply r =
+      client.request("POST", "/sign-in", "signin_token=" + token + "&username=alice&password=x",
+                     {{"Content-Type", "application/x-www-form-urlencoded"}});
+  EXPECT_EQ(r.status, 403);
+  r = client.request("POST", "/sign-in", "signin_token=" + token + "&username=alice&password=wrong",
+                     {{"Content-Type", "application/x-www-form-urlencoded"},
+                      {"Cookie", "__Host-sightline-signin=" + token}});
+  EXPECT_EQ(r.status, 401);
+  EXPECT_NE(r.body.find("<title>Error: Sign in"), std::string::npos);
+  EXPECT_NE(r.body.find("govuk-error-summary"), std::string::npos);
+  EXPECT_NE(r.body.find("href=\"#password\""), std::string::npos);
+  EXPECT_NE(r.body.find("locked for 15 minutes"), std::string::npos);
+  EXPECT_FALSE(page_sign_in("alice").empty());
+}
+
+TEST_F(PagesTest, TheChildPageShowsTheChronologyAsKnownAtADate) {
+  const std::string session = page_sign_in("alice");
+  ASSERT_FALSE(session.empty());
+  const HttpReply all = get("/children/sofia", session);
+  ASSERT_EQ(all.status, 200);
+  EXPECT_NE(all.body.find("<h1 class=\"govuk-heading-l\">Sofia Withheld</h1>"), std::string::npos);
+  const auto count = [](const std::string& body) {
+    std::size_t n = 0;
+    for (auto at = body.find("app-timeline__item"); at != std::string::npos;
+         at = body.find("app-timeline__item", at + 1)) {
+      ++n;
+    }
+    return n;
+  };
+  const HttpReply then =
+      get("/children/sofia?known-day=31&known-month=12&known-year=2012", session);
+  EXPECT_EQ(then.status, 200);
+  EXPECT_LT(count(then.body), count(all.body));
+  EXPECT_GT(count(then.body), 10u);
+  const HttpReply bad = get("/children/sofia?known-day=31&known-month=2&known-year=2012", session);
+  EXPECT_EQ(bad.status, 400);
+  EXPECT_NE(bad.body.find("href=\"#known-day\""), std::string::npos);
+  // Reading the page is audited as the API's reads are.
+  const auto actions = audit_actions();
+  EXPECT_NE(std::find(actions.begin(), actions.end(), "child.chronology"), actions.end());
+}
+
+TEST_F(PagesTest, WhatAUserTypesIsEscapedWhereverItIsShown) {
+  const std::string session = page_sign_in("alice");
+  const HttpReply r = get("/children?q=%3Cscript%3Ealert(1)%3C%2Fscript%3E%22", session);
+  EXPECT_EQ(r.body.find("<script>alert"), std::string::npos);
+  EXPECT_NE(r.body.find("&lt;script&gt;alert(1)&lt;/script&gt;&quot;"), std::string::npos);
+}
+
+TEST_F(PagesTest, AFormWithoutTheCsrfTokenChangesNothing) {
+  const std::string session = page_sign_in("alice");
+  const std::string form =
+      "at-day=2&at-month=3&at-year=2026&mode=home_visit&child_seen=yes&outcome=seen";
+  const auto events_before = store_->with([](Store& s) { return s.counts().events; });
+  HttpReply r = post_form("/children/sofia/record/contact", form, session);
+  EXPECT_EQ(r.status, 403);
+  r = post_form("/children/sofia/record/contact", form + "&csrf_token=wrong", session);
+  EXPECT_EQ(r.status, 403);
+  EXPECT_EQ(store_->with([](Store& s) { return s.counts().events; }), events_before);
+
+  const std::string csrf = csrf_in(get("/children/sofia/record/contact", session).body);
+  r = post_form("/children/sofia/record/contact", form + "&csrf_token=" + csrf, session);
+  EXPECT_EQ(r.status, 303);
+  EXPECT_EQ(r.header("location"), "/children/sofia?recorded=contact");
+  EXPECT_EQ(store_->with([](Store& s) { return s.counts().events; }), events_before + 1);
+  const HttpReply page = get("/children/sofia", session);
+  EXPECT_NE(page.body.find("2 March 2026 at 09:00 by Ealing health visiting"), std::string::npos);
+}
+
+TEST_F(PagesTest, AFormWithFaultsIsShownAgainWithEachErrorLinkedToItsField) {
+  const std::string session = page_sign_in("alice");
+  const std::string csrf = csrf_in(get("/children/sofia/record/contact", session).body);
+  const HttpReply r = post_form(
+      "/children/sofia/record/contact",
+      "csrf_token=" + csrf + "&at-day=30&at-month=2&at-year=2026&child_seen=yes", session);
+  EXPECT_EQ(r.status, 400);
+  for (const char* href : {"#at-day", "#mode", "#outcome"}) {
+    EXPECT_NE(r.body.find(std::string("href=\"") + href + "\""), std::string::npos) << href;
+  }
+  EXPECT_NE(r.body.find("value=\"yes\" checked"), std::string::npos) << "answers are kept";
+}
+
+TEST_F(PagesTest, WithoutARelationshipTheRecordOpensOnlyWithAReason) {
+  const std::string session = page_sign_in("lutonhv");
+  HttpReply r = get("/children/sofia", session);
+  EXPECT_EQ(r.status, 403);
+  EXPECT_EQ(r.body.find("app-timeline"), std::string::npos);
+  EXPECT_NE(r.body.find("name=\"reason\""), std::string::npos);
+  // The same page for a child that does not exist.
+  const HttpReply unknown = get("/children/nobody", session);
+  EXPECT_EQ(unknown.status, 403);
+
+  const std::string csrf = csrf_in(r.body);
+  r = post_form("/children/sofia/break-glass", "csrf_token=" + csrf + "&reason=short", session);
+  EXPECT_EQ(r.status, 400);
+  EXPECT_NE(r.body.find("href=\"#reason\""), std::string::npos);
+  r = post_form("/children/sofia/break-glass",
+                "csrf_token=" + csrf + "&reason=Brought+to+A%26E+tonight+with+a+burn", session);
+  EXPECT_EQ(r.status, 303);
+  r = get("/children/sofia", session);
+  EXPECT_EQ(r.status, 200);
+  EXPECT_NE(r.body.find("Brought to A&amp;E tonight with a burn"), std::string::npos);
+  bool audited = false;
+  for (const auto& rec : audit_->records()) {
+    audited = audited || (rec.entry.action == "child.break_glass" && rec.entry.user == "lutonhv" &&
+                          rec.entry.reason == "Brought to A&E tonight with a burn");
+  }
+  EXPECT_TRUE(audited);
+}
+
+TEST_F(PagesTest, SigningOutEndsTheSession) {
+  const std::string session = page_sign_in("alice");
+  const std::string csrf = csrf_in(get("/", session).body);
+  const HttpReply r = post_form("/sign-out", "csrf_token=" + csrf, session);
+  EXPECT_EQ(r.status, 303);
+  EXPECT_EQ(r.header("location"), "/sign-in?signed_out=1");
+  EXPECT_EQ(get("/", session).status, 303);
+}
+
+TEST_F(PagesTest, UnknownPathsAnswerAPageNotFound) {
+  const HttpReply r = get("/nowhere");
+  EXPECT_EQ(r.status, 404);
+  EXPECT_NE(r.body.find("Page not found"), std::string::npos);
+}
+
+}  // namespace
+}  // namespace sightline::testing
