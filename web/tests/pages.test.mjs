@@ -1,0 +1,271 @@
+// Browser tests of the pages: a real `sightline serve --demo` driven in
+// Debian's Chromium, with axe-core checking every page visited against WCAG
+// 2.2 A and AA. Run by ctest (test `pages_browser`); see docs/pages.md.
+import assert from 'node:assert/strict'
+import { after, before, describe, test } from 'node:test'
+import { axeViolations, launchBrowser, newPage, signIn, signOut, startServe } from './support.mjs'
+
+let serve
+let browser
+
+before(async () => {
+  serve = await startServe()
+  browser = await launchBrowser()
+})
+
+after(async () => {
+  await browser?.close()
+  await serve?.stop()
+})
+
+// Every page a test looks at passes axe and logged no error (a blocked
+// script or style would).
+async function check (page) {
+  const violations = await axeViolations(page)
+  assert.deepEqual(violations, [], `axe violations on ${page.url()}:\n${JSON.stringify(violations, null, 2)}`)
+  assert.deepEqual(page.consoleErrors, [], `console errors on ${page.url()}`)
+  const title = await page.title()
+  assert.match(title, / – Sightline$/, `title of ${page.url()}`)
+}
+
+async function submit (page, text) {
+  await Promise.all([page.waitForLoadState('load'), page.waitForNavigation(), page.click(`button:has-text("${text}")`)])
+}
+
+describe('pages', () => {
+  test('serve --demo says where to open it and how to sign in', () => {
+    assert.match(serve.output(), /Open http:\/\/localhost:\d+\/ in a browser/)
+    assert.ok(serve.passwords['demo.hv'], 'a password for demo.hv')
+  })
+
+  test('sign in: refused with the error summary, then accepted', async () => {
+    const page = await newPage(browser)
+    await page.goto(`${serve.url}/`)
+    assert.match(page.url(), /\/sign-in$/)
+    await check(page)
+
+    await page.fill('#username', 'demo.hv')
+    await page.fill('#password', 'not the password at all')
+    await submit(page, 'Sign in')
+    assert.match(await page.title(), /^Error: Sign in/)
+    const summary = page.locator('.govuk-error-summary')
+    assert.match(await summary.innerText(), /user name or password is wrong/)
+    assert.equal(await summary.locator('a').getAttribute('href'), '#password')
+    await check(page)
+
+    await page.fill('#username', 'demo.hv')
+    await page.fill('#password', serve.passwords['demo.hv'])
+    await submit(page, 'Sign in')
+    assert.equal(new URL(page.url()).pathname, '/')
+    assert.match(await page.locator('.app-account').innerText(), /demo\.hv/)
+    await check(page)
+
+    await signOut(page)
+    assert.match(await page.locator('.govuk-notification-banner').innerText(), /You have signed out/)
+    await check(page)
+    await page.context().close()
+  })
+
+  test('find Sofia, see her chronology, filter it by agency and as known at a date', async () => {
+    const page = await newPage(browser)
+    await signIn(page, serve, 'demo.hv')
+    await page.goto(`${serve.url}/children`)
+    await check(page)
+    await page.fill('#q', 'Sofia')
+    await submit(page, 'Search')
+    await check(page)
+    await Promise.all([page.waitForNavigation(), page.click('a:has-text("Sofia Withheld")')])
+    assert.equal(await page.locator('h1').innerText(), 'Sofia Withheld')
+    const all = await page.locator('.app-timeline__item').count()
+    assert.ok(all > 50, `the whole chronology (${all} entries)`)
+    assert.match(await page.locator('.govuk-summary-list').first().innerText(), /Last seen/)
+    assert.match(await page.locator('body').innerText(), /Who is involved now/)
+    await check(page)
+
+    await page.selectOption('#agency', 'ealing-hv')
+    await submit(page, 'Show')
+    const metas = await page.locator('.app-timeline__meta').allInnerTexts()
+    assert.ok(metas.length > 0 && metas.length < all, `filtered to ${metas.length}`)
+    for (const m of metas) assert.match(m, /Ealing health visiting/)
+    await check(page)
+
+    await page.selectOption('#agency', '')
+    await page.fill('#known-day', '31')
+    await page.fill('#known-month', '12')
+    await page.fill('#known-year', '2012')
+    await submit(page, 'Show')
+    const then = await page.locator('.app-timeline__meta').allInnerTexts()
+    assert.ok(then.length > 0 && then.length < all, `as known at 31 December 2012: ${then.length}`)
+    for (const m of then) assert.match(m, /2012/)
+    await check(page)
+
+    await page.fill('#known-day', '31')
+    await page.fill('#known-month', '2')
+    await submit(page, 'Show')
+    assert.match(await page.locator('.govuk-error-summary').innerText(), /real date/)
+    await check(page)
+    await page.context().close()
+  })
+
+  test('recording a contact with the child seen updates when she was last seen', async () => {
+    const page = await newPage(browser)
+    await signIn(page, serve, 'demo.hv')
+    await page.goto(`${serve.url}/children/sofia/record/contact`)
+    await check(page)
+    await submit(page, 'Save')
+    assert.match(await page.title(), /^Error: /)
+    const errors = await page.locator('.govuk-error-summary a').allInnerTexts()
+    assert.ok(errors.some((e) => /how the contact was made/.test(e)), errors.join('\n'))
+    await check(page)
+
+    await page.check('#mode')  // home visit
+    await page.check('#child_seen')  // yes
+    await page.check('#outcome')  // seen
+    await page.fill('#note', 'Sofia seen at home, well and alert.')
+    await submit(page, 'Save')
+    assert.match(page.url(), /\/children\/sofia\?recorded=contact$/)
+    assert.match(await page.locator('.govuk-notification-banner').innerText(), /Contact recorded/)
+    const lastSeen = await page.locator('.govuk-summary-list__row', { hasText: 'Last seen' }).innerText()
+    const today = new Date()
+    assert.match(lastSeen, new RegExp(`${today.getDate()} \\w+ ${today.getFullYear()}.*Ealing health visiting`))
+    assert.match(await page.locator('.app-timeline').innerText(), /Sofia seen at home, well and alert\./)
+    await check(page)
+    await page.context().close()
+  })
+
+  test('a strategy discussion without health warns before saving', async () => {
+    const page = await newPage(browser)
+    await signIn(page, serve, 'demo.manager')
+    await page.goto(`${serve.url}/children/sofia/record/strategy-discussion`)
+    await check(page)
+    const before = await page.locator('input[name=participants]:checked').count()
+    assert.equal(before, 1, 'the user\'s own agency is ticked')
+    await page.check('input[name=format][value=telephone]')
+    await page.check('input[name=participants][value=met-police]')
+    await page.check('input[name=decision][value=s47_joint]')
+    await submit(page, 'Save')
+    const warning = await page.locator('#missing').innerText()
+    assert.match(warning, /Not saved yet: health/)
+    assert.match(await page.locator('button[type=submit]', { hasText: 'Save without' }).innerText(), /health/)
+    assert.equal(await page.locator('input[name=participants][value=met-police]').isChecked(), true, 'answers kept')
+    await check(page)
+
+    await submit(page, 'Save without')
+    assert.match(page.url(), /recorded=strategy_discussion/)
+    assert.match(await page.locator('.app-timeline').innerText(), /Strategy discussion \(telephone\)/)
+    await check(page)
+    await page.context().close()
+  })
+
+  test('the transfer form starts from what the sender knows', async () => {
+    const page = await newPage(browser)
+    await signIn(page, serve, 'demo.manager')
+    await page.goto(`${serve.url}/children/sofia/record/transfer`)
+    assert.equal(await page.locator('input[name=status]:checked').getAttribute('value'), 'incomplete_assessment')
+    assert.ok(await page.locator('input[name=risks]:checked').count() > 0, 'active indicators ticked')
+    await check(page)
+    await page.goto(`${serve.url}/children/sofia/record/referral`)
+    await check(page)
+    await page.goto(`${serve.url}/children/sofia/record/referral-outcome`)
+    await check(page)
+    await page.context().close()
+  })
+
+  test('break-glass asks for a reason, opens the record and is in the audit', async () => {
+    const page = await newPage(browser)
+    await signIn(page, serve, 'demo.luton')
+    await page.goto(`${serve.url}/children/sofia`)
+    assert.match(await page.locator('h1').innerText(), /no recorded involvement/)
+    assert.equal(await page.locator('.app-timeline').count(), 0, 'nothing of the record shown')
+    await check(page)
+
+    await submit(page, 'See the record')
+    assert.match(await page.locator('.govuk-error-summary').innerText(), /Enter why you need to see this record/)
+    await check(page)
+
+    const reason = 'Sofia brought to Luton A&E tonight; checking for a plan'
+    await page.fill('#reason', reason)
+    await submit(page, 'See the record')
+    assert.equal(await page.locator('h1').innerText(), 'Sofia Withheld')
+    assert.match(await page.locator('.govuk-notification-banner').innerText(), /breaking the glass/)
+    await check(page)
+    await page.context().close()
+
+    // Ealing's safeguarding lead sees who looked, and why.
+    const lead = await newPage(browser)
+    await signIn(lead, serve, 'demo.lead')
+    await lead.goto(`${serve.url}/children/sofia/audit`)
+    const row = lead.locator('tr', { hasText: 'Broke the glass' })
+    assert.match(await row.innerText(), /demo\.luton/)
+    assert.match(await row.innerText(), /Luton A&E tonight/)
+    await check(lead)
+    await lead.context().close()
+
+    // Luton's own lead is told.
+    const lutonLead = await newPage(browser)
+    await signIn(lutonLead, serve, 'demo.luton-lead')
+    assert.match(await lutonLead.locator('table').innerText(), /demo\.luton[\s\S]*Broke the glass[\s\S]*Luton A&E tonight/)
+    await check(lutonLead)
+    await lutonLead.context().close()
+  })
+
+  test('keyboard only: skip link, sign in, search and open a record', async () => {
+    const page = await newPage(browser)
+    await page.goto(`${serve.url}/sign-in`)
+    await page.keyboard.press('Tab')
+    assert.equal(await page.evaluate(() => document.activeElement.textContent), 'Skip to main content')
+    await page.keyboard.press('Enter')
+    assert.match(page.url(), /#main-content$/)
+
+    async function tabTo (selector, limit = 40) {
+      for (let i = 0; i < limit; i++) {
+        if (await page.evaluate((s) => document.activeElement?.matches(s), selector)) return
+        await page.keyboard.press('Tab')
+      }
+      assert.fail(`Tab never reached ${selector}`)
+    }
+    await tabTo('#username')
+    await page.keyboard.type('demo.hv')
+    await page.keyboard.press('Tab')
+    assert.equal(await page.evaluate(() => document.activeElement.id), 'password')
+    await page.keyboard.type(serve.passwords['demo.hv'])
+    await Promise.all([page.waitForNavigation(), page.keyboard.press('Enter')])
+    assert.equal(new URL(page.url()).pathname, '/')
+
+    await tabTo('a[href="/children"]')
+    await Promise.all([page.waitForNavigation(), page.keyboard.press('Enter')])
+    await tabTo('#q')
+    await page.keyboard.type('Sofia')
+    await Promise.all([page.waitForNavigation(), page.keyboard.press('Enter')])
+    await tabTo('a[href="/children/sofia"]')
+    await Promise.all([page.waitForNavigation(), page.keyboard.press('Enter')])
+    assert.equal(await page.locator('h1').innerText(), 'Sofia Withheld')
+    // Focus is always visible: the focused link has GOV.UK's yellow focus style.
+    await tabTo('a[href="/children/sofia/record/contact"]')
+    const background = await page.evaluate(() => getComputedStyle(document.activeElement).backgroundColor)
+    assert.equal(background, 'rgb(255, 221, 0)')
+    await check(page)
+    await page.context().close()
+  })
+
+  test('pages need a session, and forms their CSRF token', async () => {
+    const page = await newPage(browser)
+    await page.goto(`${serve.url}/children/sofia`)
+    assert.match(page.url(), /\/sign-in\?next=%2Fchildren%2Fsofia$/)
+    await page.fill('#username', 'demo.hv')
+    await page.fill('#password', serve.passwords['demo.hv'])
+    await submit(page, 'Sign in')
+    assert.equal(new URL(page.url()).pathname, '/children/sofia')
+    // A form posted without the token changes nothing.
+    const response = await page.request.post(`${serve.url}/children/sofia/record/contact`, {
+      form: { mode: 'home_visit', child_seen: 'yes', outcome: 'seen', 'at-day': '1', 'at-month': '1', 'at-year': '2026' }
+    })
+    assert.equal(response.status(), 403)
+    await page.goto(`${serve.url}/no-such-page`)
+    assert.equal(await page.locator('h1').innerText(), 'Page not found')
+    await check(page)
+    await page.goto(`${serve.url}/accessibility`)
+    await check(page)
+    await page.context().close()
+  })
+})
