@@ -81,7 +81,10 @@ Html whereabouts_text(const json& summary, const ChildFacts& facts, const Agency
   } else {
     out += text(code_label(state) + " since " + display_date(since));
   }
-  if (!detail.empty() && state != "claimed") out += Html::trusted("<br>") + text(detail);
+  // For an address the detail repeats it; for the others it says more.
+  if (!detail.empty() && state != "claimed" && state != "at_address") {
+    out += Html::trusted("<br>") + text(detail);
+  }
   return out;
 }
 
@@ -187,14 +190,23 @@ Html timeline(const json& entries, const std::string& agency_filter, const Agenc
     if (!by.empty()) meta += " \u00b7 " + agency_name(names, by);
     if (recorded.substr(0, 10) != at.substr(0, 10))
       meta += " \u00b7 recorded " + display_date(recorded);
+    // `about` names the child's own events by the field that names her
+    // ("child", "persons") and a carer's by the carer's role ("mother").
+    static const std::set<std::string> kCarerRoles = {"mother",  "father",      "carer",
+                                                      "partner", "grandparent", "sibling"};
     std::string about;
+    bool about_child = false;
     if (entry.contains("about") && entry["about"].is_array()) {
       for (const json& a : entry["about"]) {
-        if (a.is_string() && a.get<std::string>().rfind("child", 0) != 0) {
-          about = "About the " + a.get<std::string>().substr(0, a.get<std::string>().find(' '));
+        if (!a.is_string()) continue;
+        if (!kCarerRoles.contains(a.get<std::string>())) {
+          about_child = true;
+        } else {
+          about += (about.empty() ? "About the " : " and the ") + a.get<std::string>();
         }
       }
     }
+    if (about_child) about.clear();
     items +=
         Html::trusted("<li class=\"app-timeline__item\"><h3 class=\"app-timeline__heading\">") +
         text(words.title) + Html::trusted("</h3><p class=\"app-timeline__meta\">") + text(meta) +

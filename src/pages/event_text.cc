@@ -57,6 +57,7 @@ std::string code_label(std::string_view code) {
       {"s17_support", "Section 17 support"},
       {"cp_plan", "Child protection plan"},
       {"cin_plan", "Child in need plan"},
+      {"childrens_social_care", "Children's social care"},
   };
   if (const auto it = kSpecial.find(code); it != kSpecial.end()) return std::string(it->second);
   std::string out(code);
