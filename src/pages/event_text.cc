@@ -58,6 +58,7 @@ std::string code_label(std::string_view code) {
       {"cp_plan", "Child protection plan"},
       {"cin_plan", "Child in need plan"},
       {"childrens_social_care", "Children's social care"},
+      {"non_cooperation", "Non-cooperation"},
   };
   if (const auto it = kSpecial.find(code); it != kSpecial.end()) return std::string(it->second);
   std::string out(code);
