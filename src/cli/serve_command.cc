@@ -1,6 +1,8 @@
+#include <algorithm>
 #include <iostream>
 #include <mutex>
 #include <sstream>
+#include <thread>
 
 #include "cli/arguments.h"
 #include "cli/command.h"
@@ -18,6 +20,7 @@
 #include "web/http_server.h"
 #include "web/service.h"
 #include "web/transfers_view.h"
+#include "web/wal_checkpointer.h"
 
 namespace sightline::embedded {
 extern const std::string_view sofia_scenario;
@@ -59,7 +62,9 @@ Options:
   --db PATH        the database file (created when it does not exist)
   --port N         the TCP port (default 8080)
   --address ADDR   the address to listen on (default 127.0.0.1)
-  --threads N      the number of worker threads (default 2)
+  --threads N      the number of worker threads (default 16: each request
+                   waits for its audit record to reach the disk, and threads
+                   waiting cost nothing; about 8 per core keeps cores busy)
   --audit-key FILE the audit log's signing key (default PATH.audit-key;
                    created, readable only by its owner, on first use)
   --trusted-proxy ADDR  the address of the reverse proxy (nginx) whose
@@ -115,6 +120,11 @@ constexpr DemoAccount kDemoAccounts[] = {
     {"demo.admin", web::Role::kAdministrator, "lscb-ealing"},
 };
 constexpr std::int64_t kDemoChildren = 3000;
+// Every read is audited before it is answered, and an audit record is durable
+// only after an fsync (a few milliseconds); while a thread waits for that it
+// uses no CPU, so several threads per core are needed to keep the cores busy.
+// The audit log commits the records of all waiting threads together.
+constexpr int kDefaultThreads = 16;
 constexpr std::uint64_t kDemoSeed = 1;
 
 // Loads the demonstration into an empty database; false (with the reason on
@@ -171,10 +181,14 @@ bool prepare_demo(web::SharedStore& store, web::Accounts& accounts, const Clock&
   return true;
 }
 
-// One read connection per worker thread, and one to spare for the writer.
+// Connections to the store: one per core's worth of work (a thread holds one
+// only while it reads or writes the store, never while it waits for the
+// audit log), and one for a writer.
 std::vector<std::unique_ptr<Store>> open_store_pool(const std::string& db_path, int threads) {
+  const int cores = static_cast<int>(std::max(2u, std::thread::hardware_concurrency()));
   std::vector<std::unique_ptr<Store>> stores;
-  for (int i = 0; i < threads + 1; ++i) stores.push_back(open_sqlite_store(db_path));
+  for (int i = 0; i < std::min(threads, cores) + 1; ++i)
+    stores.push_back(open_sqlite_store(db_path));
   return stores;
 }
 
@@ -187,7 +201,7 @@ int run_serve(CommandContext& ctx) {
   const std::string db_path = args.required("--db");
   web::ServerOptions options;
   options.port = static_cast<unsigned short>(parse_number(args, "--port", 8080, 0, 65535));
-  options.threads = parse_number(args, "--threads", 2, 1, 64);
+  options.threads = parse_number(args, "--threads", kDefaultThreads, 1, 64);
   options.address = args.option("--address").value_or("127.0.0.1");
   options.trusted_proxy = args.option("--trusted-proxy").value_or("");
 
@@ -203,6 +217,10 @@ int run_serve(CommandContext& ctx) {
                       args.option("--audit-key").value_or(web::AuditLog::default_key_path(db_path)),
                       clock);
   web::Accounts accounts(db_path, clock, audit);
+  // Every read commits an audit record: the log is copied back into the
+  // database file in the background, so that the checkpoint SQLite makes in
+  // the committing thread finds little left to copy.
+  web::WalCheckpointer checkpointer(db_path, std::chrono::milliseconds(200));
   if (args.flag("--demo") && !prepare_demo(store, accounts, clock, ctx)) return kExitFailure;
 
   std::mutex log_mutex;
@@ -236,8 +254,11 @@ int run_serve(CommandContext& ctx) {
   const unsigned short port = server.start();
   ctx.out << "Listening on http://" << options.address << ":" << port << std::endl;
   live.start([&](const std::string& line) { log("sightline serve: " + line); });
+  checkpointer.start([&](const std::string& line) { log("sightline serve: " + line); });
   server.wait();
   live.stop();
+  checkpointer.stop();
+  checkpointer.checkpoint();
   std::lock_guard lock(log_mutex);
   ctx.err << "sightline serve: stopped\n";
   return kExitOk;

@@ -120,6 +120,10 @@ class Store {
   // `as_known_at`, only what had been recorded by then.
   virtual std::vector<ChronologyEntry> chronology(const Id& id,
                                                   std::optional<Timestamp> as_known_at) = 0;
+  // The same for a person already looked up with person(id, as_known_at)
+  // (the same `as_known_at`), which saves reading them twice.
+  virtual std::vector<ChronologyEntry> chronology(const PersonView& subject,
+                                                  std::optional<Timestamp> as_known_at) = 0;
   // The ids of the persons matching `query` (none for an empty query), in id
   // order, at most `limit`.
   virtual std::vector<Id> find_persons(const PersonQuery& query, std::size_t limit) = 0;

@@ -217,9 +217,13 @@ Response ChildrenApi::chronology(const Request& request, const Id& child,
   if (!basis) {
     return refuse(audit, session, "child.chronology", child, request, no_relationship());
   }
-  const auto person = store.with([&](Store& s) { return s.person(child, as_known_at); });
+  std::vector<ChronologyEntry> entries;
+  const auto person = store.with([&](Store& s) {
+    auto found = s.person(child, as_known_at);
+    if (found) entries = s.chronology(*found, as_known_at);
+    return found;
+  });
   if (!person) return error_response(404, "not_found", "no such child (as known then)");
-  const auto entries = store.with([&](Store& s) { return s.chronology(child, as_known_at); });
   audit_read(audit, session, "child.chronology", child, *basis, request);
   // Written directly: each event goes out exactly as its agency sent it (the
   // stored line, already JSON), with no tree of values built and printed.

@@ -352,9 +352,6 @@ class SqliteStore final : public Store {
     // transaction touches from being spilled to the log and written again.
     db_.exec("PRAGMA cache_size=-262144");
     db_.exec("PRAGMA temp_store=MEMORY");
-    // Reads map the file rather than copy each page from the kernel: a
-    // server's connections then share one copy of the hot pages.
-    db_.exec("PRAGMA mmap_size=4294967296");
     check_schema();
     if (!writes_) writes_ = std::make_unique<WriteStatements>(db_);
   }
@@ -365,6 +362,8 @@ class SqliteStore final : public Store {
 
   std::optional<PersonView> person(const Id& id, std::optional<Timestamp> as_known_at) override;
   std::vector<ChronologyEntry> chronology(const Id& id,
+                                          std::optional<Timestamp> as_known_at) override;
+  std::vector<ChronologyEntry> chronology(const PersonView& subject,
                                           std::optional<Timestamp> as_known_at) override;
   std::vector<Id> find_persons(const PersonQuery& query, std::size_t limit) override;
   bool involved(const Id& agency, const Id& person) override;
@@ -556,9 +555,15 @@ std::vector<ChronologyEntry> SqliteStore::chronology(const Id& id,
                                                      std::optional<Timestamp> as_known_at) {
   const auto subject = person(id, as_known_at);
   if (!subject) return {};
+  return chronology(*subject, as_known_at);
+}
+
+std::vector<ChronologyEntry> SqliteStore::chronology(const PersonView& subject,
+                                                     std::optional<Timestamp> as_known_at) {
+  const Id& id = subject.id;
   // Whose events belong in the chronology, and how each is labelled.
   std::map<Id, std::string> label_of{{id, ""}};
-  for (const RelationView& r : subject->carers) {
+  for (const RelationView& r : subject.carers) {
     if (is_carer_role(r.role) && !label_of.contains(r.relative)) {
       label_of[r.relative] = std::string(to_string(r.role));
     }
