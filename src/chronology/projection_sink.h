@@ -41,6 +41,12 @@ class ProjectionSink {
   virtual ~ProjectionSink() = default;
   // The event names `person` in `field` ("child", "persons", ...).
   virtual void person_named(const FactSource& src, const Id& person, std::string_view field) = 0;
+  // The event makes `agency` involved with `person`: it reported the event,
+  // or the event names it (a transfer or referral to it, a registration with
+  // it, a discussion it took part in). Called once per (person, agency) named,
+  // repeats included; the store keeps each pair once. This is what a
+  // legitimate relationship is looked up in (web/access.h).
+  virtual void agency_involved(const FactSource& src, const Id& person, const Id& agency) = 0;
   // A person id comes into existence (person or pregnancy.child); repeated calls are harmless.
   virtual void person_defined(const FactSource& src, const Id& person) = 0;
   virtual void person_details(const FactSource& src, const Id& person,

@@ -66,11 +66,14 @@ std::string_view to_string(LifeEvent e) {
 }
 
 void project(const Event& event, const FactSource& src, ProjectionSink& sink) {
-  for (const PersonRef& ref : persons_named(event)) sink.person_named(src, *ref.person, ref.field);
+  const std::vector<const Id*> agencies = agencies_named(event);
+  const auto named = [&](const Id& person, std::string_view field) {
+    sink.person_named(src, person, field);
+    for (const Id* agency : agencies) sink.agency_involved(src, person, *agency);
+  };
+  for (const PersonRef& ref : persons_named(event)) named(*ref.person, ref.field);
   if (const Id* earlier = referenced_event(event)) {
-    for (const auto& [person, field] : sink.persons_of_event(*earlier)) {
-      sink.person_named(src, person, field);
-    }
+    for (const auto& [person, field] : sink.persons_of_event(*earlier)) named(person, field);
   }
 
   if (const auto info = defined_id_info(event)) {

@@ -1,19 +1,27 @@
+#include <algorithm>
 #include <iostream>
 #include <mutex>
 #include <sstream>
+#include <thread>
 
 #include "cli/arguments.h"
 #include "cli/command.h"
 #include "cli/serve_pages.h"
 #include "core/clock.h"
+#include "safeguards/config.h"
+#include "service/live_safeguards.h"
 #include "store/importer.h"
 #include "store/sqlite/sqlite_store.h"
+#include "synth/synth.h"
 #include "web/access.h"
 #include "web/accounts.h"
+#include "web/alerts_view.h"
 #include "web/audit_log.h"
 #include "web/events_api.h"
 #include "web/http_server.h"
 #include "web/service.h"
+#include "web/transfers_view.h"
+#include "web/wal_checkpointer.h"
 
 namespace sightline::embedded {
 extern const std::string_view sofia_scenario;
@@ -24,11 +32,18 @@ namespace {
 
 constexpr std::string_view kHelp =
     R"(Usage: sightline serve --db PATH [--port N] [--address ADDR] [--threads N]
-                       [--audit-key FILE] [--trusted-proxy ADDR] [--assets DIR] [--demo]
+                       [--audit-key FILE] [--trusted-proxy ADDR] [--assets DIR]
+                       [--config FILE] [--demo]
 
 Runs the Sightline service: the pages for browsers, the JSON API under /api/v1
 and a health check at /health, over plain HTTP on ADDR:N. In production it listens on the loopback
 address behind nginx, which terminates TLS (see docs/operations.md).
+
+At start it replays the stored events through the safeguards and keeps the
+engine running: events stored through the API (or by `sightline import`)
+are applied as they arrive, and a timer on the clock raises duties whose day
+has ended and takes escalation steps with no request needed; the alerts and
+notices are saved to the database as they change.
 
 When N is 0 the system chooses a free port. Once it is listening it prints
 "Listening on http://ADDR:PORT" on standard output; each request answered is
@@ -38,7 +53,9 @@ exits with 0.
 
 With --demo it first makes the database a demonstration: into an empty
 database it imports the Sofia scenario (the serious case review Sightline was
-built from) and adds one account per role, printing each name and its
+built from) and a synthetic caseload of 3,000 children (seed 1, lives from
+about a year ago to some months ahead, so that duties keep falling due), and
+adds accounts for every role at several agencies, printing each name and its
 generated password before the "Listening" line. It refuses a database that
 holds other data.
 
@@ -46,13 +63,17 @@ Options:
   --db PATH        the database file (created when it does not exist)
   --port N         the TCP port (default 8080)
   --address ADDR   the address to listen on (default 127.0.0.1)
-  --threads N      the number of worker threads (default 2)
+  --threads N      the number of worker threads (default 16: each request
+                   waits for its audit record to reach the disk, and threads
+                   waiting cost nothing; about 8 per core keeps cores busy)
   --audit-key FILE the audit log's signing key (default PATH.audit-key;
                    created, readable only by its owner, on first use)
   --trusted-proxy ADDR  the address of the reverse proxy (nginx) whose
                    X-Real-IP header names the client (e.g. 127.0.0.1)
   --assets DIR     the pages' stylesheet and scripts (default: an installed
                    PREFIX/share/sightline/assets, else the build tree's)
+  --config FILE    area configuration of the safeguards
+                   (docs/safeguards-config.md)
   --demo           load the demonstration data and accounts (see above)
   --help           this text
 
@@ -77,9 +98,10 @@ int parse_number(const Arguments& args, std::string_view name, int fallback, int
   return value;
 }
 
-// The demonstration accounts: one per role, at agencies of the Sofia
-// scenario; demo.luton's agency was never involved with Sofia, to show the
-// refusal and break-glass.
+// The demonstration accounts: every role, at agencies of the Sofia scenario
+// (health visiting, GP, children's social care, police, housing) and at two
+// of the synthetic caseload's; demo.luton's agency was never involved with
+// Sofia, to show the refusal and break-glass.
 struct DemoAccount {
   const char* name;
   web::Role role;
@@ -87,17 +109,31 @@ struct DemoAccount {
 };
 constexpr DemoAccount kDemoAccounts[] = {
     {"demo.hv", web::Role::kPractitioner, "ealing-hv"},
+    {"demo.gp", web::Role::kPractitioner, "ealing-gp"},
+    {"demo.social-worker", web::Role::kPractitioner, "ealing-csc"},
     {"demo.manager", web::Role::kManager, "ealing-csc"},
     {"demo.lead", web::Role::kSafeguardingLead, "ealing-csc"},
+    {"demo.police", web::Role::kPractitioner, "met-police"},
+    {"demo.housing", web::Role::kPractitioner, "westminster-housing"},
     {"demo.luton", web::Role::kPractitioner, "luton-hv"},
     {"demo.luton-lead", web::Role::kSafeguardingLead, "luton-hv"},
+    {"demo.birmingham-hv", web::Role::kPractitioner, "E08000025-hv"},
+    {"demo.birmingham-csc", web::Role::kManager, "E08000025-csc"},
     {"demo.analyst", web::Role::kPartnershipAnalyst, "lscb-ealing"},
     {"demo.admin", web::Role::kAdministrator, "lscb-ealing"},
 };
+constexpr std::int64_t kDemoChildren = 3000;
+// Every read is audited before it is answered, and an audit record is durable
+// only after an fsync (a few milliseconds); while a thread waits for that it
+// uses no CPU, so several threads per core are needed to keep the cores busy.
+// The audit log commits the records of all waiting threads together.
+constexpr int kDefaultThreads = 16;
+constexpr std::uint64_t kDemoSeed = 1;
 
 // Loads the demonstration into an empty database; false (with the reason on
 // `err`) when the database holds anything else.
-bool prepare_demo(web::SharedStore& store, web::Accounts& accounts, CommandContext& ctx) {
+bool prepare_demo(web::SharedStore& store, web::Accounts& accounts, const Clock& clock,
+                  CommandContext& ctx) {
   const std::int64_t events = store.with([](Store& s) { return s.counts().events; });
   if (events > 0 && !accounts.find("demo.admin")) {
     ctx.err << "sightline serve: --demo needs an empty database (or one --demo made)\n";
@@ -112,55 +148,122 @@ bool prepare_demo(web::SharedStore& store, web::Accounts& accounts, CommandConte
       return false;
     }
     ctx.out << "Demo: imported the Sofia scenario (" << r.stored << " events).\n";
+    // Lives booked from about a year ago: some are still under way, so their
+    // duties fall due while the demonstration runs.
+    synth::Options options;
+    options.children = kDemoChildren;
+    options.seed = kDemoSeed;
+    options.start = clock.now().date.plus_days(-400);
+    std::string lines;
+    synth::generate(options, [&](std::string_view chunk) { lines.append(chunk); });
+    std::istringstream caseload(std::move(lines));
+    const ImportResult c = store.with([&](Store& s) {
+      return import_feed(s, caseload, "demo: synthetic caseload", ImportCallbacks{});
+    });
+    if (!c.committed) {
+      ctx.err << "sightline serve: the synthetic caseload did not import\n";
+      return false;
+    }
+    ctx.out << "Demo: imported a synthetic caseload of " << kDemoChildren << " children (seed "
+            << kDemoSeed << ", " << c.stored << " events).\n";
   }
   const web::Actor actor{"system:demo", "administrator", "", "serve --demo"};
+  bool added = false;
   for (const DemoAccount& a : kDemoAccounts) {
     if (accounts.find(a.name)) continue;
     const std::string password = web::Accounts::generate_password();
     accounts.add(a.name, a.role, a.agency, password, actor);
     ctx.out << "Demo account " << a.name << " (" << web::to_string(a.role) << ", " << a.agency
             << "): password " << password << "\n";
+    added = true;
+  }
+  if (added) {
+    ctx.out << "Sign in with POST /api/v1/session {\"username\": NAME, \"password\": "
+               "PASSWORD}; the passwords are shown once.\n";
   }
   return true;
 }
 
+// Connections to the store: one per core's worth of work (a thread holds one
+// only while it reads or writes the store, never while it waits for the
+// audit log), and one for a writer.
+std::vector<std::unique_ptr<Store>> open_store_pool(const std::string& db_path, int threads) {
+  const int cores = static_cast<int>(std::max(2u, std::thread::hardware_concurrency()));
+  std::vector<std::unique_ptr<Store>> stores;
+  for (int i = 0; i < std::min(threads, cores) + 1; ++i)
+    stores.push_back(open_sqlite_store(db_path));
+  return stores;
+}
+
 int run_serve(CommandContext& ctx) {
   Arguments args(ctx.args, ArgumentSpec{{"--db", "--port", "--address", "--threads", "--audit-key",
-                                         "--trusted-proxy", "--assets"},
+                                         "--trusted-proxy", "--assets", "--config"},
                                         {"--demo"},
                                         0,
                                         0});
   const std::string db_path = args.required("--db");
   web::ServerOptions options;
   options.port = static_cast<unsigned short>(parse_number(args, "--port", 8080, 0, 65535));
-  options.threads = parse_number(args, "--threads", 2, 1, 64);
+  options.threads = parse_number(args, "--threads", kDefaultThreads, 1, 64);
   options.address = args.option("--address").value_or("127.0.0.1");
   options.trusted_proxy = args.option("--trusted-proxy").value_or("");
 
+  // Read before anything is opened, so a bad configuration changes nothing.
+  const auto config = args.option("--config")
+                          ? safeguards::SafeguardsConfig::from_file(*args.option("--config"))
+                          : safeguards::SafeguardsConfig();
+
   // Creates the database, or refuses one that is not Sightline's.
-  web::SharedStore store(open_sqlite_store(db_path));
+  web::SharedStore store(open_store_pool(db_path, options.threads));
   const SystemClock clock;
   web::AuditLog audit(db_path,
                       args.option("--audit-key").value_or(web::AuditLog::default_key_path(db_path)),
                       clock);
   web::Accounts accounts(db_path, clock, audit);
-  if (args.flag("--demo") && !prepare_demo(store, accounts, ctx)) return kExitFailure;
+  // Every read commits an audit record: the log is copied back into the
+  // database file in the background, so that the checkpoint SQLite makes in
+  // the committing thread finds little left to copy.
+  web::WalCheckpointer checkpointer(db_path, std::chrono::milliseconds(200));
+  if (args.flag("--demo") && !prepare_demo(store, accounts, clock, ctx)) return kExitFailure;
+
+  std::mutex log_mutex;
+  const auto log = [&](const std::string& line) {
+    std::lock_guard lock(log_mutex);
+    ctx.err << line << "\n" << std::flush;
+  };
+  service::LiveSafeguards live(open_sqlite_store(db_path), clock, config);
+  live.load();
+  {
+    const service::LiveStatus status = live.status();
+    ctx.out << "Safeguards: " << status.applied << " events replayed to "
+            << status.clock.to_string() << ", " << status.alerts << " alerts.\n";
+  }
   web::Access access(db_path, store, audit, clock);
   web::EventsApi events(db_path, store, access, audit, clock);
-  web::Service service({accounts, audit, access, events, store, clock});
+  events.on_stored([&] {
+    try {
+      live.catch_up();
+    } catch (const std::exception& e) {
+      // The events are stored; the timer's next catch-up applies them.
+      log(std::string("sightline serve: safeguards catch-up failed: ") + e.what());
+    }
+  });
+  web::AlertsView alerts(db_path, audit);
+  web::TransfersView transfers(db_path);
+  web::Service service({accounts, audit, access, events, store, clock, alerts, transfers});
   const ServedPages pages(service, accounts, store, clock, args.option("--assets"), ctx);
-  std::mutex log_mutex;
   web::HttpServer server(
-      options, [&](const web::Request& r) { return pages.handle(r); },
-      [&](const std::string& line) {
-        std::lock_guard lock(log_mutex);
-        ctx.err << line << "\n" << std::flush;
-      });
+      options, [&](const web::Request& r) { return pages.handle(r); }, log);
   server.stop_on_signals();
   const unsigned short port = server.start();
   ctx.out << "Listening on http://" << options.address << ":" << port << std::endl;
   pages.print_how_to_open(options.address, port, args.flag("--demo"));
+  live.start([&](const std::string& line) { log("sightline serve: " + line); });
+  checkpointer.start([&](const std::string& line) { log("sightline serve: " + line); });
   server.wait();
+  live.stop();
+  checkpointer.stop();
+  checkpointer.checkpoint();
   std::lock_guard lock(log_mutex);
   ctx.err << "sightline serve: stopped\n";
   return kExitOk;

@@ -1,5 +1,6 @@
 #include "core/clock.h"
 
+#include <algorithm>
 #include <chrono>
 
 namespace sightline {
@@ -50,6 +51,33 @@ std::int64_t SystemClock::utc_seconds() const {
   return std::chrono::duration_cast<std::chrono::seconds>(since_epoch).count();
 }
 
+bool SystemClock::wait_until(Timestamp t, std::stop_token stop) const {
+  std::mutex mutex;
+  std::condition_variable_any never_notified;
+  std::unique_lock lock(mutex);
+  while (!stop.stop_requested()) {
+    const std::int64_t left = t.instant() - now().instant();
+    if (left <= 0) return true;
+    // Woken early only by `stop`.
+    never_notified.wait_for(lock, stop, std::chrono::seconds(std::min<std::int64_t>(left, 60)),
+                            [] { return false; });
+  }
+  return false;
+}
+
 Timestamp SimulatedClock::now() const { return from_instant(instant_.load()); }
+
+void SimulatedClock::set(Timestamp t) {
+  {
+    std::lock_guard lock(mutex_);
+    instant_.store(t.instant());
+  }
+  moved_.notify_all();
+}
+
+bool SimulatedClock::wait_until(Timestamp t, std::stop_token stop) const {
+  std::unique_lock lock(mutex_);
+  return moved_.wait(lock, stop, [&] { return instant_.load() >= t.instant(); });
+}
 
 }  // namespace sightline

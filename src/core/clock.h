@@ -3,7 +3,10 @@
 #pragma once
 
 #include <atomic>
+#include <condition_variable>
 #include <cstdint>
+#include <mutex>
+#include <stop_token>
 
 #include "core/date.h"
 
@@ -18,6 +21,10 @@ class Clock {
   // and audit records use it: UTC never repeats an hour, local time does. The
   // default derives it from now(), reading the repeated October hour as BST.
   virtual std::int64_t utc_seconds() const;
+  // Blocks until now() has reached `t`, or until `stop` is requested; true
+  // when `t` was reached. Timers wait here, so that on a SimulatedClock they
+  // fire when a test moves the clock, exactly as they would in production.
+  virtual bool wait_until(Timestamp t, std::stop_token stop) const = 0;
 };
 
 // The UTC instant of a UK civil time given as Timestamp::instant() seconds
@@ -30,6 +37,9 @@ class SystemClock final : public Clock {
  public:
   Timestamp now() const override;
   std::int64_t utc_seconds() const override;
+  // Sleeps in steps of at most a minute, so that a change of the system clock
+  // (or of the hour in spring and autumn) is noticed.
+  bool wait_until(Timestamp t, std::stop_token stop) const override;
   // The UK civil time of a UTC instant given as seconds since 1970-01-01T00:00Z.
   static Timestamp uk_local_time(std::int64_t utc_seconds);
 };
@@ -39,10 +49,14 @@ class SimulatedClock final : public Clock {
  public:
   explicit SimulatedClock(Timestamp start) : instant_(start.instant()) {}
   Timestamp now() const override;
-  void set(Timestamp t) { instant_.store(t.instant()); }
+  // Moves the clock and wakes every waiter whose time has come.
+  void set(Timestamp t);
+  bool wait_until(Timestamp t, std::stop_token stop) const override;
 
  private:
   std::atomic<std::int64_t> instant_;
+  mutable std::mutex mutex_;
+  mutable std::condition_variable_any moved_;
 };
 
 }  // namespace sightline

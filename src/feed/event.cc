@@ -67,7 +67,56 @@ struct PersonFields {
   void operator()(const Body&) const {}
 };
 
+void add_agency(std::vector<const Id*>& out, const Id& id) { out.push_back(&id); }
+void add_agency(std::vector<const Id*>& out, const std::optional<Id>& id) {
+  if (id) out.push_back(&*id);
+}
+void add_agency(std::vector<const Id*>& out, const std::vector<Id>& ids) {
+  for (const Id& id : ids) out.push_back(&id);
+}
+
+// The agency fields of each body; bodies that name none take the catch-all.
+struct AgencyFields {
+  std::vector<const Id*>& out;
+
+  void operator()(const BirthEvent& b) const { add_agency(out, b.place); }
+  void operator()(const RegistrationEvent& b) const { add_agency(out, b.agency); }
+  void operator()(const DeregistrationEvent& b) const { add_agency(out, b.agency); }
+  void operator()(const RecordsTransferEvent& b) const {
+    add_agency(out, b.from);
+    add_agency(out, b.to);
+  }
+  void operator()(const ReferralEvent& b) const {
+    add_agency(out, b.from);
+    add_agency(out, b.to);
+  }
+  void operator()(const ReferralOutcomeEvent& b) const { add_agency(out, b.to); }
+  void operator()(const NotificationEvent& b) const {
+    add_agency(out, b.from);
+    add_agency(out, b.to);
+  }
+  void operator()(const AssessmentStartedEvent& b) const { add_agency(out, b.agency); }
+  void operator()(const StrategyDiscussionEvent& b) const { add_agency(out, b.participants); }
+  void operator()(const ConferenceEvent& b) const { add_agency(out, b.participants); }
+  void operator()(const PlanStartedEvent& b) const { add_agency(out, b.agency); }
+  void operator()(const TransferEvent& b) const {
+    add_agency(out, b.from);
+    add_agency(out, b.to);
+  }
+  void operator()(const CaseClosedEvent& b) const { add_agency(out, b.agency); }
+  void operator()(const OptionsReviewEvent& b) const { add_agency(out, b.agency); }
+  template <class Body>
+  void operator()(const Body&) const {}
+};
+
 }  // namespace
+
+std::vector<const Id*> agencies_named(const Event& event) {
+  std::vector<const Id*> out;
+  if (!event.by.empty()) out.push_back(&event.by);
+  std::visit(AgencyFields{out}, event.body);
+  return out;
+}
 
 std::vector<PersonRef> persons_named(const Event& event) {
   std::vector<PersonRef> out;

@@ -471,6 +471,11 @@ struct PersonRef {
 };
 // Every person id the event names, in field order (for a `person` event, its own id).
 std::vector<PersonRef> persons_named(const Event& event);
+// Every agency id the event names: the reporting agency (`by`) first, then the
+// agencies its body names (`from`, `to`, `agency`, `place`, `participants`), in
+// field order, repeats included. These are the agencies the event makes
+// involved with the persons it is about.
+std::vector<const Id*> agencies_named(const Event& event);
 
 // Names as they appear in the feed: "referral_outcome", "health_visiting", ...
 std::string_view to_string(EventType v);

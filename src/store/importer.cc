@@ -55,10 +55,11 @@ ImportResult import_feed(Store& store, std::istream& feed, std::string_view sour
   if (callbacks.on_progress) callbacks.on_progress(progress);
 
   if (result.faulty_lines == 0) {
-    batch->commit();
-    result.committed = true;
     result.stored_by_type = std::move(by_type);
     for (const auto& [type, n] : result.stored_by_type) result.stored += n;
+    result.committed = true;
+    if (callbacks.before_commit) callbacks.before_commit(*batch, result);
+    batch->commit();
   }
   return result;
 }

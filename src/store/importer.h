@@ -41,6 +41,11 @@ struct ImportCallbacks {
   std::function<void(const Fault&)> on_fault;
   // Called every few thousand lines and once at the end.
   std::function<void(const ImportProgress&)> on_progress;
+  // Called once the whole feed is valid, inside the batch's transaction just
+  // before it commits, with the result as it will be: what it writes in that
+  // transaction (e.g. the audit record of the write) commits with the events
+  // or not at all. If it throws, nothing is stored and the exception passes on.
+  std::function<void(ImportBatch& batch, const ImportResult& result)> before_commit;
 };
 
 // Throws StoreError when the store fails (nothing is stored then either).

@@ -11,6 +11,7 @@
 #pragma once
 
 #include <functional>
+#include <limits>
 #include <memory>
 #include <optional>
 #include <string>
@@ -72,6 +73,19 @@ struct PersonQuery {
   bool empty() const { return name.empty() && !dob && nhs_number.empty() && postcode.empty(); }
 };
 
+// How far a live safeguards engine has come through the store, and how far to
+// take it: it has applied the events numbered up to `seen_seq` that were
+// recorded by `seen_until`, and is to apply every other event numbered up to
+// `upto_seq` that was recorded by `until`. Instants are Timestamp::instant().
+// Events recorded later wait for a later window, so an event dated in the
+// future is applied when its time comes.
+struct CatchUpWindow {
+  std::int64_t seen_seq = 0;
+  std::int64_t seen_until = std::numeric_limits<std::int64_t>::min();
+  std::int64_t upto_seq = 0;
+  std::int64_t until = 0;
+};
+
 class ImportBatch {
  public:
   virtual ~ImportBatch() = default;  // rolls back unless committed
@@ -106,9 +120,21 @@ class Store {
   // `as_known_at`, only what had been recorded by then.
   virtual std::vector<ChronologyEntry> chronology(const Id& id,
                                                   std::optional<Timestamp> as_known_at) = 0;
+  // The same for a person already looked up with person(id, as_known_at)
+  // (the same `as_known_at`), which saves reading them twice.
+  virtual std::vector<ChronologyEntry> chronology(const PersonView& subject,
+                                                  std::optional<Timestamp> as_known_at) = 0;
   // The ids of the persons matching `query` (none for an empty query), in id
   // order, at most `limit`.
   virtual std::vector<Id> find_persons(const PersonQuery& query, std::size_t limit) = 0;
+  // True when `agency` appears in the person's integrated chronology as known
+  // now (see chronology()): it reported, or is named by, an event about the
+  // person or, for a child, about one of their carers. An indexed lookup in
+  // the involvement projection, not a read of the chronology.
+  virtual bool involved(const Id& agency, const Id& person) = 0;
+  // The persons the stored event with this `id` is about, or nullopt when no
+  // stored event defines that id.
+  virtual std::optional<std::vector<Id>> persons_of_event(const Id& event_id) = 0;
   virtual std::vector<AgencyView> agencies() = 0;
   virtual StoreCounts counts() = 0;
   // Every event in arrival order.
@@ -122,15 +148,28 @@ class Store {
       std::optional<Timestamp> until,
       const std::function<void(const StoredEvent&, const KnownIds& ids)>& visit) = 0;
 
+  // The highest event sequence number stored (0 when there is none).
+  virtual std::int64_t last_seq() = 0;
+  // The events `window` adds, in replay order (by `recorded`, ties in arrival
+  // order), with `ids` as for_each_event_in_replay_order gives them.
+  virtual void for_each_event_to_catch_up(
+      const CatchUpWindow& window,
+      const std::function<void(const StoredEvent&, const KnownIds& ids)>& visit) = 0;
+
   // Replaces the stored alerts with `alerts`, in one transaction: a row whose
   // key is in `alerts` is inserted or brought up to date; one whose key is not
   // is removed (the events no longer raise it, e.g. after a rule's
   // configuration changed).
   virtual void save_alerts(const std::vector<AlertRecord>& alerts) = 0;
+  // Inserts or brings up to date each of `alerts`, leaving every other row
+  // alone (what a live engine changed), in one transaction.
+  virtual void update_alerts(const std::vector<AlertRecord>& alerts) = 0;
   // The stored alerts: open ones first (oldest raised first), then resolved.
   virtual std::vector<AlertRecord> alerts() = 0;
   // Replaces the stored notices, as save_alerts does for alerts.
   virtual void save_notices(const std::vector<NoticeRecord>& notices) = 0;
+  // Adds notices (one row per key, as save_notices keeps them).
+  virtual void add_notices(const std::vector<NoticeRecord>& notices) = 0;
   // The notices about a child, oldest first.
   virtual std::vector<NoticeRecord> notices(const Id& child) = 0;
   // Drops the projections and derives them again from the events.

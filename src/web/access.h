@@ -8,14 +8,16 @@
 //   agency that recorded an event, or as one an event names (`to`, `from`,
 //   `agency`, `place`, `participants`): so a transfer, referral or
 //   notification about the child to the agency, or a registration with it,
-//   counts. Nothing expires it: an agency that was involved may look back.
+//   counts. So does owning an alert about the child: the safeguards made the
+//   agency responsible for them. Nothing expires it: an agency that was
+//   involved may look back.
 // - break-glass: the user gave a reason (at least 10 characters) for seeing
 //   this child without a relationship. That is allowed for `grant_duration`
 //   seconds, recorded in the audit log with the reason, and raises a notice
 //   to the safeguarding lead(s) of the user's own agency, who account for it.
-// An agency that begins a relationship by recording an event about a child
-// already known to others claims it: that too is audited and raises a notice
-// (record_claimed_relationship), since recording needs no reason.
+// An agency that begins a relationship by recording an event about a child it
+// sees by break-glass claims it: that too is audited and raises a notice
+// (record_claimed_relationship), since the relationship outlasts the grant.
 // Partnership analysts see aggregate figures only, and administrators manage
 // accounts: neither sees a child's identity, even with a reason.
 //
@@ -36,28 +38,13 @@
 #include "store/store.h"
 #include "web/accounts.h"
 #include "web/audit_log.h"
+#include "web/shared_store.h"
 
 namespace sightline::sqlite {
 class Connection;
 }
 
 namespace sightline::web {
-
-// The Store, shared by the service's threads: one connection, one user at a
-// time (SQLite stores are not to be shared between threads).
-class SharedStore {
- public:
-  explicit SharedStore(std::unique_ptr<Store> store) : store_(std::move(store)) {}
-  template <class F>
-  auto with(F&& f) {
-    std::lock_guard lock(mutex_);
-    return f(*store_);
-  }
-
- private:
-  std::mutex mutex_;
-  std::unique_ptr<Store> store_;
-};
 
 struct BreakGlassGrant {
   std::int64_t id = 0;
@@ -111,8 +98,10 @@ class Access {
   // child it had none with, by recording an event about them: audited, with a
   // notice to the agency's safeguarding leads, as break-glass is. Without it,
   // writing a trivial event would be a silent way round break-glass.
+  // Written in the transaction open on `transaction` (the batch that makes
+  // the claim), so the claim commits with the events or not at all.
   void record_claimed_relationship(const Account& account, const Id& child,
-                                   const std::string& remote);
+                                   const std::string& remote, sqlite::Connection& transaction);
   std::vector<Notice> notices_for(const std::string& agency);
 
  private:

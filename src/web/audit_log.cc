@@ -185,48 +185,112 @@ AuditLog::AuditLog(const std::string& db_path, const std::string& key_path, cons
 
 AuditLog::~AuditLog() { sodium_memzero(secret_key_.data(), secret_key_.size()); }
 
-AuditRecord AuditLog::append(const AuditEntry& entry) {
-  std::lock_guard lock(mutex_);
-  db_->exec("BEGIN IMMEDIATE");
-  try {
-    AuditRecord r;
-    r.entry = entry;
-    r.prev_hash = kGenesisHash;
-    {
-      Statement last(*db_, "SELECT seq, hash FROM audit_log ORDER BY seq DESC LIMIT 1");
-      if (last.step()) {
-        r.seq = last.column_int(0);
-        r.prev_hash = last.column_text(1);
-      }
-    }
-    ++r.seq;
-    r.at = utc_text(clock_.utc_seconds());
-    r.hash = compute_hash(r);
-    Statement insert(*db_,
-                     "INSERT INTO audit_log(seq, at, user, role, agency, action, child, reason, "
-                     "detail, prev_hash, hash) VALUES (?,?,?,?,?,?,?,?,?,?,?)");
-    insert.bind(1, r.seq).bind(2, r.at).bind(3, entry.user).bind(4, entry.role);
-    insert.bind(5, entry.agency).bind(6, entry.action).bind(7, entry.child).bind(8, entry.reason);
-    insert.bind(9, entry.detail).bind(10, r.prev_hash).bind(11, r.hash).run();
+// One append waiting for its group to commit.
+struct AuditLog::Pending {
+  AuditEntry entry;
+  AuditRecord record;
+  std::exception_ptr error;
+  bool done = false;
+};
 
-    const std::string message = head_message(r.seq, r.hash);
-    std::array<unsigned char, crypto_sign_BYTES> signature{};
-    crypto_sign_detached(signature.data(), nullptr,
-                         reinterpret_cast<const unsigned char*>(message.data()), message.size(),
-                         reinterpret_cast<const unsigned char*>(secret_key_.data()));
-    Statement head(*db_,
-                   "INSERT OR REPLACE INTO audit_head(id, seq, hash, signature) VALUES (1,?,?,?)");
-    head.bind(1, r.seq)
-        .bind(2, r.hash)
-        .bind(3, to_hex(std::string_view(reinterpret_cast<const char*>(signature.data()),
-                                         signature.size())))
-        .run();
-    db_->exec("COMMIT");
-    return r;
-  } catch (...) {
-    sqlite3_exec(db_->get(), "ROLLBACK", nullptr, nullptr, nullptr);
-    throw;
+AuditRecord AuditLog::append(const AuditEntry& entry) {
+  Pending mine{entry, {}, nullptr, false};
+  std::unique_lock lock(queue_mutex_);
+  queue_.push_back(&mine);
+  // Group commit: whoever finds no writer at work writes every append
+  // waiting, its own included, in one transaction; the others wait for it.
+  // Each caller returns only once its own record has committed.
+  while (!mine.done) {
+    if (writing_) {
+      written_.wait(lock);
+      continue;
+    }
+    writing_ = true;
+    std::vector<Pending*> group;
+    group.swap(queue_);
+    lock.unlock();
+    write_group(group);
+    lock.lock();
+    writing_ = false;
+    written_.notify_all();
   }
+  if (mine.error) std::rethrow_exception(mine.error);
+  return mine.record;
+}
+
+void AuditLog::write_group(const std::vector<Pending*>& group) {
+  std::lock_guard lock(mutex_);
+  try {
+    db_->exec("BEGIN IMMEDIATE");
+    try {
+      std::vector<AuditRecord> records;
+      records.reserve(group.size());
+      for (const Pending* p : group) {
+        records.push_back(
+            write_record(*db_, p->entry, records.empty() ? nullptr : &records.back(), false));
+      }
+      sign_head(*db_, records.back());
+      db_->exec("COMMIT");
+      for (std::size_t i = 0; i < group.size(); ++i) group[i]->record = std::move(records[i]);
+    } catch (...) {
+      sqlite3_exec(db_->get(), "ROLLBACK", nullptr, nullptr, nullptr);
+      throw;
+    }
+  } catch (...) {
+    // Nothing of the group was written: every caller in it fails closed.
+    for (Pending* p : group) p->error = std::current_exception();
+  }
+  for (Pending* p : group) p->done = true;
+}
+
+AuditRecord AuditLog::append_within(sqlite::Connection& transaction, const AuditEntry& entry) {
+  if (sqlite3_get_autocommit(transaction.get()) != 0) {
+    throw std::logic_error("AuditLog::append_within needs an open write transaction");
+  }
+  return write_record(transaction, entry, nullptr, true);
+}
+
+AuditRecord AuditLog::write_record(sqlite::Connection& db, const AuditEntry& entry,
+                                   const AuditRecord* previous, bool sign) const {
+  AuditRecord r;
+  r.entry = entry;
+  r.prev_hash = kGenesisHash;
+  if (previous) {
+    r.seq = previous->seq;
+    r.prev_hash = previous->hash;
+  } else {
+    Statement last(db, "SELECT seq, hash FROM audit_log ORDER BY seq DESC LIMIT 1");
+    if (last.step()) {
+      r.seq = last.column_int(0);
+      r.prev_hash = last.column_text(1);
+    }
+  }
+  ++r.seq;
+  r.at = utc_text(clock_.utc_seconds());
+  r.hash = compute_hash(r);
+  Statement insert(db,
+                   "INSERT INTO audit_log(seq, at, user, role, agency, action, child, reason, "
+                   "detail, prev_hash, hash) VALUES (?,?,?,?,?,?,?,?,?,?,?)");
+  insert.bind(1, r.seq).bind(2, r.at).bind(3, entry.user).bind(4, entry.role);
+  insert.bind(5, entry.agency).bind(6, entry.action).bind(7, entry.child).bind(8, entry.reason);
+  insert.bind(9, entry.detail).bind(10, r.prev_hash).bind(11, r.hash).run();
+  if (sign) sign_head(db, r);
+  return r;
+}
+
+void AuditLog::sign_head(sqlite::Connection& db, const AuditRecord& last) const {
+  const std::string message = head_message(last.seq, last.hash);
+  std::array<unsigned char, crypto_sign_BYTES> signature{};
+  crypto_sign_detached(signature.data(), nullptr,
+                       reinterpret_cast<const unsigned char*>(message.data()), message.size(),
+                       reinterpret_cast<const unsigned char*>(secret_key_.data()));
+  Statement head(db,
+                 "INSERT OR REPLACE INTO audit_head(id, seq, hash, signature) VALUES (1,?,?,?)");
+  head.bind(1, last.seq)
+      .bind(2, last.hash)
+      .bind(3, to_hex(std::string_view(reinterpret_cast<const char*>(signature.data()),
+                                       signature.size())))
+      .run();
 }
 
 std::vector<AuditRecord> AuditLog::records_about(const std::string& child) {

@@ -15,6 +15,9 @@
 //   changes made around them (another tool, a copied file).
 // - append() returns only once the record is durable; when it throws, the
 //   caller must not go on with what was to be audited (fail closed).
+//   Concurrent appends are committed together (group commit: one transaction,
+//   one fsync and one signature of the head for all the records waiting), so
+//   many readers audited at once cost about one commit, not one each.
 //
 // The signing key is a file (hex of the 64-byte libsodium Ed25519 secret key)
 // created with mode 0600 on first use, with its public half beside it in
@@ -23,9 +26,10 @@
 // the log writes a first record ("audit.started"), so an emptied log is
 // detected, and a log found empty while its key exists is refused.
 //
-// Thread-safe: one connection, used under a mutex.
+// Thread-safe: one connection, used under a mutex; appends queue for it.
 #pragma once
 
+#include <condition_variable>
 #include <cstdint>
 #include <memory>
 #include <mutex>
@@ -75,6 +79,12 @@ class AuditLog {
   AuditLog& operator=(const AuditLog&) = delete;
 
   AuditRecord append(const AuditEntry& entry);
+  // Appends within a write transaction already open on `transaction` (a
+  // connection to the same database), so that the record commits, or not,
+  // with what it records: the events of an API write are never stored
+  // without it. The chain is read inside that transaction, so records stay
+  // numbered without gaps whichever connection writes them.
+  AuditRecord append_within(sqlite::Connection& transaction, const AuditEntry& entry);
   // The records about `child`, oldest first.
   std::vector<AuditRecord> records_about(const std::string& child);
   // Every record, oldest first.
@@ -91,10 +101,24 @@ class AuditLog {
   static AuditVerification verify(const std::string& db_path, const std::string& public_key_path);
 
  private:
+  struct Pending;
+  // Writes the next record (after `previous`, else after the last stored)
+  // and, when `sign`, signs the new head, in the transaction open on `db`.
+  AuditRecord write_record(sqlite::Connection& db, const AuditEntry& entry,
+                           const AuditRecord* previous, bool sign) const;
+  void sign_head(sqlite::Connection& db, const AuditRecord& last) const;
+  // Writes a group of appends in one transaction, or fails them all.
+  void write_group(const std::vector<Pending*>& group);
+
   const Clock& clock_;
   std::string secret_key_;  // 64 bytes
   std::unique_ptr<sqlite::Connection> db_;
-  std::mutex mutex_;
+  std::mutex mutex_;  // the connection
+
+  std::mutex queue_mutex_;  // the appends waiting, and whether a group is being written
+  std::condition_variable written_;
+  std::vector<Pending*> queue_;
+  bool writing_ = false;
 };
 
 }  // namespace sightline::web

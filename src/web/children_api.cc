@@ -2,6 +2,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include "web/json_text.h"
 #include "web/secrets.h"
 
 namespace sightline::web {
@@ -216,26 +217,61 @@ Response ChildrenApi::chronology(const Request& request, const Id& child,
   if (!basis) {
     return refuse(audit, session, "child.chronology", child, request, no_relationship());
   }
-  const auto person = store.with([&](Store& s) { return s.person(child, as_known_at); });
+  std::vector<ChronologyEntry> entries;
+  const auto person = store.with([&](Store& s) {
+    auto found = s.person(child, as_known_at);
+    if (found) entries = s.chronology(*found, as_known_at);
+    return found;
+  });
   if (!person) return error_response(404, "not_found", "no such child (as known then)");
-  const auto entries = store.with([&](Store& s) { return s.chronology(child, as_known_at); });
-  json list = json::array();
-  for (const ChronologyEntry& e : entries) {
-    list.push_back({{"seq", e.seq},
-                    {"type", to_string(e.type)},
-                    {"at", e.at.to_string()},
-                    {"recorded", e.recorded.to_string()},
-                    {"by", e.by.empty() ? json(nullptr) : json(e.by)},
-                    {"about", e.about},
-                    {"event", json::parse(e.json, nullptr, false)}});
-  }
   audit_read(audit, session, "child.chronology", child, *basis, request);
-  json out = {{"child", child},
-              {"name", person->display_name()},
-              {"as_known_at", as_known_at ? json(as_known_at->to_string()) : json(nullptr)},
-              {"entries", list},
-              {"access", access_json(*basis)}};
-  return json_response(200, out.dump());
+  // Written directly: each event goes out exactly as its agency sent it (the
+  // stored line, already JSON), with no tree of values built and printed.
+  std::string out;
+  std::size_t size = 256;
+  for (const ChronologyEntry& e : entries) size += e.json.size() + 160;
+  out.reserve(size);
+  out += "{\"child\":";
+  append_json_string(out, child);
+  out += ",\"name\":";
+  append_json_string(out, person->display_name());
+  out += ",\"as_known_at\":";
+  if (as_known_at) {
+    append_json_string(out, as_known_at->to_string());
+  } else {
+    out += "null";
+  }
+  out += ",\"entries\":[";
+  for (std::size_t i = 0; i < entries.size(); ++i) {
+    const ChronologyEntry& e = entries[i];
+    if (i) out.push_back(',');
+    out += "{\"seq\":";
+    out += std::to_string(e.seq);
+    out += ",\"type\":";
+    append_json_string(out, to_string(e.type));
+    out += ",\"at\":";
+    append_json_string(out, e.at.to_string());
+    out += ",\"recorded\":";
+    append_json_string(out, e.recorded.to_string());
+    out += ",\"by\":";
+    if (e.by.empty()) {
+      out += "null";
+    } else {
+      append_json_string(out, e.by);
+    }
+    out += ",\"about\":[";
+    for (std::size_t a = 0; a < e.about.size(); ++a) {
+      if (a) out.push_back(',');
+      append_json_string(out, e.about[a]);
+    }
+    out += "],\"event\":";
+    out += e.json;
+    out.push_back('}');
+  }
+  out += "],\"access\":";
+  out += access_json(*basis).dump();
+  out.push_back('}');
+  return json_response(200, std::move(out));
 }
 
 Response ChildrenApi::break_glass(const Request& request, const Id& child,

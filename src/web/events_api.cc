@@ -1,11 +1,13 @@
 #include "web/events_api.h"
 
+#include <map>
 #include <nlohmann/json.hpp>
 #include <set>
 #include <sstream>
 
 #include "store/importer.h"
 #include "store/sqlite/sqlite_handle.h"
+#include "store/sqlite/sqlite_store.h"
 #include "web/secrets.h"
 
 namespace sightline::web {
@@ -35,18 +37,17 @@ bool valid_key(std::string_view key) {
   return true;
 }
 
-// The person ids an event names.
-std::set<std::string> persons_named(const ordered_json& item) {
-  std::set<std::string> out;
-  for (const char* field : {"child", "mother", "person", "other"}) {
-    if (item.contains(field) && item[field].is_string()) out.insert(item[field].get<std::string>());
-  }
-  if (item.contains("persons") && item["persons"].is_array()) {
-    for (const auto& p : item["persons"]) {
-      if (p.is_string()) out.insert(p.get<std::string>());
-    }
-  }
-  return out;
+// Event fields whose value is a person id, and those that refer to an earlier
+// event by its id (events-v1).
+constexpr const char* kPersonFields[] = {"child", "mother", "person", "other"};
+constexpr const char* kEventRefFields[] = {"referral", "assessment", "plan", "transfer"};
+
+// The same words whether the id is unknown or known to others only, so that a
+// refusal never tells a caller without a relationship that someone exists.
+std::string out_of_scope(std::string_view what, const std::string& id) {
+  return "no " + std::string(what) + " \"" + id +
+         "\" that your agency may record about (unknown to your agency, or to Sightline); "
+         "break the glass first if you must";
 }
 
 Response faults_response(const json& faults) {
@@ -170,17 +171,112 @@ Response EventsApi::apply(const Request& request, const SessionInfo& session) {
     r.status = 403;
     return r;
   }
-  // Persons already known whom this agency had no relationship with: the
-  // batch, once stored, gives it one, which is claimed openly.
-  std::set<std::string> named;
-  for (const ordered_json& item : body) {
-    if (item.is_object()) named.merge(persons_named(item));
+  // Whom the batch is about: every person and earlier event it names must be
+  // one the agency may see (a relationship, or break-glass), unless an earlier
+  // item of the batch defines it. Known persons seen by break-glass only are
+  // claimed openly once the batch is stored.
+  json out_of_reach = json::array();
+  std::set<std::string> refused_persons;
+  std::set<std::string> claimed;
+  {
+    std::set<std::string> defined_persons, defined_events;
+    std::map<std::string, std::optional<AccessBasis>> basis_of;
+    const auto basis = [&](const std::string& person) -> const std::optional<AccessBasis>& {
+      auto it = basis_of.find(person);
+      if (it == basis_of.end())
+        it = basis_of.emplace(person, access_.basis_for(account, person)).first;
+      return it->second;
+    };
+    const auto known = [&](const std::string& person) {
+      return store_.with([&](Store& s) { return s.person(person, std::nullopt).has_value(); });
+    };
+    for (std::size_t i = 0; i < body.size(); ++i) {
+      const ordered_json& item = body[i];
+      const json item_no = static_cast<std::int64_t>(i + 1);
+      const std::string t = item.contains("type") && item["type"].is_string()
+                                ? item["type"].get<std::string>()
+                                : std::string();
+      const auto refuse = [&](const std::string& field, std::string_view what,
+                              const std::string& id) {
+        out_of_reach.push_back(
+            {{"item", item_no}, {"field", t + "." + field}, {"message", out_of_scope(what, id)}});
+      };
+      // A person the item may name: defined earlier in the batch, or seen.
+      const auto check_person = [&](const std::string& field, const std::string& person) {
+        if (defined_persons.contains(person)) return;
+        const auto& b = basis(person);
+        if (!b) {
+          refuse(field, "person", person);
+          refused_persons.insert(person);
+        } else if (!b->relationship) {
+          claimed.insert(person);
+        }
+      };
+      // An id the item defines: new ids are the agency's own; a known person
+      // (an update) must be one it may see.
+      const auto define_person = [&](const std::string& field, const std::string& person) {
+        if (!defined_persons.contains(person) && known(person)) check_person(field, person);
+        defined_persons.insert(person);
+      };
+      if (t == "person" && item.contains("id") && item["id"].is_string()) {
+        define_person("id", item["id"].get<std::string>());
+      }
+      if (t == "pregnancy" && item.contains("child") && item["child"].is_string()) {
+        define_person("child", item["child"].get<std::string>());
+      }
+      for (const char* field : kPersonFields) {
+        if (t == "pregnancy" && std::string_view(field) == "child") continue;
+        if (item.contains(field) && item[field].is_string()) {
+          check_person(field, item[field].get<std::string>());
+        }
+      }
+      if (item.contains("persons") && item["persons"].is_array()) {
+        for (const auto& p : item["persons"]) {
+          if (p.is_string()) check_person("persons", p.get<std::string>());
+        }
+      }
+      for (const char* field : kEventRefFields) {
+        if (!item.contains(field) || !item[field].is_string()) continue;
+        const std::string id = item[field].get<std::string>();
+        if (defined_events.contains(id)) continue;
+        const auto persons = store_.with([&](Store& s) { return s.persons_of_event(id); });
+        bool reachable = false;
+        if (persons) {
+          for (const std::string& person : *persons) {
+            const auto& b = basis(person);
+            if (b && b->relationship) reachable = true;
+          }
+          if (!reachable) {
+            for (const std::string& person : *persons) {
+              if (basis(person)) {
+                reachable = true;
+                claimed.insert(person);
+              }
+            }
+          }
+        }
+        if (!reachable) refuse(field, "event", id);
+      }
+      if (item.contains("id") && item["id"].is_string() && t != "person") {
+        defined_events.insert(item["id"].get<std::string>());
+      }
+    }
   }
-  std::vector<std::string> claimed;
-  for (const std::string& person : named) {
-    const bool known =
-        store_.with([&](Store& s) { return s.person(person, std::nullopt).has_value(); });
-    if (known && !access_.has_relationship(account.agency, person)) claimed.push_back(person);
+  if (!out_of_reach.empty()) {
+    std::size_t audited = 0;
+    for (const std::string& person : refused_persons) {
+      if (++audited > 100) break;  // enough to show a lead the probing
+      audit_.append({account.username, std::string(to_string(account.role)), account.agency,
+                     "child.refused", person, "",
+                     "events.write refused (403); from " + request.remote});
+    }
+    json out = {{"error",
+                 {{"code", "no_relationship"},
+                  {"message",
+                   "nothing was stored: the batch names people or events your "
+                   "agency may not record about"}}},
+                {"faults", out_of_reach}};
+    return json_response(403, out.dump());
   }
 
   json faults = json::array();
@@ -188,24 +284,31 @@ Response EventsApi::apply(const Request& request, const SessionInfo& session) {
   callbacks.on_fault = [&](const Fault& f) {
     faults.push_back({{"item", f.line}, {"field", f.field}, {"message", f.message}});
   };
+  // The audit record of the write, and the claims it makes, commit with the
+  // events or not at all.
+  callbacks.before_commit = [&](ImportBatch& batch, const ImportResult& result) {
+    sqlite::Connection* tx = transaction_of(batch);
+    if (!tx) throw StoreError("the store cannot share its transaction with the audit log");
+    if (result.stored > 0) {
+      for (const std::string& person : claimed) {
+        access_.record_claimed_relationship(account, person, request.remote, *tx);
+      }
+    }
+    audit_.append_within(
+        *tx, {account.username, std::string(to_string(account.role)), account.agency,
+              "events.write", "", "",
+              std::to_string(result.stored) + " stored, " + std::to_string(result.already_stored) +
+                  " already stored; from " + request.remote});
+  };
   std::istringstream feed(lines);
   const ImportResult result = store_.with(
       [&](Store& s) { return import_feed(s, feed, "api:" + account.username, callbacks); });
   if (!result.committed) return faults_response(faults);
-  if (result.stored > 0) {
-    for (const std::string& person : claimed) {
-      access_.record_claimed_relationship(account, person, request.remote);
-    }
-  }
+  if (result.stored > 0 && on_stored_) on_stored_();
   json by_type = json::object();
   for (const auto& [event_type, n] : result.stored_by_type) {
     by_type[std::string(to_string(event_type))] = n;
   }
-  audit_.append({account.username, std::string(to_string(account.role)), account.agency,
-                 "events.write", "", "",
-                 std::to_string(result.stored) + " stored, " +
-                     std::to_string(result.already_stored) + " already stored; from " +
-                     request.remote});
   return json_response(201, json{{"stored", result.stored},
                                  {"already_stored", result.already_stored},
                                  {"stored_by_type", by_type}}

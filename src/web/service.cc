@@ -59,6 +59,8 @@ Service::Service(ServiceParts parts, ServiceOptions options)
     : accounts_(parts.accounts),
       clock_(parts.clock),
       children_{parts.store, parts.access, parts.audit},
+      alerts_{parts.alerts, parts.store, parts.audit},
+      transfers_{parts.transfers, parts.store, parts.audit},
       events_(parts.events),
       options_(options) {
   router_.add("GET", "/health", health);
@@ -102,6 +104,18 @@ Service::Service(ServiceParts parts, ServiceOptions options)
   router_.add("GET", "/api/v1/notices",
               with_session([this](const Request&, const PathParams&, const SessionInfo& s) {
                 return children_.notices(s);
+              }));
+  router_.add("GET", "/api/v1/alerts",
+              with_session([this](const Request& r, const PathParams&, const SessionInfo& s) {
+                return alerts_.list(r, s);
+              }));
+  router_.add("POST", "/api/v1/alerts/{id}/acknowledge",
+              with_session([this](const Request& r, const PathParams& p, const SessionInfo& s) {
+                return alerts_.acknowledge(r, p.at("id"), s);
+              }));
+  router_.add("GET", "/api/v1/transfers",
+              with_session([this](const Request& r, const PathParams&, const SessionInfo& s) {
+                return transfers_.list(r, s);
               }));
   router_.add("GET", "/api/v1/statistics",
               with_session([this](const Request&, const PathParams&, const SessionInfo& s) {

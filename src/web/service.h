@@ -18,11 +18,13 @@
 
 #include "web/access.h"
 #include "web/accounts.h"
+#include "web/alerts_api.h"
 #include "web/audit_log.h"
 #include "web/children_api.h"
 #include "web/events_api.h"
 #include "web/http.h"
 #include "web/router.h"
+#include "web/transfers_api.h"
 
 namespace sightline::web {
 
@@ -41,6 +43,8 @@ struct ServiceParts {
   EventsApi& events;
   SharedStore& store;
   const Clock& clock;
+  AlertsView& alerts;
+  TransfersView& transfers;
 };
 
 class Service {
@@ -63,6 +67,8 @@ class Service {
   Accounts& accounts_;
   const Clock& clock_;
   ChildrenApi children_;
+  AlertsApi alerts_;
+  TransfersApi transfers_;
   EventsApi& events_;
   ServiceOptions options_;
   Router router_;

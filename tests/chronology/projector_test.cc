@@ -13,10 +13,14 @@ namespace {
 class RecordingSink final : public ProjectionSink {
  public:
   std::vector<std::string> facts;
+  std::vector<std::string> involved;  // "AGENCY with PERSON", as reported
   std::map<Id, std::vector<std::pair<Id, std::string>>> earlier_events;
 
   void person_named(const FactSource&, const Id& p, std::string_view field) override {
     facts.push_back("named " + p + " as " + std::string(field));
+  }
+  void agency_involved(const FactSource&, const Id& p, const Id& agency) override {
+    involved.push_back(agency + " with " + p);
   }
   void person_defined(const FactSource&, const Id& p) override { facts.push_back("person " + p); }
   void person_details(const FactSource&, const Id& p, const PersonEvent& d) override {
@@ -119,6 +123,30 @@ TEST_P(ProjectorTest, YieldsTheExpectedFacts) {
 
 INSTANTIATE_TEST_SUITE_P(Cases, ProjectorTest,
                          ::testing::Range(0, static_cast<int>(cases().size())));
+
+TEST(Projector, InvolvesTheReporterAndEveryAgencyNamedWithEveryPersonNamed) {
+  RecordingSink sink;
+  sink.earlier_events["tr-1"] = {{"baby", "child"}};
+  const Event transfer = make(
+      EventType::kTransfer,
+      TransferEvent{"baby", "csc-a", "csc-b", TransferStatus::kChildInNeed, "", {}, {}}, "tr-2");
+  project(transfer, FactSource{7, transfer.at, transfer.recorded}, sink);
+  EXPECT_EQ(sink.involved,
+            (std::vector<std::string>{"agency-1 with baby", "csc-a with baby", "csc-b with baby"}));
+  sink.involved.clear();
+  // An answer to an earlier event involves its reporter with that event's persons.
+  const Event accepted = make(EventType::kTransferAccepted, TransferAcceptedEvent{"tr-1", true});
+  project(accepted, FactSource{8, accepted.at, accepted.recorded}, sink);
+  EXPECT_EQ(sink.involved, std::vector<std::string>{"agency-1 with baby"});
+  sink.involved.clear();
+  const Event discussion =
+      make(EventType::kStrategyDiscussion,
+           StrategyDiscussionEvent{
+               "baby", DiscussionFormat::kTelephone, {"police", "gp"}, StrategyDecision::kNoS47});
+  project(discussion, FactSource{9, discussion.at, discussion.recorded}, sink);
+  EXPECT_EQ(sink.involved,
+            (std::vector<std::string>{"agency-1 with baby", "police with baby", "gp with baby"}));
+}
 
 }  // namespace
 }  // namespace sightline

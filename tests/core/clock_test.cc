@@ -2,6 +2,9 @@
 
 #include <gtest/gtest.h>
 
+#include <atomic>
+#include <thread>
+
 namespace sightline {
 namespace {
 
@@ -23,6 +26,45 @@ TEST(Clock, SystemClockUtcMatchesItsLocalTime) {
   const std::int64_t utc = clock.utc_seconds();
   EXPECT_LE(SystemClock::uk_local_time(utc).instant() - utc, 3600);
   EXPECT_GE(SystemClock::uk_local_time(utc).instant() - utc, 0);
+}
+
+}  // namespace
+}  // namespace sightline
+
+namespace sightline {
+namespace {
+
+TEST(SimulatedClock, AWaiterWakesWhenTheClockIsMovedToItsTime) {
+  SimulatedClock clock(*Timestamp::parse("2026-03-02T09:00"));
+  std::atomic<int> woke{0};
+  std::jthread waiter([&](std::stop_token stop) {
+    if (clock.wait_until(*Timestamp::parse("2026-03-02T10:00"), stop)) woke = 1;
+  });
+  clock.set(*Timestamp::parse("2026-03-02T09:30"));  // not yet: it keeps waiting
+  clock.set(*Timestamp::parse("2026-03-02T10:00"));
+  waiter.join();
+  EXPECT_EQ(woke, 1);
+  // A time already reached does not wait at all.
+  EXPECT_TRUE(clock.wait_until(*Timestamp::parse("2026-03-01"), std::stop_token()));
+}
+
+TEST(SimulatedClock, AWaiterStopsWhenAsked) {
+  SimulatedClock clock(*Timestamp::parse("2026-03-02T09:00"));
+  std::atomic<int> result{-1};
+  std::jthread waiter([&](std::stop_token stop) {
+    result = clock.wait_until(*Timestamp::parse("2027-01-01"), stop) ? 1 : 0;
+  });
+  waiter.request_stop();
+  waiter.join();
+  EXPECT_EQ(result, 0);
+}
+
+TEST(SystemClock, WaitingForAPastTimeReturnsAtOnceAndAStopEndsAWait) {
+  const SystemClock clock;
+  EXPECT_TRUE(clock.wait_until(*Timestamp::parse("2020-01-01"), std::stop_token()));
+  std::stop_source stop;
+  stop.request_stop();
+  EXPECT_FALSE(clock.wait_until(*Timestamp::parse("2100-01-01"), stop.get_token()));
 }
 
 }  // namespace

@@ -275,6 +275,57 @@ TEST(SqliteStore, RebuildingProjectionsGivesTheSameViews) {
   EXPECT_EQ(store->counts().people, 2);
 }
 
+TEST(SqliteStore, InvolvementFollowsTheChronologyCarersIncludedAndSurvivesRebuilds) {
+  TempDir dir;
+  const std::string path = dir.file("s.db");
+  {
+    auto store = open_sqlite_store(path);
+    ASSERT_TRUE(import_file(*store, "feeds/store-family.jsonl").result.committed);
+    ASSERT_TRUE(
+        import_text(
+            *store,
+            R"({"type":"agency","id":"luton-police","at":"2013-01-01","name":"Police","kind":"police","area":"E06000032"})"
+            "\n"
+            R"({"type":"agency","id":"luton-hv","at":"2013-01-01","name":"HV","kind":"health_visiting","area":"E06000032"})"
+            "\n"
+            R"({"type":"contact","at":"2013-02-04","by":"luton-police","persons":["mum"],"mode":"home_visit","child_seen":false,"outcome":"no_access"})"
+            "\n")
+            .result.committed);
+    struct Case {
+      const char* agency;
+      const char* person;
+      bool involved;
+    };
+    const Case cases[] = {
+        {"smh-mw", "baby", true},        // reported about her
+        {"wcc-csc", "baby", true},       // a referral was sent to it
+        {"ealing-gp", "baby", true},     // she registered with it
+        {"luton-police", "mum", true},   // reported about the mother only...
+        {"luton-police", "baby", true},  // ...which is in the baby's chronology
+        {"luton-hv", "baby", false},     // never named
+        {"smh-mw", "nobody", false},     // no such person
+        {"", "baby", false},
+    };
+    const auto check = [&](Store& s, const char* when) {
+      for (const Case& c : cases) {
+        EXPECT_EQ(s.involved(c.agency, c.person), c.involved)
+            << when << ": " << c.agency << " with " << c.person;
+      }
+    };
+    check(*store, "after import");
+    store->rebuild_projections();
+    check(*store, "after a rebuild");
+    // A store made before the projection existed gets it on opening.
+    store.reset();
+    sqlite3* db = nullptr;
+    ASSERT_EQ(sqlite3_open(path.c_str(), &db), SQLITE_OK);
+    ASSERT_EQ(sqlite3_exec(db, "DROP TABLE p_involvement", nullptr, nullptr, nullptr), SQLITE_OK);
+    sqlite3_close(db);
+    store = open_sqlite_store(path);
+    check(*store, "after reopening an older store");
+  }
+}
+
 TEST(SqliteStore, RefusesAFileThatIsNotAStore) {
   TempDir dir;
   std::ofstream(dir.file("junk.db"))

@@ -1,6 +1,7 @@
 // POST /api/v1/events: the import's validation, all or nothing, reporting for
 // one's own agency, and Idempotency-Key, against a running server.
 #include <gtest/gtest.h>
+#include <sqlite3.h>
 
 #include "service_fixture.h"
 
@@ -65,9 +66,9 @@ TEST_F(EventsApiTest, AFaultyBatchStoresNothingAndNamesTheItemAndField) {
   const std::int64_t before = events_stored();
   json bad = visit("2013-09-02");
   bad["mode"] = "carrier_pigeon";
-  json unknown = visit("2013-09-03");
-  unknown["persons"] = {"nobody-known"};
-  const HttpReply r = post(c, alice, json::array({visit("2013-09-01"), bad, unknown}));
+  json early = visit("2013-09-03");
+  early["recorded"] = "2013-09-02";  // recorded before it happened
+  const HttpReply r = post(c, alice, json::array({visit("2013-09-01"), bad, early}));
   ASSERT_EQ(r.status, 422) << r.body;
   const json faults = json::parse(r.body)["faults"];
   ASSERT_EQ(faults.size(), 2u) << r.body;
@@ -75,6 +76,8 @@ TEST_F(EventsApiTest, AFaultyBatchStoresNothingAndNamesTheItemAndField) {
   EXPECT_EQ(faults[0]["field"], "contact.mode");
   EXPECT_EQ(faults[1]["item"], 3);
   EXPECT_EQ(events_stored(), before);
+  // Nor is its audit record: the write never happened.
+  for (const auto& record : audit_->records()) EXPECT_NE(record.entry.action, "events.write");
 }
 
 TEST_F(EventsApiTest, UsersReportOnlyForTheirOwnAgency) {
@@ -116,7 +119,72 @@ TEST_F(EventsApiTest, ARetryWithTheSameIdempotencyKeyNeverStoresTwice) {
   EXPECT_EQ(post(c, alice, batch, std::string(201, 'k')).status, 400);
 }
 
-TEST_F(EventsApiTest, RecordingAboutAChildClaimsARelationshipOpenly) {
+TEST_F(EventsApiTest, WithoutARelationshipARefusalIsTheSameWhetherOrNotThePersonExists) {
+  accounts_->add("carol", Role::kPractitioner, "luton-hv", kPassword, admin());
+  TestClient c(port_);
+  const Browser carol = sign_in(c, "carol");  // Luton: never involved with Sofia
+  const std::int64_t before = events_stored();
+  // The same refusal, word for word but for the id, for a known child (sofia),
+  // a person that does not exist, and earlier events of either kind.
+  struct Case {
+    const char* what;
+    json item;
+    std::string id;
+  };
+  json unknown = visit("2013-09-02", "luton-hv");
+  unknown["persons"] = {"nobody-known"};
+  const json accept_known = {{"type", "transfer_accepted"},
+                             {"at", "2013-09-02"},
+                             {"by", "luton-hv"},
+                             {"transfer", "transfer-ealing-luton"},
+                             {"child_seen", false}};
+  json accept_unknown = accept_known;
+  accept_unknown["transfer"] = "tr-nowhere";
+  const std::vector<Case> cases = {
+      {"a known child", visit("2013-09-02", "luton-hv"), "sofia"},
+      {"an unknown person", unknown, "nobody-known"},
+      {"a known child's transfer", accept_known, "transfer-ealing-luton"},
+      {"an unknown transfer", accept_unknown, "tr-nowhere"},
+  };
+  std::vector<std::string> shapes;
+  for (const Case& k : cases) {
+    const HttpReply r = post(c, carol, json::array({k.item}));
+    ASSERT_EQ(r.status, 403) << k.what << ": " << r.body;
+    json body = json::parse(r.body);
+    EXPECT_EQ(body["error"]["code"], "no_relationship") << k.what;
+    std::string text = body.dump();
+    for (std::size_t at; (at = text.find(k.id)) != std::string::npos;)
+      text.replace(at, k.id.size(), "ID");
+    shapes.push_back(text);
+  }
+  EXPECT_EQ(shapes[0], shapes[1]);
+  EXPECT_EQ(shapes[2], shapes[3]);
+  EXPECT_EQ(events_stored(), before);
+  std::vector<std::string> refused;
+  for (const auto& r : audit_->records()) {
+    if (r.entry.action == "child.refused" && r.entry.user == "carol")
+      refused.push_back(r.entry.child);
+  }
+  EXPECT_EQ(refused, (std::vector<std::string>{"sofia", "nobody-known"}));
+}
+
+TEST_F(EventsApiTest, AnAgencyMayDefineNewPeopleAndRecordAboutThemInOneBatch) {
+  accounts_->add("carol", Role::kPractitioner, "luton-hv", kPassword, admin());
+  TestClient c(port_);
+  const Browser carol = sign_in(c, "carol");
+  const json person = {{"type", "person"}, {"id", "yusuf"},    {"at", "2013-09-01"},
+                       {"by", "luton-hv"}, {"given", "Yusuf"}, {"family", "Example"}};
+  json seen = visit("2013-09-02", "luton-hv");
+  seen["persons"] = {"yusuf"};
+  const HttpReply r = post(c, carol, json::array({person, seen}));
+  EXPECT_EQ(r.status, 201) << r.body;
+  // Updating someone else's person is recording about them.
+  json update = person;
+  update["id"] = "sofia";
+  EXPECT_EQ(post(c, carol, json::array({update})).status, 403);
+}
+
+TEST_F(EventsApiTest, RecordingAfterBreakingTheGlassClaimsARelationshipOpenly) {
   accounts_->add("carol", Role::kPractitioner, "luton-hv", kPassword, admin());
   accounts_->add("dave", Role::kSafeguardingLead, "luton-hv", kPassword, admin());
   TestClient c(port_);
@@ -124,8 +192,17 @@ TEST_F(EventsApiTest, RecordingAboutAChildClaimsARelationshipOpenly) {
   ASSERT_EQ(post(c, alice, json::array({visit("2013-09-01")})).status, 201);
   const Browser carol = sign_in(c, "carol");  // Luton: never involved
   EXPECT_EQ(c.request("GET", "/api/v1/children/sofia", "", carol.cookie()).status, 403);
+  EXPECT_EQ(post(c, carol, json::array({visit("2013-09-02", "luton-hv")})).status, 403);
+  ASSERT_EQ(c.request("POST", "/api/v1/children/sofia/break-glass",
+                      json{{"reason", "mother presented at Luton clinic with baby"}}.dump(),
+                      carol.cookie_and_csrf())
+                .status,
+            201);
   ASSERT_EQ(post(c, carol, json::array({visit("2013-09-02", "luton-hv")})).status, 201);
-  EXPECT_EQ(c.request("GET", "/api/v1/children/sofia", "", carol.cookie()).status, 200);
+  // The relationship outlasts the grant.
+  advance(2 * 3600);
+  const Browser later = sign_in(c, "carol");
+  EXPECT_EQ(c.request("GET", "/api/v1/children/sofia", "", later.cookie()).status, 200);
 
   std::vector<std::string> claims;
   for (const auto& r : audit_->records_about("sofia")) {
@@ -135,10 +212,33 @@ TEST_F(EventsApiTest, RecordingAboutAChildClaimsARelationshipOpenly) {
   const Browser dave = sign_in(c, "dave");
   const json notices =
       json::parse(c.request("GET", "/api/v1/notices", "", dave.cookie()).body)["notices"];
-  ASSERT_EQ(notices.size(), 1u);
+  ASSERT_EQ(notices.size(), 2u);
   EXPECT_EQ(notices[0]["kind"], "relationship_claimed");
   EXPECT_EQ(notices[0]["user"], "carol");
   EXPECT_EQ(notices[0]["child"], "sofia");
+  EXPECT_EQ(notices[1]["kind"], "break_glass");
+}
+
+TEST_F(EventsApiTest, TheAuditRecordOfAWriteCommitsWithItsEvents) {
+  TestClient c(port_);
+  const Browser alice = sign_in(c, "alice");
+  const std::int64_t before = events_stored();
+  // Break the audit log behind the service's back: the write must not happen.
+  sqlite3* handle = nullptr;
+  ASSERT_EQ(sqlite3_open(db().c_str(), &handle), SQLITE_OK);
+  ASSERT_EQ(sqlite3_exec(handle, "ALTER TABLE audit_head RENAME TO audit_head_gone", nullptr,
+                         nullptr, nullptr),
+            SQLITE_OK);
+  const HttpReply r = post(c, alice, json::array({visit("2013-09-01")}));
+  EXPECT_EQ(r.status, 500) << r.body;
+  EXPECT_EQ(events_stored(), before);
+  ASSERT_EQ(sqlite3_exec(handle, "ALTER TABLE audit_head_gone RENAME TO audit_head", nullptr,
+                         nullptr, nullptr),
+            SQLITE_OK);
+  sqlite3_close(handle);
+  ASSERT_EQ(post(c, alice, json::array({visit("2013-09-01")})).status, 201);
+  EXPECT_EQ(events_stored(), before + 1);
+  EXPECT_TRUE(web::AuditLog::verify(db(), web::AuditLog::default_key_path(db()) + ".pub").ok());
 }
 
 TEST_F(EventsApiTest, RefusesWhatIsNotABatch) {

@@ -57,6 +57,36 @@ TEST(ServeCommand, DemoLoadsSofiaAndOneAccountPerRole) {
     const HttpReply sofia = client.request("GET", "/api/v1/children/sofia", "",
                                            {{"Cookie", cookie.substr(0, cookie.find(';'))}});
     EXPECT_EQ(sofia.status, 200);
+    // A synthetic caseload too, run through the safeguards: open alerts.
+    EXPECT_NE(printed.find("imported a synthetic caseload of 3000 children"), std::string::npos)
+        << printed;
+    const std::string prefix = "demo.analyst (partnership_analyst, lscb-ealing): password ";
+    const auto analyst_at = printed.find(prefix);
+    ASSERT_NE(analyst_at, std::string::npos) << printed;
+    const std::string analyst_password = printed.substr(analyst_at + prefix.size(), 24);
+    TestClient other(serve.port());
+    const HttpReply analyst = other.request(
+        "POST", "/api/v1/session",
+        nlohmann::json{{"username", "demo.analyst"}, {"password", analyst_password}}.dump());
+    ASSERT_EQ(analyst.status, 200) << analyst.body;
+    const std::string analyst_cookie = analyst.header("set-cookie");
+    const HttpReply counts =
+        other.request("GET", "/api/v1/alerts", "",
+                      {{"Cookie", analyst_cookie.substr(0, analyst_cookie.find(';'))}});
+    ASSERT_EQ(counts.status, 200) << counts.body;
+    std::int64_t open_alerts = 0;
+    const nlohmann::json by_status = nlohmann::json::parse(counts.body);
+    for (const auto& row : by_status["counts"]) {
+      if (row["status"] == "open") open_alerts += row["count"].get<std::int64_t>();
+    }
+    EXPECT_GT(open_alerts, 0);
+    // Accounts for every role, at the agencies involved with Sofia.
+    for (const char* account :
+         {"demo.gp (practitioner, ealing-gp)", "demo.police (practitioner, met-police)",
+          "demo.housing (practitioner, westminster-housing)", "demo.manager (manager, ealing-csc)",
+          "demo.lead (safeguarding_lead, ealing-csc)", "demo.admin (administrator, lscb-ealing)"}) {
+      EXPECT_NE(printed.find(account), std::string::npos) << account;
+    }
     EXPECT_EQ(serve.stop(SIGTERM), 0);
   }
   {

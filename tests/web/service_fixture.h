@@ -1,6 +1,7 @@
 // A running service for the API tests: a real SQLite file holding the Sofia
-// scenario, the audit log, accounts, and the HTTP server on an ephemeral
-// port, all on a SimulatedClock.
+// scenario (and whatever extra_feed() adds), the audit log, accounts, the live
+// safeguards with their timer, and the HTTP server on an ephemeral port, all
+// on a SimulatedClock.
 #pragma once
 
 #include <gtest/gtest.h>
@@ -9,16 +10,20 @@
 #include <fstream>
 #include <memory>
 #include <nlohmann/json.hpp>
+#include <sstream>
 #include <string>
 
 #include "../support/test_support.h"
 #include "http_client.h"
+#include "service/live_safeguards.h"
 #include "store/importer.h"
 #include "store/sqlite/sqlite_store.h"
 #include "web/accounts.h"
+#include "web/alerts_view.h"
 #include "web/audit_log.h"
 #include "web/http_server.h"
 #include "web/service.h"
+#include "web/transfers_view.h"
 
 namespace sightline::testing {
 
@@ -44,8 +49,14 @@ class ServiceTest : public ::testing::Test {
       auto store = open_sqlite_store(db());
       std::ifstream feed(scenario("sofia.jsonl"));
       ASSERT_TRUE(import_feed(*store, feed, "sofia.jsonl", {}).committed);
+      std::istringstream extra(extra_feed());
+      ASSERT_TRUE(import_feed(*store, extra, "extra", {}).committed);
     }
-    store_ = std::make_unique<web::SharedStore>(open_sqlite_store(db()));
+    std::vector<std::unique_ptr<Store>> pool;
+    for (int i = 0; i < 3; ++i) pool.push_back(open_sqlite_store(db()));
+    store_ = std::make_unique<web::SharedStore>(std::move(pool));
+    live_ = std::make_unique<service::LiveSafeguards>(open_sqlite_store(db()), clock_);
+    live_->load();
     audit_ = std::make_unique<web::AuditLog>(db(), web::AuditLog::default_key_path(db()), clock_);
     web::AccountPolicy policy;
     policy.hash_opslimit = crypto_pwhash_OPSLIMIT_MIN;  // fast hashing for tests
@@ -53,25 +64,36 @@ class ServiceTest : public ::testing::Test {
     accounts_ = std::make_unique<web::Accounts>(db(), clock_, *audit_, policy);
     access_ = std::make_unique<web::Access>(db(), *store_, *audit_, clock_);
     events_ = std::make_unique<web::EventsApi>(db(), *store_, *access_, *audit_, clock_);
-    service_ = std::make_unique<web::Service>(
-        web::ServiceParts{*accounts_, *audit_, *access_, *events_, *store_, clock_},
-        service_options());
+    events_->on_stored([this] { live_->catch_up(); });
+    alerts_ = std::make_unique<web::AlertsView>(db(), *audit_);
+    transfers_ = std::make_unique<web::TransfersView>(db());
+    service_ =
+        std::make_unique<web::Service>(web::ServiceParts{*accounts_, *audit_, *access_, *events_,
+                                                         *store_, clock_, *alerts_, *transfers_},
+                                       service_options());
     server_ = std::make_unique<web::HttpServer>(
         web::ServerOptions{}, [this](const web::Request& r) { return service_->handle(r); },
         nullptr);
     port_ = server_->start();
+    live_->start();
     accounts_->add("alice", web::Role::kPractitioner, "ealing-hv", kPassword, admin());
     accounts_->add("bob", web::Role::kSafeguardingLead, "ealing-csc", kPassword, admin());
   }
   void TearDown() override {
     server_.reset();
+    if (live_) live_->stop();
     service_.reset();
+    transfers_.reset();
+    alerts_.reset();
     events_.reset();
     access_.reset();
     accounts_.reset();
     audit_.reset();
     store_.reset();
+    live_.reset();
   }
+  // Events (JSON Lines) stored after the Sofia scenario, before the service starts.
+  virtual std::string extra_feed() const { return ""; }
   virtual web::ServiceOptions service_options() const { return {}; }
 
   std::string db() const { return dir_.file("sightline.db"); }
@@ -116,6 +138,9 @@ class ServiceTest : public ::testing::Test {
   std::unique_ptr<web::Access> access_;
   std::unique_ptr<web::EventsApi> events_;
   std::unique_ptr<web::Accounts> accounts_;
+  std::unique_ptr<service::LiveSafeguards> live_;
+  std::unique_ptr<web::AlertsView> alerts_;
+  std::unique_ptr<web::TransfersView> transfers_;
   std::unique_ptr<web::Service> service_;
   std::unique_ptr<web::HttpServer> server_;
   unsigned short port_ = 0;

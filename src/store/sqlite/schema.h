@@ -42,6 +42,17 @@ CREATE TABLE IF NOT EXISTS alerts (
   key TEXT PRIMARY KEY, rule TEXT NOT NULL, child TEXT NOT NULL, owner TEXT NOT NULL,
   raised TEXT NOT NULL, due TEXT, level TEXT NOT NULL, resolved TEXT, json TEXT NOT NULL
 ) WITHOUT ROWID;
+CREATE INDEX IF NOT EXISTS alerts_by_owner ON alerts(owner, raised);
+CREATE INDEX IF NOT EXISTS alerts_by_child ON alerts(child, owner);
+-- Transfers awaiting an answer, looked up by either agency, and their answers.
+CREATE INDEX IF NOT EXISTS events_transfers_to ON events(json_extract(json, '$.to'))
+  WHERE type = 'transfer';
+CREATE INDEX IF NOT EXISTS events_transfers_from ON events(json_extract(json, '$.from'))
+  WHERE type = 'transfer';
+CREATE INDEX IF NOT EXISTS events_transfers_accepted ON events(json_extract(json, '$.transfer'))
+  WHERE type = 'transfer_accepted';
+CREATE INDEX IF NOT EXISTS events_transfers_declined ON events(json_extract(json, '$.transfer'))
+  WHERE type = 'transfer_declined';
 CREATE TABLE IF NOT EXISTS safeguard_notices (
   key TEXT PRIMARY KEY, child TEXT NOT NULL, recipient TEXT NOT NULL, at TEXT NOT NULL,
   rule TEXT NOT NULL, text TEXT NOT NULL
@@ -91,6 +102,13 @@ CREATE TABLE IF NOT EXISTS p_life_events (
   recorded_s INTEGER NOT NULL,
   PRIMARY KEY (person, seq, what)
 ) WITHOUT ROWID;
+-- Which agencies are involved with each person: every agency an event about the
+-- person was reported by or names (agencies_named), with the first such event.
+-- A legitimate relationship with a child is a row for the child or a carer.
+CREATE TABLE IF NOT EXISTS p_involvement (
+  person TEXT NOT NULL, agency TEXT NOT NULL, seq INTEGER NOT NULL,
+  PRIMARY KEY (person, agency)
+) WITHOUT ROWID;
 CREATE TABLE IF NOT EXISTS p_event_persons (
   person TEXT NOT NULL, seq INTEGER NOT NULL, field TEXT NOT NULL,
   PRIMARY KEY (person, seq, field)
@@ -99,7 +117,7 @@ CREATE TABLE IF NOT EXISTS p_event_persons (
 
 inline constexpr const char* kProjectionTables[] = {
     "p_ids",       "p_persons",     "p_person_details", "p_agencies",      "p_relations",
-    "p_addresses", "p_whereabouts", "p_life_events",    "p_event_persons",
+    "p_addresses", "p_whereabouts", "p_life_events",    "p_event_persons", "p_involvement",
 };
 
 }  // namespace sightline::sqlite

@@ -103,6 +103,7 @@ struct WriteStatements {
                     "INSERT OR IGNORE INTO p_life_events(person, seq, what, day, recorded_s) "
                     "VALUES (?,?,?,?,?)"),
         event_person_rows(db, "INSERT OR IGNORE INTO p_event_persons(person, seq, field)", 3),
+        involvement_rows(db, "INSERT OR IGNORE INTO p_involvement(person, agency, seq)", 3),
         persons_of_event(db, "SELECT persons FROM p_ids WHERE id = ?") {}
 
   // Flushes every buffered row, so queries in the transaction see them.
@@ -110,11 +111,13 @@ struct WriteStatements {
     event_rows.flush();
     digests.flush();
     event_persons.flush();
+    involvement.flush();
   }
   void discard() {
     event_rows.discard();
     digests.discard();
     event_persons.discard();
+    involvement.discard();
   }
 
   Statement insert_import, finish_import;
@@ -122,7 +125,7 @@ struct WriteStatements {
   Statement next_seq, find_digest, any_event, find_person, find_id, insert_id, insert_person,
       insert_details, insert_agency, insert_relation, insert_address, insert_whereabouts,
       insert_life;
-  sqlite::RowBuffer event_person_rows;
+  sqlite::RowBuffer event_person_rows, involvement_rows;
   Statement persons_of_event;
 
   // Random keys, so written sorted a chunk at a time (about 10 MiB at most).
@@ -132,6 +135,12 @@ struct WriteStatements {
       kChunkRows};
   sqlite::SortedRows<std::tuple<Id, std::int64_t, std::string>> event_persons{
       event_person_rows,
+      [](sqlite::RowBuffer& out, const auto& r) {
+        out.add(std::get<0>(r)).add(std::get<1>(r)).add(std::get<2>(r));
+      },
+      kChunkRows};
+  sqlite::SortedRows<std::tuple<Id, Id, std::int64_t>> involvement{
+      involvement_rows,
       [](sqlite::RowBuffer& out, const auto& r) {
         out.add(std::get<0>(r)).add(std::get<1>(r)).add(std::get<2>(r));
       },
@@ -146,6 +155,9 @@ class SqliteProjectionSink final : public ProjectionSink {
 
   void person_named(const FactSource& src, const Id& person, std::string_view field) override {
     w_.event_persons.add({person, src.seq, std::string(field)});
+  }
+  void agency_involved(const FactSource& src, const Id& person, const Id& agency) override {
+    w_.involvement.add({person, agency, src.seq});
   }
   void person_defined(const FactSource& src, const Id& person) override {
     w_.insert_person.bind(1, person).bind(2, src.seq).bind(3, src.recorded.instant()).run();
@@ -251,6 +263,7 @@ class SqliteBatch final : public ImportBatch, private KnownIds {
   }
 
   const KnownIds& known_ids() const override { return *this; }
+  Connection& connection() { return db_; }
 
   bool already_stored(std::string_view line) override {
     if (store_was_empty_) return false;
@@ -340,7 +353,7 @@ class SqliteStore final : public Store {
     db_.exec("PRAGMA cache_size=-262144");
     db_.exec("PRAGMA temp_store=MEMORY");
     check_schema();
-    writes_ = std::make_unique<WriteStatements>(db_);
+    if (!writes_) writes_ = std::make_unique<WriteStatements>(db_);
   }
 
   std::unique_ptr<ImportBatch> begin_import(std::string_view source) override {
@@ -350,14 +363,24 @@ class SqliteStore final : public Store {
   std::optional<PersonView> person(const Id& id, std::optional<Timestamp> as_known_at) override;
   std::vector<ChronologyEntry> chronology(const Id& id,
                                           std::optional<Timestamp> as_known_at) override;
+  std::vector<ChronologyEntry> chronology(const PersonView& subject,
+                                          std::optional<Timestamp> as_known_at) override;
   std::vector<Id> find_persons(const PersonQuery& query, std::size_t limit) override;
+  bool involved(const Id& agency, const Id& person) override;
+  std::optional<std::vector<Id>> persons_of_event(const Id& event_id) override;
   std::vector<AgencyView> agencies() override;
   StoreCounts counts() override;
   void for_each_event(const std::function<void(const StoredEvent&)>& visit) override;
   void for_each_event_in_replay_order(
       std::optional<Timestamp> until,
       const std::function<void(const StoredEvent&, const KnownIds&)>& visit) override;
+  std::int64_t last_seq() override;
+  void for_each_event_to_catch_up(
+      const CatchUpWindow& window,
+      const std::function<void(const StoredEvent&, const KnownIds&)>& visit) override;
   void save_alerts(const std::vector<AlertRecord>& alerts) override;
+  void update_alerts(const std::vector<AlertRecord>& alerts) override;
+  void add_notices(const std::vector<NoticeRecord>& notices) override;
   std::vector<AlertRecord> alerts() override;
   void save_notices(const std::vector<NoticeRecord>& notices) override;
   std::vector<NoticeRecord> notices(const Id& child) override;
@@ -365,17 +388,49 @@ class SqliteStore final : public Store {
 
  private:
   void check_schema();
+  // The statement for `sql`, prepared once per store: the reads a server
+  // makes for every request would otherwise spend much of their time in
+  // SQLite's parser. Use it with a ResetOnExit, so that it never keeps a read
+  // snapshot open between calls.
+  Statement& prepared(const std::string& sql) {
+    auto it = statements_.find(sql);
+    if (it == statements_.end()) {
+      it = statements_.emplace(sql, std::make_unique<Statement>(db_, sql.c_str())).first;
+    }
+    it->second->reset();
+    return *it->second;
+  }
 
   Connection db_;
   std::unique_ptr<WriteStatements> writes_;
+  std::unordered_map<std::string, std::unique_ptr<Statement>> statements_;
+};
+
+struct ResetOnExit {
+  Statement& statement;
+  ~ResetOnExit() { statement.reset(); }
 };
 
 void SqliteStore::check_schema() {
   Statement is_sqlite(db_, "SELECT count(*) FROM sqlite_master");  // fails on a non-database file
   is_sqlite.step();
+  bool fill_involvement = false;
   db_.exec("BEGIN IMMEDIATE");
   try {
+    {
+      // A store made before the involvement projection existed gets it filled
+      // from its events once, below.
+      Statement had(db_,
+                    "SELECT (SELECT count(*) FROM sqlite_master WHERE name = 'p_involvement') = 0 "
+                    "AND (SELECT count(*) FROM sqlite_master WHERE name = 'events') = 1");
+      had.step();
+      fill_involvement = had.column_int(0) != 0;
+    }
     db_.exec(sqlite::kSchema);
+    if (fill_involvement) {
+      Statement any(db_, "SELECT 1 FROM events LIMIT 1");
+      fill_involvement = any.step();
+    }
     Statement version(db_, "SELECT value FROM meta WHERE key = 'schema_version'");
     if (version.step()) {
       const std::string found = version.column_text(0);
@@ -391,20 +446,26 @@ void SqliteStore::check_schema() {
     sqlite3_exec(db_.get(), "ROLLBACK", nullptr, nullptr, nullptr);
     throw;
   }
+  if (fill_involvement) {
+    writes_ = std::make_unique<WriteStatements>(db_);
+    rebuild_projections();
+  }
 }
 
 std::optional<PersonView> SqliteStore::person(const Id& id, std::optional<Timestamp> as_known_at) {
   const std::int64_t cutoff = cutoff_of(as_known_at);
-  Statement exists(db_, "SELECT 1 FROM p_persons WHERE id = ? AND recorded_s <= ?");
+  Statement& exists = prepared("SELECT 1 FROM p_persons WHERE id = ? AND recorded_s <= ?");
+  ResetOnExit exists_done{exists};
   exists.bind(1, id).bind(2, cutoff);
   if (!exists.step()) return std::nullopt;
 
   PersonView view;
   view.id = id;
-  Statement details(db_,
-                    "SELECT seq, at, recorded, given, family, dob, sex, nhs_number, nationality, "
-                    "language, interpreter, aliases FROM p_person_details "
-                    "WHERE person = ? AND recorded_s <= ? ORDER BY recorded_s, seq");
+  Statement& details = prepared(
+      "SELECT seq, at, recorded, given, family, dob, sex, nhs_number, nationality, "
+      "language, interpreter, aliases FROM p_person_details "
+      "WHERE person = ? AND recorded_s <= ? ORDER BY recorded_s, seq");
+  ResetOnExit details_done{details};
   details.bind(1, id).bind(2, cutoff);
   while (details.step()) {
     PersonDetailsVersion v{source_from_columns(details, 0, 1, 2), {}};
@@ -426,9 +487,10 @@ std::optional<PersonView> SqliteStore::person(const Id& id, std::optional<Timest
     view.details_history.push_back(std::move(v));
   }
 
-  Statement life(db_,
-                 "SELECT what, day FROM p_life_events WHERE person = ? AND recorded_s <= ? "
-                 "ORDER BY recorded_s, seq");
+  Statement& life = prepared(
+      "SELECT what, day FROM p_life_events WHERE person = ? AND recorded_s <= ? "
+      "ORDER BY recorded_s, seq");
+  ResetOnExit life_done{life};
   life.bind(1, id).bind(2, cutoff);
   while (life.step()) {
     const std::string what = life.column_text(0);
@@ -438,9 +500,10 @@ std::optional<PersonView> SqliteStore::person(const Id& id, std::optional<Timest
     if (what == "died") view.died = day;
   }
 
-  Statement addresses(db_,
-                      "SELECT seq, at, recorded, line1, line2, town, postcode, area, kind, notice "
-                      "FROM p_addresses WHERE person = ? AND recorded_s <= ? ORDER BY seq");
+  Statement& addresses = prepared(
+      "SELECT seq, at, recorded, line1, line2, town, postcode, area, kind, notice "
+      "FROM p_addresses WHERE person = ? AND recorded_s <= ? ORDER BY seq");
+  ResetOnExit addresses_done{addresses};
   addresses.bind(1, id).bind(2, cutoff);
   while (addresses.step()) {
     AddressVersion v{source_from_columns(addresses, 0, 1, 2), {}, AddressNotice::kPlanned};
@@ -456,9 +519,10 @@ std::optional<PersonView> SqliteStore::person(const Id& id, std::optional<Timest
     view.addresses.push_back(std::move(v));
   }
 
-  Statement whereabouts(db_,
-                        "SELECT seq, at, recorded, state, detail FROM p_whereabouts "
-                        "WHERE person = ? AND recorded_s <= ? ORDER BY seq");
+  Statement& whereabouts = prepared(
+      "SELECT seq, at, recorded, state, detail FROM p_whereabouts "
+      "WHERE person = ? AND recorded_s <= ? ORDER BY seq");
+  ResetOnExit whereabouts_done{whereabouts};
   whereabouts.bind(1, id).bind(2, cutoff);
   while (whereabouts.step()) {
     WhereaboutsVersion v{source_from_columns(whereabouts, 0, 1, 2), Whereabouts::kAtAddress,
@@ -471,9 +535,10 @@ std::optional<PersonView> SqliteStore::person(const Id& id, std::optional<Timest
     view.whereabouts.push_back(std::move(v));
   }
 
-  Statement carers(db_,
-                   "SELECT seq, at, recorded, relative, role FROM p_relations "
-                   "WHERE child = ? AND recorded_s <= ? ORDER BY seq");
+  Statement& carers = prepared(
+      "SELECT seq, at, recorded, relative, role FROM p_relations "
+      "WHERE child = ? AND recorded_s <= ? ORDER BY seq");
+  ResetOnExit carers_done{carers};
   carers.bind(1, id).bind(2, cutoff);
   std::set<std::pair<Id, std::string>> seen;
   while (carers.step()) {
@@ -490,9 +555,15 @@ std::vector<ChronologyEntry> SqliteStore::chronology(const Id& id,
                                                      std::optional<Timestamp> as_known_at) {
   const auto subject = person(id, as_known_at);
   if (!subject) return {};
+  return chronology(*subject, as_known_at);
+}
+
+std::vector<ChronologyEntry> SqliteStore::chronology(const PersonView& subject,
+                                                     std::optional<Timestamp> as_known_at) {
+  const Id& id = subject.id;
   // Whose events belong in the chronology, and how each is labelled.
   std::map<Id, std::string> label_of{{id, ""}};
-  for (const RelationView& r : subject->carers) {
+  for (const RelationView& r : subject.carers) {
     if (is_carer_role(r.role) && !label_of.contains(r.relative)) {
       label_of[r.relative] = std::string(to_string(r.role));
     }
@@ -503,7 +574,8 @@ std::vector<ChronologyEntry> SqliteStore::chronology(const Id& id,
       "WHERE e.recorded_s <= ? AND ep.person IN (";
   for (std::size_t i = 0; i < label_of.size(); ++i) sql += i ? ",?" : "?";
   sql += ") ORDER BY e.at_s, e.recorded_s, e.seq";
-  Statement query(db_, sql.c_str());
+  Statement& query = prepared(sql);
+  ResetOnExit query_done{query};
   query.bind(1, cutoff_of(as_known_at));
   int index = 2;
   for (const auto& [person_id, label] : label_of) query.bind(index++, person_id);
@@ -627,6 +699,137 @@ void SqliteStore::for_each_event_in_replay_order(
     event.json = query.column_text(1);
     ids.set_current(event.seq);
     visit(event, ids);
+  }
+}
+
+// The ids of the store as seen from one stored event, looked up one at a
+// time: for a catch-up of a few events, cheaper than reading them all.
+class StoredIdsByLookup final : public KnownIds {
+ public:
+  explicit StoredIdsByLookup(Connection& db)
+      : persons_(db, "SELECT seq FROM p_persons WHERE id = ?"),
+        ids_(db,
+             "SELECT kind, defined_by, assessment_kind, agency_kind, seq FROM p_ids WHERE id = ?") {
+  }
+  void set_current(std::int64_t seq) { current_ = seq; }
+
+  bool has_person(std::string_view person_id) const override {
+    persons_.bind(1, person_id);
+    const bool found = persons_.step() && persons_.column_int(0) != current_;
+    persons_.reset();
+    return found;
+  }
+  std::optional<IdInfo> find(std::string_view id) const override {
+    ids_.bind(1, id);
+    std::optional<IdInfo> info;
+    if (ids_.step() && ids_.column_int(4) != current_) {
+      info = IdInfo{static_cast<IdKind>(ids_.column_int(0)),
+                    static_cast<EventType>(ids_.column_int(1)), std::nullopt, std::nullopt};
+      if (!ids_.column_is_null(2))
+        info->assessment_kind = static_cast<AssessmentKind>(ids_.column_int(2));
+      if (!ids_.column_is_null(3)) info->agency_kind = static_cast<AgencyKind>(ids_.column_int(3));
+    }
+    ids_.reset();
+    return info;
+  }
+
+ private:
+  mutable Statement persons_, ids_;
+  std::int64_t current_ = 0;
+};
+
+std::int64_t SqliteStore::last_seq() {
+  Statement s(db_, "SELECT coalesce(max(seq), 0) FROM events");
+  s.step();
+  return s.column_int(0);
+}
+
+void SqliteStore::for_each_event_to_catch_up(
+    const CatchUpWindow& window,
+    const std::function<void(const StoredEvent&, const KnownIds&)>& visit) {
+  StoredEvent event;
+  // One read transaction, so the ids answer for exactly the events read.
+  db_.exec("BEGIN");
+  try {
+    if (window.seen_seq == 0) {
+      // The first window is a whole replay: read every id once.
+      StoredIdsExceptDefining ids(db_);
+      Statement query(db_,
+                      "SELECT seq, json FROM events WHERE recorded_s <= ? AND seq <= ? "
+                      "ORDER BY recorded_s, seq");
+      query.bind(1, window.until).bind(2, window.upto_seq);
+      while (query.step()) {
+        event.seq = query.column_int(0);
+        event.json = query.column_text(1);
+        ids.set_current(event.seq);
+        visit(event, ids);
+      }
+    } else {
+      StoredIdsByLookup ids(db_);
+      // Each half uses its own index: recorded_s for what time brings, seq
+      // for what arrived.
+      Statement query(db_,
+                      "SELECT seq, json, recorded_s FROM events WHERE recorded_s > ?1 AND "
+                      "recorded_s <= ?2 AND seq <= ?3 "
+                      "UNION ALL SELECT seq, json, recorded_s FROM events WHERE seq > ?3 AND "
+                      "seq <= ?4 AND recorded_s <= ?2 ORDER BY 3, 1");
+      query.bind(1, window.seen_until)
+          .bind(2, window.until)
+          .bind(3, window.seen_seq)
+          .bind(4, window.upto_seq);
+      while (query.step()) {
+        event.seq = query.column_int(0);
+        event.json = query.column_text(1);
+        ids.set_current(event.seq);
+        visit(event, ids);
+      }
+    }
+    db_.exec("COMMIT");
+  } catch (...) {
+    sqlite3_exec(db_.get(), "ROLLBACK", nullptr, nullptr, nullptr);
+    throw;
+  }
+}
+
+void SqliteStore::update_alerts(const std::vector<AlertRecord>& alerts) {
+  if (alerts.empty()) return;
+  db_.exec("BEGIN IMMEDIATE");
+  try {
+    Statement upsert(db_,
+                     "INSERT INTO alerts(key, rule, child, owner, raised, due, level, resolved, "
+                     "json) VALUES (?,?,?,?,?,?,?,?,?) ON CONFLICT(key) DO UPDATE SET "
+                     "rule = excluded.rule, child = excluded.child, owner = excluded.owner, "
+                     "raised = excluded.raised, due = excluded.due, level = excluded.level, "
+                     "resolved = excluded.resolved, json = excluded.json "
+                     "WHERE alerts.json IS NOT excluded.json");
+    for (const AlertRecord& a : alerts) {
+      upsert.bind(1, a.key).bind(2, a.rule).bind(3, a.child).bind(4, a.owner).bind(5, a.raised);
+      upsert.bind_text_or_null(6, a.due).bind(7, a.level).bind_text_or_null(8, a.resolved);
+      upsert.bind(9, a.json).run();
+    }
+    db_.exec("COMMIT");
+  } catch (...) {
+    sqlite3_exec(db_.get(), "ROLLBACK", nullptr, nullptr, nullptr);
+    throw;
+  }
+}
+
+void SqliteStore::add_notices(const std::vector<NoticeRecord>& notices) {
+  if (notices.empty()) return;
+  db_.exec("BEGIN IMMEDIATE");
+  try {
+    Statement insert(
+        db_,
+        "INSERT OR REPLACE INTO safeguard_notices(key, child, recipient, at, rule, text) "
+        "VALUES (?,?,?,?,?,?)");
+    for (const NoticeRecord& n : notices) {
+      insert.bind(1, n.key).bind(2, n.child).bind(3, n.to).bind(4, n.at).bind(5, n.rule);
+      insert.bind(6, n.text).run();
+    }
+    db_.exec("COMMIT");
+  } catch (...) {
+    sqlite3_exec(db_.get(), "ROLLBACK", nullptr, nullptr, nullptr);
+    throw;
   }
 }
 
@@ -765,6 +968,31 @@ std::vector<Id> SqliteStore::find_persons(const PersonQuery& query, std::size_t 
   return out;
 }
 
+bool SqliteStore::involved(const Id& agency, const Id& person) {
+  // The same persons as chronology(): the person, and their carers.
+  Statement& s = prepared(
+      "SELECT 1 FROM p_involvement WHERE agency = ?1 AND person IN (SELECT ?2 UNION "
+      "SELECT relative FROM p_relations WHERE child = ?2 AND role IN ('mother', "
+      "'father', 'carer')) LIMIT 1");
+  ResetOnExit done{s};
+  s.bind(1, agency).bind(2, person);
+  return s.step();
+}
+
+std::optional<std::vector<Id>> SqliteStore::persons_of_event(const Id& event_id) {
+  Statement s(db_, "SELECT persons FROM p_ids WHERE id = ?");
+  s.bind(1, event_id);
+  if (!s.step()) return std::nullopt;
+  std::vector<Id> out;
+  if (!s.column_is_null(0)) {
+    for (const auto& [person, field] :
+         nlohmann::json::parse(s.column_text(0)).get<std::vector<std::pair<Id, std::string>>>()) {
+      if (std::find(out.begin(), out.end(), person) == out.end()) out.push_back(person);
+    }
+  }
+  return out;
+}
+
 void SqliteStore::rebuild_projections() {
   db_.exec("BEGIN IMMEDIATE");
   try {
@@ -794,6 +1022,11 @@ void SqliteStore::rebuild_projections() {
 }
 
 }  // namespace
+
+sqlite::Connection* transaction_of(ImportBatch& batch) {
+  auto* sqlite_batch = dynamic_cast<SqliteBatch*>(&batch);
+  return sqlite_batch ? &sqlite_batch->connection() : nullptr;
+}
 
 std::unique_ptr<Store> open_sqlite_store(const std::string& path) {
   static const bool initialised = [] {

@@ -10,8 +10,18 @@
 
 namespace sightline {
 
+namespace sqlite {
+class Connection;
+}
+
 // Opens or creates the store at `path`. Throws StoreError when the file cannot
 // be opened, is not a Sightline store, or has a newer schema.
 std::unique_ptr<Store> open_sqlite_store(const std::string& path);
+
+// The connection a batch of a store opened above writes in, inside its open
+// transaction, so that another component can add its own rows to that same
+// transaction (the audit record of an API write, in
+// ImportCallbacks::before_commit). nullptr for a batch of another kind.
+sqlite::Connection* transaction_of(ImportBatch& batch);
 
 }  // namespace sightline

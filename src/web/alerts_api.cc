@@ -1,0 +1,158 @@
+#include "web/alerts_api.h"
+
+#include <nlohmann/json.hpp>
+#include <set>
+
+namespace sightline::web {
+namespace {
+
+using nlohmann::json;
+
+constexpr std::size_t kDefaultLimit = 50;
+constexpr std::size_t kMaxLimit = 200;
+
+// A query parameter as a count in [low, high]; nullopt when malformed.
+std::optional<std::size_t> count_param(const Request& request, std::string_view name,
+                                       std::size_t fallback, std::size_t low, std::size_t high) {
+  const auto text = request.query_param(name);
+  if (!text) return fallback;
+  if (text->empty() || text->size() > 9) return std::nullopt;
+  std::size_t value = 0;
+  for (char c : *text) {
+    if (c < '0' || c > '9') return std::nullopt;
+    value = value * 10 + static_cast<std::size_t>(c - '0');
+  }
+  if (value < low || value > high) return std::nullopt;
+  return value;
+}
+
+json acknowledgement_json(const Acknowledgement& a) {
+  return {{"user", a.username}, {"role", a.role}, {"agency", a.agency},
+          {"note", a.note},     {"at", a.at},     {"audit_seq", a.audit_seq}};
+}
+
+// The alert as the catalogue prints it, with what people add to it.
+json alert_json(const AlertItem& item, SharedStore& store) {
+  json out = json::parse(item.record.json, nullptr, false);
+  if (!out.is_object()) out = json::object();
+  out["id"] = item.id;
+  out["status"] = to_string(item.status);
+  const auto person =
+      store.with([&](Store& s) { return s.person(item.record.child, std::nullopt); });
+  out["child_name"] = person ? json(person->display_name()) : json(nullptr);
+  json acks = json::array();
+  for (const Acknowledgement& a : item.acknowledgements) acks.push_back(acknowledgement_json(a));
+  out["acknowledgements"] = acks;
+  return out;
+}
+
+void audit_children(AuditLog& audit, const SessionInfo& session,
+                    const std::vector<AlertItem>& items, const Request& request) {
+  std::set<std::string> children;
+  for (const AlertItem& item : items) {
+    if (!children.insert(item.record.child).second) continue;
+    audit.append({session.account.username, std::string(to_string(session.account.role)),
+                  session.account.agency, "child.alerts_read", item.record.child, "",
+                  "alert owner " + item.record.owner + "; from " + request.remote});
+  }
+}
+
+}  // namespace
+
+Response AlertsApi::list(const Request& request, const SessionInfo& session) const {
+  const Account& account = session.account;
+  if (account.role == Role::kAdministrator) {
+    return error_response(403, "forbidden", "administrators do not see alerts");
+  }
+  const std::string owner = request.query_param("owner").value_or(
+      account.role == Role::kPartnershipAnalyst ? std::string() : account.agency);
+  if (account.role == Role::kPartnershipAnalyst) {
+    json counts = json::array();
+    std::int64_t total = 0;
+    for (const AlertCount& c : alerts.counts(owner)) {
+      counts.push_back({{"owner", c.owner},
+                        {"rule", c.rule},
+                        {"level", c.level},
+                        {"status", to_string(c.status)},
+                        {"count", c.count}});
+      total += c.count;
+    }
+    return json_response(200, json{{"counts", counts}, {"total", total}}.dump());
+  }
+  if (!alerts.may_see(account, owner)) {
+    return error_response(403, "forbidden",
+                          "owner: you see the alerts of your own agency (and, as a safeguarding "
+                          "lead, the unowned alerts of its area)");
+  }
+  AlertQuery query;
+  query.owner = owner;
+  if (const auto text = request.query_param("status")) {
+    std::size_t start = 0;
+    while (start <= text->size()) {
+      const auto comma = text->find(',', start);
+      const std::string part =
+          text->substr(start, comma == std::string::npos ? std::string::npos : comma - start);
+      const auto status = alert_status_from_string(part);
+      if (!status) {
+        return error_response(400, "bad_request",
+                              "status: expected open, acknowledged or resolved (comma-separated)");
+      }
+      query.statuses.insert(*status);
+      if (comma == std::string::npos) break;
+      start = comma + 1;
+    }
+  }
+  const auto limit = count_param(request, "limit", kDefaultLimit, 1, kMaxLimit);
+  const auto offset = count_param(request, "offset", 0, 0, 100'000'000);
+  if (!limit) return error_response(400, "bad_request", "limit: expected 1 to 200");
+  if (!offset) return error_response(400, "bad_request", "offset: expected a count from 0");
+  query.limit = *limit;
+  query.offset = *offset;
+  const AlertPage page = alerts.list(query);
+  json list = json::array();
+  for (const AlertItem& item : page.alerts) list.push_back(alert_json(item, store));
+  json statuses = json::array();
+  if (query.statuses.empty()) {
+    statuses = {"open", "acknowledged"};
+  } else {
+    for (AlertStatus s : query.statuses) statuses.push_back(to_string(s));
+  }
+  audit_children(audit, session, page.alerts, request);
+  return json_response(200, json{{"owner", owner},
+                                 {"status", statuses},
+                                 {"total", page.total},
+                                 {"limit", query.limit},
+                                 {"offset", query.offset},
+                                 {"alerts", list}}
+                                .dump());
+}
+
+Response AlertsApi::acknowledge(const Request& request, const std::string& id,
+                                const SessionInfo& session) const {
+  if (!Access::sees_identities(session.account.role)) {
+    return error_response(403, "forbidden", "your role does not acknowledge alerts");
+  }
+  if (!declares_json(request)) {
+    return error_response(415, "unsupported_media_type", "the body must be application/json");
+  }
+  const json body = json::parse(request.body, nullptr, false);
+  if (!body.is_object()) return error_response(400, "bad_json", "the body must be one JSON object");
+  for (const auto& [key, value] : body.items()) {
+    if (key != "note") return error_response(400, "bad_request", key + ": unknown field");
+  }
+  if (!body.contains("note") || !body["note"].is_string()) {
+    return error_response(400, "note_required", "note: say what is being done about this alert");
+  }
+  const auto alert = alerts.find(session.account, id);
+  if (!alert) return error_response(404, "not_found", "no such alert among those you see");
+  try {
+    alerts.acknowledge(session.account, *alert, body["note"].get<std::string>(), request.remote);
+  } catch (const AlertError& e) {
+    return error_response(e.status, e.code, e.what());
+  }
+  const auto now = alerts.find(session.account, id);
+  if (!now) return error_response(404, "not_found", "no such alert among those you see");
+  return json_response(201, alert_json(*now, store).dump());
+}
+
+}  // namespace sightline::web

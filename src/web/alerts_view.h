@@ -1,0 +1,121 @@
+// The safeguards' alerts as people work with them: an agency's alerts, by
+// status, a page at a time, and their acknowledgements. The JSON API
+// (alerts_api.h) and the pages both use this class; it checks who may see an
+// owner's alerts but writes nothing to the audit log except acknowledgements
+// (a caller that shows children audits each one as a record read).
+//
+// - The alerts are those the live safeguards keep in the store's `alerts`
+//   table (service/live_safeguards.h). Each has a short stable `id`, derived
+//   from its occurrence key, so it keeps its id however often the alerts are
+//   saved.
+// - Status: `resolved` once the event that does the duty has been recorded;
+//   otherwise `acknowledged` once someone of the owning agency acknowledged
+//   it, else `open`. Acknowledging never resolves an alert: it says someone
+//   has taken it on, with a note, and the alert keeps escalating until the
+//   duty is done.
+// - Who sees an owner's alerts: practitioners, managers and safeguarding
+//   leads of the owning agency. An alert that no agency could own (owner
+//   `KIND:AREA`, catalogue C1) is seen by the safeguarding leads of the
+//   agencies of that area. Partnership analysts see counts only.
+//
+// Thread-safe: one connection, used under a mutex.
+#pragma once
+
+#include <cstdint>
+#include <memory>
+#include <mutex>
+#include <optional>
+#include <set>
+#include <string>
+#include <vector>
+
+#include "core/clock.h"
+#include "store/store.h"
+#include "web/accounts.h"
+#include "web/audit_log.h"
+
+namespace sightline::sqlite {
+class Connection;
+}
+
+namespace sightline::web {
+
+enum class AlertStatus : std::uint8_t { kOpen, kAcknowledged, kResolved };
+std::string_view to_string(AlertStatus status);
+std::optional<AlertStatus> alert_status_from_string(std::string_view text);
+
+struct Acknowledgement {
+  std::string username, role, agency, note;
+  std::string at;  // UTC
+  std::int64_t audit_seq = 0;
+};
+
+struct AlertItem {
+  std::string id;  // 16 hex digits
+  AlertRecord record;
+  AlertStatus status = AlertStatus::kOpen;
+  std::vector<Acknowledgement> acknowledgements;  // oldest first
+};
+
+struct AlertQuery {
+  std::string owner;
+  std::set<AlertStatus> statuses;  // empty: open and acknowledged
+  std::size_t limit = 50;
+  std::size_t offset = 0;
+};
+
+struct AlertPage {
+  std::vector<AlertItem> alerts;  // oldest raised first
+  std::int64_t total = 0;         // matching the query, across every page
+};
+
+// One row of the aggregate figures: no child is named.
+struct AlertCount {
+  std::string owner, rule, level;
+  AlertStatus status = AlertStatus::kOpen;
+  std::int64_t count = 0;
+};
+
+class AlertError : public std::runtime_error {
+ public:
+  AlertError(int http_status, std::string error_code, const std::string& message)
+      : std::runtime_error(message), status(http_status), code(std::move(error_code)) {}
+  int status;
+  std::string code;
+};
+
+class AlertsView {
+ public:
+  AlertsView(const std::string& db_path, AuditLog& audit);
+  ~AlertsView();
+  AlertsView(const AlertsView&) = delete;
+  AlertsView& operator=(const AlertsView&) = delete;
+
+  // The id an alert with this occurrence key has.
+  static std::string id_of(const std::string& key);
+
+  // True when the account may list the alerts of `owner` (see above).
+  bool may_see(const Account& account, const std::string& owner);
+  AlertPage list(const AlertQuery& query);
+  // The alert with this id among those the account may see, if any.
+  std::optional<AlertItem> find(const Account& account, const std::string& id);
+  // Counts by owner, rule, level and status (optionally for one owner).
+  std::vector<AlertCount> counts(const std::string& owner = "");
+  // Records that the account has taken the alert on. Throws AlertError: 400
+  // `note_required` for a blank note (or 400 `bad_request` over 2,000
+  // characters), 409 `already_resolved` for a resolved alert. Audited
+  // ("alert.acknowledged", with the note) in the same transaction.
+  Acknowledgement acknowledge(const Account& account, const AlertItem& alert,
+                              const std::string& note, const std::string& remote);
+
+ private:
+  std::vector<Acknowledgement> acknowledgements_of(const std::string& key);
+  // The area of an agency ("" when unknown); call with the mutex held.
+  std::string area_of(const std::string& agency);
+
+  AuditLog& audit_;
+  std::unique_ptr<sqlite::Connection> db_;
+  std::mutex mutex_;
+};
+
+}  // namespace sightline::web

@@ -1,0 +1,44 @@
+#include "web/transfers_api.h"
+
+#include <nlohmann/json.hpp>
+#include <set>
+
+namespace sightline::web {
+
+Response TransfersApi::list(const Request& request, const SessionInfo& session) const {
+  using nlohmann::json;
+  const Account& account = session.account;
+  if (!Access::sees_identities(account.role)) {
+    return error_response(403, "forbidden", "your role sees aggregate figures, not children");
+  }
+  const std::vector<PendingTransfer> pending = transfers.awaiting(account.agency);
+  json incoming = json::array();
+  json outgoing = json::array();
+  std::set<std::string> children;
+  for (const PendingTransfer& t : pending) {
+    const auto person = store.with([&](Store& s) { return s.person(t.child, std::nullopt); });
+    json item = {{"id", t.id},
+                 {"child", t.child},
+                 {"child_name", person ? json(person->display_name()) : json(nullptr)},
+                 {"from", t.from},
+                 {"to", t.to},
+                 {"status", t.status},
+                 {"risks", t.risks},
+                 {"summary", t.summary},
+                 {"mode", t.mode},
+                 {"sent", t.sent},
+                 {"recorded", t.recorded},
+                 {"child_seen_by_receiver", t.child_seen_by_receiver}};
+    (t.direction == "incoming" ? incoming : outgoing).push_back(std::move(item));
+    children.insert(t.child);
+  }
+  for (const std::string& child : children) {
+    audit.append({account.username, std::string(to_string(account.role)), account.agency,
+                  "child.transfers_read", child, "",
+                  "transfer to or from the agency; from " + request.remote});
+  }
+  return json_response(
+      200, json{{"agency", account.agency}, {"incoming", incoming}, {"outgoing", outgoing}}.dump());
+}
+
+}  // namespace sightline::web

@@ -1,0 +1,23 @@
+// GET /api/v1/transfers: the transfers awaiting acceptance to and from the
+// caller's agency (TransfersView), for practitioners, managers and
+// safeguarding leads; a transfer names the agency, so it is one of the
+// agency's legitimate relationships. Each child named is audited as a record
+// read ("child.transfers_read") before the answer leaves. Partnership analysts
+// and administrators: 403.
+#pragma once
+
+#include "web/access.h"
+#include "web/http.h"
+#include "web/transfers_view.h"
+
+namespace sightline::web {
+
+struct TransfersApi {
+  TransfersView& transfers;
+  SharedStore& store;
+  AuditLog& audit;
+
+  Response list(const Request& request, const SessionInfo& session) const;
+};
+
+}  // namespace sightline::web

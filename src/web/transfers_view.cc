@@ -1,0 +1,108 @@
+#include "web/transfers_view.h"
+
+#include <algorithm>
+#include <nlohmann/json.hpp>
+
+#include "store/sqlite/sqlite_handle.h"
+
+namespace sightline::web {
+namespace {
+
+using nlohmann::json;
+using sqlite::Connection;
+using sqlite::Statement;
+
+// Each expression and condition as the store's partial indexes name it, so
+// that SQLite uses them.
+std::string pending_sql(const char* side) {
+  return std::string(
+             "SELECT e.seq, e.json, e.at, e.recorded, e.at_s FROM events e "
+             "WHERE e.type = 'transfer' AND json_extract(e.json, '$.") +
+         side +
+         "') = ?1 "
+         "AND NOT EXISTS (SELECT 1 FROM events r WHERE r.type = 'transfer_accepted' AND "
+         "json_extract(r.json, '$.transfer') = json_extract(e.json, '$.id')) "
+         "AND NOT EXISTS (SELECT 1 FROM events r WHERE r.type = 'transfer_declined' AND "
+         "json_extract(r.json, '$.transfer') = json_extract(e.json, '$.id')) "
+         "ORDER BY e.at_s, e.seq";
+}
+
+// Sightings of the child by `agency` on or after the instant `since`.
+constexpr const char* kSeenSql =
+    "SELECT 1 FROM p_event_persons ep JOIN events e ON e.seq = ep.seq "
+    "WHERE ep.person = ?1 AND e.by = ?2 AND e.at_s >= ?3 AND ("
+    "(e.type = 'contact' AND json_extract(e.json, '$.child_seen') = 1) OR "
+    "(e.type = 'appointment' AND json_extract(e.json, '$.outcome') = 'attended') OR "
+    "e.type = 'medical' OR e.type = 'found') LIMIT 1";
+
+// A transfer about the same child between the same agencies sent after the
+// one at (?4, ?5).
+constexpr const char* kLaterSql =
+    "SELECT 1 FROM events l WHERE l.type = 'transfer' AND json_extract(l.json, '$.to') = ?1 "
+    "AND json_extract(l.json, '$.child') = ?2 AND json_extract(l.json, '$.from') = ?3 "
+    "AND (l.at_s > ?4 OR (l.at_s = ?4 AND l.seq > ?5)) LIMIT 1";
+
+std::string text_of(const json& j, const char* field, const char* fallback = "") {
+  const auto it = j.find(field);
+  return it != j.end() && it->is_string() ? it->get<std::string>() : std::string(fallback);
+}
+
+}  // namespace
+
+TransfersView::TransfersView(const std::string& db_path)
+    : db_(std::make_unique<Connection>(db_path)) {
+  db_->exec("PRAGMA journal_mode=WAL");
+}
+
+TransfersView::~TransfersView() = default;
+
+std::vector<PendingTransfer> TransfersView::awaiting(const std::string& agency) {
+  std::lock_guard lock(mutex_);
+  std::vector<PendingTransfer> out;
+  for (const char* direction : {"incoming", "outgoing"}) {
+    const bool incoming = direction[0] == 'i';
+    Statement rows(*db_, pending_sql(incoming ? "to" : "from").c_str());
+    rows.bind(1, agency);
+    std::vector<std::pair<PendingTransfer, std::int64_t>> found;  // with at_s
+    while (rows.step()) {
+      const json event = json::parse(rows.column_text(1), nullptr, false);
+      if (!event.is_object()) continue;
+      PendingTransfer t;
+      t.seq = rows.column_int(0);
+      t.direction = direction;
+      t.id = text_of(event, "id");
+      t.child = text_of(event, "child");
+      t.from = text_of(event, "from");
+      t.to = text_of(event, "to");
+      t.status = text_of(event, "status");
+      t.summary = text_of(event, "summary");
+      t.mode = text_of(event, "mode", "written");
+      if (const auto it = event.find("risks"); it != event.end() && it->is_array()) {
+        for (const auto& r : *it) {
+          if (r.is_string()) t.risks.push_back(r.get<std::string>());
+        }
+      }
+      t.sent = rows.column_text(2);
+      t.recorded = rows.column_text(3);
+      found.emplace_back(std::move(t), rows.column_int(4));
+    }
+    rows.reset();
+    Statement later(*db_, kLaterSql);
+    Statement seen(*db_, kSeenSql);
+    for (auto& [t, at_s] : found) {
+      // A later transfer between the same agencies about the same child
+      // (answered or not) supersedes this one.
+      later.bind(1, t.to).bind(2, t.child).bind(3, t.from).bind(4, at_s).bind(5, t.seq);
+      const bool superseded = later.step();
+      later.reset();
+      if (superseded) continue;
+      seen.bind(1, t.child).bind(2, t.to).bind(3, at_s - at_s % 86400);
+      t.child_seen_by_receiver = seen.step();
+      seen.reset();
+      out.push_back(std::move(t));
+    }
+  }
+  return out;
+}
+
+}  // namespace sightline::web

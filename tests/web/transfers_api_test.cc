@@ -1,0 +1,141 @@
+// GET /api/v1/transfers against a running server: transfers awaiting
+// acceptance, incoming and outgoing, with whether the receiver has seen the
+// child; answered or superseded transfers are left out; each child is audited.
+#include <gtest/gtest.h>
+
+#include <set>
+
+#include "service_fixture.h"
+
+namespace sightline {
+namespace {
+
+using nlohmann::json;
+using testing::Browser;
+using testing::HttpReply;
+using testing::ServiceTest;
+using testing::TestClient;
+using web::Role;
+
+// From Ealing's social care to Luton's: Tia (Luton has seen her since), Uma
+// (not seen; an earlier, understated transfer of hers was corrected), Vic
+// (declined) and Wyn (accepted). Luton also sent Xan to Ealing.
+constexpr const char* kTransfers =
+    R"({"type":"person","id":"tia","at":"2026-01-05","by":"ealing-csc","given":"Tia","family":"Example"}
+{"type":"person","id":"uma","at":"2026-01-05","by":"ealing-csc","given":"Uma","family":"Example"}
+{"type":"person","id":"vic","at":"2026-01-05","by":"ealing-csc","given":"Vic","family":"Example"}
+{"type":"person","id":"wyn","at":"2026-01-05","by":"ealing-csc","given":"Wyn","family":"Example"}
+{"type":"person","id":"xan","at":"2026-01-05","by":"luton-csc","given":"Xan","family":"Example"}
+{"type":"transfer","id":"tr-tia","at":"2026-02-02","by":"ealing-csc","child":"tia","from":"ealing-csc","to":"luton-csc","status":"child_in_need","risks":["homelessness"],"summary":"Moved to Luton"}
+{"type":"contact","at":"2026-02-04T10:00","by":"luton-csc","persons":["tia"],"mode":"home_visit","child_seen":true,"outcome":"seen"}
+{"type":"transfer","id":"tr-uma-1","at":"2026-02-03","by":"ealing-csc","child":"uma","from":"ealing-csc","to":"luton-csc","status":"welfare_check","risks":[]}
+{"type":"contact","at":"2026-02-01T10:00","by":"luton-csc","persons":["uma"],"mode":"home_visit","child_seen":true,"outcome":"seen"}
+{"type":"transfer","id":"tr-uma-2","at":"2026-02-05","by":"ealing-csc","child":"uma","from":"ealing-csc","to":"luton-csc","status":"incomplete_s47","risks":["domestic_abuse"],"mode":"verbal"}
+{"type":"transfer","id":"tr-vic","at":"2026-02-06","by":"ealing-csc","child":"vic","from":"ealing-csc","to":"luton-csc","status":"child_in_need","risks":[]}
+{"type":"transfer_declined","at":"2026-02-07","by":"luton-csc","transfer":"tr-vic","reason":"not in our area"}
+{"type":"transfer","id":"tr-wyn","at":"2026-02-06","by":"ealing-csc","child":"wyn","from":"ealing-csc","to":"luton-csc","status":"child_in_need","risks":[]}
+{"type":"transfer_accepted","at":"2026-02-09","by":"luton-csc","transfer":"tr-wyn","child_seen":true}
+{"type":"transfer","id":"tr-xan","at":"2026-02-10","by":"luton-csc","child":"xan","from":"luton-csc","to":"ealing-csc","status":"child_protection","risks":[]}
+)";
+
+class TransfersApiTest : public ServiceTest {
+ protected:
+  std::string extra_feed() const override { return kTransfers; }
+  void SetUp() override {
+    ServiceTest::SetUp();
+    accounts_->add("lucy", Role::kPractitioner, "luton-csc", kPassword, admin());
+    accounts_->add("erin", Role::kPartnershipAnalyst, "lscb-ealing", kPassword, admin());
+    accounts_->add("root", Role::kAdministrator, "lscb-ealing", kPassword, admin());
+  }
+  // "id:seen" for each transfer of a direction, in order.
+  static std::vector<std::string> listed(const json& list) {
+    std::vector<std::string> out;
+    for (const auto& t : list) {
+      out.push_back(t["id"].get<std::string>() +
+                    (t["child_seen_by_receiver"] ? ":seen" : ":not seen"));
+    }
+    return out;
+  }
+};
+
+TEST_F(TransfersApiTest, EachSideSeesWhatAwaitsAcceptance) {
+  TestClient c(port_);
+  struct Case {
+    const char* user;
+    std::vector<std::string> incoming, outgoing;
+  };
+  const std::vector<Case> cases = {
+      {"lucy", {"tr-tia:seen", "tr-uma-2:not seen"}, {"tr-xan:not seen"}},
+      {"bob", {"tr-xan:not seen"}, {"tr-tia:seen", "tr-uma-2:not seen"}},
+      // Sofia's verbal health-visiting handover was never answered.
+      {"alice", {}, {"hv-referral-ealing-westminster-verbal:not seen"}},
+  };
+  for (const Case& k : cases) {
+    const Browser b = sign_in(c, k.user);
+    const HttpReply r = c.request("GET", "/api/v1/transfers", "", b.cookie());
+    ASSERT_EQ(r.status, 200) << k.user << ": " << r.body;
+    const json body = json::parse(r.body);
+    EXPECT_EQ(listed(body["incoming"]), k.incoming) << k.user;
+    EXPECT_EQ(listed(body["outgoing"]), k.outgoing) << k.user;
+  }
+}
+
+TEST_F(TransfersApiTest, ATransferCarriesWhatTheReceiverNeeds) {
+  TestClient c(port_);
+  const Browser lucy = sign_in(c, "lucy");
+  const json body = json::parse(c.request("GET", "/api/v1/transfers", "", lucy.cookie()).body);
+  ASSERT_EQ(body["incoming"].size(), 2u);
+  const json uma = body["incoming"][1];
+  EXPECT_EQ(uma["child"], "uma");
+  EXPECT_EQ(uma["child_name"], "Uma Example");
+  EXPECT_EQ(uma["from"], "ealing-csc");
+  EXPECT_EQ(uma["to"], "luton-csc");
+  EXPECT_EQ(uma["status"], "incomplete_s47");
+  EXPECT_EQ(uma["risks"], json::array({"domestic_abuse"}));
+  EXPECT_EQ(uma["mode"], "verbal");
+  EXPECT_EQ(uma["sent"], "2026-02-05");
+  // Seen on 1 February, before either transfer: not a sighting since.
+  EXPECT_EQ(uma["child_seen_by_receiver"], false);
+  EXPECT_EQ(body["agency"], "luton-csc");
+}
+
+TEST_F(TransfersApiTest, EachChildListedIsAuditedAndOthersSeeNothing) {
+  TestClient c(port_);
+  const Browser lucy = sign_in(c, "lucy");
+  ASSERT_EQ(c.request("GET", "/api/v1/transfers", "", lucy.cookie()).status, 200);
+  std::set<std::string> audited;
+  for (const auto& r : audit_->records()) {
+    if (r.entry.action == "child.transfers_read" && r.entry.user == "lucy")
+      audited.insert(r.entry.child);
+  }
+  EXPECT_EQ(audited, (std::set<std::string>{"tia", "uma", "xan"}));
+  for (const char* user : {"erin", "root"}) {
+    const Browser b = sign_in(c, user);
+    const HttpReply r = c.request("GET", "/api/v1/transfers", "", b.cookie());
+    EXPECT_EQ(r.status, 403) << user;
+    EXPECT_EQ(r.body.find("tia"), std::string::npos);
+  }
+  EXPECT_EQ(c.request("GET", "/api/v1/transfers").status, 401);
+}
+
+TEST_F(TransfersApiTest, AcceptingATransferTakesItOffBothLists) {
+  TestClient c(port_);
+  const Browser lucy = sign_in(c, "lucy");
+  const json accepted = {{"type", "transfer_accepted"},
+                         {"at", "2026-03-02T10:00"},
+                         {"by", "luton-csc"},
+                         {"transfer", "tr-uma-2"},
+                         {"child_seen", false}};
+  ASSERT_EQ(
+      c.request("POST", "/api/v1/events", json::array({accepted}).dump(), lucy.cookie_and_csrf())
+          .status,
+      201);
+  const json mine = json::parse(c.request("GET", "/api/v1/transfers", "", lucy.cookie()).body);
+  EXPECT_EQ(listed(mine["incoming"]), std::vector<std::string>{"tr-tia:seen"});
+  const Browser bob = sign_in(c, "bob");
+  const json theirs = json::parse(c.request("GET", "/api/v1/transfers", "", bob.cookie()).body);
+  EXPECT_EQ(listed(theirs["outgoing"]), std::vector<std::string>{"tr-tia:seen"});
+}
+
+}  // namespace
+}  // namespace sightline
