@@ -211,6 +211,8 @@ AuditRecord AuditLog::append(const AuditEntry& entry) {
     lock.unlock();
     write_group(group);
     lock.lock();
+    // Marked under the lock: a waiter reads its result once it sees `done`.
+    for (Pending* p : group) p->done = true;
     writing_ = false;
     written_.notify_all();
   }
@@ -240,7 +242,6 @@ void AuditLog::write_group(const std::vector<Pending*>& group) {
     // Nothing of the group was written: every caller in it fails closed.
     for (Pending* p : group) p->error = std::current_exception();
   }
-  for (Pending* p : group) p->done = true;
 }
 
 AuditRecord AuditLog::append_within(sqlite::Connection& transaction, const AuditEntry& entry) {
