@@ -1,4 +1,5 @@
 #include <iostream>
+#include <string>
 
 #include "cli/arguments.h"
 #include "cli/command.h"
@@ -72,9 +73,20 @@ int run_replay(CommandContext& ctx) {
   if (args.flag("--by-finding")) {
     print_finding_report(ctx.out, result.engine->alerts());
   } else if (args.flag("--json")) {
-    // Streamed: a large replay's alerts are never all held as text at once.
-    result.engine->for_each_alert(
-        [&](const safeguards::Alert& a) { ctx.out << safeguards::alert_json(a) << "\n"; });
+    // Streamed: a large replay's alerts are never all held as text at once,
+    // but written in blocks of about a megabyte.
+    constexpr std::size_t kBlock = std::size_t{1} << 20;
+    std::string block;
+    block.reserve(kBlock + 4096);
+    result.engine->for_each_alert([&](const safeguards::Alert& a) {
+      safeguards::append_alert_json(block, a);
+      block += '\n';
+      if (block.size() >= kBlock) {
+        ctx.out.write(block.data(), static_cast<std::streamsize>(block.size()));
+        block.clear();
+      }
+    });
+    ctx.out.write(block.data(), static_cast<std::streamsize>(block.size()));
   } else {
     safeguards::print_alert_table(ctx.out, result.engine->alerts());
     const std::vector<safeguards::Notice> notices = result.engine->notices();
