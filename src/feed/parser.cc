@@ -18,12 +18,11 @@
 #include <functional>
 #include <initializer_list>
 #include <limits>
-#include <unordered_map>
-#include <unordered_set>
 #include <utility>
 
 #include "core/areas.h"
 #include "feed/field_checks.h"
+#include "feed/id_table.h"
 
 namespace sightline {
 namespace {
@@ -39,13 +38,6 @@ constexpr std::string_view kEnvelopeFields = "v, type, at, recorded, by, note";
 constexpr std::string_view kAddressFields = "line1, line2, town, postcode, area, kind";
 constexpr int kFirstYear = 1900;
 constexpr int kLastYear = 2100;
-
-struct StringHash {
-  using is_transparent = void;
-  std::size_t operator()(std::string_view s) const noexcept {
-    return std::hash<std::string_view>{}(s);
-  }
-};
 
 // An id of the shared namespace and where it was defined.
 struct Defined {
@@ -213,6 +205,7 @@ class FeedParser::Impl {
 
   std::optional<Event> parse_line(std::string_view line, std::int64_t line_number,
                                   std::vector<Fault>& faults);
+  ResolvedIds resolved_ids() const { return {this, resolved_}; }
 
  private:
   struct Member {
@@ -277,23 +270,31 @@ class FeedParser::Impl {
   bool list(std::string_view name, Need need, bool non_empty, const Expect& what, F&& each);
 
   // ----- ids -----
-  std::optional<Defined> find_id(std::string_view id) const;
-  bool person_known(std::string_view id) const;
+  // Whether the id is defined, noting its number for resolved_ids().
+  std::optional<Defined> find_id(std::string_view id);
+  bool person_known(std::string_view id);
+  void note_resolved(IdSpace space, std::string_view id, std::uint32_t number) {
+    resolved_.push_back(ResolvedId{id, number, space});
+  }
   void check_new_id(std::string_view id);
   void reserve(std::optional<EventType> type, std::string_view id);
+  void define_person(std::string_view id);
+  void define_id(std::string_view id, const Defined& defined);
 
   void read_body(EventType type, std::string_view id, Event& event);
 
   const KnownIds* stored_;
   simdjson::dom::parser json_;
-  std::unordered_set<std::string, StringHash, std::equal_to<>> persons_;
-  std::unordered_map<std::string, Defined, StringHash, std::equal_to<>> ids_;
+  IdTable persons_;
+  IdTable ids_;                   // agency and event ids
+  std::vector<Defined> defined_;  // by number in ids_
 
   // Per-line state, kept across lines only to reuse its memory.
   std::vector<Member> members_;
   std::vector<Member> sub_members_;  // the members of a nested address object
   std::vector<Member>* current_ = &members_;
   std::vector<std::string_view> asked_;  // body fields asked for, in order
+  std::vector<ResolvedId> resolved_;
   std::vector<Fault>* faults_ = nullptr;
   std::int64_t line_ = 0;
   std::string_view scope_;      // the type name once the envelope is read
@@ -734,16 +735,23 @@ std::optional<IdInfo> FeedParser::Impl::resolve(std::string_view name, std::stri
 
 // ----- ids -----
 
-std::optional<Defined> FeedParser::Impl::find_id(std::string_view id) const {
-  if (const auto it = ids_.find(id); it != ids_.end()) return it->second;
+std::optional<Defined> FeedParser::Impl::find_id(std::string_view id) {
+  if (const std::uint32_t n = ids_.find(id); n != IdTable::kAbsent) {
+    note_resolved(IdSpace::kShared, id, n);
+    return defined_[n];
+  }
   if (stored_ != nullptr) {
     if (std::optional<IdInfo> info = stored_->find(id)) return Defined{*info, 0, false};
   }
   return std::nullopt;
 }
 
-bool FeedParser::Impl::person_known(std::string_view id) const {
-  return persons_.find(id) != persons_.end() || (stored_ != nullptr && stored_->has_person(id));
+bool FeedParser::Impl::person_known(std::string_view id) {
+  if (const std::uint32_t n = persons_.find(id); n != IdTable::kAbsent) {
+    note_resolved(IdSpace::kPerson, id, n);
+    return true;
+  }
+  return stored_ != nullptr && stored_->has_person(id);
 }
 
 void FeedParser::Impl::check_new_id(std::string_view id) {
@@ -761,21 +769,30 @@ void FeedParser::Impl::check_new_id(std::string_view id) {
                    "; expected an id not used before"}));
 }
 
+void FeedParser::Impl::define_person(std::string_view id) {
+  note_resolved(IdSpace::kPerson, id, persons_.insert(id).first);
+}
+
+void FeedParser::Impl::define_id(std::string_view id, const Defined& defined) {
+  const auto [n, added] = ids_.insert(id);
+  if (added) defined_.push_back(defined);  // the first definition stands
+  note_resolved(IdSpace::kShared, id, n);
+}
+
 void FeedParser::Impl::reserve(std::optional<EventType> type, std::string_view id) {
   if (!type) {
     // Unknown type: the id may have been meant for either namespace.
-    if (!new_person_.empty()) persons_.emplace(new_person_);
+    if (!new_person_.empty()) define_person(new_person_);
     if (id.empty()) return;
-    persons_.emplace(id);
-    ids_.emplace(std::string(id), Defined{IdInfo{}, line_, true});
+    define_person(id);
+    define_id(id, Defined{IdInfo{}, line_, true});
     return;
   }
-  if (!new_person_.empty()) persons_.emplace(new_person_);
+  if (!new_person_.empty()) define_person(new_person_);
   if (id.empty() || *type == EventType::kPerson) return;
   const TypeRule rule = rule_of(*type);
-  ids_.emplace(
-      std::string(id),
-      Defined{IdInfo{rule.id_kind, *type, new_assessment_kind_, new_agency_kind_}, line_, false});
+  define_id(id, Defined{IdInfo{rule.id_kind, *type, new_assessment_kind_, new_agency_kind_}, line_,
+                        false});
 }
 
 // ----- the line -----
@@ -792,6 +809,7 @@ std::optional<Event> FeedParser::Impl::parse_line(std::string_view line, std::in
   current_ = &members_;
   members_.clear();
   asked_.clear();
+  resolved_.clear();
   new_person_ = {};
   new_agency_kind_.reset();
   new_assessment_kind_.reset();
@@ -1212,5 +1230,7 @@ std::optional<Event> FeedParser::parse_line(std::string_view line, std::int64_t 
                                             std::vector<Fault>& faults) {
   return impl_->parse_line(line, line_number, faults);
 }
+
+ResolvedIds FeedParser::resolved_ids() const { return impl_->resolved_ids(); }
 
 }  // namespace sightline

@@ -65,9 +65,19 @@ int EngineCore::section_param(std::size_t section, std::size_t p, AreaId area) c
 
 // ----- people, agencies, areas -----
 
+std::uint32_t EngineCore::resolve(IdSpace space, std::string_view id, Interner& interner,
+                                  std::vector<std::uint32_t>& map) {
+  const ResolvedId* r = resolved_.find(space, id);
+  if (r == nullptr) return interner.intern(id);
+  if (r->number >= map.size()) map.resize(std::size_t{r->number} + 1, kNone);
+  std::uint32_t& known = map[r->number];
+  if (known == kNone) known = interner.intern(id);
+  return known;
+}
+
 PersonId EngineCore::person(std::string_view id) {
   if (const PersonId p = recall(recent_persons_, id); p != kNone) return p;
-  const PersonId p = persons_.intern(id);
+  const PersonId p = resolve(IdSpace::kPerson, id, persons_, person_of_);
   if (p >= people_.size()) people_.resize(p + 1);
   recent_persons_[recent_person_next_++ % recent_persons_.size()] = {id.data(), id.size(), p};
   return p;
@@ -75,7 +85,7 @@ PersonId EngineCore::person(std::string_view id) {
 
 AgencyId EngineCore::agency(std::string_view id) {
   if (const AgencyId a = recall(recent_agencies_, id); a != kNone) return a;
-  const AgencyId a = agency_ids_.intern(id);
+  const AgencyId a = resolve(IdSpace::kShared, id, agency_ids_, agency_of_);
   if (a >= agencies_.size()) agencies_.resize(a + 1);
   recent_agencies_[recent_agency_next_++ % recent_agencies_.size()] = {id.data(), id.size(), a};
   return a;
@@ -497,9 +507,16 @@ void EngineCore::process(const QueueEntry& e) {
 
 // ----- events -----
 
-void EngineCore::apply(const Event& e) {
+void EngineCore::apply(const Event& e, const ResolvedIds& ids) {
   advance_to(e.recorded);
   event_ = &e;
+  if (ids.source != resolved_source_ && ids.source != nullptr) {
+    // Another parser numbers its ids afresh.
+    person_of_.clear();
+    agency_of_.clear();
+    resolved_source_ = ids.source;
+  }
+  resolved_ = ids;
   recent_persons_.fill(RecentId{});
   recent_agencies_.fill(RecentId{});
   sightings_.clear();
@@ -551,6 +568,7 @@ void EngineCore::apply(const Event& e) {
     }
   }
   event_ = nullptr;
+  resolved_ = {};
   recent_persons_.fill(RecentId{});
   recent_agencies_.fill(RecentId{});
   compact();

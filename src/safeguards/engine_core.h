@@ -28,6 +28,7 @@
 
 #include "core/working_days.h"
 #include "feed/event.h"
+#include "feed/resolved_ids.h"
 #include "safeguards/alert.h"
 #include "safeguards/config.h"
 #include "safeguards/deadline_queue.h"
@@ -130,7 +131,7 @@ class EngineCore {
   EngineCore& operator=(const EngineCore&) = delete;
 
   // ----- driving (used by SafeguardsEngine) -----
-  void apply(const Event& event);
+  void apply(const Event& event, const ResolvedIds& ids = {});
   void advance_to(Timestamp t);
   void set_listener(EngineListener* listener) { listener_ = listener; }
   std::size_t alert_count() const { return alerts_.size(); }
@@ -331,6 +332,16 @@ class EngineCore {
     std::uint32_t id;
   };
   std::array<RecentId, 8> recent_persons_{}, recent_agencies_{};
+  // The numbers the parser gave the current event's ids, and what each
+  // number of that parser's is here (kNone: not looked up yet), so that an id
+  // the parser already found costs an array index instead of a hash lookup.
+  ResolvedIds resolved_;
+  const void* resolved_source_ = nullptr;
+  std::vector<PersonId> person_of_;
+  std::vector<AgencyId> agency_of_;
+  // The dense id of `id` in `interner`, through `map` when the parser resolved it.
+  std::uint32_t resolve(IdSpace space, std::string_view id, Interner& interner,
+                        std::vector<std::uint32_t>& map);
   std::size_t recent_person_next_ = 0, recent_agency_next_ = 0;
   static std::uint32_t recall(const std::array<RecentId, 8>& cache, std::string_view s) {
     for (const RecentId& r : cache) {

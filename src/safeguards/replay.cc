@@ -153,7 +153,7 @@ ReplayResult replay_file(const std::string& path, const SafeguardsConfig& config
       if (instant < last) result.sorted = false;
       last = std::max(last, instant);
       if (result.sorted && result.faults == 0 && instant <= limit) {
-        engine->apply(*event);
+        engine->apply(*event, parser.resolved_ids());
         ++result.applied;
       }
     });
@@ -203,7 +203,7 @@ ReplayResult replay_file(const std::string& path, const SafeguardsConfig& config
         throw std::runtime_error("internal error re-reading line " + std::to_string(entry.line) +
                                  (faults.empty() ? "" : ": " + faults.front().to_string()));
       }
-      engine->apply(*event);
+      engine->apply(*event, parser.resolved_ids());
       ++result.applied;
     }
   }
