@@ -15,6 +15,7 @@
 #include <simdjson.h>
 
 #include <algorithm>
+#include <cstring>
 #include <functional>
 #include <initializer_list>
 #include <limits>
@@ -198,21 +199,85 @@ std::string_view trim_right(std::string_view line) {
 class FeedParser::Impl {
  public:
   explicit Impl(const KnownIds* stored) : stored_(stored) {
-    members_.reserve(32);
-    sub_members_.reserve(8);
+    members_.items.reserve(32);
+    sub_members_.items.reserve(8);
     asked_.reserve(16);
   }
 
   std::optional<Event> parse_line(std::string_view line, std::int64_t line_number,
                                   std::vector<Fault>& faults);
   ResolvedIds resolved_ids() const { return {this, resolved_}; }
+  bool keep_lines_ = true;
 
  private:
   struct Member {
     std::string_view key;
     element value;
+    std::uint64_t head = 0;  // head_of(key)
     bool used = false;
   };
+  // The members of one object. Readers ask for members in about the order
+  // feeds write them, so a lookup starts after the member found last; when
+  // every name is given once (`unique`), it stops at the first match. `names`
+  // has a bit set for each name given (a one-word Bloom filter), so that
+  // asking for an optional member that is not there is usually one test.
+  struct Members {
+    std::vector<Member> items;
+    std::uint64_t names = 0;
+    bool unique = true;
+    std::size_t cursor = 0;
+    void clear() {
+      items.clear();
+      names = 0;
+      unique = true;
+      cursor = 0;
+    }
+    void add(std::string_view key, element value) {
+      const std::uint64_t head = head_of(key);
+      const std::uint64_t bit = bit_of(head, key.size());
+      if (names & bit) {
+        for (const Member& m : items) {
+          if (same(m, head, key)) unique = false;
+        }
+      }
+      names |= bit;
+      items.push_back(Member{key, value, head});
+    }
+    bool may_have(std::uint64_t head, std::size_t size) const {
+      return (names & bit_of(head, size)) != 0;
+    }
+  };
+  static std::uint64_t bit_of(std::uint64_t head, std::size_t size) {
+    return std::uint64_t{1} << (((head + size) * 0x9e3779b97f4a7c15ull) >> 58);
+  }
+  // A name's first eight bytes, or for a shorter name a word made of all its
+  // bytes: names of up to eight bytes are equal exactly when their heads and
+  // sizes are; longer ones also need the rest compared.
+  static std::uint64_t head_of(std::string_view name) {
+    const char* p = name.data();
+    const std::size_t n = name.size();
+    if (n >= 8) {
+      std::uint64_t head = 0;
+      std::memcpy(&head, p, 8);
+      return head;
+    }
+    if (n >= 4) {  // two words that overlap and cover every byte
+      std::uint32_t first = 0, last = 0;
+      std::memcpy(&first, p, 4);
+      std::memcpy(&last, p + n - 4, 4);
+      return first | (std::uint64_t{last} << 32);
+    }
+    if (n == 0) return 0;
+    const auto byte = [&](std::size_t i) {
+      return std::uint64_t{static_cast<unsigned char>(p[i])};
+    };
+    return byte(0) | byte(n / 2) << 8 | byte(n - 1) << 16;
+  }
+  static bool same(const Member& m, std::uint64_t head, std::string_view name) {
+    return m.head == head && m.key.size() == name.size() &&
+           (name.size() <= 8 ||
+            std::memcmp(m.key.data() + 8, name.data() + 8, name.size() - 8) == 0);
+  }
 
   // ----- the current line -----
   void fault(std::string_view name, std::string message);
@@ -222,7 +287,7 @@ class FeedParser::Impl {
                              element_type type);
   // `allowed` lists the fields that are known; it is called only when needed.
   template <class F>
-  void report_unknown(const std::vector<Member>& members, F&& allowed);
+  void report_unknown(const Members& members, F&& allowed);
   std::string body_fields_text(EventType type) const;
 
   // ----- field readers -----
@@ -290,9 +355,9 @@ class FeedParser::Impl {
   std::vector<Defined> defined_;  // by number in ids_
 
   // Per-line state, kept across lines only to reuse its memory.
-  std::vector<Member> members_;
-  std::vector<Member> sub_members_;  // the members of a nested address object
-  std::vector<Member>* current_ = &members_;
+  Members members_;
+  Members sub_members_;  // the members of a nested address object
+  Members* current_ = &members_;
   std::vector<std::string_view> asked_;  // body fields asked for, in order
   std::vector<ResolvedId> resolved_;
   std::vector<Fault>* faults_ = nullptr;
@@ -319,15 +384,31 @@ void FeedParser::Impl::fault(std::string_view name, std::string message) {
 }
 
 bool FeedParser::Impl::has(std::string_view name) const {
-  return std::any_of(current_->begin(), current_->end(),
-                     [&](const Member& m) { return m.key == name; });
+  const std::uint64_t head = head_of(name);
+  if (!current_->may_have(head, name.size())) return false;
+  return std::any_of(current_->items.begin(), current_->items.end(),
+                     [&](const Member& m) { return same(m, head, name); });
 }
 
 std::optional<element> FeedParser::Impl::take(std::string_view name) {
   if (current_ == &members_ && !scope_.empty()) asked_.push_back(name);
+  const std::uint64_t head = head_of(name);
+  if (!current_->may_have(head, name.size())) return std::nullopt;
+  std::vector<Member>& items = current_->items;
+  if (current_->unique) {
+    const std::size_t n = items.size();
+    for (std::size_t k = 0, i = current_->cursor; k < n; ++k, ++i) {
+      if (i >= n) i -= n;
+      if (!same(items[i], head, name)) continue;
+      items[i].used = true;
+      current_->cursor = i + 1;
+      return items[i].value;
+    }
+    return std::nullopt;
+  }
   std::optional<element> found;
-  for (Member& m : *current_) {
-    if (m.key != name) continue;
+  for (Member& m : items) {
+    if (!same(m, head, name)) continue;
     m.used = true;
     if (found) {
       fault(name, "given more than once; expected one value");
@@ -353,8 +434,8 @@ std::optional<element> FeedParser::Impl::get(std::string_view name, Need need, c
 }
 
 template <class F>
-void FeedParser::Impl::report_unknown(const std::vector<Member>& members, F&& allowed) {
-  for (const Member& m : members) {
+void FeedParser::Impl::report_unknown(const Members& members, F&& allowed) {
+  for (const Member& m : members.items) {
     if (!m.used) fault(m.key, "unknown field; " + allowed());
   }
 }
@@ -576,9 +657,7 @@ bool FeedParser::Impl::address(std::string_view name, Address& out, Need need) {
   const std::size_t faults_before = faults_->size();
   sub_members_.clear();
   const simdjson::dom::object fields = value->get_object().value_unsafe();
-  for (const auto [key, field] : fields) {
-    sub_members_.push_back(Member{key, field});
-  }
+  for (const auto [key, field] : fields) sub_members_.add(key, field);
   current_ = &sub_members_;
   sub_scope_ = name;
   // A kind that is given but invalid leaves the other fields optional, so one
@@ -832,7 +911,7 @@ std::optional<Event> FeedParser::Impl::parse_line(std::string_view line, std::in
     fault("(json)", "expected a JSON object; got " + shown(root));
     return std::nullopt;
   }
-  for (const auto [key, value] : object) members_.push_back(Member{key, value});
+  for (const auto [key, value] : object) members_.add(key, value);
 
   Event event;
   event.line = line_number;
@@ -881,7 +960,7 @@ std::optional<Event> FeedParser::Impl::parse_line(std::string_view line, std::in
 
   event.type = type;
   event.id.assign(id);
-  event.json.assign(line);
+  if (keep_lines_) event.json.assign(line);
   return event;
 }
 
@@ -1230,6 +1309,8 @@ std::optional<Event> FeedParser::parse_line(std::string_view line, std::int64_t 
                                             std::vector<Fault>& faults) {
   return impl_->parse_line(line, line_number, faults);
 }
+
+void FeedParser::keep_lines(bool keep) { impl_->keep_lines_ = keep; }
 
 ResolvedIds FeedParser::resolved_ids() const { return impl_->resolved_ids(); }
 

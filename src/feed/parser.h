@@ -36,6 +36,10 @@ class FeedParser {
   std::optional<Event> parse_line(std::string_view line, std::int64_t line_number,
                                   std::vector<Fault>& faults);
 
+  // Whether each Event keeps its line in `json` (the default). A reader that
+  // never looks at it, such as a replay, spares copying every line.
+  void keep_lines(bool keep);
+
   // The ids the last line that parse_line returned an Event for names and
   // defines, each with the number this parser gave it (ids known only through
   // `stored` have none). Valid until the next call of parse_line.

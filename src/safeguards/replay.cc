@@ -130,6 +130,7 @@ ReplayResult replay_file(const std::string& path, const SafeguardsConfig& config
   // apply each event as soon as it is checked.
   {
     FeedParser parser;
+    parser.keep_lines(false);  // the engine never reads an event's line
     std::vector<Fault> faults;
     std::int64_t last = INT64_MIN;
     std::size_t next_release = kReleaseEvery;
@@ -170,6 +171,7 @@ ReplayResult replay_file(const std::string& path, const SafeguardsConfig& config
     file.restart();
     {
       FeedParser parser;
+      parser.keep_lines(false);
       std::vector<Fault> faults;
       std::size_t next_release = kReleaseEvery;
       for_each_line(text, [&](std::string_view line, std::int64_t number, std::size_t offset) {
@@ -191,6 +193,7 @@ ReplayResult replay_file(const std::string& path, const SafeguardsConfig& config
     // from the map.
     engine = std::make_unique<SafeguardsEngine>(config);
     FeedParser parser(&ids);
+    parser.keep_lines(false);
     std::vector<Fault> faults;
     result.applied = 0;
     for (const IndexEntry& entry : index) {
