@@ -293,16 +293,14 @@ void EngineCore::raise(DutyId id) {
   a.extras = std::move(d.extras);
   // Exactly once per occurrence: a second alert with the same key is dropped.
   const std::uint64_t h = key_hash(a);
-  const auto [first, last] = alert_keys_.equal_range(h);
-  for (auto it = first; it != last; ++it) {
-    if (same_key(alerts_[it->second], a)) {
-      close(id);
-      return;
-    }
+  if (alert_keys_.find(h, [&](std::uint32_t i) { return same_key(alerts_[i], a); }) !=
+      HashIndex::kMissing) {
+    close(id);
+    return;
   }
   d.state = DutyState::kAlerted;
   d.alert = static_cast<std::uint32_t>(alerts_.size());
-  alert_keys_.emplace(h, d.alert);
+  alert_keys_.insert(h, d.alert);
   alerts_.push_back(std::move(a));
   schedule_escalations(id, alerts_.back(), agencies_[d.owner].area);
   if (listener_) listener_->on_raised(materialize(alerts_.back()));

@@ -32,6 +32,7 @@
 #include "safeguards/alert.h"
 #include "safeguards/config.h"
 #include "safeguards/deadline_queue.h"
+#include "safeguards/hash_index.h"
 #include "safeguards/interner.h"
 #include "safeguards/listener.h"
 #include "safeguards/notice.h"
@@ -296,7 +297,7 @@ class EngineCore {
   std::vector<DutyId> free_duties_;
   std::vector<AlertRecord> alerts_;
   // Exactly once: hash of each alert's key -> the alerts with that hash.
-  std::unordered_multimap<std::uint64_t, std::uint32_t> alert_keys_;
+  HashIndex alert_keys_;
   Interner resolver_ids_;  // ids of the events that resolved alerts
   // Notices as ids and dates; their words are made when read.
   struct NoticeRecord {
