@@ -12,6 +12,7 @@
 #include <vector>
 
 #include "feed/parser.h"
+#include "safeguards/line_reader.h"
 
 namespace sightline::safeguards {
 namespace {
@@ -133,12 +134,7 @@ ReplayResult replay_file(const std::string& path, const SafeguardsConfig& config
     parser.keep_lines(false);  // the engine never reads an event's line
     std::vector<Fault> faults;
     std::int64_t last = INT64_MIN;
-    std::size_t next_release = kReleaseEvery;
-    for_each_line(text, [&](std::string_view line, std::int64_t number, std::size_t offset) {
-      if (offset >= next_release) {
-        file.release_before(offset);
-        next_release = offset + kReleaseEvery;
-      }
+    for_each_file_line(path, [&](std::string_view line, std::int64_t number, std::size_t) {
       faults.clear();
       std::optional<Event> event = parser.parse_line(line, number, faults);
       if (!event) {
