@@ -267,7 +267,7 @@ DutyId EngineCore::open(const Rule& rule, DutySpec spec) {
   d.alert = kNone;
   d.occurrence = std::move(spec.occurrence);
   d.extras = std::move(spec.extras);
-  people_[spec.child].duties.push_back(id);
+  people_[spec.child].duties.push_back(PersonState::HeldDuty{id, rule.index()});
   if (!spec.due) {
     raise(id);
   } else if (deadline_of(*spec.due) <= now_instant()) {
@@ -409,8 +409,8 @@ void EngineCore::reschedule(DutyId id, Date due) {
 }
 
 bool EngineCore::any_open(PersonId child, const Rule& rule) const {
-  for (DutyId d : people_[child].duties) {
-    if (duties_[d].rule == rule.index() && duties_[d].state != DutyState::kClosed) return true;
+  for (const PersonState::HeldDuty held : people_[child].duties) {
+    if (held.rule == rule.index() && duties_[held.id].state != DutyState::kClosed) return true;
   }
   return false;
 }
@@ -428,8 +428,8 @@ void EngineCore::compact() {
     auto& list = people_[p].duties;
     std::size_t out = 0;
     for (std::size_t i = 0; i < list.size(); ++i) {
-      if (duties_[list[i]].state == DutyState::kClosed) {
-        free_duties_.push_back(list[i]);
+      if (duties_[list[i].id].state == DutyState::kClosed) {
+        free_duties_.push_back(list[i].id);
       } else {
         list[out++] = list[i];
       }

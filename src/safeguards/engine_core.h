@@ -236,8 +236,8 @@ class EngineCore {
     // may open duties (appended after `n`), which this call does not visit.
     const std::size_t n = people_[child].duties.size();
     for (std::size_t i = 0; i < n; ++i) {
-      const DutyId d = people_[child].duties[i];
-      if (duties_[d].rule == rule.index() && duties_[d].state != DutyState::kClosed) f(d);
+      const PersonState::HeldDuty held = people_[child].duties[i];
+      if (held.rule == rule.index() && duties_[held.id].state != DutyState::kClosed) f(held.id);
     }
   }
   bool any_open(PersonId child, const Rule& rule) const;
