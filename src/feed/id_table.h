@@ -28,6 +28,9 @@ class IdTable {
   // flag says whether it was added.
   std::pair<std::uint32_t, bool> insert(std::string_view id);
   std::size_t size() const { return count_; }
+  // Starts loading the slot where `id` would be, so that a lookup soon after
+  // does not wait for memory.
+  void prefetch(std::string_view id) const { __builtin_prefetch(&slots_[hash(id) & mask_]); }
 
  private:
   static constexpr std::size_t kInline = 23;

@@ -506,6 +506,25 @@ void EngineCore::process(const QueueEntry& e) {
 // ----- events -----
 
 void EngineCore::apply(const Event& e, const ResolvedIds& ids) {
+  // The state of the people the event names is read next, and in a replay of
+  // millions it is not in cache: start loading it (where the parser's numbers
+  // tell it) while the clock moves on.
+  if (ids.source == resolved_source_) {
+    for (const ResolvedId& r : ids.ids) {
+      if (r.space == IdSpace::kPerson && r.number < person_of_.size()) {
+        __builtin_prefetch(&person_of_[r.number]);
+      }
+    }
+    for (const ResolvedId& r : ids.ids) {
+      if (r.space != IdSpace::kPerson || r.number >= person_of_.size()) continue;
+      const PersonId p = person_of_[r.number];
+      if (p == kNone) continue;
+      const char* state = reinterpret_cast<const char*>(&people_[p]);
+      for (std::size_t line = 0; line < sizeof(PersonState); line += 64) {
+        __builtin_prefetch(state + line);
+      }
+    }
+  }
   advance_to(e.recorded);
   event_ = &e;
   if (ids.source != resolved_source_ && ids.source != nullptr) {
