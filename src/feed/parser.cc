@@ -356,8 +356,11 @@ class FeedParser::Impl {
   const KnownIds* stored_;
   simdjson::dom::parser json_;
   IdTable persons_;
-  IdTable ids_;                   // agency and event ids
-  std::vector<Defined> defined_;  // by number in ids_
+  // Agency and event ids share one namespace but not one table: the few
+  // agencies, named on nearly every line, then stay in cache while event
+  // ids grow with the feed.
+  IdTable agency_ids_, event_ids_;
+  std::vector<Defined> agency_defined_, event_defined_;  // by number in each table
 
   // Per-line state, kept across lines only to reuse its memory.
   Members members_;
@@ -820,10 +823,11 @@ std::optional<IdInfo> FeedParser::Impl::resolve(std::string_view name, std::stri
 // ----- ids -----
 
 std::optional<Defined> FeedParser::Impl::find_id(std::string_view id) {
-  if (const std::uint32_t n = ids_.find(id); n != IdTable::kAbsent) {
-    note_resolved(IdSpace::kShared, id, n);
-    return defined_[n];
+  if (const std::uint32_t n = agency_ids_.find(id); n != IdTable::kAbsent) {
+    note_resolved(IdSpace::kAgency, id, n);
+    return agency_defined_[n];
   }
+  if (const std::uint32_t n = event_ids_.find(id); n != IdTable::kAbsent) return event_defined_[n];
   if (stored_ != nullptr) {
     if (std::optional<IdInfo> info = stored_->find(id)) return Defined{*info, 0, false};
   }
@@ -858,9 +862,15 @@ void FeedParser::Impl::define_person(std::string_view id) {
 }
 
 void FeedParser::Impl::define_id(std::string_view id, const Defined& defined) {
-  const auto [n, added] = ids_.insert(id);
-  if (added) defined_.push_back(defined);  // the first definition stands
-  note_resolved(IdSpace::kShared, id, n);
+  // The first definition stands, in either table.
+  if (defined.info.kind == IdKind::kAgency) {
+    if (event_ids_.find(id) != IdTable::kAbsent) return;
+    const auto [n, added] = agency_ids_.insert(id);
+    if (added) agency_defined_.push_back(defined);
+    note_resolved(IdSpace::kAgency, id, n);
+  } else if (agency_ids_.find(id) == IdTable::kAbsent) {
+    if (event_ids_.insert(id).second) event_defined_.push_back(defined);
+  }
 }
 
 void FeedParser::Impl::prefetch_persons() const {

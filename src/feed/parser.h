@@ -40,9 +40,10 @@ class FeedParser {
   // never looks at it, such as a replay, spares copying every line.
   void keep_lines(bool keep);
 
-  // The ids the last line that parse_line returned an Event for names and
-  // defines, each with the number this parser gave it (ids known only through
-  // `stored` have none). Valid until the next call of parse_line.
+  // The person and agency ids the last line that parse_line returned an
+  // Event for names and defines, each with the number this parser gave it
+  // (ids known only through `stored` have none). Valid until the next call of
+  // parse_line.
   ResolvedIds resolved_ids() const;
 
  private:

@@ -9,8 +9,9 @@
 
 namespace sightline {
 
-// The two namespaces of ids (catalogue C14): persons, and agencies and events.
-enum class IdSpace : std::uint8_t { kPerson, kShared };
+// Which ids: persons' (their own namespace, catalogue C14) or agencies'.
+// Event ids are not resolved: they are few and rarely looked up.
+enum class IdSpace : std::uint8_t { kPerson, kAgency };
 
 struct ResolvedId {
   std::string_view text;  // the id; valid until the parser's next line

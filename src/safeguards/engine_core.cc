@@ -85,7 +85,7 @@ PersonId EngineCore::person(std::string_view id) {
 
 AgencyId EngineCore::agency(std::string_view id) {
   if (const AgencyId a = recall(recent_agencies_, id); a != kNone) return a;
-  const AgencyId a = resolve(IdSpace::kShared, id, agency_ids_, agency_of_);
+  const AgencyId a = resolve(IdSpace::kAgency, id, agency_ids_, agency_of_);
   if (a >= agencies_.size()) agencies_.resize(a + 1);
   recent_agencies_[recent_agency_next_++ % recent_agencies_.size()] = {id.data(), id.size(), a};
   return a;

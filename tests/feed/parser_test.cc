@@ -794,21 +794,20 @@ TEST(ResolvedIdsTest, NumbersEveryIdTheLineNamesOrDefinesInOrderOfDefinition) {
   // Persons of kPreamble: m1, c1 (the pregnancy's child), f1.
   EXPECT_EQ(number(IdSpace::kPerson, "m1"), 0u);
   EXPECT_EQ(number(IdSpace::kPerson, "c1"), 1u);
-  // Agencies and events: gp1, hv1, csc1, csc2, mw1, ref-1, as-s47, as-neg,
-  // as-cf, plan-1, tr-1, then the referral this line defines.
-  EXPECT_EQ(number(IdSpace::kShared, "hv1"), 1u);
-  EXPECT_EQ(number(IdSpace::kShared, "csc1"), 2u);
-  EXPECT_EQ(number(IdSpace::kShared, "mw1"), 4u);
-  EXPECT_EQ(number(IdSpace::kShared, "ref-2"), 11u);
+  // Agencies: gp1, hv1, csc1, csc2, mw1. Event ids are not resolved.
+  EXPECT_EQ(number(IdSpace::kAgency, "hv1"), 1u);
+  EXPECT_EQ(number(IdSpace::kAgency, "csc1"), 2u);
+  EXPECT_EQ(number(IdSpace::kAgency, "mw1"), 4u);
+  EXPECT_EQ(number(IdSpace::kAgency, "ref-2"), std::nullopt);
   EXPECT_EQ(number(IdSpace::kPerson, "csc1"), std::nullopt);
-  EXPECT_EQ(number(IdSpace::kShared, "c1"), std::nullopt);
+  EXPECT_EQ(number(IdSpace::kAgency, "c1"), std::nullopt);
 
   const void* source = ids.source;
   ASSERT_TRUE(parser.parse(
       R"({"type":"person","id":"p9","given":"Di","family":"Ng","at":"2024-03-01","by":"gp1"})"));
   EXPECT_EQ(parser.resolved_ids().source, source);
   EXPECT_EQ(parser.resolved_ids().find(IdSpace::kPerson, "p9")->number, 3u);
-  EXPECT_EQ(parser.resolved_ids().find(IdSpace::kShared, "gp1")->number, 0u);
+  EXPECT_EQ(parser.resolved_ids().find(IdSpace::kAgency, "gp1")->number, 0u);
   EXPECT_NE(PrimedParser().resolved_ids().source, source);
 }
 
