@@ -16,7 +16,6 @@
 
 #include <array>
 #include <cstdint>
-#include <deque>
 #include <functional>
 #include <memory>
 #include <optional>
@@ -30,6 +29,7 @@
 #include "feed/event.h"
 #include "feed/resolved_ids.h"
 #include "safeguards/alert.h"
+#include "safeguards/chunked_vector.h"
 #include "safeguards/config.h"
 #include "safeguards/deadline_queue.h"
 #include "safeguards/hash_index.h"
@@ -280,9 +280,7 @@ class EngineCore {
   std::vector<const Rule*> state_rules_;
 
   Interner persons_, agency_ids_, area_ids_, refs_;
-  // A deque: growing it never copies the millions of entries already there
-  // (nor doubles the memory while it does).
-  std::deque<PersonState> people_;
+  ChunkedVector<PersonState> people_;
   std::vector<AgencyInfo> agencies_;
   std::unordered_map<std::uint64_t, AgencyId> serving_;       // kind << 32 | area -> first agency
   std::vector<const std::vector<int>*> area_tables_;          // by AreaId
