@@ -36,8 +36,9 @@ class DeadlineQueue {
   void push(QueueEntry e);
   bool empty() const { return size_ == 0; }
   std::size_t size() const { return size_; }
-  // The instant of the earliest entry; only when !empty(). Not const: it may
-  // move the next day's bucket into the heap.
+  // The earliest entry; only when !empty(). Not const: it may move the next
+  // day's bucket into the heap.
+  const QueueEntry& next() { return earliest(); }
   std::int64_t next_instant() { return earliest().instant; }
   // Removes and returns the earliest entry; only when !empty().
   QueueEntry pop();
