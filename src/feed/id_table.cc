@@ -45,23 +45,33 @@ bool IdTable::holds(const Slot& slot, std::uint32_t h, std::string_view id) cons
   return long_[index] == id;
 }
 
+// The slot that holds `id`, or the empty slot where it would go.
+std::size_t IdTable::slot_of(std::string_view id, std::uint32_t h) const {
+  std::size_t i = h & mask_;
+  while (slots_[i].number != 0 && !holds(slots_[i], h, id)) i = (i + 1) & mask_;
+  return i;
+}
+
 std::uint32_t IdTable::find(std::string_view id) const {
-  const std::uint32_t h = hash(id);
-  for (std::size_t i = h & mask_;; i = (i + 1) & mask_) {
-    const Slot& slot = slots_[i];
-    if (slot.number == 0) return kAbsent;
-    if (holds(slot, h, id)) return slot.number - 1;
-  }
+  const Slot& slot = slots_[slot_of(id, hash(id))];
+  return slot.number == 0 ? kAbsent : slot.number - 1;
+}
+
+IdTable::Entry IdTable::find_entry(std::string_view id) {
+  Slot& slot = slots_[slot_of(id, hash(id))];
+  if (slot.number == 0) return {};
+  return {slot.number - 1, &slot.word};
 }
 
 std::pair<std::uint32_t, bool> IdTable::insert(std::string_view id) {
+  const auto [entry, added] = insert_entry(id);
+  return {entry.number, added};
+}
+
+std::pair<IdTable::Entry, bool> IdTable::insert_entry(std::string_view id) {
   const std::uint32_t h = hash(id);
-  std::size_t i = h & mask_;
-  for (;; i = (i + 1) & mask_) {
-    const Slot& slot = slots_[i];
-    if (slot.number == 0) break;
-    if (holds(slot, h, id)) return {slot.number - 1, false};
-  }
+  std::size_t i = slot_of(id, h);
+  if (slots_[i].number != 0) return {{slots_[i].number - 1, &slots_[i].word}, false};
   const auto number = static_cast<std::uint32_t>(count_);
   Slot& slot = slots_[i];
   slot.hash = h;
@@ -77,13 +87,17 @@ std::pair<std::uint32_t, bool> IdTable::insert(std::string_view id) {
   }
   ++count_;
   // At most three quarters full, so that probes stay short.
-  if (count_ * 4 > slots_.size() * 3) grow();
-  return {number, true};
+  if (count_ * 4 > slots_.size() * 3) {
+    grow();
+    i = slot_of(id, h);
+  }
+  return {{number, &slots_[i].word}, true};
 }
 
 void IdTable::grow() {
   std::vector<Slot> old(slots_.size() * 2);
   old.swap(slots_);
+  ++growths_;
   mask_ = slots_.size() - 1;
   for (const Slot& slot : old) {
     if (slot.number == 0) continue;

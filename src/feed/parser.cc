@@ -207,7 +207,8 @@ class FeedParser::Impl {
 
   std::optional<Event> parse_line(std::string_view line, std::int64_t line_number,
                                   std::vector<Fault>& faults);
-  ResolvedIds resolved_ids() const { return {this, resolved_}; }
+  ResolvedIds resolved_ids() const { return {this, resolved_, &word_owner_}; }
+  mutable std::uint64_t word_owner_ = 0;
   bool keep_lines_ = true;
 
  private:
@@ -339,9 +340,10 @@ class FeedParser::Impl {
   // Whether the id is defined, noting its number for resolved_ids().
   std::optional<Defined> find_id(std::string_view id);
   bool person_known(std::string_view id);
-  void note_resolved(IdSpace space, std::string_view id, std::uint32_t number) {
-    resolved_.push_back(ResolvedId{id, number, space});
+  void note_resolved(IdSpace space, std::string_view id, IdTable::Entry entry) {
+    resolved_.push_back(ResolvedId{id, entry.number, space, entry.word});
   }
+  std::uint32_t growths() const { return persons_.growths() + agency_ids_.growths(); }
   void check_new_id(std::string_view id);
   // Starts loading the table slots of the person ids the line names in the
   // fields that usually hold them: in a feed of millions of people each is a
@@ -823,9 +825,9 @@ std::optional<IdInfo> FeedParser::Impl::resolve(std::string_view name, std::stri
 // ----- ids -----
 
 std::optional<Defined> FeedParser::Impl::find_id(std::string_view id) {
-  if (const std::uint32_t n = agency_ids_.find(id); n != IdTable::kAbsent) {
-    note_resolved(IdSpace::kAgency, id, n);
-    return agency_defined_[n];
+  if (const IdTable::Entry e = agency_ids_.find_entry(id); e.number != IdTable::kAbsent) {
+    note_resolved(IdSpace::kAgency, id, e);
+    return agency_defined_[e.number];
   }
   if (const std::uint32_t n = event_ids_.find(id); n != IdTable::kAbsent) return event_defined_[n];
   if (stored_ != nullptr) {
@@ -835,8 +837,8 @@ std::optional<Defined> FeedParser::Impl::find_id(std::string_view id) {
 }
 
 bool FeedParser::Impl::person_known(std::string_view id) {
-  if (const std::uint32_t n = persons_.find(id); n != IdTable::kAbsent) {
-    note_resolved(IdSpace::kPerson, id, n);
+  if (const IdTable::Entry e = persons_.find_entry(id); e.number != IdTable::kAbsent) {
+    note_resolved(IdSpace::kPerson, id, e);
     return true;
   }
   return stored_ != nullptr && stored_->has_person(id);
@@ -858,16 +860,16 @@ void FeedParser::Impl::check_new_id(std::string_view id) {
 }
 
 void FeedParser::Impl::define_person(std::string_view id) {
-  note_resolved(IdSpace::kPerson, id, persons_.insert(id).first);
+  note_resolved(IdSpace::kPerson, id, persons_.insert_entry(id).first);
 }
 
 void FeedParser::Impl::define_id(std::string_view id, const Defined& defined) {
   // The first definition stands, in either table.
   if (defined.info.kind == IdKind::kAgency) {
     if (event_ids_.find(id) != IdTable::kAbsent) return;
-    const auto [n, added] = agency_ids_.insert(id);
+    const auto [entry, added] = agency_ids_.insert_entry(id);
     if (added) agency_defined_.push_back(defined);
-    note_resolved(IdSpace::kAgency, id, n);
+    note_resolved(IdSpace::kAgency, id, entry);
   } else if (agency_ids_.find(id) == IdTable::kAbsent) {
     if (event_ids_.insert(id).second) event_defined_.push_back(defined);
   }
@@ -925,6 +927,7 @@ std::optional<Event> FeedParser::Impl::parse_line(std::string_view line, std::in
   new_agency_kind_.reset();
   new_assessment_kind_.reset();
   const std::size_t faults_before = faults.size();
+  const std::uint32_t growths_before = growths();
 
   element root;
   if (const simdjson::error_code error = json_.parse(line.data(), line.size()).get(root)) {
@@ -990,6 +993,13 @@ std::optional<Event> FeedParser::Impl::parse_line(std::string_view line, std::in
   }
   reserve(type_ok ? std::optional<EventType>(type) : std::nullopt, id);
   if (faults.size() != faults_before) return std::nullopt;
+  if (growths() != growths_before) {
+    // A table grew after some of the line's ids were looked up: find their
+    // words where they are now.
+    for (ResolvedId& r : resolved_) {
+      r.word = (r.space == IdSpace::kPerson ? persons_ : agency_ids_).find_entry(r.text).word;
+    }
+  }
 
   event.type = type;
   event.id.assign(id);

@@ -1,6 +1,7 @@
 #include "safeguards/engine_core.h"
 
 #include <algorithm>
+#include <atomic>
 
 #include "safeguards/catalogue.h"
 
@@ -39,6 +40,8 @@ void Rule::on_due(EngineCore& core, DutyId duty) const { core.raise(duty); }
 
 EngineCore::EngineCore(const SafeguardsConfig& config, const WorkingDayCalendar& calendar)
     : config_(config), calendar_(calendar), now_(at_instant(-100000LL * 86400)) {
+  static std::atomic<std::uint64_t> engines{0};
+  token_ = ++engines;
   for (const Rule* rule : catalogue()) {
     rules_.push_back(rule);
     for (EventType t : rule->events()) by_type_[static_cast<std::size_t>(t)].push_back(rule);
@@ -69,6 +72,10 @@ std::uint32_t EngineCore::resolve(IdSpace space, std::string_view id, Interner& 
                                   std::vector<std::uint32_t>& map) {
   const ResolvedId* r = resolved_.find(space, id);
   if (r == nullptr) return interner.intern(id);
+  if (words_mine_ && r->word != nullptr) {  // our own number, kept beside the parser's (+1)
+    if (*r->word == 0) *r->word = interner.intern(id) + 1;
+    return *r->word - 1;
+  }
   if (r->number >= map.size()) map.resize(std::size_t{r->number} + 1, kNone);
   std::uint32_t& known = map[r->number];
   if (known == kNone) known = interner.intern(id);
@@ -517,20 +524,19 @@ void EngineCore::apply(const Event& e, const ResolvedIds& ids) {
   // The state of the people the event names is read next, and in a replay of
   // millions it is not in cache: start loading it (where the parser's numbers
   // tell it) while the clock moves on.
-  if (ids.source == resolved_source_) {
-    for (const ResolvedId& r : ids.ids) {
-      if (r.space == IdSpace::kPerson && r.number < person_of_.size()) {
-        __builtin_prefetch(&person_of_[r.number]);
-      }
+  words_mine_ = ids.claim(token_);
+  for (const ResolvedId& r : ids.ids) {
+    if (r.space != IdSpace::kPerson) continue;
+    PersonId p = kNone;
+    if (words_mine_ && r.word != nullptr) {
+      p = *r.word - 1;  // kNone when not yet ours
+    } else if (ids.source == resolved_source_ && r.number < person_of_.size()) {
+      p = person_of_[r.number];
     }
-    for (const ResolvedId& r : ids.ids) {
-      if (r.space != IdSpace::kPerson || r.number >= person_of_.size()) continue;
-      const PersonId p = person_of_[r.number];
-      if (p == kNone) continue;
-      const char* state = reinterpret_cast<const char*>(&people_[p]);
-      for (std::size_t line = 0; line < sizeof(PersonState); line += 64) {
-        __builtin_prefetch(state + line);
-      }
+    if (p == kNone || p >= people_.size()) continue;
+    const char* state = reinterpret_cast<const char*>(&people_[p]);
+    for (std::size_t line = 0; line < sizeof(PersonState); line += 64) {
+      __builtin_prefetch(state + line);
     }
   }
   advance_to(e.recorded);

@@ -338,6 +338,11 @@ class EngineCore {
   const void* resolved_source_ = nullptr;
   std::vector<PersonId> person_of_;
   std::vector<AgencyId> agency_of_;
+  // Better still, the parser keeps a word with each id for one consumer: when
+  // this engine holds the claim (`words_mine_`), its own id (+1) is kept there,
+  // and comes back with the parser's lookup of the id, in the same cache line.
+  std::uint64_t token_ = 0;  // unique to this engine, for claiming the words
+  bool words_mine_ = false;
   // The dense id of `id` in `interner`, through `map` when the parser resolved it.
   std::uint32_t resolve(IdSpace space, std::string_view id, Interner& interner,
                         std::vector<std::uint32_t>& map);

@@ -30,12 +30,30 @@ TEST(IdTable, IdsOfEveryLengthAndThoseThatDifferOnlyAtTheEnd) {
     EXPECT_EQ(t.find(base.substr(0, n)), n) << n;
     EXPECT_EQ(t.find(base.substr(0, n) + "x"), IdTable::kAbsent) << n;
   }
-  // 23 bytes fit in the slot, 24 do not: both sides of the line.
-  EXPECT_EQ(t.find(std::string(23, 'a')), IdTable::kAbsent);
-  EXPECT_TRUE(t.insert(std::string(23, 'a')).second);
-  EXPECT_TRUE(t.insert(std::string(24, 'a')).second);
-  EXPECT_EQ(t.find(std::string(23, 'a')), base.size() + 1);
-  EXPECT_EQ(t.find(std::string(24, 'a')), base.size() + 2);
+  // 19 bytes fit in the slot, 20 do not: both sides of the line.
+  EXPECT_EQ(t.find(std::string(19, 'a')), IdTable::kAbsent);
+  EXPECT_TRUE(t.insert(std::string(19, 'a')).second);
+  EXPECT_TRUE(t.insert(std::string(20, 'a')).second);
+  EXPECT_EQ(t.find(std::string(19, 'a')), base.size() + 1);
+  EXPECT_EQ(t.find(std::string(20, 'a')), base.size() + 2);
+}
+
+TEST(IdTable, EachIdKeepsItsWordAsTheTableGrows) {
+  IdTable t;
+  const std::uint32_t growths = t.growths();
+  for (std::uint32_t i = 0; i < 10000; ++i) {
+    const auto [entry, added] = t.insert_entry("p" + std::to_string(i));
+    ASSERT_TRUE(added);
+    EXPECT_EQ(*entry.word, 0u);
+    *entry.word = i * 7 + 1;
+  }
+  EXPECT_GT(t.growths(), growths);
+  for (std::uint32_t i = 0; i < 10000; ++i) {
+    const IdTable::Entry entry = t.find_entry("p" + std::to_string(i));
+    ASSERT_EQ(entry.number, i);
+    ASSERT_EQ(*entry.word, i * 7 + 1);
+  }
+  EXPECT_EQ(t.find_entry("q").word, nullptr);
 }
 
 TEST(IdTable, FindsEveryIdAfterGrowing) {

@@ -171,10 +171,11 @@ TEST(Engine, ReplayingTheSameEventsTwiceGivesIdenticalAlerts) {
 }
 
 // The numbers a parser gives ids are a shortcut only: with them, without them,
-// or from two parsers in turn, the same feed gives the same alerts and notices.
+// from two parsers in turn, or from a parser whose words another engine has
+// claimed, the same feed gives the same alerts and notices.
 TEST(Engine, TheParsersNumbersForIdsChangeNothing) {
   const std::string text = testing::read_file(testing::scenario("sofia.jsonl"));
-  SafeguardsEngine with, without, switching;
+  SafeguardsEngine with, without, switching, sharing;
   FeedParser first, second;
   std::vector<Fault> faults;
   std::int64_t number = 0;
@@ -190,6 +191,7 @@ TEST(Engine, TheParsersNumbersForIdsChangeNothing) {
     ASSERT_TRUE(faults.empty()) << faults.front().to_string();
     if (!a) continue;
     with.apply(*a, first.resolved_ids());
+    sharing.apply(*a, first.resolved_ids());
     without.apply(*a);
     switching.apply(*b, number % 7 < 3 ? first.resolved_ids() : second.resolved_ids());
   }
@@ -202,6 +204,7 @@ TEST(Engine, TheParsersNumbersForIdsChangeNothing) {
   ASSERT_GT(with.alert_count(), 5u);
   EXPECT_EQ(listing(with), listing(without));
   EXPECT_EQ(listing(with), listing(switching));
+  EXPECT_EQ(listing(with), listing(sharing));
 }
 
 TEST(Engine, ListenerHearsRaisedEscalatedResolvedAndNotices) {
