@@ -15,15 +15,16 @@
 #include <simdjson.h>
 
 #include <algorithm>
+#include <array>
+#include <cstring>
 #include <functional>
 #include <initializer_list>
 #include <limits>
-#include <unordered_map>
-#include <unordered_set>
 #include <utility>
 
 #include "core/areas.h"
 #include "feed/field_checks.h"
+#include "feed/id_table.h"
 
 namespace sightline {
 namespace {
@@ -39,13 +40,6 @@ constexpr std::string_view kEnvelopeFields = "v, type, at, recorded, by, note";
 constexpr std::string_view kAddressFields = "line1, line2, town, postcode, area, kind";
 constexpr int kFirstYear = 1900;
 constexpr int kLastYear = 2100;
-
-struct StringHash {
-  using is_transparent = void;
-  std::size_t operator()(std::string_view s) const noexcept {
-    return std::hash<std::string_view>{}(s);
-  }
-};
 
 // An id of the shared namespace and where it was defined.
 struct Defined {
@@ -206,20 +200,86 @@ std::string_view trim_right(std::string_view line) {
 class FeedParser::Impl {
  public:
   explicit Impl(const KnownIds* stored) : stored_(stored) {
-    members_.reserve(32);
-    sub_members_.reserve(8);
+    members_.items.reserve(32);
+    sub_members_.items.reserve(8);
     asked_.reserve(16);
   }
 
   std::optional<Event> parse_line(std::string_view line, std::int64_t line_number,
                                   std::vector<Fault>& faults);
+  ResolvedIds resolved_ids() const { return {this, resolved_, &word_owner_}; }
+  mutable std::uint64_t word_owner_ = 0;
+  bool keep_lines_ = true;
 
  private:
   struct Member {
     std::string_view key;
     element value;
+    std::uint64_t head = 0;  // head_of(key)
     bool used = false;
   };
+  // The members of one object. Readers ask for members in about the order
+  // feeds write them, so a lookup starts after the member found last; when
+  // every name is given once (`unique`), it stops at the first match. `names`
+  // has a bit set for each name given (a one-word Bloom filter), so that
+  // asking for an optional member that is not there is usually one test.
+  struct Members {
+    std::vector<Member> items;
+    std::uint64_t names = 0;
+    bool unique = true;
+    std::size_t cursor = 0;
+    void clear() {
+      items.clear();
+      names = 0;
+      unique = true;
+      cursor = 0;
+    }
+    void add(std::string_view key, element value) {
+      const std::uint64_t head = head_of(key);
+      const std::uint64_t bit = bit_of(head, key.size());
+      if (names & bit) {
+        for (const Member& m : items) {
+          if (same(m, head, key)) unique = false;
+        }
+      }
+      names |= bit;
+      items.push_back(Member{key, value, head});
+    }
+    bool may_have(std::uint64_t head, std::size_t size) const {
+      return (names & bit_of(head, size)) != 0;
+    }
+  };
+  static std::uint64_t bit_of(std::uint64_t head, std::size_t size) {
+    return std::uint64_t{1} << (((head + size) * 0x9e3779b97f4a7c15ull) >> 58);
+  }
+  // A name's first eight bytes, or for a shorter name a word made of all its
+  // bytes: names of up to eight bytes are equal exactly when their heads and
+  // sizes are; longer ones also need the rest compared.
+  static std::uint64_t head_of(std::string_view name) {
+    const char* p = name.data();
+    const std::size_t n = name.size();
+    if (n >= 8) {
+      std::uint64_t head = 0;
+      std::memcpy(&head, p, 8);
+      return head;
+    }
+    if (n >= 4) {  // two words that overlap and cover every byte
+      std::uint32_t first = 0, last = 0;
+      std::memcpy(&first, p, 4);
+      std::memcpy(&last, p + n - 4, 4);
+      return first | (std::uint64_t{last} << 32);
+    }
+    if (n == 0) return 0;
+    const auto byte = [&](std::size_t i) {
+      return std::uint64_t{static_cast<unsigned char>(p[i])};
+    };
+    return byte(0) | byte(n / 2) << 8 | byte(n - 1) << 16;
+  }
+  static bool same(const Member& m, std::uint64_t head, std::string_view name) {
+    return m.head == head && m.key.size() == name.size() &&
+           (name.size() <= 8 ||
+            std::memcmp(m.key.data() + 8, name.data() + 8, name.size() - 8) == 0);
+  }
 
   // ----- the current line -----
   void fault(std::string_view name, std::string message);
@@ -229,7 +289,7 @@ class FeedParser::Impl {
                              element_type type);
   // `allowed` lists the fields that are known; it is called only when needed.
   template <class F>
-  void report_unknown(const std::vector<Member>& members, F&& allowed);
+  void report_unknown(const Members& members, F&& allowed);
   std::string body_fields_text(EventType type) const;
 
   // ----- field readers -----
@@ -277,23 +337,39 @@ class FeedParser::Impl {
   bool list(std::string_view name, Need need, bool non_empty, const Expect& what, F&& each);
 
   // ----- ids -----
-  std::optional<Defined> find_id(std::string_view id) const;
-  bool person_known(std::string_view id) const;
+  // Whether the id is defined, noting its number for resolved_ids().
+  std::optional<Defined> find_id(std::string_view id);
+  bool person_known(std::string_view id);
+  void note_resolved(IdSpace space, std::string_view id, IdTable::Entry entry) {
+    resolved_.push_back(ResolvedId{id, entry.number, space, entry.word});
+  }
+  std::uint32_t growths() const { return persons_.growths() + agency_ids_.growths(); }
   void check_new_id(std::string_view id);
+  // Starts loading the table slots of the person ids the line names in the
+  // fields that usually hold them: in a feed of millions of people each is a
+  // cache miss, and the line's other fields are checked while they load.
+  void prefetch_persons() const;
   void reserve(std::optional<EventType> type, std::string_view id);
+  void define_person(std::string_view id);
+  void define_id(std::string_view id, const Defined& defined);
 
   void read_body(EventType type, std::string_view id, Event& event);
 
   const KnownIds* stored_;
   simdjson::dom::parser json_;
-  std::unordered_set<std::string, StringHash, std::equal_to<>> persons_;
-  std::unordered_map<std::string, Defined, StringHash, std::equal_to<>> ids_;
+  IdTable persons_;
+  // Agency and event ids share one namespace but not one table: the few
+  // agencies, named on nearly every line, then stay in cache while event
+  // ids grow with the feed.
+  IdTable agency_ids_, event_ids_;
+  std::vector<Defined> agency_defined_, event_defined_;  // by number in each table
 
   // Per-line state, kept across lines only to reuse its memory.
-  std::vector<Member> members_;
-  std::vector<Member> sub_members_;  // the members of a nested address object
-  std::vector<Member>* current_ = &members_;
+  Members members_;
+  Members sub_members_;  // the members of a nested address object
+  Members* current_ = &members_;
   std::vector<std::string_view> asked_;  // body fields asked for, in order
+  std::vector<ResolvedId> resolved_;
   std::vector<Fault>* faults_ = nullptr;
   std::int64_t line_ = 0;
   std::string_view scope_;      // the type name once the envelope is read
@@ -318,15 +394,31 @@ void FeedParser::Impl::fault(std::string_view name, std::string message) {
 }
 
 bool FeedParser::Impl::has(std::string_view name) const {
-  return std::any_of(current_->begin(), current_->end(),
-                     [&](const Member& m) { return m.key == name; });
+  const std::uint64_t head = head_of(name);
+  if (!current_->may_have(head, name.size())) return false;
+  return std::any_of(current_->items.begin(), current_->items.end(),
+                     [&](const Member& m) { return same(m, head, name); });
 }
 
 std::optional<element> FeedParser::Impl::take(std::string_view name) {
   if (current_ == &members_ && !scope_.empty()) asked_.push_back(name);
+  const std::uint64_t head = head_of(name);
+  if (!current_->may_have(head, name.size())) return std::nullopt;
+  std::vector<Member>& items = current_->items;
+  if (current_->unique) {
+    const std::size_t n = items.size();
+    for (std::size_t k = 0, i = current_->cursor; k < n; ++k, ++i) {
+      if (i >= n) i -= n;
+      if (!same(items[i], head, name)) continue;
+      items[i].used = true;
+      current_->cursor = i + 1;
+      return items[i].value;
+    }
+    return std::nullopt;
+  }
   std::optional<element> found;
-  for (Member& m : *current_) {
-    if (m.key != name) continue;
+  for (Member& m : items) {
+    if (!same(m, head, name)) continue;
     m.used = true;
     if (found) {
       fault(name, "given more than once; expected one value");
@@ -352,8 +444,8 @@ std::optional<element> FeedParser::Impl::get(std::string_view name, Need need, c
 }
 
 template <class F>
-void FeedParser::Impl::report_unknown(const std::vector<Member>& members, F&& allowed) {
-  for (const Member& m : members) {
+void FeedParser::Impl::report_unknown(const Members& members, F&& allowed) {
+  for (const Member& m : members.items) {
     if (!m.used) fault(m.key, "unknown field; " + allowed());
   }
 }
@@ -575,9 +667,7 @@ bool FeedParser::Impl::address(std::string_view name, Address& out, Need need) {
   const std::size_t faults_before = faults_->size();
   sub_members_.clear();
   const simdjson::dom::object fields = value->get_object().value_unsafe();
-  for (const auto [key, field] : fields) {
-    sub_members_.push_back(Member{key, field});
-  }
+  for (const auto [key, field] : fields) sub_members_.add(key, field);
   current_ = &sub_members_;
   sub_scope_ = name;
   // A kind that is given but invalid leaves the other fields optional, so one
@@ -734,16 +824,24 @@ std::optional<IdInfo> FeedParser::Impl::resolve(std::string_view name, std::stri
 
 // ----- ids -----
 
-std::optional<Defined> FeedParser::Impl::find_id(std::string_view id) const {
-  if (const auto it = ids_.find(id); it != ids_.end()) return it->second;
+std::optional<Defined> FeedParser::Impl::find_id(std::string_view id) {
+  if (const IdTable::Entry e = agency_ids_.find_entry(id); e.number != IdTable::kAbsent) {
+    note_resolved(IdSpace::kAgency, id, e);
+    return agency_defined_[e.number];
+  }
+  if (const std::uint32_t n = event_ids_.find(id); n != IdTable::kAbsent) return event_defined_[n];
   if (stored_ != nullptr) {
     if (std::optional<IdInfo> info = stored_->find(id)) return Defined{*info, 0, false};
   }
   return std::nullopt;
 }
 
-bool FeedParser::Impl::person_known(std::string_view id) const {
-  return persons_.find(id) != persons_.end() || (stored_ != nullptr && stored_->has_person(id));
+bool FeedParser::Impl::person_known(std::string_view id) {
+  if (const IdTable::Entry e = persons_.find_entry(id); e.number != IdTable::kAbsent) {
+    note_resolved(IdSpace::kPerson, id, e);
+    return true;
+  }
+  return stored_ != nullptr && stored_->has_person(id);
 }
 
 void FeedParser::Impl::check_new_id(std::string_view id) {
@@ -761,21 +859,53 @@ void FeedParser::Impl::check_new_id(std::string_view id) {
                    "; expected an id not used before"}));
 }
 
+void FeedParser::Impl::define_person(std::string_view id) {
+  note_resolved(IdSpace::kPerson, id, persons_.insert_entry(id).first);
+}
+
+void FeedParser::Impl::define_id(std::string_view id, const Defined& defined) {
+  // The first definition stands, in either table.
+  if (defined.info.kind == IdKind::kAgency) {
+    if (event_ids_.find(id) != IdTable::kAbsent) return;
+    const auto [entry, added] = agency_ids_.insert_entry(id);
+    if (added) agency_defined_.push_back(defined);
+    note_resolved(IdSpace::kAgency, id, entry);
+  } else if (agency_ids_.find(id) == IdTable::kAbsent) {
+    if (event_ids_.insert(id).second) event_defined_.push_back(defined);
+  }
+}
+
+void FeedParser::Impl::prefetch_persons() const {
+  static const std::array<std::string_view, 5> kFields = {"child", "mother", "person", "other",
+                                                          "persons"};
+  for (const Member& m : members_.items) {
+    if (std::find(kFields.begin(), kFields.end(), m.key) == kFields.end()) continue;
+    std::string_view id;
+    simdjson::dom::array items;
+    if (m.value.get_string().get(id) == simdjson::SUCCESS) {
+      persons_.prefetch(id);
+    } else if (m.value.get_array().get(items) == simdjson::SUCCESS) {
+      for (const element item : items) {
+        if (item.get_string().get(id) == simdjson::SUCCESS) persons_.prefetch(id);
+      }
+    }
+  }
+}
+
 void FeedParser::Impl::reserve(std::optional<EventType> type, std::string_view id) {
   if (!type) {
     // Unknown type: the id may have been meant for either namespace.
-    if (!new_person_.empty()) persons_.emplace(new_person_);
+    if (!new_person_.empty()) define_person(new_person_);
     if (id.empty()) return;
-    persons_.emplace(id);
-    ids_.emplace(std::string(id), Defined{IdInfo{}, line_, true});
+    define_person(id);
+    define_id(id, Defined{IdInfo{}, line_, true});
     return;
   }
-  if (!new_person_.empty()) persons_.emplace(new_person_);
+  if (!new_person_.empty()) define_person(new_person_);
   if (id.empty() || *type == EventType::kPerson) return;
   const TypeRule rule = rule_of(*type);
-  ids_.emplace(
-      std::string(id),
-      Defined{IdInfo{rule.id_kind, *type, new_assessment_kind_, new_agency_kind_}, line_, false});
+  define_id(id, Defined{IdInfo{rule.id_kind, *type, new_assessment_kind_, new_agency_kind_}, line_,
+                        false});
 }
 
 // ----- the line -----
@@ -792,10 +922,12 @@ std::optional<Event> FeedParser::Impl::parse_line(std::string_view line, std::in
   current_ = &members_;
   members_.clear();
   asked_.clear();
+  resolved_.clear();
   new_person_ = {};
   new_agency_kind_.reset();
   new_assessment_kind_.reset();
   const std::size_t faults_before = faults.size();
+  const std::uint32_t growths_before = growths();
 
   element root;
   if (const simdjson::error_code error = json_.parse(line.data(), line.size()).get(root)) {
@@ -814,7 +946,8 @@ std::optional<Event> FeedParser::Impl::parse_line(std::string_view line, std::in
     fault("(json)", "expected a JSON object; got " + shown(root));
     return std::nullopt;
   }
-  for (const auto [key, value] : object) members_.push_back(Member{key, value});
+  for (const auto [key, value] : object) members_.add(key, value);
+  prefetch_persons();
 
   Event event;
   event.line = line_number;
@@ -860,10 +993,17 @@ std::optional<Event> FeedParser::Impl::parse_line(std::string_view line, std::in
   }
   reserve(type_ok ? std::optional<EventType>(type) : std::nullopt, id);
   if (faults.size() != faults_before) return std::nullopt;
+  if (growths() != growths_before) {
+    // A table grew after some of the line's ids were looked up: find their
+    // words where they are now.
+    for (ResolvedId& r : resolved_) {
+      r.word = (r.space == IdSpace::kPerson ? persons_ : agency_ids_).find_entry(r.text).word;
+    }
+  }
 
   event.type = type;
   event.id.assign(id);
-  event.json.assign(line);
+  if (keep_lines_) event.json.assign(line);
   return event;
 }
 
@@ -1212,5 +1352,9 @@ std::optional<Event> FeedParser::parse_line(std::string_view line, std::int64_t 
                                             std::vector<Fault>& faults) {
   return impl_->parse_line(line, line_number, faults);
 }
+
+void FeedParser::keep_lines(bool keep) { impl_->keep_lines_ = keep; }
+
+ResolvedIds FeedParser::resolved_ids() const { return impl_->resolved_ids(); }
 
 }  // namespace sightline

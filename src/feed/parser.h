@@ -18,6 +18,7 @@
 #include "feed/event.h"
 #include "feed/fault.h"
 #include "feed/known_ids.h"
+#include "feed/resolved_ids.h"
 
 namespace sightline {
 
@@ -34,6 +35,16 @@ class FeedParser {
   // whitespace yields nullopt and no fault.
   std::optional<Event> parse_line(std::string_view line, std::int64_t line_number,
                                   std::vector<Fault>& faults);
+
+  // Whether each Event keeps its line in `json` (the default). A reader that
+  // never looks at it, such as a replay, spares copying every line.
+  void keep_lines(bool keep);
+
+  // The person and agency ids the last line that parse_line returned an
+  // Event for names and defines, each with the number this parser gave it
+  // (ids known only through `stored` have none). Valid until the next call of
+  // parse_line.
+  ResolvedIds resolved_ids() const;
 
  private:
   class Impl;

@@ -2,40 +2,139 @@
 
 #include <algorithm>
 #include <iomanip>
-#include <nlohmann/json.hpp>
 
 namespace sightline::safeguards {
 
-std::string alert_json(const Alert& a) {
-  nlohmann::ordered_json j;
-  j["rule"] = a.rule;
-  j["child"] = a.child;
-  j["owner"] = a.owner;
-  j["raised"] = a.raised.to_string();
-  j["due"] = a.due ? nlohmann::ordered_json(a.due->to_string()) : nlohmann::ordered_json(nullptr);
-  j["level"] = std::string(to_string(a.level));
-  j["escalations"] = nlohmann::ordered_json::array();
-  for (const Escalation& e : a.escalations) {
-    j["escalations"].push_back(
-        {{"level", std::string(to_string(e.level))}, {"at", e.at.to_string()}});
+namespace {
+
+// A JSON string as nlohmann::json's dump() writes one (the form this output
+// has always had): `"` and `\\` escaped, \b \f \n \r \t by name, other control
+// characters as \u00xx, everything else (UTF-8 included) as it is.
+void append_string(std::string& out, std::string_view s) {
+  static constexpr char kHex[] = "0123456789abcdef";
+  out += '"';
+  std::size_t plain = 0;  // start of the run of characters copied as they are
+  for (std::size_t i = 0; i < s.size(); ++i) {
+    const auto c = static_cast<unsigned char>(s[i]);
+    if (c >= 0x20 && c != '"' && c != '\\') continue;
+    out.append(s, plain, i - plain);
+    plain = i + 1;
+    switch (c) {
+      case '"':
+        out += "\\\"";
+        break;
+      case '\\':
+        out += "\\\\";
+        break;
+      case '\b':
+        out += "\\b";
+        break;
+      case '\f':
+        out += "\\f";
+        break;
+      case '\n':
+        out += "\\n";
+        break;
+      case '\r':
+        out += "\\r";
+        break;
+      case '\t':
+        out += "\\t";
+        break;
+      default:
+        out += "\\u00";
+        out += kHex[c >> 4];
+        out += kHex[c & 0xf];
+    }
   }
-  j["resolved"] = a.resolved ? nlohmann::ordered_json(a.resolved->to_string())
-                             : nlohmann::ordered_json(nullptr);
-  if (const auto* id = std::get_if<std::string>(&a.resolved_by)) {
-    j["resolved_by"] = *id;
-  } else if (const auto* line = std::get_if<std::int64_t>(&a.resolved_by)) {
-    j["resolved_by"] = *line;
+  out.append(s, plain, s.size() - plain);
+  out += '"';
+}
+
+void append_strings(std::string& out, const std::vector<std::string>& list) {
+  out += '[';
+  for (std::size_t i = 0; i < list.size(); ++i) {
+    if (i) out += ',';
+    append_string(out, list[i]);
+  }
+  out += ']';
+}
+
+void append_date(std::string& out, const std::optional<Date>& d) {
+  if (d) {
+    out += '"';
+    out += d->to_string();
+    out += '"';
   } else {
-    j["resolved_by"] = nullptr;
+    out += "null";
   }
-  j["finding"] =
-      a.finding.empty() ? nlohmann::ordered_json(nullptr) : nlohmann::ordered_json(a.finding);
-  j["source"] = a.source;
-  if (!a.missing.empty()) j["missing"] = a.missing;
-  if (!a.routes.empty()) j["routes"] = a.routes;
-  if (!a.reasons.empty()) j["reasons"] = a.reasons;
-  if (!a.severity.empty()) j["severity"] = a.severity;
-  return j.dump();
+}
+
+}  // namespace
+
+void append_alert_json(std::string& out, const Alert& a) {
+  out += "{\"rule\":";
+  append_string(out, a.rule);
+  out += ",\"child\":";
+  append_string(out, a.child);
+  out += ",\"owner\":";
+  append_string(out, a.owner);
+  out += ",\"raised\":";
+  append_date(out, a.raised);
+  out += ",\"due\":";
+  append_date(out, a.due);
+  out += ",\"level\":";
+  append_string(out, to_string(a.level));
+  out += ",\"escalations\":[";
+  for (std::size_t i = 0; i < a.escalations.size(); ++i) {
+    if (i) out += ',';
+    out += "{\"level\":";
+    append_string(out, to_string(a.escalations[i].level));
+    out += ",\"at\":";
+    append_date(out, a.escalations[i].at);
+    out += '}';
+  }
+  out += "],\"resolved\":";
+  append_date(out, a.resolved);
+  out += ",\"resolved_by\":";
+  if (const auto* id = std::get_if<std::string>(&a.resolved_by)) {
+    append_string(out, *id);
+  } else if (const auto* line = std::get_if<std::int64_t>(&a.resolved_by)) {
+    out += std::to_string(*line);
+  } else {
+    out += "null";
+  }
+  out += ",\"finding\":";
+  if (a.finding.empty()) {
+    out += "null";
+  } else {
+    append_string(out, a.finding);
+  }
+  out += ",\"source\":";
+  append_string(out, a.source);
+  if (!a.missing.empty()) {
+    out += ",\"missing\":";
+    append_strings(out, a.missing);
+  }
+  if (!a.routes.empty()) {
+    out += ",\"routes\":";
+    append_strings(out, a.routes);
+  }
+  if (!a.reasons.empty()) {
+    out += ",\"reasons\":";
+    append_strings(out, a.reasons);
+  }
+  if (!a.severity.empty()) {
+    out += ",\"severity\":";
+    append_string(out, a.severity);
+  }
+  out += '}';
+}
+
+std::string alert_json(const Alert& a) {
+  std::string out;
+  append_alert_json(out, a);
+  return out;
 }
 
 namespace {

@@ -15,6 +15,8 @@ namespace sightline::safeguards {
 
 // One line of JSON, without the newline.
 std::string alert_json(const Alert& alert);
+// The same, appended to `out` (for writing millions without a string each).
+void append_alert_json(std::string& out, const Alert& alert);
 // A readable table, one row per alert, with a header.
 void print_alert_table(std::ostream& out, const std::vector<Alert>& alerts);
 // A readable list of notices.

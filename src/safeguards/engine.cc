@@ -12,7 +12,9 @@ SafeguardsEngine::SafeguardsEngine(SafeguardsConfig config, const WorkingDayCale
 
 SafeguardsEngine::~SafeguardsEngine() = default;
 
-void SafeguardsEngine::apply(const Event& event) { core_->apply(event); }
+void SafeguardsEngine::apply(const Event& event, const ResolvedIds& ids) {
+  core_->apply(event, ids);
+}
 void SafeguardsEngine::advance_to(Timestamp t) { core_->advance_to(t); }
 Timestamp SafeguardsEngine::now() const { return core_->now(); }
 

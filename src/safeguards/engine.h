@@ -22,6 +22,7 @@
 
 #include "core/working_days.h"
 #include "feed/event.h"
+#include "feed/resolved_ids.h"
 #include "safeguards/alert.h"
 #include "safeguards/config.h"
 #include "safeguards/listener.h"
@@ -40,7 +41,9 @@ class SafeguardsEngine {
   SafeguardsEngine(const SafeguardsEngine&) = delete;
   SafeguardsEngine& operator=(const SafeguardsEngine&) = delete;
 
-  void apply(const Event& event);
+  // `ids` may give the numbers a parser gave the event's ids (a shortcut:
+  // the result is the same without them).
+  void apply(const Event& event, const ResolvedIds& ids = {});
   void advance_to(Timestamp t);
   Timestamp now() const;
 

@@ -1,6 +1,7 @@
 #include "safeguards/engine_core.h"
 
 #include <algorithm>
+#include <atomic>
 
 #include "safeguards/catalogue.h"
 
@@ -39,6 +40,8 @@ void Rule::on_due(EngineCore& core, DutyId duty) const { core.raise(duty); }
 
 EngineCore::EngineCore(const SafeguardsConfig& config, const WorkingDayCalendar& calendar)
     : config_(config), calendar_(calendar), now_(at_instant(-100000LL * 86400)) {
+  static std::atomic<std::uint64_t> engines{0};
+  token_ = ++engines;
   for (const Rule* rule : catalogue()) {
     rules_.push_back(rule);
     for (EventType t : rule->events()) by_type_[static_cast<std::size_t>(t)].push_back(rule);
@@ -65,9 +68,23 @@ int EngineCore::section_param(std::size_t section, std::size_t p, AreaId area) c
 
 // ----- people, agencies, areas -----
 
+std::uint32_t EngineCore::resolve(IdSpace space, std::string_view id, Interner& interner,
+                                  std::vector<std::uint32_t>& map) {
+  const ResolvedId* r = resolved_.find(space, id);
+  if (r == nullptr) return interner.intern(id);
+  if (words_mine_ && r->word != nullptr) {  // our own number, kept beside the parser's (+1)
+    if (*r->word == 0) *r->word = interner.intern(id) + 1;
+    return *r->word - 1;
+  }
+  if (r->number >= map.size()) map.resize(std::size_t{r->number} + 1, kNone);
+  std::uint32_t& known = map[r->number];
+  if (known == kNone) known = interner.intern(id);
+  return known;
+}
+
 PersonId EngineCore::person(std::string_view id) {
   if (const PersonId p = recall(recent_persons_, id); p != kNone) return p;
-  const PersonId p = persons_.intern(id);
+  const PersonId p = resolve(IdSpace::kPerson, id, persons_, person_of_);
   if (p >= people_.size()) people_.resize(p + 1);
   recent_persons_[recent_person_next_++ % recent_persons_.size()] = {id.data(), id.size(), p};
   return p;
@@ -75,7 +92,7 @@ PersonId EngineCore::person(std::string_view id) {
 
 AgencyId EngineCore::agency(std::string_view id) {
   if (const AgencyId a = recall(recent_agencies_, id); a != kNone) return a;
-  const AgencyId a = agency_ids_.intern(id);
+  const AgencyId a = resolve(IdSpace::kAgency, id, agency_ids_, agency_of_);
   if (a >= agencies_.size()) agencies_.resize(a + 1);
   recent_agencies_[recent_agency_next_++ % recent_agencies_.size()] = {id.data(), id.size(), a};
   return a;
@@ -257,7 +274,7 @@ DutyId EngineCore::open(const Rule& rule, DutySpec spec) {
   d.alert = kNone;
   d.occurrence = std::move(spec.occurrence);
   d.extras = std::move(spec.extras);
-  people_[spec.child].duties.push_back(id);
+  people_[spec.child].duties.push_back(PersonState::HeldDuty{id, rule.index()});
   if (!spec.due) {
     raise(id);
   } else if (deadline_of(*spec.due) <= now_instant()) {
@@ -283,16 +300,14 @@ void EngineCore::raise(DutyId id) {
   a.extras = std::move(d.extras);
   // Exactly once per occurrence: a second alert with the same key is dropped.
   const std::uint64_t h = key_hash(a);
-  const auto [first, last] = alert_keys_.equal_range(h);
-  for (auto it = first; it != last; ++it) {
-    if (same_key(alerts_[it->second], a)) {
-      close(id);
-      return;
-    }
+  if (alert_keys_.find(h, [&](std::uint32_t i) { return same_key(alerts_[i], a); }) !=
+      HashIndex::kMissing) {
+    close(id);
+    return;
   }
   d.state = DutyState::kAlerted;
   d.alert = static_cast<std::uint32_t>(alerts_.size());
-  alert_keys_.emplace(h, d.alert);
+  alert_keys_.insert(h, d.alert);
   alerts_.push_back(std::move(a));
   schedule_escalations(id, alerts_.back(), agencies_[d.owner].area);
   if (listener_) listener_->on_raised(materialize(alerts_.back()));
@@ -401,8 +416,8 @@ void EngineCore::reschedule(DutyId id, Date due) {
 }
 
 bool EngineCore::any_open(PersonId child, const Rule& rule) const {
-  for (DutyId d : people_[child].duties) {
-    if (duties_[d].rule == rule.index() && duties_[d].state != DutyState::kClosed) return true;
+  for (const PersonState::HeldDuty held : people_[child].duties) {
+    if (held.rule == rule.index() && duties_[held.id].state != DutyState::kClosed) return true;
   }
   return false;
 }
@@ -420,8 +435,8 @@ void EngineCore::compact() {
     auto& list = people_[p].duties;
     std::size_t out = 0;
     for (std::size_t i = 0; i < list.size(); ++i) {
-      if (duties_[list[i]].state == DutyState::kClosed) {
-        free_duties_.push_back(list[i]);
+      if (duties_[list[i].id].state == DutyState::kClosed) {
+        free_duties_.push_back(list[i].id);
       } else {
         list[out++] = list[i];
       }
@@ -463,6 +478,14 @@ Notice EngineCore::materialize_notice(std::size_t i) const {
 void EngineCore::advance_to(Timestamp t) {
   while (!queue_.empty() && queue_.next_instant() <= t.instant()) {
     const QueueEntry e = queue_.pop();
+    // The duty of the entry after this one is read next, and among millions
+    // it is not in cache: start loading it while this one is processed.
+    if (!queue_.empty()) {
+      const QueueEntry& after = queue_.next();
+      if (after.kind != EntryKind::kTimer && after.target < duties_.size()) {
+        __builtin_prefetch(&duties_[after.target]);
+      }
+    }
     if (e.instant > now_instant()) now_ = at_instant(e.instant);
     process(e);
     compact();
@@ -497,9 +520,34 @@ void EngineCore::process(const QueueEntry& e) {
 
 // ----- events -----
 
-void EngineCore::apply(const Event& e) {
+void EngineCore::apply(const Event& e, const ResolvedIds& ids) {
+  // The state of the people the event names is read next, and in a replay of
+  // millions it is not in cache: start loading it (where the parser's numbers
+  // tell it) while the clock moves on.
+  words_mine_ = ids.claim(token_);
+  for (const ResolvedId& r : ids.ids) {
+    if (r.space != IdSpace::kPerson) continue;
+    PersonId p = kNone;
+    if (words_mine_ && r.word != nullptr) {
+      p = *r.word - 1;  // kNone when not yet ours
+    } else if (ids.source == resolved_source_ && r.number < person_of_.size()) {
+      p = person_of_[r.number];
+    }
+    if (p == kNone || p >= people_.size()) continue;
+    const char* state = reinterpret_cast<const char*>(&people_[p]);
+    for (std::size_t line = 0; line < sizeof(PersonState); line += 64) {
+      __builtin_prefetch(state + line);
+    }
+  }
   advance_to(e.recorded);
   event_ = &e;
+  if (ids.source != resolved_source_ && ids.source != nullptr) {
+    // Another parser numbers its ids afresh.
+    person_of_.clear();
+    agency_of_.clear();
+    resolved_source_ = ids.source;
+  }
+  resolved_ = ids;
   recent_persons_.fill(RecentId{});
   recent_agencies_.fill(RecentId{});
   sightings_.clear();
@@ -551,6 +599,7 @@ void EngineCore::apply(const Event& e) {
     }
   }
   event_ = nullptr;
+  resolved_ = {};
   recent_persons_.fill(RecentId{});
   recent_agencies_.fill(RecentId{});
   compact();

@@ -16,7 +16,6 @@
 
 #include <array>
 #include <cstdint>
-#include <deque>
 #include <functional>
 #include <memory>
 #include <optional>
@@ -28,9 +27,12 @@
 
 #include "core/working_days.h"
 #include "feed/event.h"
+#include "feed/resolved_ids.h"
 #include "safeguards/alert.h"
+#include "safeguards/chunked_vector.h"
 #include "safeguards/config.h"
 #include "safeguards/deadline_queue.h"
+#include "safeguards/hash_index.h"
 #include "safeguards/interner.h"
 #include "safeguards/listener.h"
 #include "safeguards/notice.h"
@@ -130,7 +132,7 @@ class EngineCore {
   EngineCore& operator=(const EngineCore&) = delete;
 
   // ----- driving (used by SafeguardsEngine) -----
-  void apply(const Event& event);
+  void apply(const Event& event, const ResolvedIds& ids = {});
   void advance_to(Timestamp t);
   void set_listener(EngineListener* listener) { listener_ = listener; }
   std::size_t alert_count() const { return alerts_.size(); }
@@ -234,8 +236,8 @@ class EngineCore {
     // may open duties (appended after `n`), which this call does not visit.
     const std::size_t n = people_[child].duties.size();
     for (std::size_t i = 0; i < n; ++i) {
-      const DutyId d = people_[child].duties[i];
-      if (duties_[d].rule == rule.index() && duties_[d].state != DutyState::kClosed) f(d);
+      const PersonState::HeldDuty held = people_[child].duties[i];
+      if (held.rule == rule.index() && duties_[held.id].state != DutyState::kClosed) f(held.id);
     }
   }
   bool any_open(PersonId child, const Rule& rule) const;
@@ -278,9 +280,7 @@ class EngineCore {
   std::vector<const Rule*> state_rules_;
 
   Interner persons_, agency_ids_, area_ids_, refs_;
-  // A deque: growing it never copies the millions of entries already there
-  // (nor doubles the memory while it does).
-  std::deque<PersonState> people_;
+  ChunkedVector<PersonState> people_;
   std::vector<AgencyInfo> agencies_;
   std::unordered_map<std::uint64_t, AgencyId> serving_;       // kind << 32 | area -> first agency
   std::vector<const std::vector<int>*> area_tables_;          // by AreaId
@@ -295,7 +295,7 @@ class EngineCore {
   std::vector<DutyId> free_duties_;
   std::vector<AlertRecord> alerts_;
   // Exactly once: hash of each alert's key -> the alerts with that hash.
-  std::unordered_multimap<std::uint64_t, std::uint32_t> alert_keys_;
+  HashIndex alert_keys_;
   Interner resolver_ids_;  // ids of the events that resolved alerts
   // Notices as ids and dates; their words are made when read.
   struct NoticeRecord {
@@ -331,6 +331,21 @@ class EngineCore {
     std::uint32_t id;
   };
   std::array<RecentId, 8> recent_persons_{}, recent_agencies_{};
+  // The numbers the parser gave the current event's ids, and what each
+  // number of that parser's is here (kNone: not looked up yet), so that an id
+  // the parser already found costs an array index instead of a hash lookup.
+  ResolvedIds resolved_;
+  const void* resolved_source_ = nullptr;
+  std::vector<PersonId> person_of_;
+  std::vector<AgencyId> agency_of_;
+  // Better still, the parser keeps a word with each id for one consumer: when
+  // this engine holds the claim (`words_mine_`), its own id (+1) is kept there,
+  // and comes back with the parser's lookup of the id, in the same cache line.
+  std::uint64_t token_ = 0;  // unique to this engine, for claiming the words
+  bool words_mine_ = false;
+  // The dense id of `id` in `interner`, through `map` when the parser resolved it.
+  std::uint32_t resolve(IdSpace space, std::string_view id, Interner& interner,
+                        std::vector<std::uint32_t>& map);
   std::size_t recent_person_next_ = 0, recent_agency_next_ = 0;
   static std::uint32_t recall(const std::array<RecentId, 8>& cache, std::string_view s) {
     for (const RecentId& r : cache) {

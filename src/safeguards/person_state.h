@@ -128,8 +128,13 @@ struct PersonState {
   std::int64_t whereabouts_unknown_since = kNever;
   std::int64_t last_missing = kNever;
 
-  // Open duties and alerts of every rule for this person as the child.
-  std::vector<DutyId> duties;
+  // Open duties and alerts of every rule for this person as the child, each
+  // with its rule, so that a rule looking for its own duties touches no other.
+  struct HeldDuty {
+    DutyId id;
+    std::uint16_t rule;
+  };
+  std::vector<HeldDuty> duties;
 
   std::int64_t seen_by_agency(AgencyId a) const {
     for (const auto& [agency, t] : seen_by) {

@@ -12,6 +12,7 @@
 #include <vector>
 
 #include "feed/parser.h"
+#include "safeguards/line_reader.h"
 
 namespace sightline::safeguards {
 namespace {
@@ -130,14 +131,10 @@ ReplayResult replay_file(const std::string& path, const SafeguardsConfig& config
   // apply each event as soon as it is checked.
   {
     FeedParser parser;
+    parser.keep_lines(false);  // the engine never reads an event's line
     std::vector<Fault> faults;
     std::int64_t last = INT64_MIN;
-    std::size_t next_release = kReleaseEvery;
-    for_each_line(text, [&](std::string_view line, std::int64_t number, std::size_t offset) {
-      if (offset >= next_release) {
-        file.release_before(offset);
-        next_release = offset + kReleaseEvery;
-      }
+    for_each_file_line(path, [&](std::string_view line, std::int64_t number, std::size_t) {
       faults.clear();
       std::optional<Event> event = parser.parse_line(line, number, faults);
       if (!event) {
@@ -153,7 +150,7 @@ ReplayResult replay_file(const std::string& path, const SafeguardsConfig& config
       if (instant < last) result.sorted = false;
       last = std::max(last, instant);
       if (result.sorted && result.faults == 0 && instant <= limit) {
-        engine->apply(*event);
+        engine->apply(*event, parser.resolved_ids());
         ++result.applied;
       }
     });
@@ -170,6 +167,7 @@ ReplayResult replay_file(const std::string& path, const SafeguardsConfig& config
     file.restart();
     {
       FeedParser parser;
+      parser.keep_lines(false);
       std::vector<Fault> faults;
       std::size_t next_release = kReleaseEvery;
       for_each_line(text, [&](std::string_view line, std::int64_t number, std::size_t offset) {
@@ -191,6 +189,7 @@ ReplayResult replay_file(const std::string& path, const SafeguardsConfig& config
     // from the map.
     engine = std::make_unique<SafeguardsEngine>(config);
     FeedParser parser(&ids);
+    parser.keep_lines(false);
     std::vector<Fault> faults;
     result.applied = 0;
     for (const IndexEntry& entry : index) {
@@ -203,7 +202,7 @@ ReplayResult replay_file(const std::string& path, const SafeguardsConfig& config
         throw std::runtime_error("internal error re-reading line " + std::to_string(entry.line) +
                                  (faults.empty() ? "" : ": " + faults.front().to_string()));
       }
-      engine->apply(*event);
+      engine->apply(*event, parser.resolved_ids());
       ++result.applied;
     }
   }

@@ -4,10 +4,10 @@
 // when any line is at fault every fault goes to `on_fault` and the result says
 // so: the engine's state is then meaningless and no alert may be shown. A
 // valid feed is applied in replay order (by `recorded`, ties in file order).
-// A file already in that order is streamed: events are applied as they are
-// checked, and no event is held. Otherwise an index of (recorded instant,
-// line, byte offset) is sorted and the lines are read again, in that order,
-// from the memory-mapped file.
+// A file already in that order is streamed: read through one buffer, events
+// are applied as they are checked, and no event is held. Otherwise an index
+// of (recorded instant, line, byte offset) is sorted and the lines are read
+// again, in that order, from the memory-mapped file.
 // With `until`, events recorded after the end of that day are not applied,
 // and the clock then moves on to the end of that day (C4).
 #pragma once

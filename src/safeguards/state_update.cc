@@ -132,7 +132,8 @@ void EngineCore::remove_involvement(PersonId child, AgencyId agency_id, Involvem
 
 void EngineCore::close_for_death(PersonId child) {
   // A child's death ends open duties and resolves open alerts by that event.
-  for (DutyId d : people_[child].duties) {
+  for (const PersonState::HeldDuty held : people_[child].duties) {
+    const DutyId d = held.id;
     if (duties_[d].state == DutyState::kAlerted) {
       resolve(d);
     } else if (duties_[d].state == DutyState::kPending) {

@@ -66,6 +66,7 @@ class PrimedParser {
   }
   const std::vector<Fault>& faults() const { return faults_; }
   std::int64_t line() const { return line_; }
+  ResolvedIds resolved_ids() const { return parser_.resolved_ids(); }
 
  private:
   FeedParser parser_;
@@ -776,6 +777,38 @@ TEST(EnvelopeTest, ALineCannotReferToItself) {
       R"({"type":"agency","id":"la1","name":"X","kind":"legal","area":"E09000033","parent":"la1","at":"2024-03-01"})"));
   ASSERT_EQ(parser.faults().size(), 1u) << describe(parser.faults());
   EXPECT_EQ(parser.faults()[0].field, "agency.parent");
+}
+
+// ----- the numbers of the ids a line names -----
+
+TEST(ResolvedIdsTest, NumbersEveryIdTheLineNamesOrDefinesInOrderOfDefinition) {
+  PrimedParser parser;
+  ASSERT_TRUE(parser.parse(
+      R"({"type":"referral","id":"ref-2","child":"c1","mother":"m1","from":"mw1","to":"csc1","concerns":[],"at":"2024-03-01","by":"hv1"})"))
+      << describe(parser.faults());
+  const ResolvedIds ids = parser.resolved_ids();
+  const auto number = [&](IdSpace space, std::string_view id) {
+    const ResolvedId* r = ids.find(space, id);
+    return r == nullptr ? std::optional<std::uint32_t>() : r->number;
+  };
+  // Persons of kPreamble: m1, c1 (the pregnancy's child), f1.
+  EXPECT_EQ(number(IdSpace::kPerson, "m1"), 0u);
+  EXPECT_EQ(number(IdSpace::kPerson, "c1"), 1u);
+  // Agencies: gp1, hv1, csc1, csc2, mw1. Event ids are not resolved.
+  EXPECT_EQ(number(IdSpace::kAgency, "hv1"), 1u);
+  EXPECT_EQ(number(IdSpace::kAgency, "csc1"), 2u);
+  EXPECT_EQ(number(IdSpace::kAgency, "mw1"), 4u);
+  EXPECT_EQ(number(IdSpace::kAgency, "ref-2"), std::nullopt);
+  EXPECT_EQ(number(IdSpace::kPerson, "csc1"), std::nullopt);
+  EXPECT_EQ(number(IdSpace::kAgency, "c1"), std::nullopt);
+
+  const void* source = ids.source;
+  ASSERT_TRUE(parser.parse(
+      R"({"type":"person","id":"p9","given":"Di","family":"Ng","at":"2024-03-01","by":"gp1"})"));
+  EXPECT_EQ(parser.resolved_ids().source, source);
+  EXPECT_EQ(parser.resolved_ids().find(IdSpace::kPerson, "p9")->number, 3u);
+  EXPECT_EQ(parser.resolved_ids().find(IdSpace::kAgency, "gp1")->number, 0u);
+  EXPECT_NE(PrimedParser().resolved_ids().source, source);
 }
 
 // ----- whole feeds -----
