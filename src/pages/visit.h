@@ -36,6 +36,8 @@ web::Response not_found_page(const PagesParts& parts, const web::SessionInfo* se
 // Pages for a signed-in user.
 web::Response sign_out(const Visit& v);
 web::Response start_page(const Visit& v);
+web::Response my_work_page(const Visit& v);
+web::Response acknowledge_alert(const Visit& v);
 web::Response find_child_page(const Visit& v);
 web::Response child_page(const Visit& v);
 web::Response break_glass(const Visit& v);

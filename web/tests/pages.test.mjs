@@ -56,7 +56,7 @@ describe('pages', () => {
     await page.fill('#username', 'demo.hv')
     await page.fill('#password', serve.passwords['demo.hv'])
     await submit(page, 'Sign in')
-    assert.equal(new URL(page.url()).pathname, '/')
+    assert.equal(new URL(page.url()).pathname, '/my-work')
     assert.match(await page.locator('.app-account').innerText(), /demo\.hv/)
     await check(page)
 
@@ -230,7 +230,7 @@ describe('pages', () => {
     assert.equal(await page.evaluate(() => document.activeElement.id), 'password')
     await page.keyboard.type(serve.passwords['demo.hv'])
     await Promise.all([page.waitForNavigation(), page.keyboard.press('Enter')])
-    assert.equal(new URL(page.url()).pathname, '/')
+    assert.equal(new URL(page.url()).pathname, '/my-work')
 
     await tabTo('a[href="/children"]')
     await Promise.all([page.waitForNavigation(), page.keyboard.press('Enter')])
