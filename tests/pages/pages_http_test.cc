@@ -322,5 +322,18 @@ TEST_F(PagesWorkTest, AcknowledgingNeedsANoteAndKeepsTheAlertOpen) {
   EXPECT_NE(after.body.find("id=\"alert-" + id + "\""), std::string::npos);
 }
 
+TEST_F(PagesWorkTest, TheChildPageListsTheAgencysAlertsAboutTheChild) {
+  HttpReply r = get("/children/tia", page_sign_in("bob"));
+  ASSERT_EQ(r.status, 200);
+  const auto alerts = r.body.find("id=\"alerts\"");
+  ASSERT_NE(alerts, std::string::npos);
+  const std::string section = r.body.substr(alerts, r.body.find("id=\"chronology\"") - alerts);
+  EXPECT_NE(section.find("Transfer not accepted with the child seen"), std::string::npos);
+  EXPECT_NE(section.find(">Open</strong>"), std::string::npos);
+  // Only Tia's: one row.
+  EXPECT_EQ(section.find("Transfer not accepted", section.find("Transfer not accepted") + 1),
+            std::string::npos);
+}
+
 }  // namespace
 }  // namespace sightline::testing
