@@ -335,5 +335,22 @@ TEST_F(PagesWorkTest, TheChildPageListsTheAgencysAlertsAboutTheChild) {
             std::string::npos);
 }
 
+TEST_F(PagesWorkTest, TransfersShowsIncomingAndOutgoingAndWhetherTheChildWasSeen) {
+  accounts_->add("lucy", web::Role::kPractitioner, "luton-csc", kPassword, admin());
+  HttpReply r = get("/transfers", page_sign_in("lucy"));
+  ASSERT_EQ(r.status, 200);
+  const auto in = r.body.find("Incoming, awaiting acceptance");
+  const auto out = r.body.find("Outgoing, not yet accepted");
+  ASSERT_NE(in, std::string::npos);
+  ASSERT_NE(out, std::string::npos);
+  const auto tia = r.body.find("href=\"/children/tia\">Tia Example</a>");
+  EXPECT_TRUE(tia > in && tia < out);
+  EXPECT_NE(r.body.find("Not seen"), std::string::npos);
+  r = get("/transfers", page_sign_in("bob"));
+  const auto tia_out = r.body.find("href=\"/children/tia\">Tia Example</a>");
+  EXPECT_GT(tia_out, r.body.find("Outgoing, not yet accepted"));
+  EXPECT_NE(tia_out, std::string::npos);
+}
+
 }  // namespace
 }  // namespace sightline::testing
