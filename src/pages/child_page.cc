@@ -173,6 +173,9 @@ Html record_links(const std::string& child) {
       "strategy-discussion\">A strategy discussion</a></li>"
       "<li><a class=\"govuk-link\" href=\"" +
       base +
+      "case-closed\">A case closed</a></li>"
+      "<li><a class=\"govuk-link\" href=\"" +
+      base +
       "transfer\">A transfer to another agency</a></li>"
       "</ul>");
 }
@@ -308,8 +311,8 @@ web::Response child_page(const Visit& v) {
   const std::string name = str(summary, "name");
   Html content;
   if (!date_error.empty()) content += error_summary({{"#known-day", date_error}});
-  static const std::set<std::string> kRecordable = {"contact", "referral", "referral_outcome",
-                                                    "strategy_discussion", "transfer"};
+  static const std::set<std::string> kRecordable = {
+      "contact", "referral", "referral_outcome", "strategy_discussion", "transfer", "case_closed"};
   if (const auto recorded = v.request.query_param("recorded");
       recorded && kRecordable.contains(*recorded)) {
     content +=

@@ -91,6 +91,7 @@ Pages::Pages(PagesParts parts) : parts_(parts) {
     router_.add(method, "/children/{id}/record/strategy-discussion",
                 signed_in(record_strategy_discussion));
     router_.add(method, "/children/{id}/record/transfer", signed_in(record_transfer));
+    router_.add(method, "/children/{id}/record/case-closed", signed_in(record_closure));
   }
 }
 

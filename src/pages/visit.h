@@ -48,5 +48,6 @@ web::Response record_referral(const Visit& v);
 web::Response record_referral_outcome(const Visit& v);
 web::Response record_strategy_discussion(const Visit& v);
 web::Response record_transfer(const Visit& v);
+web::Response record_closure(const Visit& v);
 
 }  // namespace sightline::pages

@@ -352,5 +352,32 @@ TEST_F(PagesWorkTest, TransfersShowsIncomingAndOutgoingAndWhetherTheChildWasSeen
   EXPECT_NE(tia_out, std::string::npos);
 }
 
+TEST_F(PagesWorkTest, AClosureTheSafeguardsForbidIsRefusedUnlessAManagerGivesAReason) {
+  accounts_->add("lucy", web::Role::kPractitioner, "luton-csc", kPassword, admin());
+  const std::string session = page_sign_in("lucy");
+  HttpReply r = get("/children/tia/record/case-closed", session);
+  ASSERT_EQ(r.status, 200);
+  EXPECT_NE(r.body.find("has not been accepted with the child seen"), std::string::npos);
+  const std::string csrf = csrf_in(r.body);
+  const std::string form = "csrf_token=" + csrf + "&at-day=2&at-month=3&at-year=2026&reason=other";
+  r = post_form("/children/tia/record/case-closed", form, session);
+  EXPECT_EQ(r.status, 400);
+  EXPECT_NE(r.body.find("The case cannot be closed: A transfer to your agency"), std::string::npos);
+  EXPECT_NE(r.body.find("Only a manager or safeguarding lead"), std::string::npos);
+  // bob, a lead of the sending agency, may close it with a reason.
+  const std::string lead = page_sign_in("bob");
+  const std::string lead_csrf = csrf_in(get("/children/tia/record/case-closed", lead).body);
+  const std::string lead_form =
+      "csrf_token=" + lead_csrf + "&at-day=2&at-month=3&at-year=2026&reason=transferred";
+  r = post_form("/children/tia/record/case-closed", lead_form, lead);
+  EXPECT_EQ(r.status, 400);
+  EXPECT_NE(r.body.find("Enter why it should be closed anyway"), std::string::npos);
+  r = post_form("/children/tia/record/case-closed",
+                lead_form + "&override_reason=Luton+confirmed+by+phone", lead);
+  EXPECT_EQ(r.status, 303) << r.body.substr(0, 3000);
+  r = get("/children/tia", lead);
+  EXPECT_NE(r.body.find("Luton confirmed by phone"), std::string::npos);
+}
+
 }  // namespace
 }  // namespace sightline::testing

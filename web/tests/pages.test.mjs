@@ -333,6 +333,31 @@ describe('pages', () => {
     await page.context().close()
   })
 
+  test('a closure the safeguards forbid is refused with the reason', async () => {
+    // A child with a transfer to or from a practitioner's agency not yet accepted.
+    let page
+    let child
+    for (const user of ['demo.social-worker', 'demo.hv', 'demo.luton', 'demo.birmingham-hv']) {
+      page = await newPage(browser)
+      await signIn(page, serve, user)
+      const reply = await page.request.get(`${serve.url}/api/v1/transfers`)
+      const body = await reply.json()
+      child = [...(body.incoming ?? []), ...(body.outgoing ?? [])][0]?.child
+      if (child) break
+      await page.context().close()
+    }
+    assert.ok(child, 'a demo transfer awaiting acceptance')
+    await page.goto(`${serve.url}/children/${child}/record/case-closed`)
+    await check(page)
+    await page.check('#reason')
+    await submit(page, 'Save')
+    assert.match(await page.title(), /^Error: /)
+    assert.match(await page.locator('.govuk-error-summary').innerText(),
+      /The case cannot be closed: A transfer (to|from) your agency.*has not been accepted with the child seen/)
+    await check(page)
+    await page.context().close()
+  })
+
   test('pages need a session, and forms their CSRF token', async () => {
     const page = await newPage(browser)
     await page.goto(`${serve.url}/children/sofia`)
