@@ -8,6 +8,7 @@
 #include "pages/child_facts.h"
 #include "pages/components.h"
 #include "pages/layout.h"
+#include "pages/rule_text.h"
 #include "pages/visit.h"
 
 namespace sightline::pages {
@@ -172,6 +173,9 @@ Html record_links(const std::string& child) {
       "strategy-discussion\">A strategy discussion</a></li>"
       "<li><a class=\"govuk-link\" href=\"" +
       base +
+      "case-closed\">A case closed</a></li>"
+      "<li><a class=\"govuk-link\" href=\"" +
+      base +
       "transfer\">A transfer to another agency</a></li>"
       "</ul>");
 }
@@ -234,6 +238,49 @@ Html timeline(const json& entries, const std::string& agency_filter, const Agenc
          Html::trusted("</p><ol class=\"app-timeline\">") + items + Html::trusted("</ol>");
 }
 
+// The child's alerts owned by the caller's agency, past and present, open
+// first (as the alerts API lists them).
+Html alerts_section(const Visit& v, const std::string& child) {
+  Html out = Html::trusted("<h2 class=\"govuk-heading-m\" id=\"alerts\">Alerts</h2>");
+  if (!web::Access::sees_identities(v.session.account.role)) return {};
+  const ApiReply reply =
+      v.api.get("/api/v1/alerts",
+                "child=" + url_encode(child) + "&status=open,acknowledged,resolved&limit=200");
+  if (!reply.ok()) {
+    return out + Html::trusted("<p class=\"govuk-body\">") +
+           text("The alerts could not be read: " + reply.error_message()) + Html::trusted("</p>");
+  }
+  const json& list = reply.body.contains("alerts") ? reply.body["alerts"] : json();
+  if (!list.is_array() || list.empty()) {
+    return out + Html::trusted(
+                     "<p class=\"govuk-body\">Your agency has no alerts about this "
+                     "child: every duty the safeguards watch was done in time.</p>");
+  }
+  TableOptions t{.caption = "Alerts about this child owned by your agency",
+                 .caption_classes = "govuk-visually-hidden",
+                 .head = {{text("Alert")}, {text("Due")}, {text("Level")}, {text("Status")}}};
+  for (const json& a : list) {
+    const std::string rule = str(a, "rule");
+    const RuleText* rt = rule_text(rule);
+    const std::string status = str(a, "status");
+    Html status_html = status == "resolved"       ? tag("Resolved", "green")
+                       : status == "acknowledged" ? tag("Acknowledged", "blue")
+                                                  : tag("Open", "red");
+    if (status == "resolved" && !str(a, "resolved").empty()) {
+      status_html += text(" " + display_date(str(a, "resolved")));
+    }
+    const std::string due = str(a, "due");
+    t.rows.push_back({{text(rt != nullptr ? rt->title : rule)},
+                      {text(due.empty() ? "At once" : display_date(due))},
+                      {text(code_label(str(a, "level")))},
+                      {status_html}});
+  }
+  out += table(t);
+  return out + Html::trusted(
+                   "<p class=\"govuk-body\"><a class=\"govuk-link\" href=\"/my-work\">Acknowledge "
+                   "open alerts in My work</a></p>");
+}
+
 }  // namespace
 
 web::Response child_page(const Visit& v) {
@@ -264,8 +311,8 @@ web::Response child_page(const Visit& v) {
   const std::string name = str(summary, "name");
   Html content;
   if (!date_error.empty()) content += error_summary({{"#known-day", date_error}});
-  static const std::set<std::string> kRecordable = {"contact", "referral", "referral_outcome",
-                                                    "strategy_discussion", "transfer"};
+  static const std::set<std::string> kRecordable = {
+      "contact", "referral", "referral_outcome", "strategy_discussion", "transfer", "case_closed"};
   if (const auto recorded = v.request.query_param("recorded");
       recorded && kRecordable.contains(*recorded)) {
     content +=
@@ -299,6 +346,8 @@ web::Response child_page(const Visit& v) {
         escape(child_path(child)) + "/audit\">Who has looked at this record</a></p>");
   }
   content += Html::trusted("</div></div>");
+
+  content += alerts_section(v, child);
 
   // The chronology, with its filter.
   content += Html::trusted("<h2 class=\"govuk-heading-m\" id=\"chronology\">Chronology</h2>");

@@ -27,7 +27,10 @@ Html account_bar(const web::SessionInfo& session) {
 
 Html navigation(const PageFrame& frame) {
   if (frame.session == nullptr) return service_navigation({});
-  std::vector<NavigationItem> items = {{"/", "Home"}, {"/children", "Find a child"}};
+  std::vector<NavigationItem> items = {{"/my-work", "My work"},
+                                       {"/children", "Find a child"},
+                                       {"/transfers", "Transfers"},
+                                       {"/", "Home"}};
   for (NavigationItem& item : items) item.active = item.href == frame.active_nav;
   return service_navigation(items, account_bar(*frame.session));
 }

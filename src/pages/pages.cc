@@ -76,6 +76,9 @@ Pages::Pages(PagesParts parts) : parts_(parts) {
   });
   router_.add("POST", "/sign-out", signed_in(sign_out));
   router_.add("GET", "/", signed_in(start_page));
+  router_.add("GET", "/my-work", signed_in(my_work_page));
+  router_.add("POST", "/my-work/alerts/{id}/acknowledge", signed_in(acknowledge_alert));
+  router_.add("GET", "/transfers", signed_in(transfers_page));
   router_.add("GET", "/children", signed_in(find_child_page));
   router_.add("GET", "/children/{id}", signed_in(child_page));
   router_.add("POST", "/children/{id}/break-glass", signed_in(break_glass));
@@ -88,6 +91,7 @@ Pages::Pages(PagesParts parts) : parts_(parts) {
     router_.add(method, "/children/{id}/record/strategy-discussion",
                 signed_in(record_strategy_discussion));
     router_.add(method, "/children/{id}/record/transfer", signed_in(record_transfer));
+    router_.add(method, "/children/{id}/record/case-closed", signed_in(record_closure));
   }
 }
 

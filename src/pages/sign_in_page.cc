@@ -127,7 +127,8 @@ web::Response sign_in(const web::Request& request, const PagesParts& parts) {
   const ApiReply reply =
       api.send("POST", "/api/v1/session", {{"username", f.username}, {"password", password}});
   if (reply.ok()) {
-    web::Response r = redirect(f.next);
+    // Signing in lands on My work, unless it was to go back somewhere.
+    web::Response r = redirect(f.next == "/" ? "/my-work" : f.next);
     for (const auto& [name, value] : reply.headers) {
       if (name == "Set-Cookie") r.headers.emplace_back(name, value);
     }

@@ -36,6 +36,9 @@ web::Response not_found_page(const PagesParts& parts, const web::SessionInfo* se
 // Pages for a signed-in user.
 web::Response sign_out(const Visit& v);
 web::Response start_page(const Visit& v);
+web::Response my_work_page(const Visit& v);
+web::Response acknowledge_alert(const Visit& v);
+web::Response transfers_page(const Visit& v);
 web::Response find_child_page(const Visit& v);
 web::Response child_page(const Visit& v);
 web::Response break_glass(const Visit& v);
@@ -45,5 +48,6 @@ web::Response record_referral(const Visit& v);
 web::Response record_referral_outcome(const Visit& v);
 web::Response record_strategy_discussion(const Visit& v);
 web::Response record_transfer(const Visit& v);
+web::Response record_closure(const Visit& v);
 
 }  // namespace sightline::pages

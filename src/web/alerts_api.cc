@@ -86,6 +86,7 @@ Response AlertsApi::list(const Request& request, const SessionInfo& session) con
   }
   AlertQuery query;
   query.owner = owner;
+  query.child = request.query_param("child").value_or("");
   if (const auto text = request.query_param("status")) {
     std::size_t start = 0;
     while (start <= text->size()) {

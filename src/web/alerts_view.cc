@@ -108,13 +108,13 @@ std::string AlertsView::area_of(const std::string& agency) {
 }
 
 AlertPage AlertsView::list(const AlertQuery& query) {
-  const std::string where =
-      " FROM alerts a WHERE a.owner = ? AND " + status_condition(query.statuses);
+  const std::string where = " FROM alerts a WHERE a.owner = ? AND (? = '' OR a.child = ?) AND " +
+                            status_condition(query.statuses);
   AlertPage page;
   std::lock_guard lock(mutex_);
   {
     Statement count(*db_, ("SELECT count(*)" + where).c_str());
-    count.bind(1, query.owner);
+    count.bind(1, query.owner).bind(2, query.child).bind(3, query.child);
     count.step();
     page.total = count.column_int(0);
   }
@@ -123,8 +123,10 @@ AlertPage AlertsView::list(const AlertQuery& query) {
                         "LIMIT ? OFFSET ?")
                            .c_str());
   rows.bind(1, query.owner)
-      .bind(2, static_cast<std::int64_t>(query.limit))
-      .bind(3, static_cast<std::int64_t>(query.offset));
+      .bind(2, query.child)
+      .bind(3, query.child)
+      .bind(4, static_cast<std::int64_t>(query.limit))
+      .bind(5, static_cast<std::int64_t>(query.offset));
   while (rows.step()) {
     AlertItem item;
     item.record = record_from(rows);

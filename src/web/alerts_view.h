@@ -59,6 +59,7 @@ struct AlertItem {
 
 struct AlertQuery {
   std::string owner;
+  std::string child;               // empty: every child
   std::set<AlertStatus> statuses;  // empty: open and acknowledged
   std::size_t limit = 50;
   std::size_t offset = 0;

@@ -253,5 +253,131 @@ TEST_F(PagesTest, UnknownPathsAnswerAPageNotFound) {
   EXPECT_NE(r.body.find("Page not found"), std::string::npos);
 }
 
+// Tia (as in the alerts API's tests): Ealing's social care handed her to
+// Luton's on 2 February and nobody has seen her since, so each holds an open
+// transfer-child-not-seen alert, and Luton has the transfer to accept.
+constexpr const char* kTia =
+    R"({"type":"person","id":"tia","at":"2026-01-05","by":"ealing-csc","given":"Tia","family":"Example","dob":"2025-06-01"}
+{"type":"transfer","id":"tr-tia","at":"2026-02-02","by":"ealing-csc","child":"tia","from":"ealing-csc","to":"luton-csc","status":"child_in_need","summary":"Family moved to Luton","risks":[]}
+)";
+
+class PagesWorkTest : public PagesTest {
+ protected:
+  std::string extra_feed() const override { return kTia; }
+  static std::string alert_id(const std::string& body) {
+    std::smatch m;
+    std::regex_search(body, m, std::regex("id=\"alert-([0-9a-f]{16})\""));
+    return m[1];
+  }
+};
+
+TEST_F(PagesWorkTest, SigningInLandsOnMyWorkWithTheAgencysAlertsInPlainEnglish) {
+  TestClient client(site_port_);
+  const std::string token = signin_token(client.request("GET", "/sign-in"));
+  const HttpReply in = client.request(
+      "POST", "/sign-in",
+      "signin_token=" + token + "&next=%2F&username=bob&password=" + pages::url_encode(kPassword),
+      {{"Content-Type", "application/x-www-form-urlencoded"},
+       {"Cookie", "__Host-sightline-signin=" + token}});
+  EXPECT_EQ(in.status, 303);
+  EXPECT_EQ(in.header("location"), "/my-work");
+  const std::string session = page_sign_in("bob");
+  const HttpReply r = get("/my-work", session);
+  ASSERT_EQ(r.status, 200);
+  EXPECT_NE(r.body.find("<title>My work \xE2\x80\x93 Sightline</title>"), std::string::npos);
+  EXPECT_NE(r.body.find("href=\"/children/tia\">Tia Example</a>"), std::string::npos);
+  EXPECT_NE(r.body.find("Transfer not accepted with the child seen"), std::string::npos);
+  EXPECT_NE(r.body.find("F7: A child in need of protection handed over"), std::string::npos);
+  EXPECT_NE(r.body.find("records the transfer accepted with the child seen"), std::string::npos);
+  EXPECT_NE(r.body.find("Overdue"), std::string::npos);
+  EXPECT_FALSE(alert_id(r.body).empty());
+  EXPECT_NE(r.body.find("href=\"/my-work\" aria-current"), std::string::npos);
+  // An agency with nothing due.
+  const HttpReply quiet = get("/my-work", page_sign_in("alice"));
+  EXPECT_NE(quiet.body.find("There are no open alerts for your agency"), std::string::npos);
+}
+
+TEST_F(PagesWorkTest, AcknowledgingNeedsANoteAndKeepsTheAlertOpen) {
+  const std::string session = page_sign_in("bob");
+  const HttpReply page = get("/my-work", session);
+  const std::string csrf = csrf_in(page.body);
+  const std::string id = alert_id(page.body);
+  ASSERT_FALSE(id.empty());
+  const std::string action = "/my-work/alerts/" + id + "/acknowledge";
+  HttpReply r = post_form(action, "csrf_token=" + csrf + "&note=+", session);
+  EXPECT_EQ(r.status, 400);
+  EXPECT_NE(r.body.find("<title>Error: My work"), std::string::npos);
+  EXPECT_NE(r.body.find("href=\"#note-" + id + "\">Enter a note"), std::string::npos);
+  r = post_form(action, "note=Rang+Luton", session);
+  EXPECT_EQ(r.status, 403);
+  r = post_form("/my-work/alerts/0123456789abcdef/acknowledge", "csrf_token=" + csrf + "&note=x",
+                session);
+  EXPECT_EQ(r.status, 404);
+  r = post_form(action, "csrf_token=" + csrf + "&note=Rang+Luton+%3Cduty%3E+team", session);
+  EXPECT_EQ(r.status, 303);
+  EXPECT_EQ(r.header("location").rfind("/my-work?acknowledged=" + id, 0), 0u);
+  const HttpReply after = get("/my-work?acknowledged=" + id, session);
+  EXPECT_NE(after.body.find("Alert acknowledged"), std::string::npos);
+  EXPECT_NE(after.body.find("Rang Luton &lt;duty&gt; team"), std::string::npos);
+  EXPECT_NE(after.body.find("id=\"alert-" + id + "\""), std::string::npos);
+}
+
+TEST_F(PagesWorkTest, TheChildPageListsTheAgencysAlertsAboutTheChild) {
+  HttpReply r = get("/children/tia", page_sign_in("bob"));
+  ASSERT_EQ(r.status, 200);
+  const auto alerts = r.body.find("id=\"alerts\"");
+  ASSERT_NE(alerts, std::string::npos);
+  const std::string section = r.body.substr(alerts, r.body.find("id=\"chronology\"") - alerts);
+  EXPECT_NE(section.find("Transfer not accepted with the child seen"), std::string::npos);
+  EXPECT_NE(section.find(">Open</strong>"), std::string::npos);
+  // Only Tia's: one row.
+  EXPECT_EQ(section.find("Transfer not accepted", section.find("Transfer not accepted") + 1),
+            std::string::npos);
+}
+
+TEST_F(PagesWorkTest, TransfersShowsIncomingAndOutgoingAndWhetherTheChildWasSeen) {
+  accounts_->add("lucy", web::Role::kPractitioner, "luton-csc", kPassword, admin());
+  HttpReply r = get("/transfers", page_sign_in("lucy"));
+  ASSERT_EQ(r.status, 200);
+  const auto in = r.body.find("Incoming, awaiting acceptance");
+  const auto out = r.body.find("Outgoing, not yet accepted");
+  ASSERT_NE(in, std::string::npos);
+  ASSERT_NE(out, std::string::npos);
+  const auto tia = r.body.find("href=\"/children/tia\">Tia Example</a>");
+  EXPECT_TRUE(tia > in && tia < out);
+  EXPECT_NE(r.body.find("Not seen"), std::string::npos);
+  r = get("/transfers", page_sign_in("bob"));
+  const auto tia_out = r.body.find("href=\"/children/tia\">Tia Example</a>");
+  EXPECT_GT(tia_out, r.body.find("Outgoing, not yet accepted"));
+  EXPECT_NE(tia_out, std::string::npos);
+}
+
+TEST_F(PagesWorkTest, AClosureTheSafeguardsForbidIsRefusedUnlessAManagerGivesAReason) {
+  accounts_->add("lucy", web::Role::kPractitioner, "luton-csc", kPassword, admin());
+  const std::string session = page_sign_in("lucy");
+  HttpReply r = get("/children/tia/record/case-closed", session);
+  ASSERT_EQ(r.status, 200);
+  EXPECT_NE(r.body.find("has not been accepted with the child seen"), std::string::npos);
+  const std::string csrf = csrf_in(r.body);
+  const std::string form = "csrf_token=" + csrf + "&at-day=2&at-month=3&at-year=2026&reason=other";
+  r = post_form("/children/tia/record/case-closed", form, session);
+  EXPECT_EQ(r.status, 400);
+  EXPECT_NE(r.body.find("The case cannot be closed: A transfer to your agency"), std::string::npos);
+  EXPECT_NE(r.body.find("Only a manager or safeguarding lead"), std::string::npos);
+  // bob, a lead of the sending agency, may close it with a reason.
+  const std::string lead = page_sign_in("bob");
+  const std::string lead_csrf = csrf_in(get("/children/tia/record/case-closed", lead).body);
+  const std::string lead_form =
+      "csrf_token=" + lead_csrf + "&at-day=2&at-month=3&at-year=2026&reason=transferred";
+  r = post_form("/children/tia/record/case-closed", lead_form, lead);
+  EXPECT_EQ(r.status, 400);
+  EXPECT_NE(r.body.find("Enter why it should be closed anyway"), std::string::npos);
+  r = post_form("/children/tia/record/case-closed",
+                lead_form + "&override_reason=Luton+confirmed+by+phone", lead);
+  EXPECT_EQ(r.status, 303) << r.body.substr(0, 3000);
+  r = get("/children/tia", lead);
+  EXPECT_NE(r.body.find("Luton confirmed by phone"), std::string::npos);
+}
+
 }  // namespace
 }  // namespace sightline::testing

@@ -29,6 +29,8 @@ try {
   await shot(page, 'sign-in-error')
 
   await signIn(page, serve, 'demo.hv')
+  await shot(page, 'my-work', { full: false })
+  await page.goto(`${serve.url}/`)
   await shot(page, 'home')
   await page.goto(`${serve.url}/children?q=Sofia`)
   await shot(page, 'find-a-child')
@@ -58,6 +60,10 @@ try {
   await shot(page, 'record-strategy-discussion-warning')
   await page.goto(`${serve.url}/children/sofia/record/transfer`)
   await shot(page, 'record-transfer')
+  await page.goto(`${serve.url}/children/sofia/record/case-closed`)
+  await shot(page, 'record-case-closed')
+  await page.goto(`${serve.url}/transfers`)
+  await shot(page, 'transfers')
   await signOut(page)
 
   await signIn(page, serve, 'demo.luton')
@@ -73,6 +79,7 @@ try {
   await shot(page, 'who-looked')
   await signOut(page)
   await signIn(page, serve, 'demo.luton-lead')
+  await page.goto(`${serve.url}/`)
   await shot(page, 'home-safeguarding-lead')
 
   await page.goto(`${serve.url}/accessibility`)

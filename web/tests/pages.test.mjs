@@ -56,7 +56,7 @@ describe('pages', () => {
     await page.fill('#username', 'demo.hv')
     await page.fill('#password', serve.passwords['demo.hv'])
     await submit(page, 'Sign in')
-    assert.equal(new URL(page.url()).pathname, '/')
+    assert.equal(new URL(page.url()).pathname, '/my-work')
     assert.match(await page.locator('.app-account').innerText(), /demo\.hv/)
     await check(page)
 
@@ -230,7 +230,7 @@ describe('pages', () => {
     assert.equal(await page.evaluate(() => document.activeElement.id), 'password')
     await page.keyboard.type(serve.passwords['demo.hv'])
     await Promise.all([page.waitForNavigation(), page.keyboard.press('Enter')])
-    assert.equal(new URL(page.url()).pathname, '/')
+    assert.equal(new URL(page.url()).pathname, '/my-work')
 
     await tabTo('a[href="/children"]')
     await Promise.all([page.waitForNavigation(), page.keyboard.press('Enter')])
@@ -244,6 +244,116 @@ describe('pages', () => {
     await tabTo('a[href="/children/sofia/record/contact"]')
     const background = await page.evaluate(() => getComputedStyle(document.activeElement).backgroundColor)
     assert.equal(background, 'rgb(255, 221, 0)')
+    await check(page)
+    await page.context().close()
+  })
+
+  test('My work lists the agency\'s due alerts; acknowledging needs a note and works from the keyboard', async () => {
+    const page = await newPage(browser)
+    await signIn(page, serve, 'demo.social-worker')
+    assert.equal(new URL(page.url()).pathname, '/my-work')
+    const cards = page.locator('.govuk-summary-card')
+    assert.ok(await cards.count() > 0, 'some alerts for Ealing social care')
+    const first = await cards.first().innerText()
+    for (const label of ['Due', 'Rule', 'Guards against', 'What would resolve it', 'Escalation level']) {
+      assert.match(first, new RegExp(label))
+    }
+    await check(page)
+
+    // A blank note is refused with the error summary.
+    await Promise.all([page.waitForNavigation(), cards.first().locator('button:has-text("Acknowledge")').click()])
+    assert.match(await page.title(), /^Error: My work/)
+    const error = page.locator('.govuk-error-summary a')
+    assert.match(await error.innerText(), /Enter a note/)
+    await check(page)
+
+    // From the card's child link to the note and the button, by keyboard alone.
+    const id = (await page.locator('.govuk-summary-card').first().getAttribute('id')).slice('alert-'.length)
+    await page.focus(`#alert-${id} h2 a`)
+    for (let i = 0; i < 10 && !(await page.evaluate(() => document.activeElement?.name === 'note')); i++) {
+      await page.keyboard.press('Tab')
+    }
+    assert.equal(await page.evaluate(() => document.activeElement.id), `note-${id}`)
+    await page.keyboard.type('Visit booked for Thursday.')
+    await page.keyboard.press('Tab')
+    assert.match(await page.evaluate(() => document.activeElement.textContent), /Acknowledge/)
+    await Promise.all([page.waitForNavigation(), page.keyboard.press('Enter')])
+    assert.match(await page.locator('.govuk-notification-banner').innerText(), /Alert acknowledged/)
+    assert.match(await page.locator(`#alert-${id}`).innerText(), /Visit booked for Thursday\./)
+    await check(page)
+    await page.context().close()
+  })
+
+  test('recording a contact with the child seen resolves an alert that asks for the child to be seen', async () => {
+    // The first demo account whose agency owns an open alert that the child
+    // seen by that agency resolves (child-not-seen when the demo has one).
+    const seenRules = ['child-not-seen', 'hv-new-registration', 'hv-transfer-contact',
+      'healthy-child-contact-overdue', 'was-not-brought', 'whereabouts-unknown']
+    let page
+    let alert
+    for (const user of Object.keys(serve.passwords)) {
+      page = await newPage(browser)
+      await signIn(page, serve, user)
+      for (let offset = 0; !alert && offset < 4000; offset += 200) {
+        const reply = await page.request.get(`${serve.url}/api/v1/alerts?status=open&limit=200&offset=${offset}`)
+        if (reply.status() !== 200) break
+        const body = await reply.json()
+        if (!Array.isArray(body.alerts)) break
+        alert = seenRules.map((r) => body.alerts.find((a) => a.rule === r)).find((a) => a)
+        if (body.alerts.length < 200) break
+      }
+      if (alert) break
+      await page.context().close()
+    }
+    assert.ok(alert, 'an open alert resolved by seeing the child, owned by a demo account\'s agency')
+    await page.goto(`${serve.url}/my-work`)
+    assert.equal(await page.locator(`#alert-${alert.id}`).count(), 1)
+
+    await page.goto(`${serve.url}/children/${alert.child}/record/contact`)
+    await page.check('#mode')  // home visit
+    await page.check('#child_seen')  // yes
+    await page.check('#outcome')  // seen
+    await submit(page, 'Save')
+    assert.match(page.url(), /\?recorded=contact$/)
+    assert.match(await page.locator('#alerts ~ table').first().innerText(), /Resolved/)
+
+    await page.goto(`${serve.url}/my-work`)
+    assert.equal(await page.locator(`#alert-${alert.id}`).count(), 0)
+    await page.context().close()
+  })
+
+  test('Transfers lists what awaits acceptance', async () => {
+    const page = await newPage(browser)
+    await signIn(page, serve, 'demo.social-worker')
+    await page.click('a.govuk-service-navigation__link:has-text("Transfers")')
+    await page.waitForURL(/\/transfers$/)
+    assert.match(await page.locator('h1').innerText(), /Transfers/)
+    assert.match(await page.locator('main').innerText(), /Incoming, awaiting acceptance/)
+    await check(page)
+    await page.context().close()
+  })
+
+  test('a closure the safeguards forbid is refused with the reason', async () => {
+    // A child with a transfer to or from a practitioner's agency not yet accepted.
+    let page
+    let child
+    for (const user of ['demo.social-worker', 'demo.hv', 'demo.luton', 'demo.birmingham-hv']) {
+      page = await newPage(browser)
+      await signIn(page, serve, user)
+      const reply = await page.request.get(`${serve.url}/api/v1/transfers`)
+      const body = await reply.json()
+      child = [...(body.incoming ?? []), ...(body.outgoing ?? [])][0]?.child
+      if (child) break
+      await page.context().close()
+    }
+    assert.ok(child, 'a demo transfer awaiting acceptance')
+    await page.goto(`${serve.url}/children/${child}/record/case-closed`)
+    await check(page)
+    await page.check('#reason')
+    await submit(page, 'Save')
+    assert.match(await page.title(), /^Error: /)
+    assert.match(await page.locator('.govuk-error-summary').innerText(),
+      /The case cannot be closed: A transfer (to|from) your agency.*has not been accepted with the child seen/)
     await check(page)
     await page.context().close()
   })

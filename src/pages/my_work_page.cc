@@ -1,0 +1,225 @@
+// My work: the page a signed-in user lands on. The safeguards' alerts owned
+// by the user's agency, the most pressing first (escalated furthest, then
+// overdue longest), each in plain English with the finding it guards against
+// and what would resolve it, and a form to acknowledge it with a note; then
+// the notices for the agency. Read and written through the JSON API.
+#include <algorithm>
+
+#include "pages/child_access.h"
+#include "pages/components.h"
+#include "pages/event_text.h"
+#include "pages/layout.h"
+#include "pages/rule_text.h"
+#include "pages/visit.h"
+
+namespace sightline::pages {
+namespace {
+
+using nlohmann::json;
+
+std::string str(const json& j, const char* field) {
+  if (!j.is_object() || !j.contains(field) || !j[field].is_string()) return {};
+  return j[field].get<std::string>();
+}
+
+int level_rank(const std::string& level) {
+  if (level == "partnership") return 3;
+  if (level == "safeguarding_lead") return 2;
+  if (level == "manager") return 1;
+  return 0;
+}
+
+std::string level_label(const std::string& level) {
+  if (level == "safeguarding_lead") return "Safeguarding lead";
+  if (level == "partnership") return "Safeguarding partnership";
+  if (level == "manager") return "Manager";
+  return "Practitioner";
+}
+
+// Most pressing first: escalated furthest, then the earliest due (a fault,
+// with no due date, counts from when it was raised), then the child.
+void sort_by_urgency(std::vector<json>& alerts) {
+  std::stable_sort(alerts.begin(), alerts.end(), [](const json& a, const json& b) {
+    const int la = level_rank(str(a, "level")), lb = level_rank(str(b, "level"));
+    if (la != lb) return la > lb;
+    const std::string da = str(a, "due").empty() ? str(a, "raised") : str(a, "due");
+    const std::string db = str(b, "due").empty() ? str(b, "raised") : str(b, "due");
+    if (da != db) return da < db;
+    return str(a, "child") < str(b, "child");
+  });
+}
+
+Html finding_text(const std::string& findings) {
+  if (findings.empty()) return text("None: from statutory guidance");
+  std::string out;
+  std::size_t pos = 0;
+  while ((pos = findings.find('F', pos)) != std::string::npos) {
+    const std::string code = findings.substr(pos, 2);
+    if (!out.empty()) out += "; ";
+    out += code;
+    if (const auto title = finding_title(code); !title.empty()) out += ": " + std::string(title);
+    pos += 2;
+  }
+  return text(out);
+}
+
+// One alert: the child as a heading, the summary, and the acknowledge form.
+Html alert_card(const Visit& v, const json& a, const std::string& error_id,
+                const std::string& error, const std::string& note) {
+  const std::string id = str(a, "id");
+  const std::string rule = str(a, "rule");
+  const std::string child = str(a, "child");
+  const std::string name = str(a, "child_name").empty() ? child : str(a, "child_name");
+  const RuleText* t = rule_text(rule);
+  const std::string due = str(a, "due");
+  const std::string level = str(a, "level");
+  const std::string status = str(a, "status");
+  const std::string finding = a.contains("finding") && a["finding"].is_string()
+                                  ? a["finding"].get<std::string>()
+                                  : std::string();
+
+  Html out = Html::trusted(
+      "<div class=\"govuk-summary-card\" id=\"alert-" + escape(id) +
+      "\"><div class=\"govuk-summary-card__title-wrapper\"><h2 "
+      "class=\"govuk-summary-card__title\"><a class=\"govuk-link\" href=\"/children/" +
+      url_encode(child) + "\">" + escape(name) + "</a>: " + escape(t != nullptr ? t->title : rule) +
+      "</h2></div><div class=\"govuk-summary-card__content\">");
+  Html due_html = due.empty() ? text("At once (raised " + display_date(str(a, "raised")) + ")")
+                              : text(display_date(due));
+  if (!due.empty()) due_html += text(" ") + tag("Overdue", "red");
+  Html level_html = text(level_label(level));
+  if (level_rank(level) > 0) level_html += text(" ") + tag("Escalated", "orange");
+  std::vector<SummaryRow> rows = {
+      {"Due", due_html},
+      {"Rule", text(t != nullptr ? t->meaning : rule)},
+      {"Guards against", finding_text(finding)},
+      {"What would resolve it", text(t != nullptr ? t->resolves : "The duty done")},
+      {"Escalation level", level_html},
+  };
+  const json& acks = a.contains("acknowledgements") ? a["acknowledgements"] : json();
+  if (status == "acknowledged" && acks.is_array() && !acks.empty()) {
+    const json& last = acks.back();
+    rows.push_back(
+        {"Acknowledged", text(str(last, "username") + " on " + display_date(str(last, "at")) +
+                              ": " + str(last, "note"))});
+  }
+  out += summary_list(rows);
+  const std::string field = "note-" + id;
+  out += Html::trusted("<form method=\"post\" action=\"/my-work/alerts/" + url_encode(id) +
+                       "/acknowledge\" novalidate>") +
+         csrf_field(v.session) +
+         textarea({.id = field,
+                   .name = "note",
+                   .label = {"Acknowledge: what are you doing about it?", "govuk-label--s"},
+                   .hint = "Acknowledging does not resolve the alert; it keeps escalating until "
+                           "the duty is done.",
+                   .value = error_id == field ? note : "",
+                   .error = error_id == field ? error : "",
+                   .rows = 2}) +
+         button({.text = "Acknowledge", .classes = "govuk-button--secondary"}) +
+         Html::trusted("</form></div></div>");
+  return out;
+}
+
+Html notices_section(const Visit& v) {
+  Html out = Html::trusted("<h2 class=\"govuk-heading-m\">Notices for your agency</h2>");
+  if (v.session.account.role != web::Role::kSafeguardingLead) {
+    return out + Html::trusted(
+                     "<p class=\"govuk-body\">Notices of records opened by breaking the glass "
+                     "go to your agency's safeguarding leads.</p>");
+  }
+  const ApiReply reply = v.api.get("/api/v1/notices");
+  const json& list = reply.ok() && reply.body.contains("notices") ? reply.body["notices"] : json();
+  if (!list.is_array() || list.empty()) {
+    return out + Html::trusted("<p class=\"govuk-body\">There are no notices.</p>");
+  }
+  TableOptions t{.caption = "Records opened by breaking the glass, and new relationships",
+                 .caption_classes = "govuk-visually-hidden",
+                 .head = {{text("When")}, {text("Who")}, {text("Child")}, {text("What")}}};
+  for (const json& n : list) {
+    const std::string child = str(n, "child");
+    t.rows.push_back({{text(display_date(str(n, "at")))},
+                      {text(str(n, "user") + " (" + str(n, "role") + ")")},
+                      {Html::trusted("<a class=\"govuk-link\" href=\"/children/" +
+                                     url_encode(child) + "\">" + escape(child) + "</a>")},
+                      {text(str(n, "kind") == "break_glass" ? "Broke the glass: " + str(n, "reason")
+                                                            : "Began a relationship")}});
+  }
+  return out + table(t);
+}
+
+web::Response my_work(const Visit& v, const std::string& error_id, const std::string& error,
+                      const std::string& note, int status) {
+  const web::Account& a = v.session.account;
+  Html content;
+  if (!error.empty()) content += error_summary({{"#" + error_id, error}});
+  if (const auto done = v.request.query_param("acknowledged"); done && error.empty()) {
+    content +=
+        notification_banner(Html::trusted("<p class=\"govuk-notification-banner__heading\">") +
+                                text("Alert acknowledged. It stays open until the duty is done.") +
+                                Html::trusted("</p>"),
+                            true);
+  }
+  content += Html::trusted("<span class=\"govuk-caption-l\">") +
+             text(agency_name(agency_names(v.parts), a.agency)) +
+             Html::trusted("</span><h1 class=\"govuk-heading-l\">My work</h1>");
+  if (!web::Access::sees_identities(a.role)) {
+    content += Html::trusted(
+        "<p class=\"govuk-body\">Your role works with figures across the partnership, not with "
+        "children's alerts.</p>");
+    return v.page(v.frame("My work", "/my-work"), content, status);
+  }
+  const ApiReply reply = v.api.get("/api/v1/alerts", "limit=200");
+  std::vector<json> alerts;
+  if (reply.ok() && reply.body.contains("alerts") && reply.body["alerts"].is_array()) {
+    for (const json& alert : reply.body["alerts"]) alerts.push_back(alert);
+  }
+  sort_by_urgency(alerts);
+  content += Html::trusted("<h2 class=\"govuk-heading-m\">Alerts for your agency</h2>");
+  if (!reply.ok()) {
+    content += Html::trusted("<p class=\"govuk-body\">") +
+               text("The alerts could not be read: " + reply.error_message()) +
+               Html::trusted("</p>");
+  } else if (alerts.empty()) {
+    content += Html::trusted(
+        "<p class=\"govuk-body\">There are no open alerts for your agency: every duty the "
+        "safeguards watch is in time.</p>");
+  } else {
+    const std::int64_t total = reply.body.value("total", std::int64_t{0});
+    std::string count = std::to_string(total) + (total == 1 ? " alert" : " alerts") +
+                        " to act on, the most pressing first.";
+    if (total > static_cast<std::int64_t>(alerts.size())) {
+      count += " Showing the first " + std::to_string(alerts.size()) + ".";
+    }
+    content += Html::trusted("<p class=\"govuk-body\">") + text(count) + Html::trusted("</p>");
+    for (const json& alert : alerts) content += alert_card(v, alert, error_id, error, note);
+  }
+  content += notices_section(v);
+  PageFrame f = v.frame("My work", "/my-work");
+  f.has_errors = !error.empty();
+  return v.page(f, content, status);
+}
+
+}  // namespace
+
+web::Response my_work_page(const Visit& v) { return my_work(v, "", "", "", 200); }
+
+web::Response acknowledge_alert(const Visit& v) {
+  const std::string id = v.params.at("id");
+  const std::string note = v.form.get("note");
+  const std::string field = "note-" + id;
+  if (trimmed(note).empty()) {
+    return my_work(v, field, "Enter a note saying what you are doing about the alert", note, 400);
+  }
+  const ApiReply reply =
+      v.api.send("POST", "/api/v1/alerts/" + url_encode(id) + "/acknowledge", {{"note", note}});
+  if (reply.ok())
+    return redirect("/my-work?acknowledged=" + url_encode(id) + "#alert-" + url_encode(id));
+  if (reply.error_code() == "already_resolved") {
+    return redirect("/my-work");
+  }
+  return my_work(v, field, "It could not be acknowledged: " + reply.error_message(), note,
+                 reply.status == 404 ? 404 : 400);
+}
+
+}  // namespace sightline::pages

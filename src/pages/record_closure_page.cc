@@ -1,0 +1,135 @@
+// Record a case closed (events-v1 `case_closed`). A closure the safeguards
+// forbid is refused with the reason (catalogue rule closure-before-seen): a
+// transfer to or from the closing agency about the child not yet accepted
+// with the child seen, or an assessment the closing agency still has open. A
+// manager or safeguarding lead may close anyway with a recorded reason, kept
+// in the event's note, in the chronology and the audit of the write.
+#include "pages/child_access.h"
+#include "pages/child_facts.h"
+#include "pages/event_text.h"
+#include "pages/layout.h"
+#include "pages/record_form.h"
+
+namespace sightline::pages {
+namespace {
+
+// Why the safeguards forbid the agency closing the case now; empty if they do not.
+std::vector<std::string> closure_blockers(const Visit& v, const std::string& child,
+                                          const ChildFacts& facts) {
+  std::vector<std::string> out;
+  const std::string mine = v.session.account.agency;
+  const ApiReply transfers = v.api.get("/api/v1/transfers");
+  if (transfers.ok()) {
+    for (const char* direction : {"incoming", "outgoing"}) {
+      for (const nlohmann::json& t : transfers.body.value(direction, nlohmann::json::array())) {
+        if (t.value("child", "") != child) continue;
+        out.push_back(std::string("A transfer ") +
+                      (std::string(direction) == "incoming" ? "to" : "from") +
+                      " your agency, sent " + display_date(t.value("sent", "")) +
+                      ", has not been accepted with the child seen");
+      }
+    }
+  }
+  for (const OpenAssessment& a : facts.open_assessments) {
+    if (a.agency == mine) {
+      out.push_back("Your agency has an open " + code_label(a.kind) + " assessment, started " +
+                    display_date(a.started));
+    }
+  }
+  return out;
+}
+
+}  // namespace
+
+web::Response record_closure(const Visit& v) {
+  const std::string child = v.params.at("id");
+  auto fetched = fetch_child(v, child);
+  if (auto* refused = std::get_if<web::Response>(&fetched)) return std::move(*refused);
+  const std::string name = std::get<nlohmann::json>(fetched).value("name", child);
+  const ApiReply chronology = v.api.get("/api/v1/children/" + url_encode(child) + "/chronology");
+  const ChildFacts facts =
+      derive_child_facts(chronology.ok() ? chronology.body["entries"] : nlohmann::json(), child);
+  const std::vector<std::string> blockers = closure_blockers(v, child, facts);
+  const web::Role role = v.session.account.role;
+  const bool may_override = role == web::Role::kManager || role == web::Role::kSafeguardingLead;
+
+  FieldErrors errors;
+  const std::string reason = v.form.get("reason");
+  const std::string note = v.form.get("note");
+  const std::string override_reason = trimmed(v.form.get("override_reason"));
+  if (v.request.method == "POST") {
+    const auto at = read_event_at(v, "at", "of the closure", errors);
+    if (reason.empty()) errors.add("reason", "Select why the case is closed");
+    if (!blockers.empty()) {
+      if (!may_override) {
+        errors.add("reason", "The case cannot be closed: " + blockers.front() +
+                                 ". Only a manager or safeguarding lead can close it anyway");
+      } else if (override_reason.empty()) {
+        errors.add("override_reason", "The case cannot be closed: " + blockers.front() +
+                                          ". Enter why it should be closed anyway");
+      }
+    }
+    if (errors.empty()) {
+      std::string text = note;
+      if (!blockers.empty()) {
+        if (!text.empty()) text += "\n";
+        text += "Closed despite the safeguards (" + blockers.front() + ") by " +
+                v.session.account.username + ": " + override_reason;
+      }
+      nlohmann::ordered_json event = {{"type", "case_closed"},
+                                      {"at", *at},
+                                      {"recorded", now_text(v.parts.clock)},
+                                      {"by", v.session.account.agency},
+                                      {"child", child},
+                                      {"agency", v.session.account.agency},
+                                      {"reason", reason}};
+      if (!text.empty()) event["note"] = text;
+      if (store_event(v, event, {{"at", "at-day"}, {"reason", "reason"}, {"note", "note"}},
+                      "reason", errors)) {
+        return saved(child, "case_closed");
+      }
+    }
+  }
+  Html before;
+  for (const std::string& b : blockers)
+    before += warning_text("The safeguards forbid closing: " + b + ".");
+  const DateParts date = date_parts(v, "at");
+  Html fields = date_input({.id = "at",
+                            .name = "at",
+                            .legend = {"When was it closed?", "govuk-fieldset__legend--m"},
+                            .day = date.day,
+                            .month = date.month,
+                            .year = date.year,
+                            .hint = "For example, 27 3 2026",
+                            .error = errors.of("at-day")});
+  fields +=
+      radios({.id_prefix = "reason",
+              .name = "reason",
+              .legend = {"Why is the case closed?", "govuk-fieldset__legend--m"},
+              .items = code_items(
+                  {"moved_out", "no_further_action", "not_found", "transferred", "other"}, reason),
+              .error = errors.of("reason"),
+              .small = true});
+  fields += textarea({.id = "note",
+                      .name = "note",
+                      .label = {"Notes (optional)", "govuk-label--m"},
+                      .value = note,
+                      .error = errors.of("note")});
+  if (!blockers.empty() && may_override) {
+    fields += textarea({.id = "override_reason",
+                        .name = "override_reason",
+                        .label = {"Why close it anyway? (managers and leads)", "govuk-label--m"},
+                        .hint = "Kept with the closure in the chronology.",
+                        .value = override_reason,
+                        .error = errors.of("override_reason")});
+  }
+  return record_page(v,
+                     {.title = "Record a case closed",
+                      .child = child,
+                      .child_name = name,
+                      .fields = fields,
+                      .before_form = before},
+                     errors);
+}
+
+}  // namespace sightline::pages

@@ -1,0 +1,28 @@
+// Each safeguard in plain English, for the people who must act on its
+// alerts: a short title, what the rule means, and what resolves it; and each
+// finding of the serious case review (F1-F8) as a short plain title. One
+// table for every rule of docs/safeguards-v1.md; a test checks that every
+// rule the engine knows has an entry.
+#pragma once
+
+#include <span>
+#include <string_view>
+
+namespace sightline::pages {
+
+struct RuleText {
+  std::string_view id;        // the catalogue's rule id
+  std::string_view title;     // a few words
+  std::string_view meaning;   // what the rule watches for, in a sentence
+  std::string_view resolves;  // what would resolve an alert of it
+};
+
+// Every rule's text, in the catalogue's order.
+std::span<const RuleText> rule_texts();
+// The text of this rule, or nullptr when there is none.
+const RuleText* rule_text(std::string_view id);
+
+// The short plain title of a finding ("F7" -> ...), or "" when unknown.
+std::string_view finding_title(std::string_view code);
+
+}  // namespace sightline::pages
