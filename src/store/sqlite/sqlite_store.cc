@@ -207,9 +207,10 @@ class SqliteStore final : public Store {
     db_.exec("PRAGMA journal_mode=WAL");
     db_.exec("PRAGMA synchronous=FULL");
     db_.exec("PRAGMA foreign_keys=ON");
-    // 256 MiB: bounds memory on large imports while keeping the pages a large
-    // transaction touches from being spilled to the log and written again.
-    db_.exec("PRAGMA cache_size=-262144");
+    // 64 MiB bounds memory on large imports. Keys arrive sorted a chunk at a
+    // time, so a larger cache spares few pages from being spilled to the log
+    // mid-transaction (measured: 256 MiB wrote the same bytes to it).
+    db_.exec("PRAGMA cache_size=-65536");
     db_.exec("PRAGMA temp_store=MEMORY");
     check_schema();
     statements_ = std::make_unique<BatchStatements>(db_);
