@@ -26,44 +26,71 @@ int RowBlock::compare_rows(std::size_t a, std::size_t b, int columns) const {
   return 0;
 }
 
+namespace {
+
+// The first 8 bytes of a value, as an integer that sorts as the value does
+// (texts are zero-padded; integers are offset to sort unsigned); `whole` says
+// whether the value was entirely in them.
+std::uint64_t prefix_of(const RowBlock& block, const RowBlock::Value& v, bool& whole) {
+  if (v.kind == RowBlock::Value::kInt) {
+    whole = true;
+    return static_cast<std::uint64_t>(v.number) ^ (std::uint64_t{1} << 63);
+  }
+  if (v.kind == RowBlock::Value::kNull) {
+    whole = true;
+    return 0;
+  }
+  const std::string_view t = block.text(v);
+  std::uint64_t prefix = 0;
+  for (std::size_t i = 0; i < 8; ++i) {
+    prefix = (prefix << 8) | (i < t.size() ? static_cast<unsigned char>(t[i]) : 0u);
+  }
+  whole = t.size() < 8;
+  return prefix;
+}
+
+}  // namespace
+
 void RowBlock::sort_rows(int key_columns) {
-  // Most rows are told apart by the first 8 bytes of their first value, so
-  // those are sorted as one integer, in a compact array, before anything
-  // else is compared.
+  // Most rows are told apart by the first 8 bytes of their first two key
+  // values (ids are short), so those are sorted as two integers, in a compact
+  // array; the values themselves are compared only when both are equal. A
+  // key that orders two different rows unlike the values would only cost
+  // locality; rows with equal keys always have equal integers, and keep
+  // their order.
   struct Key {
-    std::uint64_t prefix;
+    std::uint64_t first, second;
     std::uint32_t row;
   };
   std::vector<Key> keys(rows_);
   for (std::uint32_t r = 0; r < rows_; ++r) {
-    const Value& first = values_[r * static_cast<std::size_t>(columns_)];
-    std::uint64_t prefix = 0;
-    if (first.kind == Value::kInt) {
-      prefix = static_cast<std::uint64_t>(first.number) ^ (std::uint64_t{1} << 63);
-    } else if (first.kind == Value::kText) {
-      const std::string_view t = text(first);
-      for (std::size_t i = 0; i < 8; ++i) {
-        prefix = (prefix << 8) | (i < t.size() ? static_cast<unsigned char>(t[i]) : 0u);
-      }
-    }
-    keys[r] = Key{prefix, r};
+    const Value* v = row(r);
+    bool whole = false;
+    Key& key = keys[r];
+    key.first = prefix_of(*this, v[0], whole);
+    key.second = 0;
+    if (whole && key_columns > 1) key.second = prefix_of(*this, v[1], whole);
+    key.row = r;
   }
   std::sort(keys.begin(), keys.end(), [&](const Key& a, const Key& b) {
-    if (a.prefix != b.prefix) return a.prefix < b.prefix;
+    if (a.first != b.first) return a.first < b.first;
+    if (a.second != b.second) return a.second < b.second;
     const int c = compare_rows(a.row, b.row, key_columns);
     return c != 0 ? c < 0 : a.row < b.row;
   });
-  std::vector<Value> values;
-  values.reserve(values_.size());
+  // Move the rows into that order.
+  std::vector<Value> values(values_.size());
   std::string arena;
   arena.reserve(arena_.size());
-  for (const Key& key : keys) {
-    const Value* v = row(key.row);
-    for (int c = 0; c < columns_; ++c) {
-      values.push_back(v[c]);
-      if (v[c].kind == Value::kText) {
-        values.back().number = static_cast<std::int64_t>(arena.size());
-        arena.append(text(v[c]));
+  const auto columns = static_cast<std::size_t>(columns_);
+  for (std::size_t i = 0; i < keys.size(); ++i) {
+    const Value* from = row(keys[i].row);
+    Value* to = &values[i * columns];
+    for (std::size_t c = 0; c < columns; ++c) {
+      to[c] = from[c];
+      if (from[c].kind == Value::kText) {
+        to[c].number = static_cast<std::int64_t>(arena.size());
+        arena.append(text(from[c]));
       }
     }
   }
