@@ -21,7 +21,9 @@ std::unique_ptr<Store> open_sqlite_store(const std::string& path);
 // The connection a batch of a store opened above writes in, inside its open
 // transaction, so that another component can add its own rows to that same
 // transaction (the audit record of an API write, in
-// ImportCallbacks::before_commit). nullptr for a batch of another kind.
+// ImportCallbacks::before_commit). Every row appended so far is written first
+// and the batch's writer thread stopped, so the caller may use the connection;
+// nothing more may be appended to the batch. nullptr for a batch of another kind.
 sqlite::Connection* transaction_of(ImportBatch& batch);
 
 }  // namespace sightline

@@ -1,0 +1,55 @@
+// The ProjectionSink of the SQLite store: turns each projection fact into a
+// row of a `p_` table, staged to be written later (by the import's writer
+// thread, or at once by rebuild_projections()).
+//
+// Because rows are written later, an event about an earlier event cannot look
+// the earlier one up in `p_ids`: the persons of every id defined through this
+// sink are kept in memory (bounded by the ids defined, like the parser's own
+// tables), and ids defined before it are asked of `stored`.
+#pragma once
+
+#include <functional>
+#include <string>
+#include <unordered_map>
+#include <utility>
+#include <vector>
+
+#include "chronology/projection_sink.h"
+#include "store/sqlite/staged_rows.h"
+
+namespace sightline::sqlite {
+
+using EventPersons = std::vector<std::pair<Id, std::string>>;
+
+class ProjectionRows final : public ProjectionSink {
+ public:
+  // `stored` gives the persons of an event id defined before this sink was
+  // made (empty when there are none to ask about).
+  ProjectionRows(StagedRows& out, std::function<EventPersons(const Id&)> stored);
+
+  void person_named(const FactSource& src, const Id& person, std::string_view field) override;
+  void agency_involved(const FactSource& src, const Id& person, const Id& agency) override;
+  void person_defined(const FactSource& src, const Id& person) override;
+  void person_details(const FactSource& src, const Id& person, const PersonEvent& d) override;
+  void id_defined(const FactSource& src, const Id& id, const IdInfo& info,
+                  const EventPersons& persons) override;
+  void agency(const FactSource& src, const Id& id, const AgencyEvent& a) override;
+  void relation(const FactSource& src, const Id& child, const Id& relative,
+                RelationshipRole role) override;
+  void address(const FactSource& src, const Id& person, const Address& a,
+               AddressNotice notice) override;
+  void whereabouts(const FactSource& src, const Id& person, Whereabouts state,
+                   std::string_view detail) override;
+  void life_event(const FactSource& src, const Id& person, LifeEvent what, Date when) override;
+  EventPersons persons_of_event(const Id& event_id) override;
+
+ private:
+  // Adds seq, at, recorded, recorded_s.
+  static RowBlock& add_source(RowBlock& row, const FactSource& src);
+
+  StagedRows& out_;
+  std::function<EventPersons(const Id&)> stored_;
+  std::unordered_map<Id, EventPersons> defined_;
+};
+
+}  // namespace sightline::sqlite
