@@ -241,6 +241,44 @@ TEST_F(EventsApiTest, TheAuditRecordOfAWriteCommitsWithItsEvents) {
   EXPECT_TRUE(web::AuditLog::verify(db(), web::AuditLog::default_key_path(db()) + ".pub").ok());
 }
 
+// A batch larger than the store's write set (2,048 events) is written by the
+// import's writer thread in several sets; the audit record must still join the
+// same transaction, and a failure after the first sets must undo them all.
+TEST_F(EventsApiTest, ABatchOfSeveralWriteSetsCommitsWithItsAuditOrNotAtAll) {
+  TestClient c(port_);
+  const Browser alice = sign_in(c, "alice");
+  json batch = json::array();
+  for (int i = 0; i < 5000; ++i) {
+    batch.push_back(
+        visit("2013-09-01T10:" + std::string(i % 60 < 10 ? "0" : "") + std::to_string(i % 60)));
+  }
+  const std::int64_t before = events_stored();
+
+  sqlite3* handle = nullptr;
+  ASSERT_EQ(sqlite3_open(db().c_str(), &handle), SQLITE_OK);
+  ASSERT_EQ(sqlite3_exec(handle, "ALTER TABLE audit_head RENAME TO audit_head_gone", nullptr,
+                         nullptr, nullptr),
+            SQLITE_OK);
+  EXPECT_EQ(post(c, alice, batch).status, 500);
+  EXPECT_EQ(events_stored(), before);
+  ASSERT_EQ(sqlite3_exec(handle, "ALTER TABLE audit_head_gone RENAME TO audit_head", nullptr,
+                         nullptr, nullptr),
+            SQLITE_OK);
+  sqlite3_close(handle);
+
+  const HttpReply r = post(c, alice, batch);
+  ASSERT_EQ(r.status, 201) << r.body.substr(0, 400);
+  EXPECT_EQ(json::parse(r.body)["stored"], 5000);
+  EXPECT_EQ(events_stored(), before + 5000);
+  std::vector<std::string> writes;
+  for (const auto& record : audit_->records()) {
+    if (record.entry.action == "events.write") writes.push_back(record.entry.detail);
+  }
+  ASSERT_EQ(writes.size(), 1u);  // the refused attempt left no record
+  EXPECT_NE(writes[0].find("5000 stored"), std::string::npos) << writes[0];
+  EXPECT_TRUE(web::AuditLog::verify(db(), web::AuditLog::default_key_path(db()) + ".pub").ok());
+}
+
 TEST_F(EventsApiTest, RefusesWhatIsNotABatch) {
   TestClient c(port_);
   const Browser alice = sign_in(c, "alice");

@@ -19,8 +19,9 @@ void ProjectionRows::person_named(const FactSource& src, const Id& person, std::
 }
 
 void ProjectionRows::agency_involved(const FactSource& src, const Id& person, const Id& agency) {
-  // Keyed on (person, agency): rows are staged in event order and sorted
-  // stably, so the first event to involve the agency is the one kept.
+  // Keyed on (person, agency): the first event to involve the agency is the
+  // one kept, here for this import and by INSERT OR IGNORE against earlier ones.
+  if (!involved_.add(person, agency)) return;
   out_[Table::kInvolvement].add(person).add(agency).add(src.seq).end_row();
 }
 

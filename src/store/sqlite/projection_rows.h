@@ -15,6 +15,7 @@
 #include <vector>
 
 #include "chronology/projection_sink.h"
+#include "store/sqlite/involvement_set.h"
 #include "store/sqlite/staged_rows.h"
 
 namespace sightline::sqlite {
@@ -50,6 +51,7 @@ class ProjectionRows final : public ProjectionSink {
   StagedRows& out_;
   std::function<EventPersons(const Id&)> stored_;
   std::unordered_map<Id, EventPersons> defined_;
+  InvolvementSet involved_;  // the pairs already staged for p_involvement
 };
 
 }  // namespace sightline::sqlite
