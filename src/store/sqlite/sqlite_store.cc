@@ -74,6 +74,45 @@ constexpr std::size_t kSortedBytes = std::size_t{2} << 20;
 // WriteSets waiting for the writer or being written: bounds an import's memory.
 constexpr std::size_t kSetsInFlight = 4;
 
+// Runs `body` in one transaction opened by `begin` ("BEGIN", "BEGIN
+// IMMEDIATE"): committed when it returns, rolled back when it throws.
+template <class Body>
+void in_transaction(Connection& db, const char* begin, Body&& body) {
+  db.exec(begin);
+  try {
+    body();
+    db.exec("COMMIT");
+  } catch (...) {
+    sqlite3_exec(db.get(), "ROLLBACK", nullptr, nullptr, nullptr);
+    throw;
+  }
+}
+
+// Writes an alert; an unchanged row is left alone, so writing the same alert
+// twice changes nothing.
+constexpr const char* kUpsertAlert =
+    "INSERT INTO alerts(key, rule, child, owner, raised, due, level, resolved, json) "
+    "VALUES (?,?,?,?,?,?,?,?,?) ON CONFLICT(key) DO UPDATE SET "
+    "rule = excluded.rule, child = excluded.child, owner = excluded.owner, "
+    "raised = excluded.raised, due = excluded.due, level = excluded.level, "
+    "resolved = excluded.resolved, json = excluded.json "
+    "WHERE alerts.json IS NOT excluded.json";
+
+void upsert_alert(Statement& upsert, const AlertRecord& a) {
+  upsert.bind(1, a.key).bind(2, a.rule).bind(3, a.child).bind(4, a.owner).bind(5, a.raised);
+  upsert.bind_text_or_null(6, a.due).bind(7, a.level).bind_text_or_null(8, a.resolved);
+  upsert.bind(9, a.json).run();
+}
+
+constexpr const char* kInsertNotice =
+    "INSERT OR REPLACE INTO safeguard_notices(key, child, recipient, at, rule, text) "
+    "VALUES (?,?,?,?,?,?)";
+
+void insert_notice(Statement& insert, const NoticeRecord& n) {
+  insert.bind(1, n.key).bind(2, n.child).bind(3, n.to).bind(4, n.at).bind(5, n.rule);
+  insert.bind(6, n.text).run();
+}
+
 // The statements an import uses besides its rows, prepared once per store.
 struct BatchStatements {
   explicit BatchStatements(Connection& db)
@@ -302,8 +341,7 @@ void SqliteStore::check_schema() {
   Statement is_sqlite(db_, "SELECT count(*) FROM sqlite_master");  // fails on a non-database file
   is_sqlite.step();
   bool fill_involvement = false;
-  db_.exec("BEGIN IMMEDIATE");
-  try {
+  in_transaction(db_, "BEGIN IMMEDIATE", [&] {
     {
       // A store made before the involvement projection existed gets it filled
       // from its events once, below.
@@ -328,11 +366,7 @@ void SqliteStore::check_schema() {
     } else {
       db_.exec("INSERT INTO meta(key, value) VALUES ('schema_version', '1')");
     }
-    db_.exec("COMMIT");
-  } catch (...) {
-    sqlite3_exec(db_.get(), "ROLLBACK", nullptr, nullptr, nullptr);
-    throw;
-  }
+  });
   if (fill_involvement) {
     writer_ = std::make_unique<sqlite::RowWriter>(db_);
     rebuild_projections();
@@ -636,8 +670,7 @@ void SqliteStore::for_each_event_to_catch_up(
     const std::function<void(const StoredEvent&, const KnownIds&)>& visit) {
   StoredEvent event;
   // One read transaction, so the ids answer for exactly the events read.
-  db_.exec("BEGIN");
-  try {
+  in_transaction(db_, "BEGIN", [&] {
     if (window.seen_seq == 0) {
       // The first window is a whole replay: read every id once.
       StoredIdsExceptDefining ids(db_);
@@ -671,81 +704,38 @@ void SqliteStore::for_each_event_to_catch_up(
         visit(event, ids);
       }
     }
-    db_.exec("COMMIT");
-  } catch (...) {
-    sqlite3_exec(db_.get(), "ROLLBACK", nullptr, nullptr, nullptr);
-    throw;
-  }
+  });
 }
 
 void SqliteStore::update_alerts(const std::vector<AlertRecord>& alerts) {
   if (alerts.empty()) return;
-  db_.exec("BEGIN IMMEDIATE");
-  try {
-    Statement upsert(db_,
-                     "INSERT INTO alerts(key, rule, child, owner, raised, due, level, resolved, "
-                     "json) VALUES (?,?,?,?,?,?,?,?,?) ON CONFLICT(key) DO UPDATE SET "
-                     "rule = excluded.rule, child = excluded.child, owner = excluded.owner, "
-                     "raised = excluded.raised, due = excluded.due, level = excluded.level, "
-                     "resolved = excluded.resolved, json = excluded.json "
-                     "WHERE alerts.json IS NOT excluded.json");
-    for (const AlertRecord& a : alerts) {
-      upsert.bind(1, a.key).bind(2, a.rule).bind(3, a.child).bind(4, a.owner).bind(5, a.raised);
-      upsert.bind_text_or_null(6, a.due).bind(7, a.level).bind_text_or_null(8, a.resolved);
-      upsert.bind(9, a.json).run();
-    }
-    db_.exec("COMMIT");
-  } catch (...) {
-    sqlite3_exec(db_.get(), "ROLLBACK", nullptr, nullptr, nullptr);
-    throw;
-  }
+  in_transaction(db_, "BEGIN IMMEDIATE", [&] {
+    Statement upsert(db_, kUpsertAlert);
+    for (const AlertRecord& a : alerts) upsert_alert(upsert, a);
+  });
 }
 
 void SqliteStore::add_notices(const std::vector<NoticeRecord>& notices) {
   if (notices.empty()) return;
-  db_.exec("BEGIN IMMEDIATE");
-  try {
-    Statement insert(
-        db_,
-        "INSERT OR REPLACE INTO safeguard_notices(key, child, recipient, at, rule, text) "
-        "VALUES (?,?,?,?,?,?)");
-    for (const NoticeRecord& n : notices) {
-      insert.bind(1, n.key).bind(2, n.child).bind(3, n.to).bind(4, n.at).bind(5, n.rule);
-      insert.bind(6, n.text).run();
-    }
-    db_.exec("COMMIT");
-  } catch (...) {
-    sqlite3_exec(db_.get(), "ROLLBACK", nullptr, nullptr, nullptr);
-    throw;
-  }
+  in_transaction(db_, "BEGIN IMMEDIATE", [&] {
+    Statement insert(db_, kInsertNotice);
+    for (const NoticeRecord& n : notices) insert_notice(insert, n);
+  });
 }
 
 void SqliteStore::save_alerts(const std::vector<AlertRecord>& alerts) {
-  db_.exec("BEGIN IMMEDIATE");
-  try {
+  in_transaction(db_, "BEGIN IMMEDIATE", [&] {
     db_.exec("CREATE TEMP TABLE IF NOT EXISTS alerts_kept (key TEXT PRIMARY KEY)");
     db_.exec("DELETE FROM alerts_kept");
     Statement keep(db_, "INSERT OR IGNORE INTO alerts_kept(key) VALUES (?)");
     // An unchanged row is left alone, so saving the same alerts twice writes nothing.
-    Statement upsert(db_,
-                     "INSERT INTO alerts(key, rule, child, owner, raised, due, level, resolved, "
-                     "json) VALUES (?,?,?,?,?,?,?,?,?) ON CONFLICT(key) DO UPDATE SET "
-                     "rule = excluded.rule, child = excluded.child, owner = excluded.owner, "
-                     "raised = excluded.raised, due = excluded.due, level = excluded.level, "
-                     "resolved = excluded.resolved, json = excluded.json "
-                     "WHERE alerts.json IS NOT excluded.json");
+    Statement upsert(db_, kUpsertAlert);
     for (const AlertRecord& a : alerts) {
       keep.bind(1, a.key).run();
-      upsert.bind(1, a.key).bind(2, a.rule).bind(3, a.child).bind(4, a.owner).bind(5, a.raised);
-      upsert.bind_text_or_null(6, a.due).bind(7, a.level).bind_text_or_null(8, a.resolved);
-      upsert.bind(9, a.json).run();
+      upsert_alert(upsert, a);
     }
     db_.exec("DELETE FROM alerts WHERE key NOT IN (SELECT key FROM alerts_kept)");
-    db_.exec("COMMIT");
-  } catch (...) {
-    sqlite3_exec(db_.get(), "ROLLBACK", nullptr, nullptr, nullptr);
-    throw;
-  }
+  });
 }
 
 std::vector<AlertRecord> SqliteStore::alerts() {
@@ -762,22 +752,11 @@ std::vector<AlertRecord> SqliteStore::alerts() {
 }
 
 void SqliteStore::save_notices(const std::vector<NoticeRecord>& notices) {
-  db_.exec("BEGIN IMMEDIATE");
-  try {
+  in_transaction(db_, "BEGIN IMMEDIATE", [&] {
     db_.exec("DELETE FROM safeguard_notices");
-    Statement insert(
-        db_,
-        "INSERT OR REPLACE INTO safeguard_notices(key, child, recipient, at, rule, text) "
-        "VALUES (?,?,?,?,?,?)");
-    for (const NoticeRecord& n : notices) {
-      insert.bind(1, n.key).bind(2, n.child).bind(3, n.to).bind(4, n.at).bind(5, n.rule);
-      insert.bind(6, n.text).run();
-    }
-    db_.exec("COMMIT");
-  } catch (...) {
-    sqlite3_exec(db_.get(), "ROLLBACK", nullptr, nullptr, nullptr);
-    throw;
-  }
+    Statement insert(db_, kInsertNotice);
+    for (const NoticeRecord& n : notices) insert_notice(insert, n);
+  });
 }
 
 std::vector<NoticeRecord> SqliteStore::notices(const Id& child) {
@@ -881,8 +860,7 @@ std::optional<std::vector<Id>> SqliteStore::persons_of_event(const Id& event_id)
 }
 
 void SqliteStore::rebuild_projections() {
-  db_.exec("BEGIN IMMEDIATE");
-  try {
+  in_transaction(db_, "BEGIN IMMEDIATE", [&] {
     for (const char* table : sqlite::kProjectionTables) {
       db_.exec(("DELETE FROM " + std::string(table)).c_str());
     }
@@ -911,11 +889,7 @@ void SqliteStore::rebuild_projections() {
       }
     }
     writer_->write(*staged.take(nullptr, true));
-    db_.exec("COMMIT");
-  } catch (...) {
-    sqlite3_exec(db_.get(), "ROLLBACK", nullptr, nullptr, nullptr);
-    throw;
-  }
+  });
 }
 
 }  // namespace
