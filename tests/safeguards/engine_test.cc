@@ -20,10 +20,20 @@
 namespace sightline::safeguards {
 namespace {
 
-// Parses feed lines (which must be valid) and applies them in order.
+const std::vector<std::string> kAgencies{
+    R"({"type":"agency","id":"csc","at":"2012-01-01","name":"CSC","kind":"childrens_social_care","area":"E09000009"})",
+    R"({"type":"agency","id":"hv","at":"2012-01-01","name":"HV","kind":"health_visiting","area":"E09000009"})",
+    R"({"type":"agency","id":"gp","at":"2012-01-01","name":"GP","kind":"gp_practice","area":"E09000009"})",
+    R"({"type":"person","id":"kid","at":"2012-01-01","by":"gp","given":"K","family":"F","dob":"2012-10-01"})",
+};
+
+// Parses feed lines (which must be valid) and applies them in order, starting
+// with kAgencies: three agencies and the child "kid".
 class Feed {
  public:
-  explicit Feed(SafeguardsEngine& engine) : engine_(engine) {}
+  explicit Feed(SafeguardsEngine& engine) : engine_(engine) {
+    for (const auto& l : kAgencies) add(l);
+  }
   void add(const std::string& line) {
     std::vector<Fault> faults;
     auto e = parser_.parse_line(line, ++line_, faults);
@@ -35,13 +45,6 @@ class Feed {
   SafeguardsEngine& engine_;
   FeedParser parser_;
   std::int64_t line_ = 0;
-};
-
-const std::vector<std::string> kAgencies{
-    R"({"type":"agency","id":"csc","at":"2012-01-01","name":"CSC","kind":"childrens_social_care","area":"E09000009"})",
-    R"({"type":"agency","id":"hv","at":"2012-01-01","name":"HV","kind":"health_visiting","area":"E09000009"})",
-    R"({"type":"agency","id":"gp","at":"2012-01-01","name":"GP","kind":"gp_practice","area":"E09000009"})",
-    R"({"type":"person","id":"kid","at":"2012-01-01","by":"gp","given":"K","family":"F","dob":"2012-10-01"})",
 };
 
 Date d(const char* s) { return *Date::parse(s); }
@@ -74,7 +77,6 @@ TEST(Interner, GivesDenseIdsInFirstSeenOrder) {
 TEST(Engine, RaisesTheDayAfterTheDueDateAndEscalatesOnWorkingDays) {
   SafeguardsEngine engine;
   Feed feed(engine);
-  for (const auto& l : kAgencies) feed.add(l);
   feed.add(
       R"({"type":"referral","id":"r1","at":"2012-12-20","by":"hv","child":"kid","from":"hv","to":"csc","concerns":["other"]})");
   engine.advance_to(Timestamp::end_of(d("2012-12-21")));
@@ -95,7 +97,6 @@ TEST(Engine, RaisesTheDayAfterTheDueDateAndEscalatesOnWorkingDays) {
 TEST(Engine, EscalationsAreAsOfTheClock) {
   SafeguardsEngine engine;
   Feed feed(engine);
-  for (const auto& l : kAgencies) feed.add(l);
   feed.add(
       R"({"type":"referral","id":"r1","at":"2012-12-20","by":"hv","child":"kid","from":"hv","to":"csc","concerns":["other"]})");
   engine.advance_to(Timestamp::end_of(d("2012-12-26")));
@@ -109,7 +110,6 @@ TEST(Engine, EscalationsAreAsOfTheClock) {
 TEST(Engine, ResolvingStopsEscalationAndRecordsTheEvent) {
   SafeguardsEngine engine;
   Feed feed(engine);
-  for (const auto& l : kAgencies) feed.add(l);
   feed.add(
       R"({"type":"referral","id":"r1","at":"2012-12-20","by":"hv","child":"kid","from":"hv","to":"csc","concerns":["other"]})");
   feed.add(
@@ -128,7 +128,6 @@ TEST(Engine, ResolvingStopsEscalationAndRecordsTheEvent) {
 TEST(Engine, ADutyLearntOverdueIsRaisedAtOnceNeverBackDated) {
   SafeguardsEngine engine;
   Feed feed(engine);
-  for (const auto& l : kAgencies) feed.add(l);
   feed.add(
       R"({"type":"referral","id":"r1","at":"2012-11-01","recorded":"2012-11-20","by":"hv","child":"kid","from":"hv","to":"csc","concerns":["other"]})");
   const auto alerts = engine.alerts();
@@ -140,7 +139,6 @@ TEST(Engine, ADutyLearntOverdueIsRaisedAtOnceNeverBackDated) {
 TEST(Engine, ADeathEndsDutiesAndResolvesAlerts) {
   SafeguardsEngine engine;
   Feed feed(engine);
-  for (const auto& l : kAgencies) feed.add(l);
   feed.add(
       R"({"type":"referral","id":"r1","at":"2012-11-01","by":"hv","child":"kid","from":"hv","to":"csc","concerns":["other"]})");
   feed.add(
@@ -158,7 +156,6 @@ TEST(Engine, ReplayingTheSameEventsTwiceGivesIdenticalAlerts) {
   for (auto& o : out) {
     SafeguardsEngine engine;
     Feed feed(engine);
-    for (const auto& l : kAgencies) feed.add(l);
     feed.add(
         R"({"type":"referral","id":"r1","at":"2012-11-01","by":"hv","child":"kid","from":"hv","to":"csc","concerns":["other"]})");
     feed.add(
@@ -218,7 +215,6 @@ TEST(Engine, ListenerHearsRaisedEscalatedResolvedAndNotices) {
   SafeguardsEngine engine;
   engine.set_listener(&counts);
   Feed feed(engine);
-  for (const auto& l : kAgencies) feed.add(l);
   feed.add(R"({"type":"registration","at":"2012-11-01","by":"gp","child":"kid","agency":"gp"})");
   feed.add(
       R"({"type":"contact","at":"2012-11-20","by":"hv","persons":["kid"],"mode":"home_visit","child_seen":true,"outcome":"seen"})");
@@ -234,7 +230,6 @@ TEST(Config, DefaultsAndAreaOverrides) {
           "areas":{"E09000009":{"referral-decision-overdue":{"working_days":3}}}})");
   SafeguardsEngine engine(c);
   Feed feed(engine);
-  for (const auto& l : kAgencies) feed.add(l);
   // Thursday 2012-11-01 + 3 WD = Tuesday 11-06 (csc serves E09000009).
   feed.add(
       R"({"type":"referral","id":"r1","at":"2012-11-01","by":"hv","child":"kid","from":"hv","to":"csc","concerns":["other"]})");
@@ -281,7 +276,6 @@ std::vector<Alert> of_rule(const SafeguardsEngine& engine, const std::string& ru
 TEST(Rules, HandoverIsOwedToTheDestinationOnceLearnt) {
   SafeguardsEngine engine;
   Feed feed(engine);
-  for (const auto& l : kAgencies) feed.add(l);
   feed.add(
       R"({"type":"agency","id":"hv2","at":"2012-01-01","name":"HV2","kind":"health_visiting","area":"E09000033"})");
   feed.add(
@@ -308,7 +302,6 @@ TEST(Rules, HandoverIsOwedToTheDestinationOnceLearnt) {
 TEST(Rules, MissingAlertWhenInvolvementBeginsAfterTheDeadlinePassed) {
   SafeguardsEngine engine;
   Feed feed(engine);
-  for (const auto& l : kAgencies) feed.add(l);
   feed.add(R"({"type":"whereabouts_unknown","at":"2012-11-01","by":"gp","child":"kid"})");
   // No involvement: 5 WD, due Thu 11-08, raised 11-09, owned by the reporter.
   feed.add(
