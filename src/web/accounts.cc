@@ -360,15 +360,24 @@ std::optional<SessionInfo> Accounts::authenticate(std::string_view token) {
   const std::string digest = token_digest(*raw);
   const std::int64_t now = clock_.utc_seconds();
   std::lock_guard lock(mutex_);
-  Statement s(*db_, (std::string("SELECT s.created, s.last_seen, ") + kUserColumns +
-                     " FROM sessions s JOIN users u ON u.id = s.user_id WHERE s.token_hash = ?")
-                        .c_str());
-  if (!s.bind(1, digest).step()) return std::nullopt;
+  // Every request asks this: the statement is prepared once, not per request.
+  if (!session_lookup_) {
+    session_lookup_ = std::make_unique<Statement>(
+        *db_, (std::string("SELECT s.created, s.last_seen, ") + kUserColumns +
+               " FROM sessions s JOIN users u ON u.id = s.user_id WHERE s.token_hash = ?")
+                  .c_str());
+  }
+  Statement& s = *session_lookup_;
   SessionInfo info;
-  info.created = s.column_int(0);
-  info.last_seen = s.column_int(1);
-  info.account = account_from(s, 2);
-  s.reset();
+  {
+    // Reset however this block is left, so that no read stays open.
+    const std::unique_ptr<Statement, void (*)(Statement*)> reset_on_exit(
+        &s, [](Statement* statement) { statement->reset(); });
+    if (!s.bind(1, digest).step()) return std::nullopt;
+    info.created = s.column_int(0);
+    info.last_seen = s.column_int(1);
+    info.account = account_from(s, 2);
+  }
   if (info.account.disabled || now - info.last_seen >= policy_.idle_timeout ||
       now - info.created >= policy_.absolute_timeout || now < info.created) {
     Statement(*db_, "DELETE FROM sessions WHERE token_hash = ?").bind(1, digest).run();

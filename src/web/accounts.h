@@ -35,7 +35,8 @@
 
 namespace sightline::sqlite {
 class Connection;
-}
+class Statement;
+}  // namespace sightline::sqlite
 
 namespace sightline::web {
 
@@ -143,6 +144,7 @@ class Accounts {
   AccountPolicy policy_;
   std::string dummy_hash_;  // verified against for unknown names, so timing tells nothing
   std::unique_ptr<sqlite::Connection> db_;
+  std::unique_ptr<sqlite::Statement> session_lookup_;  // prepared on first use; under mutex_
   std::mutex mutex_;
 };
 

@@ -161,9 +161,13 @@ Response ChildrenApi::summary(const Request& request, const Id& child,
   }
   const auto basis = access.basis_for(session.account, child);
   if (!basis) return refuse(audit, session, "child.read", child, request, no_relationship());
-  const auto person = store.with([&](Store& s) { return s.person(child, std::nullopt); });
+  std::vector<ChronologyEntry> entries;
+  const auto person = store.with([&](Store& s) {
+    auto found = s.person(child, std::nullopt);
+    if (found) entries = s.chronology(*found, std::nullopt);  // the person is read once
+    return found;
+  });
   if (!person) return error_response(404, "not_found", "no such child");
-  const auto entries = store.with([&](Store& s) { return s.chronology(child, std::nullopt); });
   json out = {{"id", person->id},
               {"name", person->display_name()},
               {"given", person->given},
