@@ -1,0 +1,96 @@
+#include "pages/bar_chart.h"
+
+#include <algorithm>
+#include <cmath>
+#include <cstdio>
+
+namespace sightline::pages {
+namespace {
+
+// The drawing's own units (the viewBox); CSS scales it to the column.
+constexpr double kWidth = 640, kHeight = 260;
+constexpr double kLeft = 48, kRight = 8, kTop = 24, kBottom = 36;
+constexpr const char* kBarColour = "#1d70b8";
+constexpr const char* kInkColour = "#0b0c0c";
+constexpr const char* kGridColour = "#505a5f";
+
+std::string number(double v) {
+  char buffer[32];
+  if (std::abs(v - std::round(v)) < 1e-9) {
+    std::snprintf(buffer, sizeof buffer, "%.0f", v);
+  } else {
+    std::snprintf(buffer, sizeof buffer, "%.1f", v);
+  }
+  return buffer;
+}
+
+// 1, 2, 5, 10, 20, 50, ...: the smallest at least `v`.
+double nice_ceiling(double v) {
+  double step = 1;
+  while (true) {
+    for (double m : {1.0, 2.0, 5.0}) {
+      if (m * step >= v) return m * step;
+    }
+    step *= 10;
+  }
+}
+
+}  // namespace
+
+Html bar_chart(const BarChartOptions& o) {
+  double top = o.max;
+  if (top <= 0) {
+    double largest = 0;
+    for (const Bar& b : o.bars) largest = std::max(largest, b.value);
+    top = nice_ceiling(std::max(largest, 1.0));
+  }
+  const double plot_w = kWidth - kLeft - kRight;
+  const double plot_h = kHeight - kTop - kBottom;
+  const double base = kTop + plot_h;
+  const std::string title_id = o.id + "-title";
+  const std::string desc_id = o.id + "-desc";
+  std::string svg = "<svg class=\"app-chart\" id=\"" + escape(o.id) +
+                    "\" xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 " + number(kWidth) +
+                    " " + number(kHeight) + "\" role=\"img\" aria-labelledby=\"" +
+                    escape(title_id) + " " + escape(desc_id) + "\"><title id=\"" +
+                    escape(title_id) + "\">" + escape(o.title) + "</title><desc id=\"" +
+                    escape(desc_id) + "\">" + escape(o.description) + "</desc>";
+  // The scale: 0, the middle (when a whole number for a count) and the top.
+  std::vector<double> ticks = {0, top};
+  if (o.unit_suffix == "%" || std::abs(top / 2 - std::round(top / 2)) < 1e-9) {
+    ticks.insert(ticks.begin() + 1, top / 2);
+  }
+  for (double t : ticks) {
+    const double y = base - plot_h * t / top;
+    svg += "<line x1=\"" + number(kLeft) + "\" x2=\"" + number(kWidth - kRight) + "\" y1=\"" +
+           number(y) + "\" y2=\"" + number(y) + "\" stroke=\"" + kGridColour +
+           "\" stroke-width=\"" + (t == 0 ? "2" : "0.5") + "\"/>";
+    svg += "<text x=\"" + number(kLeft - 6) + "\" y=\"" + number(y + 4) +
+           "\" text-anchor=\"end\" font-size=\"12\" fill=\"" + kInkColour + "\">" +
+           escape(number(t) + o.unit_suffix) + "</text>";
+  }
+  const double slot = o.bars.empty() ? plot_w : plot_w / static_cast<double>(o.bars.size());
+  const double bar_w = slot * 0.64;
+  for (std::size_t i = 0; i < o.bars.size(); ++i) {
+    const Bar& b = o.bars[i];
+    const double h = plot_h * std::clamp(b.value / top, 0.0, 1.0);
+    const double x = kLeft + slot * static_cast<double>(i) + (slot - bar_w) / 2;
+    const double centre = x + bar_w / 2;
+    if (h > 0) {
+      svg += "<rect x=\"" + number(x) + "\" y=\"" + number(base - h) + "\" width=\"" +
+             number(bar_w) + "\" height=\"" + number(h) + "\" fill=\"" + kBarColour + "\"/>";
+    }
+    if (!b.value_text.empty()) {
+      svg += "<text x=\"" + number(centre) + "\" y=\"" + number(base - h - 5) +
+             "\" text-anchor=\"middle\" font-size=\"11\" fill=\"" + kInkColour + "\">" +
+             escape(b.value_text) + "</text>";
+    }
+    svg += "<text x=\"" + number(centre) + "\" y=\"" + number(base + 18) +
+           "\" text-anchor=\"middle\" font-size=\"11\" fill=\"" + kInkColour + "\">" +
+           escape(b.label) + "</text>";
+  }
+  svg += "</svg>";
+  return Html::trusted(std::move(svg));
+}
+
+}  // namespace sightline::pages
