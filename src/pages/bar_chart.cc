@@ -60,35 +60,42 @@ Html bar_chart(const BarChartOptions& o) {
   if (o.unit_suffix == "%" || std::abs(top / 2 - std::round(top / 2)) < 1e-9) {
     ticks.insert(ticks.begin() + 1, top / 2);
   }
+  // Each kind of mark in a group carrying its presentation, to keep the
+  // markup small: gridlines, the scale's labels, bars, then the bars' labels.
+  std::string grid = std::string("<g stroke=\"") + kGridColour + "\">";
+  std::string scale =
+      std::string("<g font-size=\"12\" text-anchor=\"end\" fill=\"") + kInkColour + "\">";
   for (double t : ticks) {
     const double y = base - plot_h * t / top;
-    svg += "<line x1=\"" + number(kLeft) + "\" x2=\"" + number(kWidth - kRight) + "\" y1=\"" +
-           number(y) + "\" y2=\"" + number(y) + "\" stroke=\"" + kGridColour +
-           "\" stroke-width=\"" + (t == 0 ? "2" : "0.5") + "\"/>";
-    svg += "<text x=\"" + number(kLeft - 6) + "\" y=\"" + number(y + 4) +
-           "\" text-anchor=\"end\" font-size=\"12\" fill=\"" + kInkColour + "\">" +
-           escape(number(t) + o.unit_suffix) + "</text>";
+    grid += "<line x1=\"" + number(kLeft) + "\" x2=\"" + number(kWidth - kRight) + "\" y1=\"" +
+            number(y) + "\" y2=\"" + number(y) + "\" stroke-width=\"" + (t == 0 ? "2" : "0.5") +
+            "\"/>";
+    scale += "<text x=\"" + number(kLeft - 6) + "\" y=\"" + number(y + 4) + "\">" +
+             escape(number(t) + o.unit_suffix) + "</text>";
   }
+  svg += grid + "</g>" + scale + "</g>";
   const double slot = o.bars.empty() ? plot_w : plot_w / static_cast<double>(o.bars.size());
   const double bar_w = slot * 0.64;
+  std::string bars = std::string("<g fill=\"") + kBarColour + "\">";
+  std::string labels =
+      std::string("<g font-size=\"11\" text-anchor=\"middle\" fill=\"") + kInkColour + "\">";
   for (std::size_t i = 0; i < o.bars.size(); ++i) {
     const Bar& b = o.bars[i];
     const double h = plot_h * std::clamp(b.value / top, 0.0, 1.0);
     const double x = kLeft + slot * static_cast<double>(i) + (slot - bar_w) / 2;
-    const double centre = x + bar_w / 2;
+    const std::string centre = number(x + bar_w / 2);
     if (h > 0) {
-      svg += "<rect x=\"" + number(x) + "\" y=\"" + number(base - h) + "\" width=\"" +
-             number(bar_w) + "\" height=\"" + number(h) + "\" fill=\"" + kBarColour + "\"/>";
+      bars += "<rect x=\"" + number(x) + "\" y=\"" + number(base - h) + "\" width=\"" +
+              number(bar_w) + "\" height=\"" + number(h) + "\"/>";
     }
     if (!b.value_text.empty()) {
-      svg += "<text x=\"" + number(centre) + "\" y=\"" + number(base - h - 5) +
-             "\" text-anchor=\"middle\" font-size=\"11\" fill=\"" + kInkColour + "\">" +
-             escape(b.value_text) + "</text>";
+      labels += "<text x=\"" + centre + "\" y=\"" + number(base - h - 5) + "\">" +
+                escape(b.value_text) + "</text>";
     }
-    svg += "<text x=\"" + number(centre) + "\" y=\"" + number(base + 18) +
-           "\" text-anchor=\"middle\" font-size=\"11\" fill=\"" + kInkColour + "\">" +
-           escape(b.label) + "</text>";
+    labels +=
+        "<text x=\"" + centre + "\" y=\"" + number(base + 18) + "\">" + escape(b.label) + "</text>";
   }
+  svg += bars + "</g>" + labels + "</g>";
   svg += "</svg>";
   return Html::trusted(std::move(svg));
 }

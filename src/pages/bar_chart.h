@@ -17,18 +17,18 @@
 namespace sightline::pages {
 
 struct Bar {
-  std::string label;       // under the bar: "Nov 26"
-  double value = 0;        // its height, in the chart's unit
-  std::string value_text;  // over the bar: "66.7%", "4"; "" prints nothing
+  std::string label = {};       // under the bar: "Nov 26"
+  double value = 0;             // its height, in the chart's unit
+  std::string value_text = {};  // over the bar: "66.7%", "4"; "" prints nothing
 };
 
 struct BarChartOptions {
-  std::string id;           // unique on the page; the title and desc ids derive from it
-  std::string title;        // what the chart shows
-  std::string description;  // the figures in words, or where to find them
-  std::vector<Bar> bars;
-  double max = 0;           // the top of the scale; 0 scales to the largest bar
-  std::string unit_suffix;  // after the axis's numbers: "%" or ""
+  std::string id = {};           // unique on the page; the title and desc ids derive from it
+  std::string title = {};        // what the chart shows
+  std::string description = {};  // the figures in words, or where to find them
+  std::vector<Bar> bars = {};
+  double max = 0;                // the top of the scale; 0 scales to the largest bar
+  std::string unit_suffix = {};  // after the axis's numbers: "%" or ""
 };
 
 Html bar_chart(const BarChartOptions& o);
