@@ -244,8 +244,11 @@ std::vector<FigureRow> FiguresView::group(const std::vector<Case>& cases, bool s
   using Key = std::pair<std::string, std::string>;  // area, month
   std::map<Key, std::pair<std::int64_t, std::int64_t>> counts;
   std::set<std::tuple<std::string, std::string, std::string>> children;  // area, month, child
+  // A case dated after today (a feed may carry appointments and plans ahead)
+  // has not happened yet.
+  const std::string today = clock_.now().date.to_string();
   for (const Case& c : cases) {
-    if (c.day.size() < 10) continue;
+    if (c.day.size() < 10 || c.day > today) continue;
     std::string area;
     if (!c.child.empty()) {
       child_area.bind(1, c.child).bind(2, c.day);

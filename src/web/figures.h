@@ -14,8 +14,8 @@
 // day (the area of their latest address with a known area dated on or before
 // that day), else in the area of the agency the figure names for the case (the
 // GP practice, the convening agency, the sender, the alert's owner; an unowned
-// alert `KIND:AREA` names its area). A case with neither is left out. The
-// month is the calendar month of that day.
+// alert `KIND:AREA` names its area). A case with neither is left out, and so
+// is a case dated after today. The month is the calendar month of that day.
 //
 // Thread-safe: one connection, used under a mutex. Each call reads the
 // store afresh; nothing is cached.
