@@ -250,7 +250,8 @@ int run_serve(CommandContext& ctx) {
   });
   web::AlertsView alerts(db_path, audit);
   web::TransfersView transfers(db_path);
-  web::Service service({accounts, audit, access, events, store, clock, alerts, transfers});
+  web::FiguresView figures(db_path, clock);
+  web::Service service({accounts, audit, access, events, store, clock, alerts, transfers, figures});
   const ServedPages pages(service, accounts, store, clock, args.option("--assets"), ctx);
   web::HttpServer server(
       options, [&](const web::Request& r) { return pages.handle(r); }, log);

@@ -4,6 +4,7 @@
 
 #include "core/date.h"
 #include "pages/components.h"
+#include "web/dashboard_api.h"
 
 namespace sightline::pages {
 namespace {
@@ -31,6 +32,10 @@ Html navigation(const PageFrame& frame) {
                                        {"/children", "Find a child"},
                                        {"/transfers", "Transfers"},
                                        {"/", "Home"}};
+  // The partnership dashboard, for the roles that may see it.
+  if (web::sees_dashboard(frame.session->account.role)) {
+    items.insert(items.end() - 1, NavigationItem{"/dashboard", "Dashboard"});
+  }
   for (NavigationItem& item : items) item.active = item.href == frame.active_nav;
   return service_navigation(items, account_bar(*frame.session));
 }

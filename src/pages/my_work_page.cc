@@ -51,16 +51,7 @@ void sort_by_urgency(std::vector<json>& alerts) {
 
 Html finding_text(const std::string& findings) {
   if (findings.empty()) return text("None: from statutory guidance");
-  std::string out;
-  std::size_t pos = 0;
-  while ((pos = findings.find('F', pos)) != std::string::npos) {
-    const std::string code = findings.substr(pos, 2);
-    if (!out.empty()) out += "; ";
-    out += code;
-    if (const auto title = finding_title(code); !title.empty()) out += ": " + std::string(title);
-    pos += 2;
-  }
-  return text(out);
+  return text(findings_text(findings));
 }
 
 // One alert: the child as a heading, the summary, and the acknowledge form.

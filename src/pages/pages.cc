@@ -79,6 +79,7 @@ Pages::Pages(PagesParts parts) : parts_(parts) {
   router_.add("GET", "/my-work", signed_in(my_work_page));
   router_.add("POST", "/my-work/alerts/{id}/acknowledge", signed_in(acknowledge_alert));
   router_.add("GET", "/transfers", signed_in(transfers_page));
+  router_.add("GET", "/dashboard", signed_in(dashboard_page));
   router_.add("GET", "/children", signed_in(find_child_page));
   router_.add("GET", "/children/{id}", signed_in(child_page));
   router_.add("POST", "/children/{id}/break-glass", signed_in(break_glass));

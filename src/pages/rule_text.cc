@@ -147,4 +147,17 @@ std::string_view finding_title(std::string_view code) {
   return {};
 }
 
+std::string findings_text(std::string_view codes) {
+  std::string out;
+  std::size_t pos = 0;
+  while ((pos = codes.find('F', pos)) != std::string_view::npos) {
+    const std::string code(codes.substr(pos, 2));
+    if (!out.empty()) out += "; ";
+    out += code;
+    if (const auto title = finding_title(code); !title.empty()) out += ": " + std::string(title);
+    pos += 2;
+  }
+  return out;
+}
+
 }  // namespace sightline::pages

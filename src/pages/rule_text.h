@@ -6,6 +6,7 @@
 #pragma once
 
 #include <span>
+#include <string>
 #include <string_view>
 
 namespace sightline::pages {
@@ -24,5 +25,7 @@ const RuleText* rule_text(std::string_view id);
 
 // The short plain title of a finding ("F7" -> ...), or "" when unknown.
 std::string_view finding_title(std::string_view code);
+// Each finding of a list ("F7, F8") with its title: "F7: ...; F8: ...".
+std::string findings_text(std::string_view codes);
 
 }  // namespace sightline::pages

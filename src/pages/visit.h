@@ -39,6 +39,7 @@ web::Response start_page(const Visit& v);
 web::Response my_work_page(const Visit& v);
 web::Response acknowledge_alert(const Visit& v);
 web::Response transfers_page(const Visit& v);
+web::Response dashboard_page(const Visit& v);
 web::Response find_child_page(const Visit& v);
 web::Response child_page(const Visit& v);
 web::Response break_glass(const Visit& v);

@@ -61,6 +61,7 @@ Service::Service(ServiceParts parts, ServiceOptions options)
       children_{parts.store, parts.access, parts.audit},
       alerts_{parts.alerts, parts.store, parts.audit},
       transfers_{parts.transfers, parts.store, parts.audit},
+      dashboard_{parts.figures, parts.audit},
       events_(parts.events),
       options_(options) {
   router_.add("GET", "/health", health);
@@ -116,6 +117,14 @@ Service::Service(ServiceParts parts, ServiceOptions options)
   router_.add("GET", "/api/v1/transfers",
               with_session([this](const Request& r, const PathParams&, const SessionInfo& s) {
                 return transfers_.list(r, s);
+              }));
+  router_.add("GET", "/api/v1/dashboard",
+              with_session([this](const Request& r, const PathParams&, const SessionInfo& s) {
+                return dashboard_.summary(r, s);
+              }));
+  router_.add("GET", "/api/v1/dashboard/{file}",
+              with_session([this](const Request& r, const PathParams& p, const SessionInfo& s) {
+                return dashboard_.csv(r, p.at("file"), s);
               }));
   router_.add("GET", "/api/v1/statistics",
               with_session([this](const Request&, const PathParams&, const SessionInfo& s) {

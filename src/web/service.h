@@ -21,6 +21,7 @@
 #include "web/alerts_api.h"
 #include "web/audit_log.h"
 #include "web/children_api.h"
+#include "web/dashboard_api.h"
 #include "web/events_api.h"
 #include "web/http.h"
 #include "web/router.h"
@@ -45,6 +46,7 @@ struct ServiceParts {
   const Clock& clock;
   AlertsView& alerts;
   TransfersView& transfers;
+  FiguresView& figures;
 };
 
 class Service {
@@ -69,6 +71,7 @@ class Service {
   ChildrenApi children_;
   AlertsApi alerts_;
   TransfersApi transfers_;
+  DashboardApi dashboard_;
   EventsApi& events_;
   ServiceOptions options_;
   Router router_;

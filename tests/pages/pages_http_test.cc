@@ -12,6 +12,7 @@
 #include "pages/pages.h"
 #include "pages/site.h"
 #include "pages/static_assets.h"
+#include "web/figures.h"
 
 namespace sightline::testing {
 namespace {
@@ -245,6 +246,49 @@ TEST_F(PagesTest, SigningOutEndsTheSession) {
   EXPECT_EQ(r.status, 303);
   EXPECT_EQ(r.header("location"), "/sign-in?signed_out=1");
   EXPECT_EQ(get("/", session).status, 303);
+}
+
+TEST_F(PagesTest, TheDashboardIsForAnalystsManagersAndLeadsAndWorksWithoutScript) {
+  accounts_->add("erin", web::Role::kPartnershipAnalyst, "lscb-ealing", kPassword, admin());
+  const std::string analyst = page_sign_in("erin");
+  HttpReply r = get("/dashboard", analyst);
+  ASSERT_EQ(r.status, 200) << r.body;
+  // In the navigation, marked as the page the user is on.
+  EXPECT_NE(r.body.find("href=\"/dashboard\" aria-current=\"true\""), std::string::npos)
+      << r.body.substr(0, 3000);
+  // The area filter is a GET form: it works without JavaScript.
+  EXPECT_NE(r.body.find("<form method=\"get\" action=\"/dashboard\""), std::string::npos);
+  EXPECT_NE(r.body.find("<option value=\"E09000009\" selected>Ealing (E09000009)</option>"),
+            std::string::npos);
+  // A section per figure, each with its finding, a chart, a table and a CSV.
+  std::size_t sections = 0;
+  for (auto at = r.body.find("<section class=\"app-figure\""); at != std::string::npos;
+       at = r.body.find("<section class=\"app-figure\"", at + 1)) {
+    ++sections;
+  }
+  EXPECT_EQ(sections, web::figure_definitions().size());
+  EXPECT_NE(r.body.find("F3: GP registrations not passed to health visitors"), std::string::npos);
+  EXPECT_NE(r.body.find("role=\"img\""), std::string::npos);
+  EXPECT_NE(r.body.find("href=\"/api/v1/dashboard/gp-registrations-seen.csv?area=E09000009\""),
+            std::string::npos);
+  EXPECT_EQ(r.body.find("sofia"), std::string::npos);
+  EXPECT_EQ(r.body.find("Sofia"), std::string::npos);
+  // Another area, and one that is not an area.
+  r = get("/dashboard?area=all", analyst);
+  EXPECT_EQ(r.status, 200);
+  EXPECT_NE(r.body.find("Figures for All areas"), std::string::npos);
+  r = get("/dashboard?area=%3Cscript%3E", analyst);
+  EXPECT_EQ(r.status, 400);
+  EXPECT_EQ(r.body.find("<script>"), std::string::npos);
+  // A lead sees it too; a practitioner neither sees the link nor the page.
+  r = get("/", page_sign_in("bob"));
+  EXPECT_NE(r.body.find("href=\"/dashboard\""), std::string::npos);
+  const std::string practitioner = page_sign_in("alice");
+  r = get("/", practitioner);
+  EXPECT_EQ(r.body.find("href=\"/dashboard\""), std::string::npos);
+  r = get("/dashboard", practitioner);
+  EXPECT_EQ(r.status, 403);
+  EXPECT_NE(r.body.find("The dashboard is for partnership analysts"), std::string::npos);
 }
 
 TEST_F(PagesTest, UnknownPathsAnswerAPageNotFound) {

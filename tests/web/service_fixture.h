@@ -21,6 +21,7 @@
 #include "web/accounts.h"
 #include "web/alerts_view.h"
 #include "web/audit_log.h"
+#include "web/figures.h"
 #include "web/http_server.h"
 #include "web/service.h"
 #include "web/transfers_view.h"
@@ -67,10 +68,11 @@ class ServiceTest : public ::testing::Test {
     events_->on_stored([this] { live_->catch_up(); });
     alerts_ = std::make_unique<web::AlertsView>(db(), *audit_);
     transfers_ = std::make_unique<web::TransfersView>(db());
-    service_ =
-        std::make_unique<web::Service>(web::ServiceParts{*accounts_, *audit_, *access_, *events_,
-                                                         *store_, clock_, *alerts_, *transfers_},
-                                       service_options());
+    figures_ = std::make_unique<web::FiguresView>(db(), clock_);
+    service_ = std::make_unique<web::Service>(
+        web::ServiceParts{*accounts_, *audit_, *access_, *events_, *store_, clock_, *alerts_,
+                          *transfers_, *figures_},
+        service_options());
     server_ = std::make_unique<web::HttpServer>(
         web::ServerOptions{}, [this](const web::Request& r) { return service_->handle(r); },
         nullptr);
@@ -83,6 +85,7 @@ class ServiceTest : public ::testing::Test {
     server_.reset();
     if (live_) live_->stop();
     service_.reset();
+    figures_.reset();
     transfers_.reset();
     alerts_.reset();
     events_.reset();
@@ -141,6 +144,7 @@ class ServiceTest : public ::testing::Test {
   std::unique_ptr<service::LiveSafeguards> live_;
   std::unique_ptr<web::AlertsView> alerts_;
   std::unique_ptr<web::TransfersView> transfers_;
+  std::unique_ptr<web::FiguresView> figures_;
   std::unique_ptr<web::Service> service_;
   std::unique_ptr<web::HttpServer> server_;
   unsigned short port_ = 0;

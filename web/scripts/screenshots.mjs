@@ -82,6 +82,13 @@ try {
   await page.goto(`${serve.url}/`)
   await shot(page, 'home-safeguarding-lead')
 
+  await signOut(page)
+  await signIn(page, serve, 'demo.analyst')
+  await page.goto(`${serve.url}/dashboard`)
+  await shot(page, 'dashboard', { full: false })
+  await page.locator('summary').first().click()
+  await shot(page, 'dashboard-full')
+
   await page.goto(`${serve.url}/accessibility`)
   await shot(page, 'accessibility')
   await page.goto(`${serve.url}/no-such-page`)

@@ -2,6 +2,7 @@
 // Debian's Chromium, with axe-core checking every page visited against WCAG
 // 2.2 A and AA. Run by ctest (test `pages_browser`); see docs/pages.md.
 import assert from 'node:assert/strict'
+import { gzipSync } from 'node:zlib'
 import { after, before, describe, test } from 'node:test'
 import { axeViolations, launchBrowser, newPage, signIn, signOut, startServe } from './support.mjs'
 
@@ -329,6 +330,83 @@ describe('pages', () => {
     await page.waitForURL(/\/transfers$/)
     assert.match(await page.locator('h1').innerText(), /Transfers/)
     assert.match(await page.locator('main').innerText(), /Incoming, awaiting acceptance/)
+    await check(page)
+    await page.context().close()
+  })
+
+  test('the analyst opens the dashboard, filters it by area, and downloads a figure whose rows match the page', async () => {
+    const page = await newPage(browser)
+    await signIn(page, serve, 'demo.analyst')
+    await page.click('a.govuk-service-navigation__link:has-text("Dashboard")')
+    await page.waitForURL(/\/dashboard$/)
+    assert.equal(await page.locator('h1').innerText(), 'Partnership dashboard')
+    const figures = page.locator('section.app-figure')
+    assert.equal(await figures.count(), 8)
+    assert.match(await figures.first().locator('.govuk-caption-m').innerText(), /^F1: /)
+    // Every chart is an image named by its title, drawn without script.
+    for (const svg of await page.locator('svg.app-chart').all()) {
+      assert.equal(await svg.getAttribute('role'), 'img')
+      assert.ok((await svg.locator('title').textContent()).length > 0)
+    }
+    assert.equal(await page.locator('main script').count(), 0)
+    // The page's weight: its HTML alone under 100 kB, and HTML and CSS as
+    // sent compressed (gzip, as nginx sends them) under 100 kB. The shared
+    // stylesheet alone is about 100 kB before compression.
+    const html = await (await page.request.get(`${serve.url}/dashboard`)).text()
+    const cssUrl = new URL(await page.locator('link[rel=stylesheet]').getAttribute('href'), serve.url).href
+    const css = await (await page.request.get(cssUrl)).text()
+    assert.ok(html.length < 100 * 1024, `HTML under 100 kB: ${html.length}`)
+    const sent = gzipSync(html).length + gzipSync(css).length
+    assert.ok(sent < 100 * 1024, `HTML and CSS compressed under 100 kB: ${sent}`)
+    assert.doesNotMatch(html, /Sofia|sofia/)
+    await check(page)
+
+    // The area filter, by keyboard alone: all areas.
+    await page.focus('#area')
+    await page.selectOption('#area', 'all')
+    await page.keyboard.press('Tab')
+    await Promise.all([page.waitForNavigation(), page.keyboard.press('Enter')])
+    assert.match(page.url(), /\/dashboard\?area=all$/)
+    await check(page)
+
+    // A figure with cases: its table's rows are the CSV's rows.
+    const section = page.locator('section.app-figure', { has: page.locator('h2', { hasText: 'Children not seen for longer than their plan allows' }) })
+    await section.locator('summary').click()
+    const table = await section.locator('tbody tr').evaluateAll((rows) =>
+      rows.map((r) => [...r.querySelectorAll('th, td')].map((c) => c.textContent.trim())))
+    const link = section.locator('a:has-text("Download CSV")')
+    const [download] = await Promise.all([page.waitForEvent('download'), link.click()])
+    assert.match(download.suggestedFilename(), /^children-not-seen-all\.csv$/)
+    const reply = await page.request.get(new URL(await link.getAttribute('href'), serve.url).href)
+    assert.match(reply.headers()['content-type'], /^text\/csv/)
+    assert.match(reply.headers()['content-disposition'], /^attachment; filename=/)
+    const csv = (await reply.text()).trim().split('\r\n')
+    assert.equal(csv[0], 'area_code,area_name,month,numerator,denominator,percent')
+    const byMonth = new Map()
+    for (const line of csv.slice(1)) {
+      const month = line.match(/,(\d{4}-\d{2}),(\d+),,$/)
+      assert.ok(month, line)
+      byMonth.set(month[1], (byMonth.get(month[1]) ?? 0) + Number(month[2]))
+    }
+    const names = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December']
+    let counted = 0
+    for (const [month, count] of table) {
+      const [name, year] = month.split(' ')
+      const key = `${year}-${String(names.indexOf(name) + 1).padStart(2, '0')}`
+      assert.equal(Number(count), byMonth.get(key) ?? 0, `${month}: page ${count}, CSV ${byMonth.get(key)}`)
+      counted += Number(count)
+    }
+    assert.ok(counted > 0, 'the demo has children not seen in the months shown')
+    await check(page)
+    await page.context().close()
+  })
+
+  test('practitioners have no dashboard', async () => {
+    const page = await newPage(browser)
+    await signIn(page, serve, 'demo.hv')
+    assert.equal(await page.locator('a.govuk-service-navigation__link:has-text("Dashboard")').count(), 0)
+    const response = await page.goto(`${serve.url}/dashboard`)
+    assert.equal(response.status(), 403)
     await check(page)
     await page.context().close()
   })

@@ -1,0 +1,106 @@
+// The partnership dashboard's figures: for each finding of the review
+// (F1-F8) that a safeguard guards, a figure per local-authority area and
+// calendar month, computed from the store (events and the safeguards'
+// alerts). Aggregates only: nothing here names a child.
+//
+// Two kinds of figure:
+// - a share: of the cases in the month (the denominator), how many went as
+//   they should (the numerator), e.g. GP registrations of under-5s seen by
+//   health visiting within 7 working days;
+// - a count: how many distinct children the safeguards raised an alert of
+//   the figure's rules about in the month (no denominator).
+//
+// The area rule (docs/dashboard.md): a case counts in the child's area on the
+// day (the area of their latest address with a known area dated on or before
+// that day), else in the area of the agency the figure names for the case (the
+// GP practice, the convening agency, the sender, the alert's owner; an unowned
+// alert `KIND:AREA` names its area). A case with neither is left out, and so
+// is a case dated after today. The month is the calendar month of that day.
+//
+// Thread-safe: one connection, used under a mutex. Each call reads the
+// store afresh; nothing is cached.
+#pragma once
+
+#include <cstdint>
+#include <memory>
+#include <mutex>
+#include <span>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "core/clock.h"
+#include "core/working_days.h"
+
+namespace sightline::sqlite {
+class Connection;
+}
+
+namespace sightline::web {
+
+struct FigureDefinition {
+  std::string_view id;       // stable: "gp-registrations-seen", used in routes and CSV names
+  std::string_view finding;  // the review finding it guards, "F3"
+  std::string_view rule;     // the safeguard that guards it (the first, when several)
+  std::string_view title;    // the figure in plain English
+  std::string_view counted;  // what the numerator counts
+  std::string_view of;       // what the denominator counts; empty for a count figure
+  bool share() const { return !of.empty(); }
+};
+
+// Every figure, in the findings' order.
+std::span<const FigureDefinition> figure_definitions();
+// The figure with this id, or nullptr.
+const FigureDefinition* find_figure(std::string_view id);
+
+// One area and month of a figure. `denominator` is 0 for a count figure.
+struct FigureRow {
+  std::string area;       // GSS code
+  std::string area_name;  // the name from the areas table, else the code
+  std::string month;      // YYYY-MM
+  std::int64_t numerator = 0;
+  std::int64_t denominator = 0;
+  friend bool operator==(const FigureRow&, const FigureRow&) = default;
+};
+
+// "66.7" for 2 of 3 (one decimal, rounded half up); "" when `denominator` is 0.
+std::string percent_text(std::int64_t numerator, std::int64_t denominator);
+
+class FiguresView {
+ public:
+  // `clock` decides which cases are still within their time (see
+  // gp-registrations-seen); `calendar` counts working days.
+  FiguresView(const std::string& db_path, const Clock& clock,
+              const WorkingDayCalendar& calendar = WorkingDayCalendar::england_and_wales());
+  ~FiguresView();
+  FiguresView(const FiguresView&) = delete;
+  FiguresView& operator=(const FiguresView&) = delete;
+
+  // The figure's rows with anything to count, ordered by area, then month.
+  // Throws std::invalid_argument for an unknown figure.
+  std::vector<FigureRow> rows(std::string_view figure_id);
+  // The area of an agency (reference data), or "" when unknown.
+  std::string agency_area(const std::string& agency);
+
+ private:
+  struct Case {
+    std::string day;  // YYYY-MM-DD
+    std::string child;
+    std::string agency;  // the fallback for the area
+    bool counted = false;
+  };
+  std::vector<Case> registrations();
+  std::vector<Case> strategy_discussions();
+  std::vector<Case> transfers();
+  std::vector<Case> alerts(std::span<const std::string_view> rules);
+  // Each case placed in its area and month; for a count figure, distinct
+  // children (a child counts once per area and month however many alerts).
+  std::vector<FigureRow> group(const std::vector<Case>& cases, bool share);
+
+  std::unique_ptr<sqlite::Connection> db_;
+  const Clock& clock_;
+  const WorkingDayCalendar& calendar_;
+  std::mutex mutex_;
+};
+
+}  // namespace sightline::web
