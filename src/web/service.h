@@ -23,6 +23,7 @@
 #include "web/children_api.h"
 #include "web/events_api.h"
 #include "web/http.h"
+#include "web/notices_api.h"
 #include "web/router.h"
 #include "web/transfers_api.h"
 
@@ -68,6 +69,7 @@ class Service {
   const Clock& clock_;
   ChildrenApi children_;
   AlertsApi alerts_;
+  NoticesApi notices_;
   TransfersApi transfers_;
   EventsApi& events_;
   ServiceOptions options_;

@@ -9,6 +9,7 @@
 
 #include "../web/service_fixture.h"
 #include "pages/html.h"
+#include "pages/layout.h"
 #include "pages/pages.h"
 #include "pages/site.h"
 #include "pages/static_assets.h"
@@ -295,6 +296,36 @@ TEST_F(PagesWorkTest, SigningInLandsOnMyWorkWithTheAgencysAlertsInPlainEnglish) 
   // An agency with nothing due.
   const HttpReply quiet = get("/my-work", page_sign_in("alice"));
   EXPECT_NE(quiet.body.find("There are no open alerts for your agency"), std::string::npos);
+}
+
+TEST_F(PagesWorkTest, MyWorkListsTheNoticesSentToTheAgencyNewestFirst) {
+  // Ealing's health visiting was told of Sofia's registration with a GP.
+  const std::vector<NoticeRecord> sent =
+      store_->with([](Store& s) { return s.notices_to("ealing-hv", 200, 0).notices; });
+  ASSERT_FALSE(sent.empty());
+  const HttpReply r = get("/my-work", page_sign_in("alice"));
+  ASSERT_EQ(r.status, 200);
+  const auto start = r.body.find("id=\"notices\">Notices</h2>");
+  ASSERT_NE(start, std::string::npos) << r.body;
+  const std::string section = r.body.substr(start);
+  EXPECT_NE(section.find("href=\"/children/sofia\">Sofia Withheld</a>"), std::string::npos);
+  EXPECT_NE(section.find("New GP registration: health visitor to see the child"),
+            std::string::npos);
+  EXPECT_NE(section.find(pages::escape(sent.front().text)), std::string::npos);
+  EXPECT_NE(section.find(pages::display_date(sent.front().at)), std::string::npos);
+  EXPECT_EQ(section.find("There are no notices for your agency"), std::string::npos);
+  bool audited = false;
+  for (const auto& rec : audit_->records_about("sofia")) {
+    audited = audited || (rec.entry.action == "child.notices_read" && rec.entry.user == "alice");
+  }
+  EXPECT_TRUE(audited);
+  // Another agency is sent none of them.
+  const HttpReply other = get("/my-work", page_sign_in("bob"));
+  const auto bob_start = other.body.find("id=\"notices\">Notices</h2>");
+  ASSERT_NE(bob_start, std::string::npos);
+  const std::string bob_section = other.body.substr(bob_start);
+  EXPECT_NE(bob_section.find("There are no notices for your agency"), std::string::npos);
+  EXPECT_EQ(bob_section.find("New GP registration"), std::string::npos);
 }
 
 TEST_F(PagesWorkTest, AcknowledgingNeedsANoteAndKeepsTheAlertOpen) {
