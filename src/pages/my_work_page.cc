@@ -208,7 +208,7 @@ web::Response my_work(const Visit& v, const std::string& error_id, const std::st
                             true);
   }
   content += Html::trusted("<span class=\"govuk-caption-l\">") +
-             text(agency_name(agency_names(v.parts), a.agency)) +
+             text(agency_name(agency_list(v.parts)->names, a.agency)) +
              Html::trusted("</span><h1 class=\"govuk-heading-l\">My work</h1>");
   if (!web::Access::sees_identities(a.role)) {
     content += Html::trusted(

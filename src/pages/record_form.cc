@@ -1,6 +1,7 @@
 #include "pages/record_form.h"
 
 #include <cstdio>
+#include <set>
 
 #include "pages/child_access.h"
 #include "pages/event_text.h"
@@ -143,6 +144,31 @@ std::vector<ChoiceItem> code_items(const std::vector<std::string>& codes,
   std::vector<ChoiceItem> items;
   for (const std::string& c : codes) items.push_back({c, code_label(c), "", c == chosen});
   return items;
+}
+
+std::vector<AgencyView> agency_choices(const Visit& v, const nlohmann::json& involved,
+                                       std::optional<AgencyKind> also) {
+  std::set<std::string> ids;
+  if (involved.is_array()) {
+    for (const nlohmann::json& id : involved) {
+      if (id.is_string()) ids.insert(id.get<std::string>());
+    }
+  }
+  const std::string mine = v.session.account.agency;
+  const auto list = agency_list(v.parts);
+  const std::vector<AgencyView>& all = list->by_name;
+  std::string area;
+  for (const AgencyView& a : all) {
+    if (a.id == mine) area = a.area;
+  }
+  std::vector<AgencyView> out;
+  for (const AgencyView& a : all) {
+    if (a.id == mine || a.kind == AgencyKind::kSafeguardingPartnership) continue;
+    if (ids.contains(a.id) || (!area.empty() && a.area == area) || (also && a.kind == *also)) {
+      out.push_back(a);
+    }
+  }
+  return out;
 }
 
 std::vector<SelectItem> agency_items(const std::vector<AgencyView>& agencies,

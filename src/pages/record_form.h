@@ -80,6 +80,14 @@ web::Response saved(const std::string& child, const std::string& what);
 // `chosen` checked.
 std::vector<ChoiceItem> code_items(const std::vector<std::string>& codes,
                                    const std::string& chosen);
+// The agencies a form offers (by name, never a safeguarding partnership nor
+// the user's own): those in `involved` (the child's summary's `agencies`),
+// those of the user's own area, and every one of kind `also` (e.g. children's
+// social care, to which most referrals go, in any area). Not every agency in
+// England: with a national caseload that is hundreds of kilobytes of
+// options no one could scan.
+std::vector<AgencyView> agency_choices(const Visit& v, const nlohmann::json& involved,
+                                       std::optional<AgencyKind> also);
 // Select items of agencies (by name), with a first "Choose an agency" item.
 std::vector<SelectItem> agency_items(const std::vector<AgencyView>& agencies,
                                      const std::string& chosen);

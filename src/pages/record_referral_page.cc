@@ -37,10 +37,9 @@ web::Response record_referral(const Visit& v) {
       if (store_event(v, event, kReferralFields, "to", errors)) return saved(child, "referral");
     }
   }
-  std::vector<AgencyView> others;
-  for (const AgencyView& a : agencies_by_name(v.parts)) {
-    if (a.id != mine && a.kind != AgencyKind::kSafeguardingPartnership) others.push_back(a);
-  }
+  const std::vector<AgencyView> others = agency_choices(
+      v, std::get<nlohmann::json>(fetched).value("agencies", nlohmann::json::array()),
+      AgencyKind::kChildrensSocialCare);
   const DateParts date = date_parts(v, "at");
   Html fields = date_input({.id = "at",
                             .name = "at",
@@ -74,7 +73,8 @@ web::Response record_referral_outcome(const Visit& v) {
   const ApiReply chronology = v.api.get("/api/v1/children/" + url_encode(child) + "/chronology");
   const ChildFacts facts =
       derive_child_facts(chronology.ok() ? chronology.body["entries"] : nlohmann::json(), child);
-  const AgencyNames names = agency_names(v.parts);
+  const auto agencies = agency_list(v.parts);
+  const AgencyNames& names = agencies->names;
 
   FieldErrors errors;
   const std::string referral = v.form.get("referral");
@@ -128,10 +128,9 @@ web::Response record_referral_outcome(const Visit& v) {
                                   agency_name(names, r.to) + ", " + display_date(r.at),
                               r.to == mine ? "To your agency" : "", referral == r.id});
   }
-  std::vector<AgencyView> others;
-  for (const AgencyView& a : agencies_by_name(v.parts)) {
-    if (a.id != mine && a.kind != AgencyKind::kSafeguardingPartnership) others.push_back(a);
-  }
+  const std::vector<AgencyView> others = agency_choices(
+      v, std::get<nlohmann::json>(fetched).value("agencies", nlohmann::json::array()),
+      AgencyKind::kChildrensSocialCare);
   const DateParts date = date_parts(v, "at");
   Html fields = radios({.id_prefix = "referral",
                         .name = "referral",

@@ -50,7 +50,8 @@ web::Response record_transfer(const Visit& v) {
   const ApiReply chronology = v.api.get("/api/v1/children/" + url_encode(child) + "/chronology");
   const ChildFacts facts =
       derive_child_facts(chronology.ok() ? chronology.body["entries"] : nlohmann::json(), child);
-  const std::vector<AgencyView> agencies = agencies_by_name(v.parts);
+  const auto list = agency_list(v.parts);
+  const std::vector<AgencyView>& agencies = list->by_name;
   const std::string mine = v.session.account.agency;
   const bool hv = is_health_visiting(agencies, mine);
 
@@ -89,18 +90,17 @@ web::Response record_transfer(const Visit& v) {
       }
     }
   }
-  // Receivers of the same kind as the sender first: a transfer is usually
-  // between like services in different areas.
+  // Receivers of the same kind as the sender, in any area: a transfer is
+  // between like services (its statuses are social care's or health
+  // visiting's), and every agency in England would be hundreds of kilobytes
+  // of options.
   AgencyKind my_kind = AgencyKind::kChildrensSocialCare;
   for (const AgencyView& a : agencies) {
     if (a.id == mine) my_kind = a.kind;
   }
   std::vector<AgencyView> receivers;
-  for (int pass = 0; pass < 2; ++pass) {
-    for (const AgencyView& a : agencies) {
-      if (a.id == mine || a.kind == AgencyKind::kSafeguardingPartnership) continue;
-      if ((pass == 0) == (a.kind == my_kind)) receivers.push_back(a);
-    }
+  for (const AgencyView& a : agencies) {
+    if (a.id != mine && a.kind == my_kind) receivers.push_back(a);
   }
   const std::vector<std::string> statuses =
       hv ? std::vector<std::string>{"universal", "enhanced"}

@@ -125,6 +125,50 @@ TEST_F(PagesTest, AssetsAreCachedForAYearOnlyAtTheirCurrentVersion) {
   EXPECT_EQ(get("/assets/missing.js").status, 404);
 }
 
+TEST(StaticAssets, AFileWithAGzipVersionIsSentCompressedToThoseWhoAcceptGzip) {
+  TempDir dir;
+  std::filesystem::create_directories(dir.file("a"));
+  std::ofstream(dir.file("a/sightline.css")) << "body{color:#0b0c0c}";
+  std::ofstream(dir.file("a/sightline.css.gz")) << "compressed bytes";
+  std::ofstream(dir.file("a/init.js")) << "let x = 1";
+  const pages::StaticAssets assets(dir.file("a"));
+  EXPECT_EQ(assets.size(), 2u);  // the .gz is a version of its file, not a file of its own
+  const auto get = [&](const std::string& path, const std::string& accept) {
+    web::Request r;
+    r.method = "GET";
+    r.target = path;
+    r.path = path;
+    if (!accept.empty()) r.headers.emplace_back("accept-encoding", accept);
+    return assets.serve(r);
+  };
+  const auto header = [](const web::Response& r, const std::string& name) {
+    for (const auto& [n, value] : r.headers) {
+      if (n == name) return value;
+    }
+    return std::string();
+  };
+  for (const char* accept : {"gzip", "gzip, deflate, br, zstd", "br;q=1.0, gzip;q=0.8"}) {
+    const web::Response r = get("/assets/sightline.css", accept);
+    EXPECT_EQ(r.body, "compressed bytes") << accept;
+    EXPECT_EQ(header(r, "Content-Encoding"), "gzip") << accept;
+    EXPECT_EQ(header(r, "Vary"), "Accept-Encoding") << accept;
+    EXPECT_EQ(r.content_type, "text/css; charset=utf-8");
+  }
+  for (const char* accept : {"", "identity", "br", "gzip;q=0", "x-gzip2"}) {
+    const web::Response r = get("/assets/sightline.css", accept);
+    EXPECT_EQ(r.body, "body{color:#0b0c0c}") << accept;
+    EXPECT_EQ(header(r, "Content-Encoding"), "") << accept;
+    EXPECT_EQ(header(r, "Vary"), "Accept-Encoding") << accept;
+  }
+  // No .gz beside it: always the file as it is.
+  const web::Response js = get("/assets/init.js", "gzip");
+  EXPECT_EQ(js.body, "let x = 1");
+  EXPECT_EQ(header(js, "Content-Encoding"), "");
+  EXPECT_EQ(get("/assets/sightline.css.gz", "gzip").status, 404);
+  // The version is the plain file's.
+  EXPECT_EQ(assets.url("sightline.css").find("?v="), std::string("/assets/sightline.css").size());
+}
+
 TEST_F(PagesTest, SignInNeedsItsFormTokenAndShowsErrorsInTheSummary) {
   TestClient client(site_port_);
   const std::string token = signin_token(client.request("GET", "/sign-in"));

@@ -2,6 +2,7 @@
 // Debian's Chromium, with axe-core checking every page visited against WCAG
 // 2.2 A and AA. Run by ctest (test `pages_browser`); see docs/pages.md.
 import assert from 'node:assert/strict'
+import { get as httpGet } from 'node:http'
 import { after, before, describe, test } from 'node:test'
 import { axeViolations, launchBrowser, newPage, signIn, signOut, startServe } from './support.mjs'
 
@@ -372,6 +373,39 @@ describe('pages', () => {
     assert.match(await page.locator('.govuk-error-summary').innerText(),
       /The case cannot be closed: A transfer (to|from) your agency.*has not been accepted with the child seen/)
     await check(page)
+    await page.context().close()
+  })
+
+  test('every page with its stylesheet weighs under 100 kB as sent', async () => {
+    // Bytes as a browser receives them (it accepts gzip: serve compresses the
+    // stylesheet, never a page); no fonts are used. Timings are measured by
+    // bench/serve-pages, never here.
+    const page = await newPage(browser)
+    await signIn(page, serve, 'demo.lead')
+    const session = (await page.context().cookies()).find((c) => c.name === '__Host-sightline')
+    const bytesOf = (path, cookie) => new Promise((resolve, reject) => {
+      const headers = { 'Accept-Encoding': 'gzip, deflate, br' }
+      if (cookie) headers.Cookie = `__Host-sightline=${cookie}`
+      httpGet(`${serve.url}${path}`, { headers }, (res) => {
+        const chunks = []
+        res.on('data', (c) => chunks.push(c))
+        res.on('end', () => resolve({ status: res.statusCode, body: Buffer.concat(chunks) }))
+      }).on('error', reject)
+    })
+    const paths = ['/sign-in', '/accessibility', '/', '/my-work', '/transfers', '/children', '/children?q=Sofia',
+      '/children/sofia', '/children/sofia/audit', '/children/sofia/record/contact',
+      '/children/sofia/record/referral', '/children/sofia/record/referral-outcome',
+      '/children/sofia/record/strategy-discussion', '/children/sofia/record/transfer',
+      '/children/sofia/record/case-closed']
+    for (const path of paths) {
+      const html = await bytesOf(path, session.value)
+      assert.equal(html.status, 200, path)
+      const href = html.body.toString().match(/<link rel="stylesheet" href="([^"]+)"/)[1].replaceAll('&amp;', '&')
+      const css = await bytesOf(href)
+      assert.equal(css.status, 200, href)
+      const total = html.body.length + css.body.length
+      assert.ok(total < 100000, `${path}: ${html.body.length} bytes of HTML + ${css.body.length} of CSS`)
+    }
     await page.context().close()
   })
 
