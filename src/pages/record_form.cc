@@ -146,6 +146,29 @@ std::vector<ChoiceItem> code_items(const std::vector<std::string>& codes,
   return items;
 }
 
+std::variant<FormChild, web::Response> load_form_child(const Visit& v) {
+  const std::string child = v.params.at("id");
+  auto fetched = fetch_child(v, child);
+  if (auto* refused = std::get_if<web::Response>(&fetched)) return std::move(*refused);
+  FormChild out;
+  out.id = child;
+  out.summary = std::move(std::get<nlohmann::json>(fetched));
+  out.name = out.summary.value("name", child);
+  return out;
+}
+
+Html when_field(const Visit& v, const std::string& legend, const FieldErrors& errors) {
+  const DateParts date = date_parts(v, "at");
+  return date_input({.id = "at",
+                     .name = "at",
+                     .legend = {legend, "govuk-fieldset__legend--m"},
+                     .day = date.day,
+                     .month = date.month,
+                     .year = date.year,
+                     .hint = "For example, 27 3 2026",
+                     .error = errors.of("at-day")});
+}
+
 std::vector<AgencyView> agency_choices(const Visit& v, const nlohmann::json& involved,
                                        std::optional<AgencyKind> also) {
   std::set<std::string> ids;

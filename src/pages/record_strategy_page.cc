@@ -54,10 +54,11 @@ std::string joined(const std::vector<std::string>& words) {
 }  // namespace
 
 web::Response record_strategy_discussion(const Visit& v) {
-  const std::string child = v.params.at("id");
-  auto fetched = fetch_child(v, child);
-  if (auto* refused = std::get_if<web::Response>(&fetched)) return std::move(*refused);
-  const std::string name = std::get<nlohmann::json>(fetched).value("name", child);
+  auto loaded = load_form_child(v);
+  if (auto* refused = std::get_if<web::Response>(&loaded)) return std::move(*refused);
+  const FormChild& form_child = std::get<FormChild>(loaded);
+  const std::string& child = form_child.id;
+  const std::string& name = form_child.name;
   const ApiReply chronology = v.api.get("/api/v1/children/" + url_encode(child) + "/chronology");
   const ChildFacts facts =
       derive_child_facts(chronology.ok() ? chronology.body["entries"] : nlohmann::json(), child);
@@ -116,8 +117,7 @@ web::Response record_strategy_discussion(const Visit& v) {
   // group by name (agency_choices); the user's own agency among them.
   std::set<std::string> involved(facts.agencies.begin(), facts.agencies.end());
   std::vector<AgencyView> offered = agency_choices(
-      v, std::get<nlohmann::json>(fetched).value("agencies", nlohmann::json::array()),
-      std::nullopt);
+      v, form_child.summary.value("agencies", nlohmann::json::array()), std::nullopt);
   for (const AgencyView& a : agencies) {
     if (a.id == mine) offered.push_back(a);
   }
@@ -133,15 +133,7 @@ web::Response record_strategy_discussion(const Visit& v) {
       items.push_back({a.id, a.name, hint, on});
     }
   }
-  const DateParts date = date_parts(v, "at");
-  Html fields = date_input({.id = "at",
-                            .name = "at",
-                            .legend = {"When was it held?", "govuk-fieldset__legend--m"},
-                            .day = date.day,
-                            .month = date.month,
-                            .year = date.year,
-                            .hint = "For example, 27 3 2026",
-                            .error = errors.of("at-day")});
+  Html fields = when_field(v, "When was it held?", errors);
   fields += radios({.id_prefix = "format",
                     .name = "format",
                     .legend = {"How was it held?", "govuk-fieldset__legend--m"},
