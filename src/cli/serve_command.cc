@@ -6,6 +6,7 @@
 
 #include "cli/arguments.h"
 #include "cli/command.h"
+#include "cli/demo_feed.h"
 #include "cli/serve_pages.h"
 #include "core/clock.h"
 #include "safeguards/config.h"
@@ -54,8 +55,9 @@ exits with 0.
 With --demo it first makes the database a demonstration: into an empty
 database it imports the Sofia scenario (the serious case review Sightline was
 built from) and a synthetic caseload of 3,000 children (seed 1, lives from
-about a year ago to some months ahead, so that duties keep falling due), and
-adds accounts for every role at several agencies, printing each name and its
+about a year ago to some months ahead, so that duties keep falling due) and
+a few children written for the demonstration (one under an assessment whose
+social worker has not seen her in time), and adds accounts for every role at several agencies, printing each name and its
 generated password before the "Listening" line. It refuses a database that
 holds other data.
 
@@ -166,6 +168,16 @@ bool prepare_demo(web::SharedStore& store, web::Accounts& accounts, const Clock&
     }
     ctx.out << "Demo: imported a synthetic caseload of " << kDemoChildren << " children (seed "
             << kDemoSeed << ", " << c.stored << " events).\n";
+    // Children written for the demonstration, e.g. one the social worker has
+    // not seen for longer than her assessment allows (demo_feed.h).
+    std::istringstream own(demo_feed(clock.now().date));
+    const ImportResult d = store.with(
+        [&](Store& s) { return import_feed(s, own, "demo: demonstration children", {}); });
+    if (!d.committed) {
+      ctx.err << "sightline serve: the demonstration children did not import\n";
+      return false;
+    }
+    ctx.out << "Demo: imported the demonstration children (" << d.stored << " events).\n";
   }
   const web::Actor actor{"system:demo", "administrator", "", "serve --demo"};
   bool added = false;

@@ -97,19 +97,9 @@ web::Response break_glass(const Visit& v) {
                           reply.status);
 }
 
-AgencyNames agency_names(const PagesParts& parts) {
-  AgencyNames names;
-  for (const AgencyView& a : parts.store.with([](Store& s) { return s.agencies(); })) {
-    names.emplace(a.id, a.name);
-  }
-  return names;
-}
-
-std::vector<AgencyView> agencies_by_name(const PagesParts& parts) {
-  auto list = parts.store.with([](Store& s) { return s.agencies(); });
-  std::sort(list.begin(), list.end(),
-            [](const AgencyView& a, const AgencyView& b) { return a.name < b.name; });
-  return list;
+std::shared_ptr<const AgencyList> agency_list(const PagesParts& parts) {
+  if (parts.agencies != nullptr) return parts.agencies->current();
+  return AgencyDirectory(parts.store).current();
 }
 
 }  // namespace sightline::pages

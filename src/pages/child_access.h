@@ -9,6 +9,7 @@
 #include <string>
 #include <variant>
 
+#include "pages/agency_directory.h"
 #include "pages/event_text.h"
 #include "pages/visit.h"
 
@@ -22,10 +23,10 @@ std::variant<nlohmann::json, web::Response> fetch_child(const Visit& v, const st
 web::Response break_glass_page(const Visit& v, const std::string& child, const std::string& reason,
                                const std::string& error, int status);
 
-// Agency names from the reference data (not a child's record).
-AgencyNames agency_names(const PagesParts& parts);
-// Agencies with their kinds, in name order.
-std::vector<AgencyView> agencies_by_name(const PagesParts& parts);
+// The agencies from the reference data (not a child's record): in name
+// order, and their names by id. Read through the pages' AgencyDirectory, so
+// not from the store at each request; hold the list while it is used.
+std::shared_ptr<const AgencyList> agency_list(const PagesParts& parts);
 
 // "/children/ID".
 std::string child_path(const std::string& child);

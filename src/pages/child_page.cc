@@ -299,7 +299,8 @@ web::Response child_page(const Visit& v) {
                   500);
   const json& entries_now = now.body["entries"];
   const ChildFacts facts = derive_child_facts(entries_now, child);
-  const AgencyNames names = agency_names(v.parts);
+  const auto agencies = agency_list(v.parts);
+  const AgencyNames& names = agencies->names;
 
   json timeline_entries = entries_now;
   if (as_known_at && !as_known_at->empty()) {

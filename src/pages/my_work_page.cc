@@ -2,7 +2,8 @@
 // by the user's agency, the most pressing first (escalated furthest, then
 // overdue longest), each in plain English with the finding it guards against
 // and what would resolve it, and a form to acknowledge it with a note; then
-// the notices for the agency. Read and written through the JSON API.
+// the safeguards' notices to the agency, and, for a safeguarding lead, the
+// break-glass and relationship notices. Read and written through the JSON API.
 #include <algorithm>
 
 #include "pages/child_access.h"
@@ -16,6 +17,9 @@ namespace sightline::pages {
 namespace {
 
 using nlohmann::json;
+
+// The newest notices My work shows; the API pages through the rest.
+constexpr int kNoticesShown = 25;
 
 std::string str(const json& j, const char* field) {
   if (!j.is_object() || !j.contains(field) || !j[field].is_string()) return {};
@@ -112,8 +116,51 @@ Html alert_card(const Visit& v, const json& a, const std::string& error_id,
   return out;
 }
 
+// The safeguards' notices to the agency (GET /api/v1/safeguard-notices):
+// what Sightline told it at once, such as a baby newly registered with a GP
+// in its area, newest first.
+Html safeguard_notices_section(const Visit& v) {
+  Html out = Html::trusted("<h2 class=\"govuk-heading-m\" id=\"notices\">Notices</h2>");
+  const ApiReply reply =
+      v.api.get("/api/v1/safeguard-notices", "limit=" + std::to_string(kNoticesShown));
+  if (!reply.ok()) {
+    return out + Html::trusted("<p class=\"govuk-body\">") +
+           text("The notices could not be read: " + reply.error_message()) + Html::trusted("</p>");
+  }
+  const json& list = reply.body.contains("notices") ? reply.body["notices"] : json();
+  if (!list.is_array() || list.empty()) {
+    return out + Html::trusted("<p class=\"govuk-body\">There are no notices for your agency.</p>");
+  }
+  const std::int64_t total = reply.body.value("total", std::int64_t{0});
+  std::string count =
+      "What Sightline told your agency at once, newest first: nobody has failed "
+      "yet, but someone should act.";
+  if (total > static_cast<std::int64_t>(list.size())) {
+    count +=
+        " Showing the newest " + std::to_string(list.size()) + " of " + std::to_string(total) + ".";
+  }
+  out += Html::trusted("<p class=\"govuk-body\">") + text(count) + Html::trusted("</p>");
+  TableOptions t{.caption = "Notices for your agency",
+                 .caption_classes = "govuk-visually-hidden",
+                 .head = {{text("Date")}, {text("Child")}, {text("Notice")}, {text("Rule")}}};
+  for (const json& n : list) {
+    const std::string child = str(n, "child");
+    const std::string name = str(n, "child_name").empty() ? child : str(n, "child_name");
+    const std::string rule = str(n, "rule");
+    const RuleText* rt = rule_text(rule);
+    t.rows.push_back({{text(display_date(str(n, "at")))},
+                      {Html::trusted("<a class=\"govuk-link\" href=\"/children/" +
+                                     url_encode(child) + "\">" + escape(name) + "</a>")},
+                      {text(str(n, "text"))},
+                      {text(rt != nullptr ? std::string(rt->title) : rule)}});
+  }
+  return out + table(t);
+}
+
 Html notices_section(const Visit& v) {
-  Html out = Html::trusted("<h2 class=\"govuk-heading-m\">Notices for your agency</h2>");
+  Html out = Html::trusted(
+      "<h2 class=\"govuk-heading-m\" id=\"break-glass\">Break-glass and new "
+      "relationships</h2>");
   if (v.session.account.role != web::Role::kSafeguardingLead) {
     return out + Html::trusted(
                      "<p class=\"govuk-body\">Notices of records opened by breaking the glass "
@@ -152,7 +199,7 @@ web::Response my_work(const Visit& v, const std::string& error_id, const std::st
                             true);
   }
   content += Html::trusted("<span class=\"govuk-caption-l\">") +
-             text(agency_name(agency_names(v.parts), a.agency)) +
+             text(agency_name(agency_list(v.parts)->names, a.agency)) +
              Html::trusted("</span><h1 class=\"govuk-heading-l\">My work</h1>");
   if (!web::Access::sees_identities(a.role)) {
     content += Html::trusted(
@@ -185,6 +232,7 @@ web::Response my_work(const Visit& v, const std::string& error_id, const std::st
     content += Html::trusted("<p class=\"govuk-body\">") + text(count) + Html::trusted("</p>");
     for (const json& alert : alerts) content += alert_card(v, alert, error_id, error, note);
   }
+  content += safeguard_notices_section(v);
   content += notices_section(v);
   PageFrame f = v.frame("My work", "/my-work");
   f.has_errors = !error.empty();

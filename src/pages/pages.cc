@@ -37,7 +37,9 @@ web::Response Visit::page(const PageFrame& f, const Html& content, int status) c
   return render_page(parts.assets, f, content, status);
 }
 
-Pages::Pages(PagesParts parts) : parts_(parts) {
+Pages::Pages(PagesParts parts)
+    : agencies_(std::make_unique<AgencyDirectory>(parts.store)), parts_(parts) {
+  parts_.agencies = agencies_.get();
   // A page that needs a session: signs in first when there is none, and
   // refuses a POST whose form does not carry the session's CSRF token.
   const auto signed_in = [this](PageHandler handler) -> web::RouteHandler {

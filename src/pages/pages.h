@@ -19,6 +19,7 @@
 #pragma once
 
 #include "core/clock.h"
+#include "pages/agency_directory.h"
 #include "pages/static_assets.h"
 #include "web/access.h"
 #include "web/accounts.h"
@@ -35,6 +36,8 @@ struct PagesParts {
   web::SharedStore& store;  // reference data only (agency names): never a child's record
   const Clock& clock;
   const StaticAssets& assets;
+  // The agencies, read once and kept until the store changes; Pages makes it.
+  AgencyDirectory* agencies = nullptr;
 };
 
 class Pages {
@@ -43,6 +46,7 @@ class Pages {
   web::Response handle(const web::Request& request) const;
 
  private:
+  std::unique_ptr<AgencyDirectory> agencies_;
   PagesParts parts_;
   web::Router router_;
 };

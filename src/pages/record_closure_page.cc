@@ -42,10 +42,11 @@ std::vector<std::string> closure_blockers(const Visit& v, const std::string& chi
 }  // namespace
 
 web::Response record_closure(const Visit& v) {
-  const std::string child = v.params.at("id");
-  auto fetched = fetch_child(v, child);
-  if (auto* refused = std::get_if<web::Response>(&fetched)) return std::move(*refused);
-  const std::string name = std::get<nlohmann::json>(fetched).value("name", child);
+  auto loaded = load_form_child(v);
+  if (auto* refused = std::get_if<web::Response>(&loaded)) return std::move(*refused);
+  const FormChild& form_child = std::get<FormChild>(loaded);
+  const std::string& child = form_child.id;
+  const std::string& name = form_child.name;
   const ApiReply chronology = v.api.get("/api/v1/children/" + url_encode(child) + "/chronology");
   const ChildFacts facts =
       derive_child_facts(chronology.ok() ? chronology.body["entries"] : nlohmann::json(), child);
@@ -93,15 +94,7 @@ web::Response record_closure(const Visit& v) {
   Html before;
   for (const std::string& b : blockers)
     before += warning_text("The safeguards forbid closing: " + b + ".");
-  const DateParts date = date_parts(v, "at");
-  Html fields = date_input({.id = "at",
-                            .name = "at",
-                            .legend = {"When was it closed?", "govuk-fieldset__legend--m"},
-                            .day = date.day,
-                            .month = date.month,
-                            .year = date.year,
-                            .hint = "For example, 27 3 2026",
-                            .error = errors.of("at-day")});
+  Html fields = when_field(v, "When was it closed?", errors);
   fields +=
       radios({.id_prefix = "reason",
               .name = "reason",

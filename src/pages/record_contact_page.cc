@@ -7,10 +7,11 @@
 namespace sightline::pages {
 
 web::Response record_contact(const Visit& v) {
-  const std::string child = v.params.at("id");
-  auto fetched = fetch_child(v, child);
-  if (auto* refused = std::get_if<web::Response>(&fetched)) return std::move(*refused);
-  const std::string name = std::get<nlohmann::json>(fetched).value("name", child);
+  auto loaded = load_form_child(v);
+  if (auto* refused = std::get_if<web::Response>(&loaded)) return std::move(*refused);
+  const FormChild& form_child = std::get<FormChild>(loaded);
+  const std::string& child = form_child.id;
+  const std::string& name = form_child.name;
 
   FieldErrors errors;
   const bool posted = v.request.method == "POST";
@@ -50,15 +51,7 @@ web::Response record_contact(const Visit& v) {
       }
     }
   }
-  const DateParts date = date_parts(v, "at");
-  Html fields = date_input({.id = "at",
-                            .name = "at",
-                            .legend = {"When was it?", "govuk-fieldset__legend--m"},
-                            .day = date.day,
-                            .month = date.month,
-                            .year = date.year,
-                            .hint = "For example, 27 3 2026",
-                            .error = errors.of("at-day")});
+  Html fields = when_field(v, "When was it?", errors);
   fields += radios({.id_prefix = "mode",
                     .name = "mode",
                     .legend = {"How was the contact made?", "govuk-fieldset__legend--m"},

@@ -1,6 +1,7 @@
 #include "pages/record_form.h"
 
 #include <cstdio>
+#include <set>
 
 #include "pages/child_access.h"
 #include "pages/event_text.h"
@@ -143,6 +144,54 @@ std::vector<ChoiceItem> code_items(const std::vector<std::string>& codes,
   std::vector<ChoiceItem> items;
   for (const std::string& c : codes) items.push_back({c, code_label(c), "", c == chosen});
   return items;
+}
+
+std::variant<FormChild, web::Response> load_form_child(const Visit& v) {
+  const std::string child = v.params.at("id");
+  auto fetched = fetch_child(v, child);
+  if (auto* refused = std::get_if<web::Response>(&fetched)) return std::move(*refused);
+  FormChild out;
+  out.id = child;
+  out.summary = std::move(std::get<nlohmann::json>(fetched));
+  out.name = out.summary.value("name", child);
+  return out;
+}
+
+Html when_field(const Visit& v, const std::string& legend, const FieldErrors& errors) {
+  const DateParts date = date_parts(v, "at");
+  return date_input({.id = "at",
+                     .name = "at",
+                     .legend = {legend, "govuk-fieldset__legend--m"},
+                     .day = date.day,
+                     .month = date.month,
+                     .year = date.year,
+                     .hint = "For example, 27 3 2026",
+                     .error = errors.of("at-day")});
+}
+
+std::vector<AgencyView> agency_choices(const Visit& v, const nlohmann::json& involved,
+                                       std::optional<AgencyKind> also) {
+  std::set<std::string> ids;
+  if (involved.is_array()) {
+    for (const nlohmann::json& id : involved) {
+      if (id.is_string()) ids.insert(id.get<std::string>());
+    }
+  }
+  const std::string mine = v.session.account.agency;
+  const auto list = agency_list(v.parts);
+  const std::vector<AgencyView>& all = list->by_name;
+  std::string area;
+  for (const AgencyView& a : all) {
+    if (a.id == mine) area = a.area;
+  }
+  std::vector<AgencyView> out;
+  for (const AgencyView& a : all) {
+    if (a.id == mine || a.kind == AgencyKind::kSafeguardingPartnership) continue;
+    if (ids.contains(a.id) || (!area.empty() && a.area == area) || (also && a.kind == *also)) {
+      out.push_back(a);
+    }
+  }
+  return out;
 }
 
 std::vector<SelectItem> agency_items(const std::vector<AgencyView>& agencies,

@@ -9,6 +9,7 @@
 #include <nlohmann/json.hpp>
 #include <optional>
 #include <string>
+#include <variant>
 #include <vector>
 
 #include "pages/components.h"
@@ -37,6 +38,22 @@ struct DateParts {
   std::string day = {}, month = {}, year = {};
 };
 DateParts date_parts(const Visit& v, const std::string& name);
+
+// The child a record form is about (the route's `id`): the summary the API
+// gives (GET /api/v1/children/{id}, audited) and the name from it, or, when
+// the API refuses, the response to send instead (the break-glass page, or an
+// error), as fetch_child (child_access.h) decides.
+struct FormChild {
+  std::string id = {};
+  std::string name = {};  // the id when the summary has none
+  nlohmann::json summary = {};
+};
+std::variant<FormChild, web::Response> load_form_child(const Visit& v);
+
+// The form's "when" field: the date input named `at`, asked with `legend`,
+// showing what was typed (today's date before the form is sent) and the
+// error read_event_at added for `at-day`.
+Html when_field(const Visit& v, const std::string& legend, const FieldErrors& errors);
 
 // The `at` of an event from a date input: the date itself ("2026-03-01"), or,
 // for today, the present minute (so that it is not later than `recorded`).
@@ -80,6 +97,14 @@ web::Response saved(const std::string& child, const std::string& what);
 // `chosen` checked.
 std::vector<ChoiceItem> code_items(const std::vector<std::string>& codes,
                                    const std::string& chosen);
+// The agencies a form offers (by name, never a safeguarding partnership nor
+// the user's own): those in `involved` (the child's summary's `agencies`),
+// those of the user's own area, and every one of kind `also` (e.g. children's
+// social care, to which most referrals go, in any area). Not every agency in
+// England: with a national caseload that is hundreds of kilobytes of
+// options no one could scan.
+std::vector<AgencyView> agency_choices(const Visit& v, const nlohmann::json& involved,
+                                       std::optional<AgencyKind> also);
 // Select items of agencies (by name), with a first "Choose an agency" item.
 std::vector<SelectItem> agency_items(const std::vector<AgencyView>& agencies,
                                      const std::string& chosen);

@@ -13,10 +13,11 @@ const std::map<std::string, std::string> kReferralFields = {
 }  // namespace
 
 web::Response record_referral(const Visit& v) {
-  const std::string child = v.params.at("id");
-  auto fetched = fetch_child(v, child);
-  if (auto* refused = std::get_if<web::Response>(&fetched)) return std::move(*refused);
-  const std::string name = std::get<nlohmann::json>(fetched).value("name", child);
+  auto loaded = load_form_child(v);
+  if (auto* refused = std::get_if<web::Response>(&loaded)) return std::move(*refused);
+  const FormChild& form_child = std::get<FormChild>(loaded);
+  const std::string& child = form_child.id;
+  const std::string& name = form_child.name;
 
   FieldErrors errors;
   const std::string to = v.form.get("to");
@@ -37,19 +38,10 @@ web::Response record_referral(const Visit& v) {
       if (store_event(v, event, kReferralFields, "to", errors)) return saved(child, "referral");
     }
   }
-  std::vector<AgencyView> others;
-  for (const AgencyView& a : agencies_by_name(v.parts)) {
-    if (a.id != mine && a.kind != AgencyKind::kSafeguardingPartnership) others.push_back(a);
-  }
-  const DateParts date = date_parts(v, "at");
-  Html fields = date_input({.id = "at",
-                            .name = "at",
-                            .legend = {"When was the referral made?", "govuk-fieldset__legend--m"},
-                            .day = date.day,
-                            .month = date.month,
-                            .year = date.year,
-                            .hint = "For example, 27 3 2026",
-                            .error = errors.of("at-day")});
+  const std::vector<AgencyView> others =
+      agency_choices(v, form_child.summary.value("agencies", nlohmann::json::array()),
+                     AgencyKind::kChildrensSocialCare);
+  Html fields = when_field(v, "When was the referral made?", errors);
   fields += select({.id = "to",
                     .name = "to",
                     .label = {"Who is the referral to?", "govuk-label--m"},
@@ -67,14 +59,16 @@ web::Response record_referral(const Visit& v) {
 }
 
 web::Response record_referral_outcome(const Visit& v) {
-  const std::string child = v.params.at("id");
-  auto fetched = fetch_child(v, child);
-  if (auto* refused = std::get_if<web::Response>(&fetched)) return std::move(*refused);
-  const std::string name = std::get<nlohmann::json>(fetched).value("name", child);
+  auto loaded = load_form_child(v);
+  if (auto* refused = std::get_if<web::Response>(&loaded)) return std::move(*refused);
+  const FormChild& form_child = std::get<FormChild>(loaded);
+  const std::string& child = form_child.id;
+  const std::string& name = form_child.name;
   const ApiReply chronology = v.api.get("/api/v1/children/" + url_encode(child) + "/chronology");
   const ChildFacts facts =
       derive_child_facts(chronology.ok() ? chronology.body["entries"] : nlohmann::json(), child);
-  const AgencyNames names = agency_names(v.parts);
+  const auto agencies = agency_list(v.parts);
+  const AgencyNames& names = agencies->names;
 
   FieldErrors errors;
   const std::string referral = v.form.get("referral");
@@ -128,24 +122,15 @@ web::Response record_referral_outcome(const Visit& v) {
                                   agency_name(names, r.to) + ", " + display_date(r.at),
                               r.to == mine ? "To your agency" : "", referral == r.id});
   }
-  std::vector<AgencyView> others;
-  for (const AgencyView& a : agencies_by_name(v.parts)) {
-    if (a.id != mine && a.kind != AgencyKind::kSafeguardingPartnership) others.push_back(a);
-  }
-  const DateParts date = date_parts(v, "at");
+  const std::vector<AgencyView> others =
+      agency_choices(v, form_child.summary.value("agencies", nlohmann::json::array()),
+                     AgencyKind::kChildrensSocialCare);
   Html fields = radios({.id_prefix = "referral",
                         .name = "referral",
                         .legend = {"Which referral?", "govuk-fieldset__legend--m"},
                         .items = referral_items,
                         .error = errors.of("referral")});
-  fields += date_input({.id = "at",
-                        .name = "at",
-                        .legend = {"When was it decided?", "govuk-fieldset__legend--m"},
-                        .day = date.day,
-                        .month = date.month,
-                        .year = date.year,
-                        .hint = "For example, 27 3 2026",
-                        .error = errors.of("at-day")});
+  fields += when_field(v, "When was it decided?", errors);
   fields += radios({.id_prefix = "outcome",
                     .name = "outcome",
                     .legend = {"What was decided?", "govuk-fieldset__legend--m"},

@@ -54,15 +54,17 @@ std::string joined(const std::vector<std::string>& words) {
 }  // namespace
 
 web::Response record_strategy_discussion(const Visit& v) {
-  const std::string child = v.params.at("id");
-  auto fetched = fetch_child(v, child);
-  if (auto* refused = std::get_if<web::Response>(&fetched)) return std::move(*refused);
-  const std::string name = std::get<nlohmann::json>(fetched).value("name", child);
+  auto loaded = load_form_child(v);
+  if (auto* refused = std::get_if<web::Response>(&loaded)) return std::move(*refused);
+  const FormChild& form_child = std::get<FormChild>(loaded);
+  const std::string& child = form_child.id;
+  const std::string& name = form_child.name;
   const ApiReply chronology = v.api.get("/api/v1/children/" + url_encode(child) + "/chronology");
   const ChildFacts facts =
       derive_child_facts(chronology.ok() ? chronology.body["entries"] : nlohmann::json(), child);
-  const AgencyNames names = agency_names(v.parts);
-  const std::vector<AgencyView> agencies = agencies_by_name(v.parts);
+  const auto list = agency_list(v.parts);
+  const AgencyNames& names = list->names;
+  const std::vector<AgencyView>& agencies = list->by_name;
   const std::string mine = v.session.account.agency;
 
   const bool posted = v.request.method == "POST";
@@ -111,12 +113,19 @@ web::Response record_strategy_discussion(const Visit& v) {
       }
     }
   }
-  // The involved agencies first, then every other, each group by name.
+  // The involved agencies first, then the others of the user's area, each
+  // group by name (agency_choices); the user's own agency among them.
   std::set<std::string> involved(facts.agencies.begin(), facts.agencies.end());
+  std::vector<AgencyView> offered = agency_choices(
+      v, form_child.summary.value("agencies", nlohmann::json::array()), std::nullopt);
+  for (const AgencyView& a : agencies) {
+    if (a.id == mine) offered.push_back(a);
+  }
+  std::stable_sort(offered.begin(), offered.end(),
+                   [](const AgencyView& a, const AgencyView& b) { return a.name < b.name; });
   std::vector<ChoiceItem> items;
   for (int pass = 0; pass < 2; ++pass) {
-    for (const AgencyView& a : agencies) {
-      if (a.kind == AgencyKind::kSafeguardingPartnership) continue;
+    for (const AgencyView& a : offered) {
       if ((pass == 0) != involved.contains(a.id)) continue;
       const bool on = std::find(ticked.begin(), ticked.end(), a.id) != ticked.end();
       std::string hint = code_label(to_string(a.kind));
@@ -124,15 +133,7 @@ web::Response record_strategy_discussion(const Visit& v) {
       items.push_back({a.id, a.name, hint, on});
     }
   }
-  const DateParts date = date_parts(v, "at");
-  Html fields = date_input({.id = "at",
-                            .name = "at",
-                            .legend = {"When was it held?", "govuk-fieldset__legend--m"},
-                            .day = date.day,
-                            .month = date.month,
-                            .year = date.year,
-                            .hint = "For example, 27 3 2026",
-                            .error = errors.of("at-day")});
+  Html fields = when_field(v, "When was it held?", errors);
   fields += radios({.id_prefix = "format",
                     .name = "format",
                     .legend = {"How was it held?", "govuk-fieldset__legend--m"},
@@ -143,8 +144,9 @@ web::Response record_strategy_discussion(const Visit& v) {
                         .name = "participants",
                         .legend = {"Who took part?", "govuk-fieldset__legend--m"},
                         .items = items,
-                        .hint = "Agencies involved with the child are listed first. Health, the "
-                                "police and the referrer are expected.",
+                        .hint = "Agencies involved with the child are listed first, then the "
+                                "others of your area. Health, the police and the referrer are "
+                                "expected.",
                         .error = errors.of("participants"),
                         .small = true});
   fields +=

@@ -43,14 +43,16 @@ std::string suggested_status(const ChildFacts& facts, bool health_visiting) {
 }  // namespace
 
 web::Response record_transfer(const Visit& v) {
-  const std::string child = v.params.at("id");
-  auto fetched = fetch_child(v, child);
-  if (auto* refused = std::get_if<web::Response>(&fetched)) return std::move(*refused);
-  const std::string name = std::get<nlohmann::json>(fetched).value("name", child);
+  auto loaded = load_form_child(v);
+  if (auto* refused = std::get_if<web::Response>(&loaded)) return std::move(*refused);
+  const FormChild& form_child = std::get<FormChild>(loaded);
+  const std::string& child = form_child.id;
+  const std::string& name = form_child.name;
   const ApiReply chronology = v.api.get("/api/v1/children/" + url_encode(child) + "/chronology");
   const ChildFacts facts =
       derive_child_facts(chronology.ok() ? chronology.body["entries"] : nlohmann::json(), child);
-  const std::vector<AgencyView> agencies = agencies_by_name(v.parts);
+  const auto list = agency_list(v.parts);
+  const std::vector<AgencyView>& agencies = list->by_name;
   const std::string mine = v.session.account.agency;
   const bool hv = is_health_visiting(agencies, mine);
 
@@ -89,24 +91,22 @@ web::Response record_transfer(const Visit& v) {
       }
     }
   }
-  // Receivers of the same kind as the sender first: a transfer is usually
-  // between like services in different areas.
+  // Receivers of the same kind as the sender, in any area: a transfer is
+  // between like services (its statuses are social care's or health
+  // visiting's), and every agency in England would be hundreds of kilobytes
+  // of options.
   AgencyKind my_kind = AgencyKind::kChildrensSocialCare;
   for (const AgencyView& a : agencies) {
     if (a.id == mine) my_kind = a.kind;
   }
   std::vector<AgencyView> receivers;
-  for (int pass = 0; pass < 2; ++pass) {
-    for (const AgencyView& a : agencies) {
-      if (a.id == mine || a.kind == AgencyKind::kSafeguardingPartnership) continue;
-      if ((pass == 0) == (a.kind == my_kind)) receivers.push_back(a);
-    }
+  for (const AgencyView& a : agencies) {
+    if (a.id != mine && a.kind == my_kind) receivers.push_back(a);
   }
   const std::vector<std::string> statuses =
       hv ? std::vector<std::string>{"universal", "enhanced"}
          : std::vector<std::string>{"welfare_check", "child_in_need", "incomplete_assessment",
                                     "incomplete_s47", "child_protection"};
-  const DateParts date = date_parts(v, "at");
   Html fields = select({.id = "to",
                         .name = "to",
                         .label = {"Which agency is taking over?", "govuk-label--m"},
@@ -130,14 +130,7 @@ web::Response record_transfer(const Visit& v) {
                     .items = code_items({"written", "verbal"}, mode),
                     .error = errors.of("mode"),
                     .inline_items = true});
-  fields += date_input({.id = "at",
-                        .name = "at",
-                        .legend = {"When was it handed over?", "govuk-fieldset__legend--m"},
-                        .day = date.day,
-                        .month = date.month,
-                        .year = date.year,
-                        .hint = "For example, 27 3 2026",
-                        .error = errors.of("at-day")});
+  fields += when_field(v, "When was it handed over?", errors);
   Html before;
   if (!posted && !risks.empty()) {
     before = inset_text(text("The child's active indicators are ticked as risks to pass on."));

@@ -28,6 +28,28 @@ std::string content_type_of(const fs::path& path) {
   return "application/octet-stream";
 }
 
+// True when Accept-Encoding lists gzip with a weight other than 0.
+bool accepts_gzip(const web::Request& request) {
+  const auto header = request.header("accept-encoding");
+  if (!header) return false;
+  std::string_view rest = *header;
+  while (!rest.empty()) {
+    const auto comma = rest.find(',');
+    std::string_view item = rest.substr(0, comma);
+    rest = comma == std::string_view::npos ? std::string_view() : rest.substr(comma + 1);
+    while (!item.empty() && item.front() == ' ') item.remove_prefix(1);
+    const auto semi = item.find(';');
+    std::string_view coding = item.substr(0, semi);
+    while (!coding.empty() && coding.back() == ' ') coding.remove_suffix(1);
+    if (coding != "gzip") continue;
+    if (semi == std::string_view::npos) return true;
+    std::string_view q = item.substr(semi + 1);
+    while (!q.empty() && q.front() == ' ') q.remove_prefix(1);
+    return !(q.starts_with("q=0") && q.find_first_not_of("0.", 3) == std::string_view::npos);
+  }
+  return false;
+}
+
 bool is_dir(const std::string& dir) {
   std::error_code ec;
   return !dir.empty() && fs::is_directory(dir, ec);
@@ -51,6 +73,19 @@ StaticAssets::StaticAssets(const std::string& dir) : dir_(dir) {
     file.version = web::to_hex(web::sha256(file.body)).substr(0, 16);
     files_.emplace(fs::relative(entry.path(), dir).generic_string(), std::move(file));
   }
+  // Each NAME.gz becomes NAME's compressed body, when NAME is there too.
+  for (auto f = files_.begin(); f != files_.end();) {
+    const std::string& name = f->first;
+    if (name.size() > 3 && name.ends_with(".gz")) {
+      const auto plain = files_.find(std::string_view(name).substr(0, name.size() - 3));
+      if (plain != files_.end()) {
+        plain->second.gzipped = std::move(f->second.body);
+        f = files_.erase(f);
+        continue;
+      }
+    }
+    ++f;
+  }
 }
 
 web::Response StaticAssets::serve(const web::Request& request) const {
@@ -71,10 +106,14 @@ web::Response StaticAssets::serve(const web::Request& request) const {
     r.body = "Not found\n";
     return r;
   }
-  r.content_type = it->second.content_type;
-  if (request.method == "GET") r.body = it->second.body;
+  const File& file = it->second;
+  r.content_type = file.content_type;
+  const bool gzip = !file.gzipped.empty() && accepts_gzip(request);
+  if (request.method == "GET") r.body = gzip ? file.gzipped : file.body;
+  if (!file.gzipped.empty()) r.headers.emplace_back("Vary", "Accept-Encoding");
+  if (gzip) r.headers.emplace_back("Content-Encoding", "gzip");
   const auto version = request.query_param("v");
-  r.headers.emplace_back("Cache-Control", version && *version == it->second.version
+  r.headers.emplace_back("Cache-Control", version && *version == file.version
                                               ? "public, max-age=31536000, immutable"
                                               : "public, max-age=3600");
   return r;

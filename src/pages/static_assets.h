@@ -14,6 +14,14 @@
 // PREFIX/bin/sightline; otherwise the build tree's web/assets, which the build
 // fills (its path is compiled in, so a binary run from its build tree needs
 // no option). Immutable once built; thread-safe.
+//
+// A file NAME.gz beside NAME (the build writes one for the stylesheet and
+// GOV.UK Frontend's script) is not served on its own: it is NAME compressed,
+// sent with `Content-Encoding: gzip` to a client whose Accept-Encoding takes
+// gzip (every browser), and NAME to any other (`Vary: Accept-Encoding`).
+// Only these static files are compressed: a page carries its CSRF token and
+// echoes what was typed, and compressing such answers over TLS would let an
+// attacker guess the token from their lengths (BREACH).
 #pragma once
 
 #include <map>
@@ -48,6 +56,7 @@ class StaticAssets {
     std::string content_type;
     std::string body;
     std::string version;
+    std::string gzipped;  // the body compressed (NAME.gz), or empty
   };
   std::string dir_;
   std::map<std::string, File, std::less<>> files_;  // by path below dir_: "sightline.css"

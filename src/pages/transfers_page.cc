@@ -60,7 +60,8 @@ web::Response transfers_page(const Visit& v) {
         Html::trusted("</p>");
     return v.page(v.frame("Transfers", "/transfers"), content);
   }
-  const AgencyNames names = agency_names(v.parts);
+  const auto agencies = agency_list(v.parts);
+  const AgencyNames& names = agencies->names;
   content += Html::trusted(
       "<p class=\"govuk-body\">A transfer is done when the receiving agency accepts it with the "
       "child seen; until then both agencies are responsible for the child.</p>");

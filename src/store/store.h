@@ -38,6 +38,20 @@ struct NoticeRecord {
   friend bool operator==(const NoticeRecord&, const NoticeRecord&) = default;
 };
 
+// A page of the notices sent to one recipient, and how many there are in all.
+struct NoticePage {
+  std::vector<NoticeRecord> notices;  // newest first
+  std::int64_t total = 0;
+};
+
+// How many notices a safeguard sent to a recipient: aggregate figures that
+// name no child.
+struct NoticeCount {
+  std::string to, rule;
+  std::int64_t count = 0;
+  friend bool operator==(const NoticeCount&, const NoticeCount&) = default;
+};
+
 // One event as stored.
 struct StoredEvent {
   std::int64_t seq = 0;
@@ -172,6 +186,14 @@ class Store {
   virtual void add_notices(const std::vector<NoticeRecord>& notices) = 0;
   // The notices about a child, oldest first.
   virtual std::vector<NoticeRecord> notices(const Id& child) = 0;
+  // The notices sent to `recipient` (an agency id, or KIND:AREA), newest
+  // first (ties by key), at most `limit` from `offset`, with the total: an
+  // indexed read (safeguard_notices_by_recipient), whatever the table holds.
+  virtual NoticePage notices_to(const std::string& recipient, std::size_t limit,
+                                std::size_t offset) = 0;
+  // How many notices each recipient got from each safeguard (one recipient's
+  // when `recipient` is not empty), by recipient, then rule.
+  virtual std::vector<NoticeCount> notice_counts(const std::string& recipient) = 0;
   // Drops the projections and derives them again from the events.
   virtual void rebuild_projections() = 0;
 };

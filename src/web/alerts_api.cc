@@ -11,21 +11,6 @@ using nlohmann::json;
 constexpr std::size_t kDefaultLimit = 50;
 constexpr std::size_t kMaxLimit = 200;
 
-// A query parameter as a count in [low, high]; nullopt when malformed.
-std::optional<std::size_t> count_param(const Request& request, std::string_view name,
-                                       std::size_t fallback, std::size_t low, std::size_t high) {
-  const auto text = request.query_param(name);
-  if (!text) return fallback;
-  if (text->empty() || text->size() > 9) return std::nullopt;
-  std::size_t value = 0;
-  for (char c : *text) {
-    if (c < '0' || c > '9') return std::nullopt;
-    value = value * 10 + static_cast<std::size_t>(c - '0');
-  }
-  if (value < low || value > high) return std::nullopt;
-  return value;
-}
-
 json acknowledgement_json(const Acknowledgement& a) {
   return {{"user", a.username}, {"role", a.role}, {"agency", a.agency},
           {"note", a.note},     {"at", a.at},     {"audit_seq", a.audit_seq}};

@@ -69,6 +69,20 @@ std::optional<std::string> Request::query_param(std::string_view name) const {
   return std::nullopt;
 }
 
+std::optional<std::size_t> count_param(const Request& request, std::string_view name,
+                                       std::size_t fallback, std::size_t low, std::size_t high) {
+  const auto text = request.query_param(name);
+  if (!text) return fallback;
+  if (text->empty() || text->size() > 9) return std::nullopt;
+  std::size_t value = 0;
+  for (char c : *text) {
+    if (c < '0' || c > '9') return std::nullopt;
+    value = value * 10 + static_cast<std::size_t>(c - '0');
+  }
+  if (value < low || value > high) return std::nullopt;
+  return value;
+}
+
 std::string percent_decode(std::string_view text, bool plus_is_space) {
   std::string out;
   out.reserve(text.size());

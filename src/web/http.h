@@ -40,6 +40,11 @@ struct Response {
   std::string log_user;
 };
 
+// Query parameter `name` as a count in [low, high], `fallback` when absent;
+// nullopt when it is not digits or out of range (the caller answers 400).
+std::optional<std::size_t> count_param(const Request& request, std::string_view name,
+                                       std::size_t fallback, std::size_t low, std::size_t high);
+
 // True when the Content-Type is application/json (parameters allowed).
 bool declares_json(const Request& request);
 

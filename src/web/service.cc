@@ -60,6 +60,7 @@ Service::Service(ServiceParts parts, ServiceOptions options)
       clock_(parts.clock),
       children_{parts.store, parts.access, parts.audit},
       alerts_{parts.alerts, parts.store, parts.audit},
+      notices_{parts.store, parts.audit, parts.alerts},
       transfers_{parts.transfers, parts.store, parts.audit},
       dashboard_{parts.figures, parts.audit},
       events_(parts.events),
@@ -105,6 +106,10 @@ Service::Service(ServiceParts parts, ServiceOptions options)
   router_.add("GET", "/api/v1/notices",
               with_session([this](const Request&, const PathParams&, const SessionInfo& s) {
                 return children_.notices(s);
+              }));
+  router_.add("GET", "/api/v1/safeguard-notices",
+              with_session([this](const Request& r, const PathParams&, const SessionInfo& s) {
+                return notices_.list(r, s);
               }));
   router_.add("GET", "/api/v1/alerts",
               with_session([this](const Request& r, const PathParams&, const SessionInfo& s) {

@@ -24,6 +24,7 @@
 #include "web/dashboard_api.h"
 #include "web/events_api.h"
 #include "web/http.h"
+#include "web/notices_api.h"
 #include "web/router.h"
 #include "web/transfers_api.h"
 
@@ -70,6 +71,7 @@ class Service {
   const Clock& clock_;
   ChildrenApi children_;
   AlertsApi alerts_;
+  NoticesApi notices_;
   TransfersApi transfers_;
   DashboardApi dashboard_;
   EventsApi& events_;

@@ -9,6 +9,7 @@
 
 #include "../web/service_fixture.h"
 #include "pages/html.h"
+#include "pages/layout.h"
 #include "pages/pages.h"
 #include "pages/site.h"
 #include "pages/static_assets.h"
@@ -123,6 +124,50 @@ TEST_F(PagesTest, AssetsAreCachedForAYearOnlyAtTheirCurrentVersion) {
   EXPECT_EQ(get("/assets/sightline.css").header("cache-control"), "public, max-age=3600");
   EXPECT_EQ(get("/assets/../sightline.db").status, 404);
   EXPECT_EQ(get("/assets/missing.js").status, 404);
+}
+
+TEST(StaticAssets, AFileWithAGzipVersionIsSentCompressedToThoseWhoAcceptGzip) {
+  TempDir dir;
+  std::filesystem::create_directories(dir.file("a"));
+  std::ofstream(dir.file("a/sightline.css")) << "body{color:#0b0c0c}";
+  std::ofstream(dir.file("a/sightline.css.gz")) << "compressed bytes";
+  std::ofstream(dir.file("a/init.js")) << "let x = 1";
+  const pages::StaticAssets assets(dir.file("a"));
+  EXPECT_EQ(assets.size(), 2u);  // the .gz is a version of its file, not a file of its own
+  const auto get = [&](const std::string& path, const std::string& accept) {
+    web::Request r;
+    r.method = "GET";
+    r.target = path;
+    r.path = path;
+    if (!accept.empty()) r.headers.emplace_back("accept-encoding", accept);
+    return assets.serve(r);
+  };
+  const auto header = [](const web::Response& r, const std::string& name) {
+    for (const auto& [n, value] : r.headers) {
+      if (n == name) return value;
+    }
+    return std::string();
+  };
+  for (const char* accept : {"gzip", "gzip, deflate, br, zstd", "br;q=1.0, gzip;q=0.8"}) {
+    const web::Response r = get("/assets/sightline.css", accept);
+    EXPECT_EQ(r.body, "compressed bytes") << accept;
+    EXPECT_EQ(header(r, "Content-Encoding"), "gzip") << accept;
+    EXPECT_EQ(header(r, "Vary"), "Accept-Encoding") << accept;
+    EXPECT_EQ(r.content_type, "text/css; charset=utf-8");
+  }
+  for (const char* accept : {"", "identity", "br", "gzip;q=0", "x-gzip2"}) {
+    const web::Response r = get("/assets/sightline.css", accept);
+    EXPECT_EQ(r.body, "body{color:#0b0c0c}") << accept;
+    EXPECT_EQ(header(r, "Content-Encoding"), "") << accept;
+    EXPECT_EQ(header(r, "Vary"), "Accept-Encoding") << accept;
+  }
+  // No .gz beside it: always the file as it is.
+  const web::Response js = get("/assets/init.js", "gzip");
+  EXPECT_EQ(js.body, "let x = 1");
+  EXPECT_EQ(header(js, "Content-Encoding"), "");
+  EXPECT_EQ(get("/assets/sightline.css.gz", "gzip").status, 404);
+  // The version is the plain file's.
+  EXPECT_EQ(assets.url("sightline.css").find("?v="), std::string("/assets/sightline.css").size());
 }
 
 TEST_F(PagesTest, SignInNeedsItsFormTokenAndShowsErrorsInTheSummary) {
@@ -339,6 +384,36 @@ TEST_F(PagesWorkTest, SigningInLandsOnMyWorkWithTheAgencysAlertsInPlainEnglish) 
   // An agency with nothing due.
   const HttpReply quiet = get("/my-work", page_sign_in("alice"));
   EXPECT_NE(quiet.body.find("There are no open alerts for your agency"), std::string::npos);
+}
+
+TEST_F(PagesWorkTest, MyWorkListsTheNoticesSentToTheAgencyNewestFirst) {
+  // Ealing's health visiting was told of Sofia's registration with a GP.
+  const std::vector<NoticeRecord> sent =
+      store_->with([](Store& s) { return s.notices_to("ealing-hv", 200, 0).notices; });
+  ASSERT_FALSE(sent.empty());
+  const HttpReply r = get("/my-work", page_sign_in("alice"));
+  ASSERT_EQ(r.status, 200);
+  const auto start = r.body.find("id=\"notices\">Notices</h2>");
+  ASSERT_NE(start, std::string::npos) << r.body;
+  const std::string section = r.body.substr(start);
+  EXPECT_NE(section.find("href=\"/children/sofia\">Sofia Withheld</a>"), std::string::npos);
+  EXPECT_NE(section.find("New GP registration: health visitor to see the child"),
+            std::string::npos);
+  EXPECT_NE(section.find(pages::escape(sent.front().text)), std::string::npos);
+  EXPECT_NE(section.find(pages::display_date(sent.front().at)), std::string::npos);
+  EXPECT_EQ(section.find("There are no notices for your agency"), std::string::npos);
+  bool audited = false;
+  for (const auto& rec : audit_->records_about("sofia")) {
+    audited = audited || (rec.entry.action == "child.notices_read" && rec.entry.user == "alice");
+  }
+  EXPECT_TRUE(audited);
+  // Another agency is sent none of them.
+  const HttpReply other = get("/my-work", page_sign_in("bob"));
+  const auto bob_start = other.body.find("id=\"notices\">Notices</h2>");
+  ASSERT_NE(bob_start, std::string::npos);
+  const std::string bob_section = other.body.substr(bob_start);
+  EXPECT_NE(bob_section.find("There are no notices for your agency"), std::string::npos);
+  EXPECT_EQ(bob_section.find("New GP registration"), std::string::npos);
 }
 
 TEST_F(PagesWorkTest, AcknowledgingNeedsANoteAndKeepsTheAlertOpen) {

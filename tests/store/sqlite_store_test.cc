@@ -418,5 +418,69 @@ TEST(SqliteStore, SavedAlertsAreKeptOncePerKeyAndReplacedWhole) {
   EXPECT_EQ(store->alerts(), std::vector<AlertRecord>{escalated});
 }
 
+// The query plan SQLite picks for `sql`, one detail per line.
+std::string query_plan(const std::string& db_path, const std::string& sql) {
+  sqlite3* db = nullptr;
+  EXPECT_EQ(sqlite3_open(db_path.c_str(), &db), SQLITE_OK);
+  sqlite3_stmt* stmt = nullptr;
+  const std::string explain = "EXPLAIN QUERY PLAN " + sql;
+  EXPECT_EQ(sqlite3_prepare_v2(db, explain.c_str(), -1, &stmt, nullptr), SQLITE_OK) << sql;
+  std::string out;
+  while (sqlite3_step(stmt) == SQLITE_ROW) {
+    out += reinterpret_cast<const char*>(sqlite3_column_text(stmt, 3));
+    out += "\n";
+  }
+  sqlite3_finalize(stmt);
+  sqlite3_close(db);
+  return out;
+}
+
+TEST(SqliteStore, NoticesToARecipientNewestFirstAPageAtATime) {
+  TempDir dir;
+  const std::string db = dir.file("s.db");
+  auto store = open_sqlite_store(db);
+  std::vector<NoticeRecord> saved;
+  for (int i = 0; i < 7; ++i) {
+    const std::string day = "2026-01-1" + std::to_string(i);
+    saved.push_back({"hv|c" + std::to_string(i), "c" + std::to_string(i), "ealing-hv", day,
+                     "hv-new-registration", "text " + std::to_string(i)});
+  }
+  saved.push_back({"other|c9", "c9", "luton-hv", "2026-01-20", "hv-new-registration", "x"});
+  saved.push_back(
+      {"area|c8", "c8", "health_visiting:E09000009", "2026-01-19", "hv-new-registration", "y"});
+  store->save_notices(saved);
+
+  const NoticePage first = store->notices_to("ealing-hv", 3, 0);
+  EXPECT_EQ(first.total, 7);
+  ASSERT_EQ(first.notices.size(), 3u);
+  EXPECT_EQ(first.notices[0], saved[6]);
+  EXPECT_EQ(first.notices[1], saved[5]);
+  EXPECT_EQ(first.notices[2], saved[4]);
+  const NoticePage last = store->notices_to("ealing-hv", 3, 6);
+  ASSERT_EQ(last.notices.size(), 1u);
+  EXPECT_EQ(last.notices[0], saved[0]);
+  EXPECT_EQ(store->notices_to("ealing-hv", 3, 7).notices.size(), 0u);
+  const NoticePage luton = store->notices_to("luton-hv", 50, 0);
+  ASSERT_EQ(luton.total, 1);
+  EXPECT_EQ(luton.notices[0].child, "c9");
+  EXPECT_EQ(store->notices_to("ealing-csc", 50, 0).total, 0);
+  EXPECT_EQ(store->notices_to("health_visiting:E09000009", 50, 0).notices.size(), 1u);
+
+  EXPECT_EQ(store->notice_counts(""),
+            (std::vector<NoticeCount>{{"ealing-hv", "hv-new-registration", 7},
+                                      {"health_visiting:E09000009", "hv-new-registration", 1},
+                                      {"luton-hv", "hv-new-registration", 1}}));
+  EXPECT_EQ(store->notice_counts("luton-hv"),
+            (std::vector<NoticeCount>{{"luton-hv", "hv-new-registration", 1}}));
+
+  // Read off the recipient's index, newest first, without sorting.
+  const std::string plan =
+      query_plan(db,
+                 "SELECT key, child, recipient, at, rule, text FROM safeguard_notices "
+                 "WHERE recipient = 'ealing-hv' ORDER BY at DESC, key DESC LIMIT 3 OFFSET 0");
+  EXPECT_NE(plan.find("safeguard_notices_by_recipient"), std::string::npos) << plan;
+  EXPECT_EQ(plan.find("TEMP B-TREE"), std::string::npos) << plan;
+}
+
 }  // namespace
 }  // namespace sightline

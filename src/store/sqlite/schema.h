@@ -58,6 +58,7 @@ CREATE TABLE IF NOT EXISTS safeguard_notices (
   rule TEXT NOT NULL, text TEXT NOT NULL
 ) WITHOUT ROWID;
 CREATE INDEX IF NOT EXISTS safeguard_notices_by_child ON safeguard_notices(child, at);
+CREATE INDEX IF NOT EXISTS safeguard_notices_by_recipient ON safeguard_notices(recipient, at);
 CREATE TRIGGER IF NOT EXISTS events_append_only_update BEFORE UPDATE ON events
   BEGIN SELECT RAISE(ABORT, 'events are append-only'); END;
 CREATE TRIGGER IF NOT EXISTS events_append_only_delete BEFORE DELETE ON events

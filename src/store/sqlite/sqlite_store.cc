@@ -301,6 +301,9 @@ class SqliteStore final : public Store {
   std::vector<AlertRecord> alerts() override;
   void save_notices(const std::vector<NoticeRecord>& notices) override;
   std::vector<NoticeRecord> notices(const Id& child) override;
+  NoticePage notices_to(const std::string& recipient, std::size_t limit,
+                        std::size_t offset) override;
+  std::vector<NoticeCount> notice_counts(const std::string& recipient) override;
   void rebuild_projections() override;
 
  private:
@@ -769,6 +772,40 @@ std::vector<NoticeRecord> SqliteStore::notices(const Id& child) {
   while (query.step()) {
     out.push_back(NoticeRecord{query.column_text(0), query.column_text(1), query.column_text(2),
                                query.column_text(3), query.column_text(4), query.column_text(5)});
+  }
+  return out;
+}
+
+NoticePage SqliteStore::notices_to(const std::string& recipient, std::size_t limit,
+                                   std::size_t offset) {
+  NoticePage page;
+  Statement count(db_, "SELECT count(*) FROM safeguard_notices WHERE recipient = ?");
+  count.bind(1, recipient);
+  if (count.step()) page.total = count.column_int(0);
+  // The index (recipient, at) carries the key too (the table is WITHOUT
+  // ROWID), so this is read backwards off the index with no sort.
+  Statement query(db_,
+                  "SELECT key, child, recipient, at, rule, text FROM safeguard_notices "
+                  "WHERE recipient = ? ORDER BY at DESC, key DESC LIMIT ? OFFSET ?");
+  query.bind(1, recipient)
+      .bind(2, static_cast<std::int64_t>(limit))
+      .bind(3, static_cast<std::int64_t>(offset));
+  while (query.step()) {
+    page.notices.push_back(NoticeRecord{query.column_text(0), query.column_text(1),
+                                        query.column_text(2), query.column_text(3),
+                                        query.column_text(4), query.column_text(5)});
+  }
+  return page;
+}
+
+std::vector<NoticeCount> SqliteStore::notice_counts(const std::string& recipient) {
+  Statement query(db_,
+                  "SELECT recipient, rule, count(*) FROM safeguard_notices "
+                  "WHERE ?1 = '' OR recipient = ?1 GROUP BY 1, 2 ORDER BY 1, 2");
+  query.bind(1, recipient);
+  std::vector<NoticeCount> out;
+  while (query.step()) {
+    out.push_back(NoticeCount{query.column_text(0), query.column_text(1), query.column_int(2)});
   }
   return out;
 }

@@ -1,0 +1,21 @@
+// The demonstration's own children, beside the Sofia scenario and the
+// synthetic caseload that `serve --demo` imports: a few lives written for
+// the demonstration, dated from the day it starts, so that what they show is
+// due whenever it is run.
+#pragma once
+
+#include <string>
+
+#include "core/date.h"
+
+namespace sightline::cli {
+
+// The feed (events-v1, JSON Lines) as of `today`. It holds:
+// - Mia Example, under a child-and-family assessment that Ealing children's
+//   social care started six weeks ago; the social worker saw her that day
+//   and not since, so `child-not-seen` (seen every 20 working days under an
+//   open assessment) is open and owned by ealing-csc, and recording a
+//   contact by ealing-csc with the child seen resolves it.
+std::string demo_feed(Date today);
+
+}  // namespace sightline::cli

@@ -1,0 +1,75 @@
+#include "web/notices_api.h"
+
+#include <nlohmann/json.hpp>
+#include <set>
+
+namespace sightline::web {
+namespace {
+
+using nlohmann::json;
+
+constexpr std::size_t kDefaultLimit = 50;
+constexpr std::size_t kMaxLimit = 200;
+
+}  // namespace
+
+Response NoticesApi::list(const Request& request, const SessionInfo& session) const {
+  const Account& account = session.account;
+  if (account.role == Role::kAdministrator) {
+    return error_response(403, "forbidden", "administrators do not see notices");
+  }
+  const std::string recipient =
+      request.query_param("recipient")
+          .value_or(account.role == Role::kPartnershipAnalyst ? std::string() : account.agency);
+  if (account.role == Role::kPartnershipAnalyst) {
+    const auto counts = store.with([&](Store& s) { return s.notice_counts(recipient); });
+    json list = json::array();
+    std::int64_t total = 0;
+    for (const NoticeCount& c : counts) {
+      list.push_back({{"recipient", c.to}, {"rule", c.rule}, {"count", c.count}});
+      total += c.count;
+    }
+    return json_response(200, json{{"counts", list}, {"total", total}}.dump());
+  }
+  if (!alerts.may_see(account, recipient)) {
+    return error_response(403, "forbidden",
+                          "recipient: you see the notices sent to your own agency (and, as a "
+                          "safeguarding lead, those sent to a service of its area that no "
+                          "agency provides)");
+  }
+  const auto limit = count_param(request, "limit", kDefaultLimit, 1, kMaxLimit);
+  const auto offset = count_param(request, "offset", 0, 0, 100'000'000);
+  if (!limit) return error_response(400, "bad_request", "limit: expected 1 to 200");
+  if (!offset) return error_response(400, "bad_request", "offset: expected a count from 0");
+
+  json list = json::array();
+  std::set<std::string> children;
+  const std::int64_t total = store.with([&](Store& s) {
+    const NoticePage page = s.notices_to(recipient, *limit, *offset);
+    for (const NoticeRecord& n : page.notices) {
+      const auto person = s.person(n.child, std::nullopt);
+      list.push_back({{"child", n.child},
+                      {"child_name", person ? json(person->display_name()) : json(nullptr)},
+                      {"recipient", n.to},
+                      {"at", n.at},
+                      {"rule", n.rule},
+                      {"text", n.text}});
+      children.insert(n.child);
+    }
+    return page.total;
+  });
+  // Every child named is audited before the answer leaves.
+  for (const std::string& child : children) {
+    audit.append({account.username, std::string(to_string(account.role)), account.agency,
+                  "child.notices_read", child, "",
+                  "notice recipient " + recipient + "; from " + request.remote});
+  }
+  return json_response(200, json{{"recipient", recipient},
+                                 {"total", total},
+                                 {"limit", *limit},
+                                 {"offset", *offset},
+                                 {"notices", list}}
+                                .dump());
+}
+
+}  // namespace sightline::web

@@ -1,0 +1,36 @@
+// The safeguards' notices over HTTP: GET /api/v1/safeguard-notices. A notice
+// is something Sightline did at once for a child (telling the health-visiting
+// agency of a baby's area that the baby registered with a GP, catalogue
+// `hv-new-registration`); it asks the receiving agency to act, so it belongs
+// on that agency's My work. It is not an alert: nobody has failed yet.
+//
+// - Practitioners, managers and safeguarding leads list the notices sent to
+//   their agency (`recipient`, default their own; a lead may also name an
+//   unowned `KIND:AREA` of their area, as for alerts), newest first, a page
+//   at a time (`limit` 1 to 200, default 50; `offset`). Each child an answer
+//   names is audited as a record read ("child.notices_read") before it
+//   leaves.
+// - Partnership analysts get counts by recipient and rule, never a child;
+//   administrators get nothing (403).
+//
+// The break-glass and relationship notices for safeguarding leads are another
+// thing, at GET /api/v1/notices (children_api.h).
+#pragma once
+
+#include "web/alerts_view.h"
+#include "web/audit_log.h"
+#include "web/http.h"
+#include "web/shared_store.h"
+
+namespace sightline::web {
+
+struct NoticesApi {
+  SharedStore& store;
+  AuditLog& audit;
+  // Who may see a recipient's notices: whoever may see its alerts.
+  AlertsView& alerts;
+
+  Response list(const Request& request, const SessionInfo& session) const;
+};
+
+}  // namespace sightline::web

@@ -1,0 +1,118 @@
+// GET /api/v1/safeguard-notices against a running server: the notices the
+// safeguards sent to an agency, seen by that agency only, each child named
+// audited; counts only for analysts, nothing for administrators.
+#include <gtest/gtest.h>
+
+#include "service_fixture.h"
+
+namespace sightline {
+namespace {
+
+using nlohmann::json;
+using testing::Browser;
+using testing::HttpReply;
+using testing::ServiceTest;
+using testing::TestClient;
+using web::Role;
+
+class NoticesApiTest : public ServiceTest {
+ protected:
+  void SetUp() override {
+    ServiceTest::SetUp();
+    accounts_->add("erin", Role::kPartnershipAnalyst, "lscb-ealing", kPassword, admin());
+    accounts_->add("root", Role::kAdministrator, "lscb-ealing", kPassword, admin());
+  }
+  HttpReply get(TestClient& c, const Browser& b, const std::string& query = "") {
+    return c.request("GET", "/api/v1/safeguard-notices" + query, "", b.cookie());
+  }
+  // The stored notices to a recipient, as the live safeguards saved them.
+  std::vector<NoticeRecord> stored(const std::string& recipient) {
+    return store_->with([&](Store& s) { return s.notices_to(recipient, 200, 0).notices; });
+  }
+  std::size_t audited(const std::string& user, const std::string& child) {
+    std::size_t n = 0;
+    for (const auto& r : audit_->records_about(child)) {
+      n += r.entry.action == "child.notices_read" && r.entry.user == user;
+    }
+    return n;
+  }
+};
+
+TEST_F(NoticesApiTest, AnAgencySeesTheNoticesSentToItNewestFirstAndEachChildIsAudited) {
+  TestClient c(port_);
+  const Browser alice = sign_in(c, "alice");  // ealing-hv: told of Sofia's GP registration
+  const HttpReply r = get(c, alice);
+  ASSERT_EQ(r.status, 200) << r.body;
+  const json page = json::parse(r.body);
+  const std::vector<NoticeRecord> expected = stored("ealing-hv");
+  ASSERT_FALSE(expected.empty());
+  EXPECT_EQ(page["recipient"], "ealing-hv");
+  EXPECT_EQ(page["total"], expected.size());
+  ASSERT_EQ(page["notices"].size(), expected.size());
+  bool registration = false;
+  for (std::size_t i = 0; i < expected.size(); ++i) {
+    const json& n = page["notices"][i];
+    EXPECT_EQ(n["child"], expected[i].child);
+    EXPECT_EQ(n["recipient"], "ealing-hv");
+    EXPECT_EQ(n["at"], expected[i].at);
+    EXPECT_EQ(n["rule"], expected[i].rule);
+    EXPECT_EQ(n["text"], expected[i].text);
+    if (i > 0) {
+      EXPECT_GE(expected[i - 1].at, expected[i].at);
+    }
+    if (n["rule"] == "hv-new-registration" && n["child"] == "sofia") {
+      registration = true;
+      EXPECT_EQ(n["child_name"], "Sofia Withheld");
+    }
+  }
+  EXPECT_TRUE(registration) << r.body;
+  EXPECT_EQ(audited("alice", "sofia"), 1u);
+
+  const json one = json::parse(get(c, alice, "?limit=1&offset=0").body);
+  EXPECT_EQ(one["total"], expected.size());
+  ASSERT_EQ(one["notices"].size(), 1u);
+  EXPECT_EQ(one["notices"][0]["text"], expected[0].text);
+  for (const char* bad : {"?limit=0", "?limit=201", "?offset=-1", "?limit=ten"}) {
+    const HttpReply refused = get(c, alice, bad);
+    EXPECT_EQ(refused.status, 400) << bad;
+    EXPECT_EQ(json::parse(refused.body)["error"]["code"], "bad_request") << bad;
+  }
+}
+
+TEST_F(NoticesApiTest, AnotherAgencySeesNoneOfThemAndIsNotAudited) {
+  TestClient c(port_);
+  const Browser bob = sign_in(c, "bob");  // ealing-csc's safeguarding lead
+  ASSERT_TRUE(stored("ealing-csc").empty());
+  const HttpReply own = get(c, bob);
+  ASSERT_EQ(own.status, 200) << own.body;
+  EXPECT_EQ(json::parse(own.body)["total"], 0);
+  EXPECT_EQ(json::parse(own.body)["notices"].size(), 0u);
+  const HttpReply other = get(c, bob, "?recipient=ealing-hv");
+  EXPECT_EQ(other.status, 403);
+  EXPECT_EQ(other.body.find("sofia"), std::string::npos);
+  EXPECT_EQ(audited("bob", "sofia"), 0u);
+  EXPECT_EQ(c.request("GET", "/api/v1/safeguard-notices").status, 401);
+}
+
+TEST_F(NoticesApiTest, AnalystsSeeCountsWithoutChildrenAndAdministratorsNothing) {
+  TestClient c(port_);
+  const Browser erin = sign_in(c, "erin");
+  const HttpReply r = get(c, erin);
+  ASSERT_EQ(r.status, 200) << r.body;
+  EXPECT_EQ(r.body.find("sofia"), std::string::npos);
+  EXPECT_EQ(r.body.find("\"child\""), std::string::npos);
+  const json body = json::parse(r.body);
+  std::int64_t to_hv = 0, total = 0;
+  for (const auto& row : body["counts"]) {
+    total += row["count"].get<std::int64_t>();
+    if (row["recipient"] == "ealing-hv") to_hv += row["count"].get<std::int64_t>();
+  }
+  EXPECT_EQ(to_hv, static_cast<std::int64_t>(stored("ealing-hv").size()));
+  EXPECT_EQ(body["total"], total);
+  for (const auto& rec : audit_->records()) EXPECT_NE(rec.entry.action, "child.notices_read");
+  const Browser root = sign_in(c, "root");
+  EXPECT_EQ(get(c, root).status, 403);
+}
+
+}  // namespace
+}  // namespace sightline
