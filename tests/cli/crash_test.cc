@@ -50,6 +50,46 @@ int run_import(const std::string& feed, const std::string& db) {
   return WIFEXITED(status) ? WEXITSTATUS(status) : -1;
 }
 
+// A feed long enough that an import is still writing when it is killed.
+std::string write_long_feed(const TempDir& dir) {
+  const std::string big = dir.file("big.jsonl");
+  std::ofstream out(big);
+  out << R"({"type":"agency","id":"hv","at":"2013-01-01","name":"HV","kind":"health_visiting","area":"E09000009"})"
+      << "\n"
+      << R"({"type":"person","id":"kid","at":"2013-01-01","by":"hv","given":"Kim","family":"Doe"})"
+      << "\n";
+  for (int i = 0; i < 400000; ++i) {
+    out << R"({"type":"contact","at":"2013-02-01","by":"hv","persons":["kid"],"mode":"phone","child_seen":false,"outcome":"no_answer","note":"call )"
+        << i << "\"}\n";
+  }
+  return big;
+}
+
+// Starts importing `feed` into `db`, waits until `grows` is over 4 MiB (the
+// import has written a good part of its transaction), and kills it without
+// warning. False when the import finished first.
+bool kill_import_part_way(const std::string& feed, const std::string& db,
+                          const std::string& grows) {
+  const pid_t child = fork();
+  if (child < 0) return false;
+  if (child == 0) {
+    execl(SIGHTLINE_BINARY, SIGHTLINE_BINARY, "import", feed.c_str(), "--db", db.c_str(),
+          static_cast<char*>(nullptr));
+    _exit(127);
+  }
+  int status = 0;
+  while (true) {
+    std::error_code ec;
+    const auto size = std::filesystem::file_size(grows, ec);  // not there yet: an error
+    if (!ec && size > 4u << 20) break;
+    if (waitpid(child, &status, WNOHANG) == child) return false;
+    usleep(1000);
+  }
+  kill(child, SIGKILL);
+  waitpid(child, &status, 0);
+  return WIFSIGNALED(status);
+}
+
 TEST(Crash, KilledImportLeavesTheStoreAsItWas) {
   TempDir dir;
   const std::string db = dir.file("s.db");
@@ -63,49 +103,41 @@ TEST(Crash, KilledImportLeavesTheStoreAsItWas) {
   }
   ASSERT_EQ(run_import(first, db), 0);
 
-  // A feed long enough that the import is still writing when it is killed.
-  const std::string big = dir.file("big.jsonl");
-  {
-    std::ofstream out(big);
-    for (int i = 0; i < 400000; ++i) {
-      out << R"({"type":"contact","at":"2013-02-01","by":"hv","persons":["kid"],"mode":"phone","child_seen":false,"outcome":"no_answer","note":"call )"
-          << i << "\"}\n";
-    }
-  }
-  const pid_t child = fork();
-  ASSERT_GE(child, 0);
-  if (child == 0) {
-    execl(SIGHTLINE_BINARY, SIGHTLINE_BINARY, "import", big.c_str(), "--db", db.c_str(),
-          static_cast<char*>(nullptr));
-    _exit(127);
-  }
-  // Wait until the import has written a good part of its transaction to the
-  // write-ahead log, then kill it without warning.
-  const std::string wal = db + "-wal";
-  int status = 0;
-  bool exited = false;
-  while (true) {
-    std::error_code ec;
-    if (std::filesystem::file_size(wal, ec) > 4u << 20) break;
-    if (waitpid(child, &status, WNOHANG) == child) {
-      exited = true;
-      break;
-    }
-    usleep(1000);
-  }
-  ASSERT_FALSE(exited) << "the import finished before it could be killed; make the feed longer";
-  kill(child, SIGKILL);
-  waitpid(child, &status, 0);
-  ASSERT_TRUE(WIFSIGNALED(status));
+  // Into a store that holds events, the import writes to the write-ahead log.
+  const std::string big = write_long_feed(dir);
+  ASSERT_TRUE(kill_import_part_way(big, db, db + "-wal"))
+      << "the import finished before it could be killed; make the feed longer";
 
   EXPECT_EQ(query_text(db, "PRAGMA integrity_check"), "ok");
   EXPECT_EQ(query_int(db, "SELECT count(*) FROM events"), 2);
   EXPECT_EQ(query_int(db, "SELECT count(*) FROM p_event_persons"), 1);
   EXPECT_EQ(query_int(db, "SELECT count(*) FROM imports"), 1);
 
-  // The store is usable: the same feed imports in full afterwards.
+  // The store is usable: the same feed imports in full afterwards (its first
+  // two lines are already stored).
   ASSERT_EQ(run_import(big, db), 0);
   EXPECT_EQ(query_int(db, "SELECT count(*) FROM events"), 400002);
+}
+
+// Into an empty store the import writes the database file itself, through a
+// rollback journal: killed part-way, the store must come back empty, and in
+// the write-ahead log mode it is served in once an import completes.
+TEST(Crash, KilledImportIntoAnEmptyStoreLeavesItEmpty) {
+  TempDir dir;
+  const std::string db = dir.file("s.db");
+  const std::string big = write_long_feed(dir);
+  ASSERT_TRUE(kill_import_part_way(big, db, db))
+      << "the import finished before it could be killed; make the feed longer";
+
+  EXPECT_EQ(query_text(db, "PRAGMA integrity_check"), "ok");
+  EXPECT_EQ(query_int(db, "SELECT count(*) FROM events"), 0);
+  EXPECT_EQ(query_int(db, "SELECT count(*) FROM p_event_persons"), 0);
+  EXPECT_EQ(query_int(db, "SELECT count(*) FROM imports"), 0);
+
+  ASSERT_EQ(run_import(big, db), 0);
+  EXPECT_EQ(query_int(db, "SELECT count(*) FROM events"), 400002);
+  EXPECT_EQ(query_text(db, "PRAGMA journal_mode"), "wal");
+  EXPECT_EQ(query_text(db, "PRAGMA integrity_check"), "ok");
 }
 
 }  // namespace

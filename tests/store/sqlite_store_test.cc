@@ -100,6 +100,31 @@ TEST(SqliteStore, OpensWithWriteAheadLogAndFullSync) {
   sqlite3_close(db);
 }
 
+// An import into an empty store writes through a rollback journal when it
+// has the store to itself, and is back in the write-ahead log after; with
+// another connection open it stays in the log. Both store the same.
+TEST(SqliteStore, AnImportIntoAnEmptyStoreEndsInTheWriteAheadLogEitherWay) {
+  for (const bool shared : {false, true}) {
+    TempDir dir;
+    const std::string path = dir.file("s.db");
+    auto store = open_sqlite_store(path);
+    sqlite3* other = nullptr;
+    if (shared) {
+      ASSERT_EQ(sqlite3_open(path.c_str(), &other), SQLITE_OK);
+      ASSERT_EQ(sqlite3_exec(other, "SELECT count(*) FROM events", nullptr, nullptr, nullptr),
+                SQLITE_OK);
+    }
+    const Imported imported = import_file(*store, "scenarios/sofia.jsonl");
+    ASSERT_TRUE(imported.result.committed) << shared;
+    if (other) sqlite3_close(other);
+    EXPECT_EQ(store->counts().events, imported.result.stored) << shared;
+    EXPECT_EQ(count_rows(path, "SELECT count(*) FROM pragma_journal_mode WHERE journal_mode='wal'"),
+              1)
+        << shared;
+    EXPECT_EQ(count_rows(path, "SELECT count(*) FROM events"), imported.result.stored) << shared;
+  }
+}
+
 TEST(SqliteStore, EventsAreAppendOnly) {
   TempDir dir;
   {

@@ -88,6 +88,18 @@ void in_transaction(Connection& db, const char* begin, Body&& body) {
   }
 }
 
+// Sets the journal mode ("wal", "delete"); whether it is now that mode.
+// SQLite keeps the old mode (or reports the store busy) when another
+// connection has the store open: that is no error, only a slower import.
+bool set_journal_mode(Connection& db, const std::string& mode) noexcept {
+  try {
+    Statement set(db, ("PRAGMA journal_mode=" + mode).c_str());
+    return set.step() && set.column_text(0) == mode;
+  } catch (const std::exception&) {
+    return false;
+  }
+}
+
 // Writes an alert; an unchanged row is left alone, so writing the same alert
 // twice changes nothing.
 constexpr const char* kUpsertAlert =
@@ -148,6 +160,13 @@ class SqliteBatch final : public ImportBatch {
         sink_(staged_, [this](const Id& id) {
           return snapshot_ ? snapshot_->persons_of_event(id) : sqlite::EventPersons{};
         }) {
+    // Into an empty store, a rollback journal writes each page once: pages
+    // the store did not have need no journal, and there is no log to copy
+    // into the database afterwards. Only when no other connection has the
+    // store open can the mode change; otherwise the import uses the log.
+    const bool looks_empty = !s_.any_event.step();
+    s_.any_event.reset();
+    if (looks_empty) rollback_journal_ = set_journal_mode(db_, "delete");
     db_.exec("BEGIN IMMEDIATE");
     try {
       const auto started = SystemClock().now();
@@ -162,6 +181,7 @@ class SqliteBatch final : public ImportBatch {
       if (!store_was_empty) snapshot_ = std::make_unique<sqlite::StoreSnapshot>(reader());
     } catch (...) {
       sqlite3_exec(db_.get(), "ROLLBACK", nullptr, nullptr, nullptr);
+      restore_log();
       throw;
     }
     open_ = true;
@@ -173,6 +193,7 @@ class SqliteBatch final : public ImportBatch {
       snapshot_.reset();
       sqlite3_exec(db_.get(), "ROLLBACK", nullptr, nullptr, nullptr);
     }
+    restore_log();
   }
 
   const KnownIds& known_ids() const override {
@@ -226,6 +247,15 @@ class SqliteBatch final : public ImportBatch {
   }
 
  private:
+  // Back to the write-ahead log the store is served with, once the import's
+  // transaction has ended.
+  void restore_log() noexcept {
+    if (!rollback_journal_) return;
+    rollback_journal_ = false;
+    // When this fails the store still works; the next open sets the log again.
+    set_journal_mode(db_, "wal");
+  }
+
   // Writes every row staged so far and stops the writer thread, so that the
   // connection is free for this thread; once only.
   void write_staged() {
@@ -250,7 +280,8 @@ class SqliteBatch final : public ImportBatch {
   std::int64_t stored_ = 0;
   std::int64_t skipped_ = 0;
   bool open_ = false;
-  bool written_ = false;  // write_staged() has run
+  bool written_ = false;           // write_staged() has run
+  bool rollback_journal_ = false;  // the import writes through a rollback journal
 };
 
 class SqliteStore final : public Store {
