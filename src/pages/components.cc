@@ -107,17 +107,31 @@ Html error_message(std::string_view id, std::string_view message) {
   return Html::trusted(std::move(out));
 }
 
+namespace {
+
+// The hint and the error message of the field `id`, as the Design System
+// places them before the control; `described_by` gets their ids, for the
+// control's aria-describedby.
+std::string hint_and_error(const std::string& id, const std::string& hint, const std::string& error,
+                           std::string& described_by) {
+  std::string out;
+  if (!hint.empty()) {
+    out += hint_markup(id + "-hint", hint);
+    described_by = join_ids(described_by, id + "-hint");
+  }
+  if (!error.empty()) {
+    out += error_message(id + "-error", error).str();
+    described_by = join_ids(described_by, id + "-error");
+  }
+  return out;
+}
+
+}  // namespace
+
 Html text_input(const TextInputOptions& o) {
   std::string described_by;
   std::string out = form_group_open(!o.error.empty()) + label_markup(o.label, o.id);
-  if (!o.hint.empty()) {
-    out += hint_markup(o.id + "-hint", o.hint);
-    described_by = join_ids(described_by, o.id + "-hint");
-  }
-  if (!o.error.empty()) {
-    out += error_message(o.id + "-error", o.error).str();
-    described_by = join_ids(described_by, o.id + "-error");
-  }
+  out += hint_and_error(o.id, o.hint, o.error, described_by);
   std::string classes = with_classes("govuk-input", o.classes);
   if (!o.error.empty()) classes += " govuk-input--error";
   out += "<input" + attr("class", classes) + attr("id", o.id) + attr("name", o.name) +
@@ -133,14 +147,7 @@ Html text_input(const TextInputOptions& o) {
 Html textarea(const TextareaOptions& o) {
   std::string described_by;
   std::string out = form_group_open(!o.error.empty()) + label_markup(o.label, o.id);
-  if (!o.hint.empty()) {
-    out += hint_markup(o.id + "-hint", o.hint);
-    described_by = join_ids(described_by, o.id + "-hint");
-  }
-  if (!o.error.empty()) {
-    out += error_message(o.id + "-error", o.error).str();
-    described_by = join_ids(described_by, o.id + "-error");
-  }
+  out += hint_and_error(o.id, o.hint, o.error, described_by);
   std::string classes = "govuk-textarea";
   if (!o.error.empty()) classes += " govuk-textarea--error";
   out += "<textarea" + attr("class", classes) + attr("id", o.id) + attr("name", o.name) +
@@ -156,14 +163,7 @@ Html checkboxes(const ChoicesOptions& o) { return choices(o, "checkboxes"); }
 Html select(const SelectOptions& o) {
   std::string described_by;
   std::string out = form_group_open(!o.error.empty()) + label_markup(o.label, o.id);
-  if (!o.hint.empty()) {
-    out += hint_markup(o.id + "-hint", o.hint);
-    described_by = join_ids(described_by, o.id + "-hint");
-  }
-  if (!o.error.empty()) {
-    out += error_message(o.id + "-error", o.error).str();
-    described_by = join_ids(described_by, o.id + "-error");
-  }
+  out += hint_and_error(o.id, o.hint, o.error, described_by);
   std::string classes = "govuk-select";
   if (!o.error.empty()) classes += " govuk-select--error";
   out += "<select" + attr("class", classes) + attr("id", o.id) + attr("name", o.name);
@@ -181,14 +181,7 @@ Html select(const SelectOptions& o) {
 Html date_input(const DateInputOptions& o) {
   std::string described_by;
   std::string inner;
-  if (!o.hint.empty()) {
-    inner += hint_markup(o.id + "-hint", o.hint);
-    described_by = join_ids(described_by, o.id + "-hint");
-  }
-  if (!o.error.empty()) {
-    inner += error_message(o.id + "-error", o.error).str();
-    described_by = join_ids(described_by, o.id + "-error");
-  }
+  inner += hint_and_error(o.id, o.hint, o.error, described_by);
   inner += "<div class=\"govuk-date-input\"" + attr("id", o.id) + ">";
   struct Part {
     const char* suffix;

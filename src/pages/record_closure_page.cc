@@ -47,9 +47,7 @@ web::Response record_closure(const Visit& v) {
   const FormChild& form_child = std::get<FormChild>(loaded);
   const std::string& child = form_child.id;
   const std::string& name = form_child.name;
-  const ApiReply chronology = v.api.get("/api/v1/children/" + url_encode(child) + "/chronology");
-  const ChildFacts facts =
-      derive_child_facts(chronology.ok() ? chronology.body["entries"] : nlohmann::json(), child);
+  const ChildFacts facts = read_child_facts(v, child);
   const std::vector<std::string> blockers = closure_blockers(v, child, facts);
   const web::Role role = v.session.account.role;
   const bool may_override = role == web::Role::kManager || role == web::Role::kSafeguardingLead;

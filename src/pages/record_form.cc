@@ -157,6 +157,11 @@ std::variant<FormChild, web::Response> load_form_child(const Visit& v) {
   return out;
 }
 
+ChildFacts read_child_facts(const Visit& v, const std::string& child) {
+  const ApiReply chronology = v.api.get("/api/v1/children/" + url_encode(child) + "/chronology");
+  return derive_child_facts(chronology.ok() ? chronology.body["entries"] : nlohmann::json(), child);
+}
+
 Html when_field(const Visit& v, const std::string& legend, const FieldErrors& errors) {
   const DateParts date = date_parts(v, "at");
   return date_input({.id = "at",

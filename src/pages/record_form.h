@@ -12,6 +12,7 @@
 #include <variant>
 #include <vector>
 
+#include "pages/child_facts.h"
 #include "pages/components.h"
 #include "pages/visit.h"
 
@@ -49,6 +50,11 @@ struct FormChild {
   nlohmann::json summary = {};
 };
 std::variant<FormChild, web::Response> load_form_child(const Visit& v);
+
+// What the child's chronology says (GET /api/v1/children/{id}/chronology,
+// audited), for the forms that pre-fill or check against it; no facts when
+// the API gives no chronology.
+ChildFacts read_child_facts(const Visit& v, const std::string& child);
 
 // The form's "when" field: the date input named `at`, asked with `legend`,
 // showing what was typed (today's date before the form is sent) and the

@@ -59,9 +59,7 @@ web::Response record_strategy_discussion(const Visit& v) {
   const FormChild& form_child = std::get<FormChild>(loaded);
   const std::string& child = form_child.id;
   const std::string& name = form_child.name;
-  const ApiReply chronology = v.api.get("/api/v1/children/" + url_encode(child) + "/chronology");
-  const ChildFacts facts =
-      derive_child_facts(chronology.ok() ? chronology.body["entries"] : nlohmann::json(), child);
+  const ChildFacts facts = read_child_facts(v, child);
   const auto list = agency_list(v.parts);
   const AgencyNames& names = list->names;
   const std::vector<AgencyView>& agencies = list->by_name;
