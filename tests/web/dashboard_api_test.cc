@@ -103,7 +103,8 @@ TEST_F(DashboardApiTest, TheAnalystSeesEveryFigureForTheirAreaByDefault) {
   }
   const HttpReply bristol = get(c, b, "/api/v1/dashboard?area=E06000023");
   ASSERT_EQ(bristol.status, 200);
-  for (const json& f : json::parse(bristol.body)["figures"]) {
+  const json bristol_figures = json::parse(bristol.body)["figures"];
+  for (const json& f : bristol_figures) {
     if (f["id"] != "strategy-discussions-with-health") continue;
     EXPECT_EQ(f["months"].back()["numerator"], 0);
     EXPECT_EQ(f["months"].back()["denominator"], 1);
