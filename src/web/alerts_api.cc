@@ -3,6 +3,8 @@
 #include <nlohmann/json.hpp>
 #include <set>
 
+#include "web/json_body.h"
+
 namespace sightline::web {
 namespace {
 
@@ -121,7 +123,7 @@ Response AlertsApi::acknowledge(const Request& request, const std::string& id,
   if (!declares_json(request)) {
     return error_response(415, "unsupported_media_type", "the body must be application/json");
   }
-  const json body = json::parse(request.body, nullptr, false);
+  const json body = parse_json_body(request.body);
   if (!body.is_object()) return error_response(400, "bad_json", "the body must be one JSON object");
   for (const auto& [key, value] : body.items()) {
     if (key != "note") return error_response(400, "bad_request", key + ": unknown field");

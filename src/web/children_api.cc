@@ -2,6 +2,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include "web/json_body.h"
 #include "web/json_text.h"
 #include "web/secrets.h"
 
@@ -283,7 +284,7 @@ Response ChildrenApi::break_glass(const Request& request, const Id& child,
   if (!declares_json(request)) {
     return error_response(415, "unsupported_media_type", "the body must be application/json");
   }
-  const json body = json::parse(request.body, nullptr, false);
+  const json body = parse_json_body(request.body);
   if (!body.is_object()) return error_response(400, "bad_json", "the body must be one JSON object");
   for (const auto& [key, value] : body.items()) {
     if (key != "reason") return error_response(400, "bad_request", key + ": unknown field");

@@ -8,6 +8,7 @@
 #include "store/importer.h"
 #include "store/sqlite/sqlite_handle.h"
 #include "store/sqlite/sqlite_store.h"
+#include "web/json_body.h"
 #include "web/secrets.h"
 
 namespace sightline::web {
@@ -126,7 +127,7 @@ Response EventsApi::apply(const Request& request, const SessionInfo& session) {
   if (!declares_json(request)) {
     return error_response(415, "unsupported_media_type", "the body must be application/json");
   }
-  const ordered_json body = ordered_json::parse(request.body, nullptr, false);
+  const ordered_json body = parse_ordered_json_body(request.body);
   if (body.is_discarded() || !body.is_array()) {
     return error_response(400, "bad_json", "the body must be a JSON array of events");
   }

@@ -3,6 +3,7 @@
 #include <nlohmann/json.hpp>
 #include <variant>
 
+#include "web/json_body.h"
 #include "web/secrets.h"
 
 namespace sightline::web {
@@ -37,7 +38,7 @@ std::variant<json, Response> json_object_body(const Request& request) {
   if (!declares_json(request)) {
     return error_response(415, "unsupported_media_type", "the body must be application/json");
   }
-  json body = json::parse(request.body, nullptr, false);
+  json body = parse_json_body(request.body);
   if (body.is_discarded() || !body.is_object()) {
     return error_response(400, "bad_json", "the body must be one JSON object");
   }

@@ -60,6 +60,36 @@ TEST_F(EventsApiTest, StoresABatchAsImportWouldAndAuditsIt) {
   EXPECT_NE(records[records.size() - 2].entry.detail.find("2 stored"), std::string::npos);
 }
 
+// Issue 13, finding 1: one practitioner's request used to kill the server.
+// A note of 100,000 nested brackets parsed, then overflowed the stack when
+// the item was printed. Bodies nesting deeper than any the service accepts
+// are refused as bad JSON, on every JSON endpoint, and the server answers on.
+TEST_F(EventsApiTest, ADeeplyNestedBodyIsRefusedAndTheServerAnswersOn) {
+  TestClient c(port_);
+  const Browser alice = sign_in(c, "alice");
+  const std::int64_t before = events_stored();
+  constexpr int kDepth = 100000;
+  const std::string nested = std::string(kDepth, '[') + std::string(kDepth, ']');
+  std::string item = visit("2013-09-01").dump();
+  item.insert(item.size() - 1, ",\"note\":" + nested);
+  const HttpReply r = c.request("POST", kEvents, "[" + item + "]", alice.cookie_and_csrf());
+  EXPECT_EQ(r.status, 400) << r.body;
+  EXPECT_EQ(json::parse(r.body)["error"]["code"], "bad_json");
+  EXPECT_EQ(events_stored(), before);
+  for (const char* target : {"/api/v1/session", "/api/v1/children/sofia/break-glass"}) {
+    const HttpReply other =
+        c.request("POST", target, "{\"reason\":" + nested + "}", alice.cookie_and_csrf());
+    EXPECT_EQ(other.status, 400) << target << ": " << other.body;
+  }
+  EXPECT_EQ(c.request("GET", "/health").status, 200);
+  // A body within the bound is still read: 32 levels, the outermost array counting.
+  const std::string deep_note = std::string(30, '[') + std::string(30, ']');
+  std::string within = visit("2013-09-02").dump();
+  within.insert(within.size() - 1, ",\"note\":" + deep_note);
+  const HttpReply ok = c.request("POST", kEvents, "[" + within + "]", alice.cookie_and_csrf());
+  EXPECT_EQ(ok.status, 422) << ok.body;  // read, and refused for what it says: a note is text
+}
+
 TEST_F(EventsApiTest, AFaultyBatchStoresNothingAndNamesTheItemAndField) {
   TestClient c(port_);
   const Browser alice = sign_in(c, "alice");
