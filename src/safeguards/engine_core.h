@@ -117,6 +117,7 @@ struct TransferInfo {
   TransferStatus status = TransferStatus::kWelfareCheck;
   Date at;
   bool accepted = false, seen = false, declined = false;
+  std::int64_t at_instant = kNever;  // the transfer's `at`, to the second
 };
 struct PlanInfo {
   PersonId child = kNone;
@@ -254,6 +255,8 @@ class EngineCore {
   void update_state(const Event& e);
   void note_seen(PersonId child, AgencyId by, std::int64_t t);
   void note_located(PersonId child, std::int64_t t);
+  // The receiving HV agency has seen the child: the transfers to it are handed over.
+  void note_handover_seen(PersonId child, AgencyId receiver);
   void note_address(PersonId p, const Address& a, AddressNotice notice, std::int64_t t);
   void note_move(PersonId child, AreaId destination, std::int64_t t);
   void add_carer(PersonId carer, PersonId child);

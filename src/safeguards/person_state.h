@@ -28,7 +28,7 @@ enum class InvolvementKind : std::uint8_t {
   kS47,               // an s47 enquiry
   kCinPlan,           // child_in_need plan (and looked_after)
   kCpPlan,            // child_protection plan
-  kHvEnhanced,        // enhanced health-visiting level set by this agency
+  kHvEnhanced,        // enhanced health-visiting level set by this agency, until handed over
   kAcceptedTransfer,  // a transfer to this agency, accepted and not closed
 };
 
