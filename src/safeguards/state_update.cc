@@ -514,13 +514,12 @@ void EngineCore::update_state(const Event& e) {
       const AgencyId a = agency(b.agency);
       const std::uint32_t r = ref(e.id);
       plans_[r] = PlanInfo{c, b.kind, a};
-      add_involvement(c,
-                      Involvement{a,
-                                  b.kind == PlanKind::kChildProtection ? InvolvementKind::kCpPlan
-                                                                       : InvolvementKind::kCinPlan,
-                                  {},
-                                  r,
-                                  e.at.date});
+      // Every active plan is open involvement (Terms); a looked_after plan is kept
+      // apart because it sets no child-not-seen interval (R44).
+      InvolvementKind kind = InvolvementKind::kCinPlan;
+      if (b.kind == PlanKind::kChildProtection) kind = InvolvementKind::kCpPlan;
+      if (b.kind == PlanKind::kLookedAfter) kind = InvolvementKind::kLookedAfterPlan;
+      add_involvement(c, Involvement{a, kind, {}, r, e.at.date});
       touch(c);
       return;
     }
@@ -530,6 +529,7 @@ void EngineCore::update_state(const Event& e) {
         const PersonId c = it->second.child;
         remove_involvement(c, kNone, InvolvementKind::kCpPlan, r);
         remove_involvement(c, kNone, InvolvementKind::kCinPlan, r);
+        remove_involvement(c, kNone, InvolvementKind::kLookedAfterPlan, r);
         children_named_.push_back(c);
         touch(c);
       }

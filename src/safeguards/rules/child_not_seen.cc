@@ -2,11 +2,11 @@
 // it must see the child at least every 10 WD under an open s47 or CP plan,
 // every 20 WD under an open assessment or CIN plan, every 30 WD when its
 // health visiting is enhanced; an accepted transfer sets the interval by its
-// status (C5). Only the owning agency's sightings count (C5). One recurring
-// duty per (child, agency): due N WD after the later of the agency's last
-// sighting and the start of the involvement that sets the interval. The duty
-// ends with the agency's last involvement (C9); a raised alert stays until the
-// agency sees the child.
+// status (C5); a looked_after plan sets none (R44). Only the owning agency's
+// sightings count (C5). One recurring duty per (child, agency): due N WD
+// after the later of the agency's last sighting and the start of the
+// involvement that sets the interval. The duty ends with the agency's last
+// involvement (C9); a raised alert stays until the agency sees the child.
 #include <algorithm>
 #include <optional>
 
@@ -65,6 +65,10 @@ class ChildNotSeen final : public Rule {
         return kAssessmentWd;
       case InvolvementKind::kHvEnhanced:
         return kEnhancedWd;
+      case InvolvementKind::kLookedAfterPlan:
+        // The row lists intervals for s47, CP, assessment, CIN and enhanced HV
+        // only: statutory visits to a looked-after child are another regime (R44).
+        return std::nullopt;
       case InvolvementKind::kAcceptedTransfer:
         switch (i.status) {
           case TransferStatus::kIncompleteS47:
