@@ -347,10 +347,18 @@ void EngineCore::update_state(const Event& e) {
       s.hv_level = b.level;
       s.hv_level_by = by;
       if (agencies_[by].kind == AgencyKind::kHealthVisiting) s.hv_known_by = by;
+      // Re-stating an enhanced level (universal_plus to partnership_plus, or the
+      // same again) by the agency that holds it continues that involvement: "every
+      // 30 WD when health visiting is enhanced" counts from when it became enhanced.
+      const auto current =
+          std::find_if(s.involvements.begin(), s.involvements.end(), [&](const Involvement& i) {
+            return i.kind == InvolvementKind::kHvEnhanced && i.agency == by;
+          });
+      const Date since = current != s.involvements.end() ? current->since : e.at.date;
       remove_involvement(c, kNone, InvolvementKind::kHvEnhanced, kNone);
       if (s.enhanced()) {
         add_involvement(c, Involvement{by, InvolvementKind::kHvEnhanced, TransferStatus::kEnhanced,
-                                       kNone, e.at.date});
+                                       kNone, since});
       }
       touch(c);
       return;
