@@ -2,11 +2,15 @@
 // it must see the child at least every 10 WD under an open s47 or CP plan,
 // every 20 WD under an open assessment or CIN plan, every 30 WD when its
 // health visiting is enhanced; an accepted transfer sets the interval by its
-// status (C5); a looked_after plan sets none (R44). Only the owning agency's
-// sightings count (C5). One recurring duty per (child, agency): due N WD
-// after the later of the agency's last sighting and the start of the
-// involvement that sets the interval. The duty ends with the agency's last
-// involvement (C9); a raised alert stays until the agency sees the child.
+// status (C5). Only the owning agency's sightings count (C5). One recurring
+// duty per (child, agency): each of the agency's involvements with an interval
+// puts the next visit N WD after the later of the agency's last sighting and
+// that involvement's start, and the visit is due on the earliest of those
+// dates, so a stricter plan starting never postpones a visit already due
+// under another (R31). A looked_after plan sets no interval (R44). The duty ends
+// with the agency's last involvement (C9), except that a closure cancels no
+// duty (C8): the visit pending when the agency closes stays due, and no cycle
+// follows it (R31). A raised alert stays until the agency sees the child.
 #include <algorithm>
 #include <optional>
 
@@ -49,8 +53,12 @@ class ChildNotSeen final : public Rule {
             EventType::kBirth};
   }
 
-  void on_event(EngineCore& core, const Event&) const override {
-    for (PersonId child : core.children_named()) update(core, child);
+  void on_event(EngineCore& core, const Event& e) const override {
+    // A closure ends its agency's accepted-transfer involvement and enhanced
+    // level (C8) but "cancels no duty": that agency's pending visit is kept.
+    const AgencyId closing =
+        e.type == EventType::kCaseClosed ? core.agency(e.as<CaseClosedEvent>().agency) : kNone;
+    for (PersonId child : core.children_named()) update(core, child, closing);
   }
 
  private:
@@ -86,50 +94,56 @@ class ChildNotSeen final : public Rule {
     return std::nullopt;
   }
 
+  // Duty::extra: the agency closed the case while this visit was pending, and
+  // closing cancels no duty (C8): the visit stays due on its date even though
+  // the closure ended the involvement that set it (or the strictest one).
+  static constexpr std::uint32_t kKeptByClosure = 1;
+
+  // The next visit an agency owes: due on `due`, counted from `baseline`.
   struct Schedule {
     AgencyId agency = kNone;
-    int interval = 0;
     Date baseline;
+    Date due;
   };
 
-  void update(EngineCore& core, PersonId child) const {
+  static Date date_of(std::int64_t instant) {
+    return Date::from_days(static_cast<std::int32_t>(instant / 86400));
+  }
+
+  void update(EngineCore& core, PersonId child, AgencyId closing) const {
     const PersonState& s = core.state(child);
     if (s.dead) return;
     if (s.involvements.empty() && !core.any_open(child, *this)) return;  // the common case
-    // The interval and baseline each agency owes now.
+    // The visit each agency owes now: the earliest that any of its involvements
+    // asks for, each counted from the later of its start and the agency's last
+    // sighting.
     std::vector<Schedule> owed;
     for (const Involvement& i : s.involvements) {
       const std::optional<Param> p = interval_of(i);
       if (!p) continue;
       const int wd = core.param(*this, *p, core.agency_info(i.agency).area);
+      Date baseline = i.since;
+      if (const std::int64_t seen = s.seen_by_agency(i.agency); seen != kNever) {
+        baseline = std::max(baseline, date_of(seen));
+      }
+      const Date due = core.add_wd(baseline, wd);
       auto it = std::find_if(owed.begin(), owed.end(),
                              [&](const Schedule& o) { return o.agency == i.agency; });
       if (it == owed.end()) {
-        owed.push_back(Schedule{i.agency, wd, i.since});
-      } else if (wd < it->interval) {
-        it->interval = wd;
-        it->baseline = i.since;
-      } else if (wd == it->interval) {
-        it->baseline = std::min(it->baseline, i.since);
+        owed.push_back(Schedule{i.agency, baseline, due});
+      } else if (due < it->due || (due == it->due && baseline < it->baseline)) {
+        *it = Schedule{i.agency, baseline, due};
       }
     }
-    for (Schedule& o : owed) {
-      const std::int64_t seen = s.seen_by_agency(o.agency);
-      if (seen != kNever) {
-        const Date seen_date = Date::from_days(static_cast<std::int32_t>(seen / 86400));
-        if (seen_date > o.baseline) o.baseline = seen_date;
-      }
-    }
-    // Existing duties: resolve, move or end them.
+    // Existing duties: resolve, keep, move or end them.
     std::vector<AgencyId> covered;
     core.for_each_open(child, *this, [&](DutyId d) {
-      const AgencyId agency = core.duty(d).subject;
-      const auto it = std::find_if(owed.begin(), owed.end(),
-                                   [&](const Schedule& o) { return o.agency == agency; });
-      const bool seen_by_it_now =
-          std::any_of(core.sightings().begin(), core.sightings().end(),
-                      [&](const auto& p) { return p.first == child && p.second == agency; });
-      if (core.duty(d).state == DutyState::kAlerted) {
+      Duty& duty = core.duty(d);
+      const AgencyId agency = duty.subject;
+      if (duty.state == DutyState::kAlerted) {
+        const bool seen_by_it_now =
+            std::any_of(core.sightings().begin(), core.sightings().end(),
+                        [&](const auto& p) { return p.first == child && p.second == agency; });
         if (seen_by_it_now) {
           core.resolve(d);
         } else {
@@ -137,12 +151,29 @@ class ChildNotSeen final : public Rule {
         }
         return;
       }
-      if (it == owed.end()) {
-        core.end(d);  // C9: visiting duties end with the involvement
+      const std::int64_t seen = s.seen_by_agency(agency);
+      if (seen != kNever && date_of(seen) > duty.trigger) {
+        core.end(d);  // visited: the next visit counts from this sighting
         return;
       }
-      const Date due = core.add_wd(it->baseline, it->interval);
-      if (due == core.duty(d).due) {
+      const auto it = std::find_if(owed.begin(), owed.end(),
+                                   [&](const Schedule& o) { return o.agency == agency; });
+      // What the agency's closure would otherwise end or put back, it keeps.
+      if (agency == closing && (it == owed.end() || duty.due < it->due)) {
+        duty.extra |= kKeptByClosure;
+      }
+      const bool kept = (duty.extra & kKeptByClosure) != 0;
+      if (it == owed.end()) {
+        if (kept) {
+          covered.push_back(agency);  // C8: the visit stays due; no cycle follows it
+        } else {
+          core.end(d);  // C9: visiting duties end with the involvement
+        }
+        return;
+      }
+      // A new involvement may bring the visit forward; only a sighting or the
+      // end of the involvement that set it puts it back, and a closure never.
+      if (it->due == duty.due || (kept && duty.due < it->due)) {
         covered.push_back(agency);
         return;
       }
@@ -155,7 +186,7 @@ class ChildNotSeen final : public Rule {
       spec.owner = o.agency;
       spec.subject = o.agency;
       spec.trigger = o.baseline;
-      spec.due = core.add_wd(o.baseline, o.interval);
+      spec.due = o.due;
       spec.occurrence = "from " + o.baseline.to_string();  // short: no allocation
       core.open(*this, std::move(spec));
     }
