@@ -7,7 +7,8 @@
 // puts the next visit N WD after the later of the agency's last sighting and
 // that involvement's start, and the visit is due on the earliest of those
 // dates, so a stricter plan starting never postpones a visit already due
-// under another (R31). A looked_after plan sets no interval (R44). The duty ends
+// under another (R31). An unborn child cannot be seen: its visiting begins at
+// the birth (R43). A looked_after plan sets no interval (R44). The duty ends
 // with the agency's last involvement (C9), except that a closure cancels no
 // duty (C8): the visit pending when the agency closes stays due, and no cycle
 // follows it (R31). A raised alert stays until the agency sees the child.
@@ -113,16 +114,24 @@ class ChildNotSeen final : public Rule {
   void update(EngineCore& core, PersonId child, AgencyId closing) const {
     const PersonState& s = core.state(child);
     if (s.dead) return;
+    // R43: nobody can see an unborn child ("seen" begins with the birth), so an
+    // involvement with one sets no visit until the child is born.
+    if (s.unborn) {
+      if (core.any_open(child, *this))
+        core.for_each_open(child, *this, [&](DutyId d) { core.end(d); });
+      return;
+    }
     if (s.involvements.empty() && !core.any_open(child, *this)) return;  // the common case
     // The visit each agency owes now: the earliest that any of its involvements
-    // asks for, each counted from the later of its start and the agency's last
-    // sighting.
+    // asks for, each counted from the later of its start, the birth and the
+    // agency's last sighting.
     std::vector<Schedule> owed;
     for (const Involvement& i : s.involvements) {
       const std::optional<Param> p = interval_of(i);
       if (!p) continue;
       const int wd = core.param(*this, *p, core.agency_info(i.agency).area);
       Date baseline = i.since;
+      if (s.dob && *s.dob > baseline) baseline = *s.dob;  // R43: counted from the birth
       if (const std::int64_t seen = s.seen_by_agency(i.agency); seen != kNever) {
         baseline = std::max(baseline, date_of(seen));
       }
