@@ -9,13 +9,16 @@
 // dates, so a stricter plan starting never postpones a visit already due
 // under another (R31). An unborn child cannot be seen: its visiting begins at
 // the birth (R43). A looked_after plan sets no interval (R44). The duty ends
-// with the agency's last involvement (C9), except that a closure cancels no
-// duty (C8): the visit pending when the agency closes stays due, and no cycle
-// follows it (R31). A raised alert stays until the agency sees the child.
+// with the agency's last involvement (C9), a closure's included, except that a
+// closure which is itself a closure-before-seen fault cancels no duty (C8;
+// "Sightline keeps the duties open whatever the closing agency did"): the visit
+// pending when the agency so closes stays due, and no cycle follows it (R31).
+// A raised alert stays until the agency sees the child.
 #include <algorithm>
 #include <optional>
 
 #include "safeguards/engine_core.h"
+#include "safeguards/rules/closure_faults.h"
 #include "safeguards/rules/helpers.h"
 #include "safeguards/rules/rules.h"
 
@@ -55,11 +58,8 @@ class ChildNotSeen final : public Rule {
   }
 
   void on_event(EngineCore& core, const Event& e) const override {
-    // A closure ends its agency's accepted-transfer involvement and enhanced
-    // level (C8) but "cancels no duty": that agency's pending visit is kept.
-    const AgencyId closing =
-        e.type == EventType::kCaseClosed ? core.agency(e.as<CaseClosedEvent>().agency) : kNone;
-    for (PersonId child : core.children_named()) update(core, child, closing);
+    for (PersonId child : core.children_named())
+      update(core, child, closer_if_fault(core, e, child));
   }
 
  private:
@@ -95,9 +95,25 @@ class ChildNotSeen final : public Rule {
     return std::nullopt;
   }
 
-  // Duty::extra: the agency closed the case while this visit was pending, and
-  // closing cancels no duty (C8): the visit stays due on its date even though
-  // the closure ended the involvement that set it (or the strictest one).
+  // The agency whose closure of `child`'s case by `e` keeps its pending visit,
+  // else kNone. A closure ends the closing agency's accepted-transfer
+  // involvement and enhanced level (C8), and with them, as any end of an
+  // involvement does, the visit they set (C9). But a closure that is a
+  // closure-before-seen fault "cancels no duty": Sightline keeps the duties open
+  // whatever the closing agency did, so that agency's pending visit is kept
+  // (R31). The same question closure-before-seen asks, so the two agree.
+  static AgencyId closer_if_fault(EngineCore& core, const Event& e, PersonId child) {
+    if (e.type != EventType::kCaseClosed) return kNone;
+    const auto& b = e.as<CaseClosedEvent>();
+    if (core.find_person(b.child) != child) return kNone;
+    const AgencyId closer = core.agency(b.agency);
+    return closure_faults(core, child, closer).empty() ? kNone : closer;
+  }
+
+  // Duty::extra: the agency closed the case while this visit was pending, by a
+  // closure that was a closure-before-seen fault, which cancels no duty (C8,
+  // R31): the visit stays due on its date even though the closure ended the
+  // involvement that set it (or the strictest one).
   static constexpr std::uint32_t kKeptByClosure = 1;
 
   // The next visit an agency owes: due on `due`, counted from `baseline`.
@@ -111,7 +127,7 @@ class ChildNotSeen final : public Rule {
     return Date::from_days(static_cast<std::int32_t>(instant / 86400));
   }
 
-  void update(EngineCore& core, PersonId child, AgencyId closing) const {
+  void update(EngineCore& core, PersonId child, AgencyId faulty_closer) const {
     const PersonState& s = core.state(child);
     if (s.dead) return;
     // R43: nobody can see an unborn child ("seen" begins with the birth), so an
@@ -167,8 +183,9 @@ class ChildNotSeen final : public Rule {
       }
       const auto it = std::find_if(owed.begin(), owed.end(),
                                    [&](const Schedule& o) { return o.agency == agency; });
-      // What the agency's closure would otherwise end or put back, it keeps.
-      if (agency == closing && (it == owed.end() || duty.due < it->due)) {
+      // What the agency's faulty closure would otherwise end or put back, it
+      // keeps.
+      if (agency == faulty_closer && (it == owed.end() || duty.due < it->due)) {
         duty.extra |= kKeptByClosure;
       }
       const bool kept = (duty.extra & kKeptByClosure) != 0;
@@ -176,12 +193,13 @@ class ChildNotSeen final : public Rule {
         if (kept) {
           covered.push_back(agency);  // C8: the visit stays due; no cycle follows it
         } else {
-          core.end(d);  // C9: visiting duties end with the involvement
+          core.end(d);  // C9: visiting duties end with the involvement, by closure too
         }
         return;
       }
       // A new involvement may bring the visit forward; only a sighting or the
-      // end of the involvement that set it puts it back, and a closure never.
+      // end of the involvement that set it puts it back, and a faulty closure
+      // never.
       if (it->due == duty.due || (kept && duty.due < it->due)) {
         covered.push_back(agency);
         return;
