@@ -278,7 +278,12 @@ DutyId EngineCore::open(const Rule& rule, DutySpec spec) {
   if (!spec.due) {
     raise(id);
   } else if (deadline_of(*spec.due) <= now_instant()) {
-    rule.on_due(*this, id);  // already overdue when learnt (C3)
+    // Already overdue when learnt (C3).
+    if (catching_up_ > 0) {
+      held_overdue_.emplace_back(id, d.generation);
+    } else {
+      rule.on_due(*this, id);
+    }
   } else {
     queue_.push(QueueEntry{deadline_of(*spec.due), 0, EntryKind::kDue, 0, 0, id, d.generation});
   }
@@ -409,7 +414,11 @@ void EngineCore::reschedule(DutyId id, Date due) {
   d.due = due;
   ++d.generation;
   if (deadline_of(due) <= now_instant()) {
-    rules_[d.rule]->on_due(*this, id);
+    if (catching_up_ > 0) {
+      held_overdue_.emplace_back(id, d.generation);
+    } else {
+      rules_[d.rule]->on_due(*this, id);
+    }
   } else {
     queue_.push(QueueEntry{deadline_of(due), 0, EntryKind::kDue, 0, 0, id, d.generation});
   }
@@ -520,6 +529,39 @@ void EngineCore::process(const QueueEntry& e) {
 
 // ----- events -----
 
+std::string_view EngineCore::unknown_reference(const Event& e) const {
+  const auto unknown = [&](const auto& known, const Id& id) -> std::string_view {
+    return known.contains(refs_.find(id)) ? std::string_view{} : std::string_view{id};
+  };
+  switch (e.type) {
+    case EventType::kReferralOutcome:
+      return unknown(referrals_, e.as<ReferralOutcomeEvent>().referral);
+    case EventType::kAssessmentCompleted:
+      return unknown(assessments_, e.as<AssessmentCompletedEvent>().assessment);
+    case EventType::kS47Concluded:
+      return unknown(assessments_, e.as<S47ConcludedEvent>().assessment);
+    case EventType::kPlanEnded:
+      return unknown(plans_, e.as<PlanEndedEvent>().plan);
+    case EventType::kTransferAccepted:
+      return unknown(transfers_, e.as<TransferAcceptedEvent>().transfer);
+    case EventType::kTransferDeclined:
+      return unknown(transfers_, e.as<TransferDeclinedEvent>().transfer);
+    default:
+      return {};
+  }
+}
+
+void EngineCore::raise_held_overdue() {
+  const std::vector<std::pair<DutyId, std::uint32_t>> held = std::move(held_overdue_);
+  held_overdue_.clear();
+  for (const auto& [d, generation] : held) {
+    if (duties_[d].generation == generation && duties_[d].state == DutyState::kPending) {
+      rules_[duties_[d].rule]->on_due(*this, d);
+    }
+  }
+  compact();
+}
+
 void EngineCore::apply(const Event& e, const ResolvedIds& ids) {
   // The state of the people the event names is read next, and in a replay of
   // millions it is not in cache: start loading it (where the parser's numbers
@@ -540,6 +582,12 @@ void EngineCore::apply(const Event& e, const ResolvedIds& ids) {
     }
   }
   advance_to(e.recorded);
+  if (const std::string_view r = unknown_reference(e); !r.empty()) {
+    waiting_[std::string(r)].push_back(e);  // applied after the event it refers to (R45)
+    return;
+  }
+  const bool releases = !waiting_.empty() && !e.id.empty() && waiting_.contains(e.id);
+  if (releases) ++catching_up_;
   event_ = &e;
   if (ids.source != resolved_source_ && ids.source != nullptr) {
     // Another parser numbers its ids afresh.
@@ -603,6 +651,13 @@ void EngineCore::apply(const Event& e, const ResolvedIds& ids) {
   recent_persons_.fill(RecentId{});
   recent_agencies_.fill(RecentId{});
   compact();
+  if (releases) {
+    // The events that waited for this one take effect now, in their order, as
+    // learnt today (C3).
+    const std::vector<Event> ready = std::move(waiting_.extract(e.id).mapped());
+    for (const Event& w : ready) apply(w);
+    if (--catching_up_ == 0) raise_held_overdue();
+  }
 }
 
 }  // namespace sightline::safeguards

@@ -117,6 +117,7 @@ struct TransferInfo {
   TransferStatus status = TransferStatus::kWelfareCheck;
   Date at;
   bool accepted = false, seen = false, declined = false;
+  std::int64_t at_instant = kNever;  // the transfer's `at`, to the second
 };
 struct PlanInfo {
   PersonId child = kNone;
@@ -254,6 +255,8 @@ class EngineCore {
   void update_state(const Event& e);
   void note_seen(PersonId child, AgencyId by, std::int64_t t);
   void note_located(PersonId child, std::int64_t t);
+  // The receiving HV agency has seen the child: the transfers to it are handed over.
+  void note_handover_seen(PersonId child, AgencyId receiver);
   void note_address(PersonId p, const Address& a, AddressNotice notice, std::int64_t t);
   void note_move(PersonId child, AreaId destination, std::int64_t t);
   void add_carer(PersonId carer, PersonId child);
@@ -270,6 +273,10 @@ class EngineCore {
            a.occurrence == b.occurrence;
   }
   void process(const QueueEntry& e);
+  // The id of the event `e` refers to (a referral, assessment, plan or
+  // transfer) when that event is not known yet; empty otherwise.
+  std::string_view unknown_reference(const Event& e) const;
+  void raise_held_overdue();
   const std::vector<int>& table_for(AreaId area) const;
   std::uint32_t ref(std::string_view id) { return refs_.intern(id); }
 
@@ -308,6 +315,17 @@ class EngineCore {
   std::vector<NoticeRecord> notices_;
   DeadlineQueue queue_;
   Timestamp now_;
+
+  // Replay follows `recorded`, and a valid feed may record an event before the
+  // one it refers to (an assessment completed, then its start recorded late):
+  // such an event waits here, by the id it names, and is applied as soon as
+  // that event has been (R45).
+  std::unordered_map<std::string, std::vector<Event>> waiting_;
+  // While waiting events are applied after the one they refer to, a duty
+  // found already overdue (C3) is raised only once they all have been, so
+  // that a duty they show done in time leaves no trace: (duty, generation).
+  int catching_up_ = 0;
+  std::vector<std::pair<DutyId, std::uint32_t>> held_overdue_;
   const Event* event_ = nullptr;
   EngineListener* listener_ = nullptr;
 

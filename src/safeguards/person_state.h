@@ -26,9 +26,10 @@ inline constexpr std::int64_t kNever = INT64_MIN / 2;
 enum class InvolvementKind : std::uint8_t {
   kAssessment,        // child_and_family, pre_birth or neglect assessment
   kS47,               // an s47 enquiry
-  kCinPlan,           // child_in_need plan (and looked_after)
+  kCinPlan,           // child_in_need plan
   kCpPlan,            // child_protection plan
-  kHvEnhanced,        // enhanced health-visiting level set by this agency
+  kLookedAfterPlan,   // looked_after plan: an active plan, but no child-not-seen interval (R44)
+  kHvEnhanced,        // enhanced health-visiting level set by this agency, until handed over
   kAcceptedTransfer,  // a transfer to this agency, accepted and not closed
 };
 

@@ -57,9 +57,33 @@ void EngineCore::note_seen(PersonId child, AgencyId by, std::int64_t t) {
   }
   if (!found) s.seen_by.emplace_back(by, t);
   s.last_seen = std::max(s.last_seen, t);
-  if (agencies_[by].kind == AgencyKind::kHealthVisiting) s.hv_known_by = by;
+  if (agencies_[by].kind == AgencyKind::kHealthVisiting) {
+    s.hv_known_by = by;
+    note_handover_seen(child, by);
+  }
   sightings_.emplace_back(child, by);
   note_located(child, t);
+}
+
+void EngineCore::note_handover_seen(PersonId child, AgencyId receiver) {
+  // hv-transfer-contact: "for an enhanced child the sender stays responsible
+  // until" the receiving HV sees the child. Once a health-visiting agency that
+  // received a transfer has seen the child since it was sent, the sender's
+  // enhanced level (and with it the sender's 30-WD visiting) ends; the child's
+  // level stays, and the receiver's visiting follows its own involvement (the
+  // accepted transfer's status, C5, or a level it sets). R46.
+  PersonState& s = people_[child];
+  const std::int64_t seen = s.seen_by_agency(receiver);
+  for (const Involvement& i : s.involvements) {
+    if (i.kind != InvolvementKind::kHvEnhanced || i.agency == receiver) continue;
+    for (const std::uint32_t r : s.transfers) {
+      const TransferInfo& tr = transfers_.at(r);
+      if (tr.from == i.agency && tr.to == receiver && seen >= tr.at_instant) {
+        remove_involvement(child, i.agency, InvolvementKind::kHvEnhanced, kNone);
+        return;  // the list changed; one enhanced level is held at a time
+      }
+    }
+  }
 }
 
 void EngineCore::note_located(PersonId child, std::int64_t t) {
@@ -323,10 +347,18 @@ void EngineCore::update_state(const Event& e) {
       s.hv_level = b.level;
       s.hv_level_by = by;
       if (agencies_[by].kind == AgencyKind::kHealthVisiting) s.hv_known_by = by;
+      // Re-stating an enhanced level (universal_plus to partnership_plus, or the
+      // same again) by the agency that holds it continues that involvement: "every
+      // 30 WD when health visiting is enhanced" counts from when it became enhanced.
+      const auto current =
+          std::find_if(s.involvements.begin(), s.involvements.end(), [&](const Involvement& i) {
+            return i.kind == InvolvementKind::kHvEnhanced && i.agency == by;
+          });
+      const Date since = current != s.involvements.end() ? current->since : e.at.date;
       remove_involvement(c, kNone, InvolvementKind::kHvEnhanced, kNone);
       if (s.enhanced()) {
         add_involvement(c, Involvement{by, InvolvementKind::kHvEnhanced, TransferStatus::kEnhanced,
-                                       kNone, e.at.date});
+                                       kNone, since});
       }
       touch(c);
       return;
@@ -490,13 +522,12 @@ void EngineCore::update_state(const Event& e) {
       const AgencyId a = agency(b.agency);
       const std::uint32_t r = ref(e.id);
       plans_[r] = PlanInfo{c, b.kind, a};
-      add_involvement(c,
-                      Involvement{a,
-                                  b.kind == PlanKind::kChildProtection ? InvolvementKind::kCpPlan
-                                                                       : InvolvementKind::kCinPlan,
-                                  {},
-                                  r,
-                                  e.at.date});
+      // Every active plan is open involvement (Terms); a looked_after plan is kept
+      // apart because it sets no child-not-seen interval (R44).
+      InvolvementKind kind = InvolvementKind::kCinPlan;
+      if (b.kind == PlanKind::kChildProtection) kind = InvolvementKind::kCpPlan;
+      if (b.kind == PlanKind::kLookedAfter) kind = InvolvementKind::kLookedAfterPlan;
+      add_involvement(c, Involvement{a, kind, {}, r, e.at.date});
       touch(c);
       return;
     }
@@ -506,6 +537,7 @@ void EngineCore::update_state(const Event& e) {
         const PersonId c = it->second.child;
         remove_involvement(c, kNone, InvolvementKind::kCpPlan, r);
         remove_involvement(c, kNone, InvolvementKind::kCinPlan, r);
+        remove_involvement(c, kNone, InvolvementKind::kLookedAfterPlan, r);
         children_named_.push_back(c);
         touch(c);
       }
@@ -516,8 +548,12 @@ void EngineCore::update_state(const Event& e) {
       const PersonId c = child_named(b.child);
       const AgencyId from = agency(b.from), to = agency(b.to);
       const std::uint32_t r = ref(e.id);
-      transfers_[r] = TransferInfo{c, from, to, b.status, e.at.date, false, false, false};
+      transfers_[r] = TransferInfo{c, from, to, b.status, e.at.date, false, false, false, t};
       people_[c].transfers.push_back(r);
+      // The receiving HV may have seen the child already (learnt late): handed over.
+      if (agencies_[to].kind == AgencyKind::kHealthVisiting && people_[c].seen_by_agency(to) >= t) {
+        note_handover_seen(c, to);
+      }
       const AreaId dest = agencies_[to].area;
       if (people_[c].is_child && !people_[c].unborn && dest != kNone &&
           dest != agencies_[from].area) {

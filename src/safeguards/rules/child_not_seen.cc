@@ -3,14 +3,22 @@
 // every 20 WD under an open assessment or CIN plan, every 30 WD when its
 // health visiting is enhanced; an accepted transfer sets the interval by its
 // status (C5). Only the owning agency's sightings count (C5). One recurring
-// duty per (child, agency): due N WD after the later of the agency's last
-// sighting and the start of the involvement that sets the interval. The duty
-// ends with the agency's last involvement (C9); a raised alert stays until the
-// agency sees the child.
+// duty per (child, agency): each of the agency's involvements with an interval
+// puts the next visit N WD after the later of the agency's last sighting and
+// that involvement's start, and the visit is due on the earliest of those
+// dates, so a stricter plan starting never postpones a visit already due
+// under another (R31). An unborn child cannot be seen: its visiting begins at
+// the birth (R43). A looked_after plan sets no interval (R44). The duty ends
+// with the agency's last involvement (C9), a closure's included, except that a
+// closure which is itself a closure-before-seen fault cancels no duty (C8;
+// "Sightline keeps the duties open whatever the closing agency did"): the visit
+// pending when the agency so closes stays due, and no cycle follows it (R31).
+// A raised alert stays until the agency sees the child.
 #include <algorithm>
 #include <optional>
 
 #include "safeguards/engine_core.h"
+#include "safeguards/rules/closure_faults.h"
 #include "safeguards/rules/helpers.h"
 #include "safeguards/rules/rules.h"
 
@@ -49,8 +57,9 @@ class ChildNotSeen final : public Rule {
             EventType::kBirth};
   }
 
-  void on_event(EngineCore& core, const Event&) const override {
-    for (PersonId child : core.children_named()) update(core, child);
+  void on_event(EngineCore& core, const Event& e) const override {
+    for (PersonId child : core.children_named())
+      update(core, child, closer_if_fault(core, e, child));
   }
 
  private:
@@ -65,6 +74,10 @@ class ChildNotSeen final : public Rule {
         return kAssessmentWd;
       case InvolvementKind::kHvEnhanced:
         return kEnhancedWd;
+      case InvolvementKind::kLookedAfterPlan:
+        // The row lists intervals for s47, CP, assessment, CIN and enhanced HV
+        // only: statutory visits to a looked-after child are another regime (R44).
+        return std::nullopt;
       case InvolvementKind::kAcceptedTransfer:
         switch (i.status) {
           case TransferStatus::kIncompleteS47:
@@ -82,50 +95,80 @@ class ChildNotSeen final : public Rule {
     return std::nullopt;
   }
 
+  // The agency whose closure of `child`'s case by `e` keeps its pending visit,
+  // else kNone. A closure ends the closing agency's accepted-transfer
+  // involvement and enhanced level (C8), and with them, as any end of an
+  // involvement does, the visit they set (C9). But a closure that is a
+  // closure-before-seen fault "cancels no duty": Sightline keeps the duties open
+  // whatever the closing agency did, so that agency's pending visit is kept
+  // (R31). The same question closure-before-seen asks, so the two agree.
+  static AgencyId closer_if_fault(EngineCore& core, const Event& e, PersonId child) {
+    if (e.type != EventType::kCaseClosed) return kNone;
+    const auto& b = e.as<CaseClosedEvent>();
+    if (core.find_person(b.child) != child) return kNone;
+    const AgencyId closer = core.agency(b.agency);
+    return closure_faults(core, child, closer).empty() ? kNone : closer;
+  }
+
+  // Duty::extra: the agency closed the case while this visit was pending, by a
+  // closure that was a closure-before-seen fault, which cancels no duty (C8,
+  // R31): the visit stays due on its date even though the closure ended the
+  // involvement that set it (or the strictest one).
+  static constexpr std::uint32_t kKeptByClosure = 1;
+
+  // The next visit an agency owes: due on `due`, counted from `baseline`.
   struct Schedule {
     AgencyId agency = kNone;
-    int interval = 0;
     Date baseline;
+    Date due;
   };
 
-  void update(EngineCore& core, PersonId child) const {
+  static Date date_of(std::int64_t instant) {
+    return Date::from_days(static_cast<std::int32_t>(instant / 86400));
+  }
+
+  void update(EngineCore& core, PersonId child, AgencyId faulty_closer) const {
     const PersonState& s = core.state(child);
     if (s.dead) return;
+    // R43: nobody can see an unborn child ("seen" begins with the birth), so an
+    // involvement with one sets no visit until the child is born.
+    if (s.unborn) {
+      if (core.any_open(child, *this))
+        core.for_each_open(child, *this, [&](DutyId d) { core.end(d); });
+      return;
+    }
     if (s.involvements.empty() && !core.any_open(child, *this)) return;  // the common case
-    // The interval and baseline each agency owes now.
+    // The visit each agency owes now: the earliest that any of its involvements
+    // asks for, each counted from the later of its start, the birth and the
+    // agency's last sighting.
     std::vector<Schedule> owed;
     for (const Involvement& i : s.involvements) {
       const std::optional<Param> p = interval_of(i);
       if (!p) continue;
       const int wd = core.param(*this, *p, core.agency_info(i.agency).area);
+      Date baseline = i.since;
+      if (s.dob && *s.dob > baseline) baseline = *s.dob;  // R43: counted from the birth
+      if (const std::int64_t seen = s.seen_by_agency(i.agency); seen != kNever) {
+        baseline = std::max(baseline, date_of(seen));
+      }
+      const Date due = core.add_wd(baseline, wd);
       auto it = std::find_if(owed.begin(), owed.end(),
                              [&](const Schedule& o) { return o.agency == i.agency; });
       if (it == owed.end()) {
-        owed.push_back(Schedule{i.agency, wd, i.since});
-      } else if (wd < it->interval) {
-        it->interval = wd;
-        it->baseline = i.since;
-      } else if (wd == it->interval) {
-        it->baseline = std::min(it->baseline, i.since);
+        owed.push_back(Schedule{i.agency, baseline, due});
+      } else if (due < it->due || (due == it->due && baseline < it->baseline)) {
+        *it = Schedule{i.agency, baseline, due};
       }
     }
-    for (Schedule& o : owed) {
-      const std::int64_t seen = s.seen_by_agency(o.agency);
-      if (seen != kNever) {
-        const Date seen_date = Date::from_days(static_cast<std::int32_t>(seen / 86400));
-        if (seen_date > o.baseline) o.baseline = seen_date;
-      }
-    }
-    // Existing duties: resolve, move or end them.
+    // Existing duties: resolve, keep, move or end them.
     std::vector<AgencyId> covered;
     core.for_each_open(child, *this, [&](DutyId d) {
-      const AgencyId agency = core.duty(d).subject;
-      const auto it = std::find_if(owed.begin(), owed.end(),
-                                   [&](const Schedule& o) { return o.agency == agency; });
-      const bool seen_by_it_now =
-          std::any_of(core.sightings().begin(), core.sightings().end(),
-                      [&](const auto& p) { return p.first == child && p.second == agency; });
-      if (core.duty(d).state == DutyState::kAlerted) {
+      Duty& duty = core.duty(d);
+      const AgencyId agency = duty.subject;
+      if (duty.state == DutyState::kAlerted) {
+        const bool seen_by_it_now =
+            std::any_of(core.sightings().begin(), core.sightings().end(),
+                        [&](const auto& p) { return p.first == child && p.second == agency; });
         if (seen_by_it_now) {
           core.resolve(d);
         } else {
@@ -133,12 +176,31 @@ class ChildNotSeen final : public Rule {
         }
         return;
       }
-      if (it == owed.end()) {
-        core.end(d);  // C9: visiting duties end with the involvement
+      const std::int64_t seen = s.seen_by_agency(agency);
+      if (seen != kNever && date_of(seen) > duty.trigger) {
+        core.end(d);  // visited: the next visit counts from this sighting
         return;
       }
-      const Date due = core.add_wd(it->baseline, it->interval);
-      if (due == core.duty(d).due) {
+      const auto it = std::find_if(owed.begin(), owed.end(),
+                                   [&](const Schedule& o) { return o.agency == agency; });
+      // What the agency's faulty closure would otherwise end or put back, it
+      // keeps.
+      if (agency == faulty_closer && (it == owed.end() || duty.due < it->due)) {
+        duty.extra |= kKeptByClosure;
+      }
+      const bool kept = (duty.extra & kKeptByClosure) != 0;
+      if (it == owed.end()) {
+        if (kept) {
+          covered.push_back(agency);  // C8: the visit stays due; no cycle follows it
+        } else {
+          core.end(d);  // C9: visiting duties end with the involvement, by closure too
+        }
+        return;
+      }
+      // A new involvement may bring the visit forward; only a sighting or the
+      // end of the involvement that set it puts it back, and a faulty closure
+      // never.
+      if (it->due == duty.due || (kept && duty.due < it->due)) {
         covered.push_back(agency);
         return;
       }
@@ -151,7 +213,7 @@ class ChildNotSeen final : public Rule {
       spec.owner = o.agency;
       spec.subject = o.agency;
       spec.trigger = o.baseline;
-      spec.due = core.add_wd(o.baseline, o.interval);
+      spec.due = o.due;
       spec.occurrence = "from " + o.baseline.to_string();  // short: no allocation
       core.open(*this, std::move(spec));
     }

@@ -2,9 +2,17 @@
 // unknown, while a transfer to or from the closing agency is not accepted with
 // the child seen, or while the closing agency has an open assessment, is a
 // critical fault at once, owned by the closing agency at `manager` level. The
-// closure cancels no duty (C8). Resolved when any professional sees the child.
+// closure cancels no duty (C8), and being a fault it does not end the closing
+// agency's pending visit either (child-not-seen, R31): which closures are faults
+// is closure_faults(), shared by both rules. Resolved when any professional
+// sees the child.
+#include <memory>
+#include <string>
+#include <utility>
+#include <vector>
+
 #include "safeguards/engine_core.h"
-#include "safeguards/rules/helpers.h"
+#include "safeguards/rules/closure_faults.h"
 #include "safeguards/rules/rules.h"
 
 namespace sightline::safeguards::rules {
@@ -33,26 +41,7 @@ class ClosureBeforeSeen final : public Rule {
     const auto& b = e.as<CaseClosedEvent>();
     const PersonId child = core.find_person(b.child);
     const AgencyId closer = core.agency(b.agency);
-    const PersonState& s = core.state(child);
-    std::vector<std::string> reasons;
-    if (s.whereabouts_unknown) reasons.emplace_back("the child's whereabouts are unknown");
-    for (std::uint32_t ref : s.transfers) {
-      const TransferInfo* t = core.transfer_by_ref(ref);
-      if (t == nullptr || (t->from != closer && t->to != closer)) continue;
-      if (!(t->accepted && t->seen)) {
-        reasons.push_back("transfer " + std::string(t->from == closer ? "to " : "from ") +
-                          std::string(core.agency_name(t->from == closer ? t->to : t->from)) +
-                          " not accepted with the child seen");
-        break;
-      }
-    }
-    for (const Involvement& i : s.involvements) {
-      if (i.agency == closer &&
-          (i.kind == InvolvementKind::kAssessment || i.kind == InvolvementKind::kS47)) {
-        reasons.emplace_back("the closing agency's assessment is still open");
-        break;
-      }
-    }
+    std::vector<std::string> reasons = closure_faults(core, child, closer);
     if (reasons.empty()) return;
     DutySpec spec;
     spec.child = child;

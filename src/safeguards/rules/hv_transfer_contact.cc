@@ -1,7 +1,9 @@
 // hv-transfer-contact (F8): a `transfer` received by a health-visiting agency,
 // or a `notification` (move_in) to one (C10), obliges the receiver to see the
-// child within 7 WD. For a child whose health visiting is enhanced the sender
-// of a transfer stays responsible until then: a second alert, owned by it.
+// child within 7 WD. For an enhanced child the sender of a transfer stays
+// responsible until then: a second alert, owned by it. The child is enhanced
+// when its level is, or when the sender says so by sending the transfer with
+// status `enhanced` (C5 reads that status as enhanced health visiting; R20).
 // Both are resolved only by the receiver seeing the child.
 #include "safeguards/engine_core.h"
 #include "safeguards/rules/helpers.h"
@@ -38,7 +40,9 @@ class HvTransferContact final : public Rule {
       if (!is_kind(core, to, AgencyKind::kHealthVisiting)) return;
       const PersonId child = core.find_person(b.child);
       open_for(core, e, child, to, to);
-      if (core.state(child).enhanced()) open_for(core, e, child, to, core.agency(b.from));
+      if (core.state(child).enhanced() || b.status == TransferStatus::kEnhanced) {
+        open_for(core, e, child, to, core.agency(b.from));
+      }
       return;
     }
     if (e.type == EventType::kNotification) {
