@@ -191,11 +191,14 @@ class EngineCore {
   // Moves this event reports ("Terms: a move"): child, from area, to area
   // (kNone when the destination is unknown). `learnt` marks the destination of
   // an earlier move to an unknown place becoming known: the same move, not a
-  // new one (its `from` is then the area the child left, if known).
+  // new one (its `from` is then the area the child left, if known). `since` is
+  // the instant (`at`) of the move's first report: an action required by the
+  // move counts from then, whichever report it came before or after.
   struct Move {
     PersonId child;
     AreaId from, to;
     bool learnt = false;
+    std::int64_t since = kNever;
   };
   const std::vector<Move>& moves() const { return moves_; }
   // Children named by the event (persons that are children), in field order.
@@ -255,7 +258,7 @@ class EngineCore {
   void note_seen(PersonId child, AgencyId by, std::int64_t t);
   void note_located(PersonId child, std::int64_t t);
   void note_address(PersonId p, const Address& a, AddressNotice notice, std::int64_t t);
-  void note_move(PersonId child, AreaId destination, std::int64_t t);
+  void note_move(PersonId child, AreaId left, AreaId destination, std::int64_t t);
   void add_carer(PersonId carer, PersonId child);
   void add_involvement(PersonId child, Involvement inv);
   void remove_involvement(PersonId child, AgencyId agency, InvolvementKind kind, std::uint32_t ref);

@@ -85,10 +85,14 @@ struct PersonState {
 
   // Where they live.
   AddressState address;
-  AreaId home_area = kNone;  // area of the latest move (moves, "Terms: a move")
-  bool home_known = false;
-  std::int64_t last_move = kNever;
-  AreaId moved_from = kNone;  // the area the latest move left
+  // The child's home area for moves ("Terms: a move"; an unborn child's
+  // follows the mother's addresses, C6). kNone with no move yet: no home known
+  // (R7: the first known home is the first report that places the child in an
+  // area); kNone after a move: gone to a place not yet known.
+  AreaId home_area = kNone;
+  std::int64_t last_move = kNever;                    // `at` of the latest move's first report
+  AreaId moved_from = kNone;                          // the area the latest move left
+  std::int64_t last_transfer_in_conference = kNever;  // `at` of the latest one
 
   // Indicators recorded directly or by a referral's concerns (bit per Indicator).
   std::uint32_t recorded = 0;
