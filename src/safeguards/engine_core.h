@@ -172,8 +172,16 @@ class EngineCore {
   // kNone only when `area` is kNone.
   AgencyId serving(AgencyKind kind, AreaId area);
   // The first social-care agency (children's) of the area, else KIND:AREA.
-  // "The child's area" (C1); kNone when nothing locates the child.
+  // "The child's area" (C1), else the area of the agency that last reported
+  // about the child or a carer (R4); kNone when nothing locates the child.
   AreaId child_area(PersonId child) const;
+  // The owner "KIND of the child's area" (for an unborn child, the mother's):
+  // serving(kind, child_area(child)). Where not even a reporting agency's area
+  // locates the child, the agency reporting the current event owns the duty
+  // itself (R4), so that no duty owned by "the child's area" is silently lost.
+  // kNone only then without an event, which a valid feed never reaches (every
+  // event but `agency` and `premises` has a `by`, and every agency an area).
+  AgencyId area_owner(AgencyKind kind, PersonId child);
   // The address state that counts for the person (an unborn child's mother's, C6).
   const AddressState& address_of(PersonId p) const;
 

@@ -62,7 +62,7 @@ class AntenatalContactOverdue final : public Rule {
       return;  // seen by health visiting during this pregnancy already
     }
     const AgencyId owner = owner_of(core, child, reporter);
-    if (owner == kNone) return;
+    if (owner == kNone) return;  // no reporting agency (see owner_of)
     const AreaId area = core.agency_info(owner).area;
     const Date from = s.edd->plus_days(-(40 - core.param(*this, kFromWeeks, area)) * 7);
     DutySpec spec;
@@ -83,10 +83,14 @@ class AntenatalContactOverdue final : public Rule {
   }
 
  private:
+  // Health visiting of the mother's area, else of the reporting agency's;
+  // where neither is known, the reporting agency itself (R4), so that the
+  // duty is not lost. kNone only without a reporter.
   static AgencyId owner_of(EngineCore& core, PersonId child, AgencyId reporter) {
     const PersonState& s = core.state(child);
     AreaId area = s.mother != kNone ? core.state(s.mother).address.last_area : kNone;
     if (area == kNone && reporter != kNone) area = core.agency_info(reporter).area;
+    if (area == kNone) return reporter;
     return core.serving(AgencyKind::kHealthVisiting, area);
   }
 };
