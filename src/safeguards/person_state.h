@@ -111,6 +111,8 @@ struct PersonState {
   std::vector<Involvement> involvements;
   std::vector<std::uint32_t> transfers;  // refs of transfers about the child
   bool prebirth_assessment = false;      // a pre_birth assessment was ever started
+  // The children's social care that received the latest referral about the child.
+  AgencyId referred_to_social_care = kNone;
   // Known to social care, adult care or housing (an event of theirs about the
   // child or a carer, or a referral to one).
   bool known_to_services = false;

@@ -429,6 +429,7 @@ void EngineCore::update_state(const Event& e) {
           k == AgencyKind::kHousing) {
         people_[c].known_to_services = true;
       }
+      if (k == AgencyKind::kChildrensSocialCare) people_[c].referred_to_social_care = to;
       touch(c);
       return;
     }

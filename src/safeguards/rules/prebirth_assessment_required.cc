@@ -5,8 +5,9 @@
 //     or a strategy discussion (each refused referral its own occurrence,
 //     owned by the agency that received it), or
 // (b) a pregnancy is past 28 weeks with active indicators in 2+ domains and
-//     no pre_birth assessment (a state, C9; owned by social care of the
-//     mother's area, found when the duty falls due).
+//     no pre_birth assessment (a state, C9; owned by the children's social
+//     care that received the latest referral about the unborn child, else by
+//     social care of the mother's area, both found when the duty falls due).
 // Resolved by a pre_birth assessment started, by the birth while an
 // assessment is open, or, after the birth, by any assessment other than
 // adult_needs (C9).
@@ -119,8 +120,13 @@ class PrebirthAssessmentRequired final : public Rule {
   }
 
  private:
-  // Social care of the mother's area (R4 when nothing locates her).
+  // "Social care that received the referral (else of the mother's area)": for
+  // the 28-week state, the children's social care that received the latest
+  // referral about the unborn child, whatever it answered (it knows of the
+  // pregnancy, and an accepted referral not yet assessed is its own to do).
   static AgencyId state_owner(EngineCore& core, PersonId child) {
+    if (const AgencyId referred = core.state(child).referred_to_social_care; referred != kNone)
+      return referred;
     return core.area_owner(AgencyKind::kChildrensSocialCare, child);
   }
 
