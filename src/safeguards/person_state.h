@@ -65,9 +65,11 @@ struct AddressState {
 struct PersonState {
   // Life.
   AreaId birth_place_area = kNone;
-  AreaId reported_area = kNone;  // area of the agency that last reported about the person
-  std::optional<Date> dob;       // from `birth` or a `person` dob
-  std::optional<Date> edd;       // unborn: the pregnancy's expected date of delivery
+  // The area of the agency that last reported about the person, or about a
+  // carer of theirs (R4's stand-in for the child's area).
+  AreaId reported_area = kNone;
+  std::optional<Date> dob;  // from `birth` or a `person` dob
+  std::optional<Date> edd;  // unborn: the pregnancy's expected date of delivery
   bool unborn = false;
   bool dead = false;
   bool is_child = false;  // a pregnancy's or birth's child, or a person with a dob under 18
