@@ -135,8 +135,15 @@ AreaId EngineCore::child_area(PersonId child) const {
   if (s.birth_place_area != kNone) return s.birth_place_area;
   if (s.gp != kNone) return agencies_[s.gp].area;
   // Beyond C1: nothing locates the child, so the area of the agency that last
-  // reported about it (else no safeguard owned by "the child's area" could fire).
+  // reported about it or a carer (else no safeguard owned by "the child's
+  // area" could fire, R4).
   return s.reported_area;
+}
+
+AgencyId EngineCore::area_owner(AgencyKind kind, PersonId child) {
+  if (const AreaId where = child_area(child); where != kNone) return serving(kind, where);
+  if (event_ != nullptr && !event_->by.empty()) return agency(event_->by);
+  return kNone;
 }
 
 std::uint64_t EngineCore::address_hash(const Address& a) {
@@ -625,8 +632,13 @@ void EngineCore::apply(const Event& e, const ResolvedIds& ids) {
   }
   update_state(e);
   if (!e.by.empty()) {
-    const AreaId reporter_area = agencies_[agency(e.by)].area;
-    for (PersonId p : children_named_) people_[p].reported_area = reporter_area;
+    // R4's stand-in for the child's area: the agency that last reported about
+    // the child, or about a carer (whose children touch() lists): a carer's
+    // circumstances may be what sets a duty of "the child's area".
+    if (const AreaId reporter_area = agencies_[agency(e.by)].area; reporter_area != kNone) {
+      for (PersonId p : children_named_) people_[p].reported_area = reporter_area;
+      for (PersonId p : touched_) people_[p].reported_area = reporter_area;
+    }
     const AgencyKind k = agencies_[agency(e.by)].kind;
     if (k == AgencyKind::kChildrensSocialCare || k == AgencyKind::kAdultSocialCare ||
         k == AgencyKind::kHousing) {

@@ -173,8 +173,16 @@ class EngineCore {
   // kNone only when `area` is kNone.
   AgencyId serving(AgencyKind kind, AreaId area);
   // The first social-care agency (children's) of the area, else KIND:AREA.
-  // "The child's area" (C1); kNone when nothing locates the child.
+  // "The child's area" (C1), else the area of the agency that last reported
+  // about the child or a carer (R4); kNone when nothing locates the child.
   AreaId child_area(PersonId child) const;
+  // The owner "KIND of the child's area" (for an unborn child, the mother's):
+  // serving(kind, child_area(child)). Where not even a reporting agency's area
+  // locates the child, the agency reporting the current event owns the duty
+  // itself (R4), so that no duty owned by "the child's area" is silently lost.
+  // kNone only then without an event, which a valid feed never reaches (every
+  // event but `agency` and `premises` has a `by`, and every agency an area).
+  AgencyId area_owner(AgencyKind kind, PersonId child);
   // The address state that counts for the person (an unborn child's mother's, C6).
   const AddressState& address_of(PersonId p) const;
 
@@ -192,11 +200,14 @@ class EngineCore {
   // Moves this event reports ("Terms: a move"): child, from area, to area
   // (kNone when the destination is unknown). `learnt` marks the destination of
   // an earlier move to an unknown place becoming known: the same move, not a
-  // new one (its `from` is then the area the child left, if known).
+  // new one (its `from` is then the area the child left, if known). `since` is
+  // the instant (`at`) of the move's first report: an action required by the
+  // move counts from then, whichever report it came before or after.
   struct Move {
     PersonId child;
     AreaId from, to;
     bool learnt = false;
+    std::int64_t since = kNever;
   };
   const std::vector<Move>& moves() const { return moves_; }
   // Children named by the event (persons that are children), in field order.
@@ -258,7 +269,7 @@ class EngineCore {
   // The receiving HV agency has seen the child: the transfers to it are handed over.
   void note_handover_seen(PersonId child, AgencyId receiver);
   void note_address(PersonId p, const Address& a, AddressNotice notice, std::int64_t t);
-  void note_move(PersonId child, AreaId destination, std::int64_t t);
+  void note_move(PersonId child, AreaId left, AreaId destination, std::int64_t t);
   void add_carer(PersonId carer, PersonId child);
   void add_involvement(PersonId child, Involvement inv);
   void remove_involvement(PersonId child, AgencyId agency, InvolvementKind kind, std::uint32_t ref);

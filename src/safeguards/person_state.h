@@ -66,9 +66,11 @@ struct AddressState {
 struct PersonState {
   // Life.
   AreaId birth_place_area = kNone;
-  AreaId reported_area = kNone;  // area of the agency that last reported about the person
-  std::optional<Date> dob;       // from `birth` or a `person` dob
-  std::optional<Date> edd;       // unborn: the pregnancy's expected date of delivery
+  // The area of the agency that last reported about the person, or about a
+  // carer of theirs (R4's stand-in for the child's area).
+  AreaId reported_area = kNone;
+  std::optional<Date> dob;  // from `birth` or a `person` dob
+  std::optional<Date> edd;  // unborn: the pregnancy's expected date of delivery
   bool unborn = false;
   bool dead = false;
   bool is_child = false;  // a pregnancy's or birth's child, or a person with a dob under 18
@@ -86,10 +88,14 @@ struct PersonState {
 
   // Where they live.
   AddressState address;
-  AreaId home_area = kNone;  // area of the latest move (moves, "Terms: a move")
-  bool home_known = false;
-  std::int64_t last_move = kNever;
-  AreaId moved_from = kNone;  // the area the latest move left
+  // The child's home area for moves ("Terms: a move"; an unborn child's
+  // follows the mother's addresses, C6). kNone with no move yet: no home known
+  // (R7: the first known home is the first report that places the child in an
+  // area); kNone after a move: gone to a place not yet known.
+  AreaId home_area = kNone;
+  std::int64_t last_move = kNever;                    // `at` of the latest move's first report
+  AreaId moved_from = kNone;                          // the area the latest move left
+  std::int64_t last_transfer_in_conference = kNever;  // `at` of the latest one
 
   // Indicators recorded directly or by a referral's concerns (bit per Indicator).
   std::uint32_t recorded = 0;
@@ -108,6 +114,8 @@ struct PersonState {
   std::vector<Involvement> involvements;
   std::vector<std::uint32_t> transfers;  // refs of transfers about the child
   bool prebirth_assessment = false;      // a pre_birth assessment was ever started
+  // The children's social care that received the latest referral about the child.
+  AgencyId referred_to_social_care = kNone;
   // Known to social care, adult care or housing (an event of theirs about the
   // child or a carer, or a referral to one).
   bool known_to_services = false;

@@ -94,21 +94,28 @@ void EngineCore::note_located(PersonId child, std::int64_t t) {
     located_.push_back(child);
 }
 
-void EngineCore::note_move(PersonId child, AreaId destination, std::int64_t t) {
+void EngineCore::note_move(PersonId child, AreaId left, AreaId destination, std::int64_t t) {
   PersonState& s = people_[child];
-  if (!s.home_known) {  // the first known home is not a move
-    s.home_known = true;
-    s.home_area = destination;
-    return;
+  if (s.home_area == kNone && s.last_move == kNever) {
+    // No home known yet. The first report that places the child in an area is
+    // the first known home, not a move (R7); a report without one (an address
+    // of no fixed abode) places nothing. But a report that says which area the
+    // child left (a deregistration `moved`: the practice's; a transfer: the
+    // sender's) knows the home before it: the child lived there and moved.
+    if (left == kNone || left == destination) {
+      s.home_area = destination;
+      return;
+    }
+    s.home_area = left;
   }
   if (destination == s.home_area) return;  // another report of the same move
-  if (s.home_area == kNone && s.last_move != kNever && destination != kNone) {
+  if (s.home_area == kNone && destination != kNone) {
     // The destination of a move to an unknown place is now known: the same move.
     s.home_area = destination;
-    moves_.push_back(Move{child, s.moved_from, destination, true});
+    moves_.push_back(Move{child, s.moved_from, destination, true, s.last_move});
     return;
   }
-  moves_.push_back(Move{child, s.home_area, destination, false});
+  moves_.push_back(Move{child, s.home_area, destination, false, t});
   s.moved_from = s.home_area;
   s.home_area = destination;
   s.last_move = t;
@@ -126,8 +133,13 @@ void EngineCore::note_address(PersonId p, const Address& a, AddressNotice notice
   st.key = key;
   st.area = area(a.area);
   if (st.area != kNone) st.last_area = st.area;
+  // The mother's addresses count for her unborn child (C1, C6): she moves, it
+  // moves with her.
+  for (const PersonId c : s.children) {
+    if (people_[c].unborn && people_[c].mother == p) note_move(c, kNone, st.area, t);
+  }
   if (s.is_child && !s.unborn) {
-    note_move(p, st.area, t);
+    note_move(p, kNone, st.area, t);
     if (notice == AddressNotice::kPlanned && has_location(a)) note_located(p, t);
     if (notice == AddressNotice::kWithoutNotice && a.kind == AddressKind::kUnknown &&
         !s.whereabouts_unknown) {
@@ -213,6 +225,11 @@ void EngineCore::update_state(const Event& e) {
       s.is_child = true;
       s.mother = m;
       add_carer(m, c);
+      // The unborn child lives where the mother lives (C6): her home is its
+      // first known home.
+      if (s.unborn && s.home_area == kNone && s.last_move == kNever) {
+        s.home_area = people_[m].address.area;
+      }
       s.recorded |= bit(Indicator::kPregnancy);
       children_named_.push_back(c);
       touch(c);
@@ -236,9 +253,10 @@ void EngineCore::update_state(const Event& e) {
         s.address = people_[m].address;
         s.address.changes = LastTwo{};
         s.address.without_notice_change = kNever;
-        s.home_known = s.address.known;
-        s.home_area = s.address.area;
       }
+      // The home the unborn child already followed with the mother (C6) stays;
+      // else the newborn's first home is the mother's (R8).
+      if (s.home_area == kNone && s.last_move == kNever) s.home_area = address_of(c).area;
       children_named_.push_back(c);
       note_seen(c, agency(e.by), t);
       touch(c);
@@ -330,11 +348,14 @@ void EngineCore::update_state(const Event& e) {
       const auto& b = e.as<DeregistrationEvent>();
       const PersonId c = child_named(b.child);
       if (people_[c].gp == agency(b.agency)) people_[c].gp = kNone;
+      // A move away from the practice's area, to a place not yet known (R7).
       // Leaving a practice of the area the child already moved out of is a
       // later report of that move, not another one.
-      if (b.reason == DeregistrationReason::kMoved && people_[c].is_child &&
-          (!people_[c].home_known || people_[c].home_area == agencies_[agency(b.agency)].area)) {
-        note_move(c, kNone, t);
+      const PersonState& s = people_[c];
+      const AreaId practice_area = agencies_[agency(b.agency)].area;
+      if (b.reason == DeregistrationReason::kMoved && s.is_child &&
+          (s.home_area == practice_area || (s.home_area == kNone && s.last_move == kNever))) {
+        note_move(c, practice_area, kNone, t);
       }
       touch(c);
       return;
@@ -406,6 +427,13 @@ void EngineCore::update_state(const Event& e) {
         } else if (refused) {
           for (PersonId c : s.children) refused_for.push_back(c);
         }
+        if (hv) {
+          // An unborn child is known to health visiting through its mother: a
+          // contact with her is its antenatal contact (R19, R37).
+          for (PersonId c : s.children) {
+            if (people_[c].unborn && people_[c].mother == p) people_[c].hv_known_by = by;
+          }
+        }
         touch(p);
       }
       std::sort(refused_for.begin(), refused_for.end());
@@ -433,6 +461,7 @@ void EngineCore::update_state(const Event& e) {
           k == AgencyKind::kHousing) {
         people_[c].known_to_services = true;
       }
+      if (k == AgencyKind::kChildrensSocialCare) people_[c].referred_to_social_care = to;
       touch(c);
       return;
     }
@@ -513,7 +542,12 @@ void EngineCore::update_state(const Event& e) {
       return;
     }
     case EventType::kConference: {
-      child_named(e.as<ConferenceEvent>().child);
+      const auto& b = e.as<ConferenceEvent>();
+      const PersonId c = child_named(b.child);
+      if (b.kind == ConferenceKind::kTransferIn) {
+        people_[c].last_transfer_in_conference =
+            std::max(people_[c].last_transfer_in_conference, t);
+      }
       return;
     }
     case EventType::kPlanStarted: {
@@ -554,10 +588,12 @@ void EngineCore::update_state(const Event& e) {
       if (agencies_[to].kind == AgencyKind::kHealthVisiting && people_[c].seen_by_agency(to) >= t) {
         note_handover_seen(c, to);
       }
+      // A transfer to an agency of another area reports a move from the
+      // sender's area (R7), for an unborn child too (C1).
       const AreaId dest = agencies_[to].area;
-      if (people_[c].is_child && !people_[c].unborn && dest != kNone &&
-          dest != agencies_[from].area) {
-        note_move(c, dest, t);
+      const AreaId sender_area = agencies_[from].area;
+      if (people_[c].is_child && dest != kNone && dest != sender_area) {
+        note_move(c, sender_area, dest, t);
       }
       touch(c);
       return;

@@ -1,8 +1,12 @@
 // antenatal-contact-overdue (Healthy Child Programme): a pregnancy known at 28
 // weeks' gestation (edd minus 12 weeks) needs a health-visiting contact with
-// the mother by 36 weeks (edd minus 4 weeks). Owner: health visiting of the
-// mother's area when the duty falls due, else of the reporting agency's area.
-// The duty ends at the birth (C9).
+// the mother by 36 weeks (edd minus 4 weeks). A pregnancy first known between
+// 28 and 36 weeks still needs the contact by 36 weeks; one first known after
+// 36 weeks was never known while the contact was due, and sets no duty (R37).
+// "Known" is the pregnancy's `at`, when the reporting agency knew it, however
+// late Sightline learns of it (C3). Owner: health visiting of the mother's
+// area when the duty falls due, else of the reporting agency's area. The duty
+// ends at the birth (C9).
 #include "safeguards/engine_core.h"
 #include "safeguards/rules/helpers.h"
 #include "safeguards/rules/rules.h"
@@ -32,6 +36,10 @@ class AntenatalContactOverdue final : public Rule {
       const PersonId child = core.find_person(b.child);
       const AreaId area = core.agency_info(core.agency(e.by)).area;
       const Date from = b.edd.plus_days(-(40 - core.param(*this, kFromWeeks, area)) * 7);
+      const Date by = b.edd.plus_days(-(40 - core.param(*this, kByWeeks, area)) * 7);
+      // First known after 36 weeks: the trigger, a pregnancy known while the
+      // contact could still be made in time, never happened (R37).
+      if (e.at.date > by) return;
       core.schedule(*this, child, std::int64_t{from.days()} * 86400, core.agency(e.by));
       return;
     }
@@ -62,7 +70,7 @@ class AntenatalContactOverdue final : public Rule {
       return;  // seen by health visiting during this pregnancy already
     }
     const AgencyId owner = owner_of(core, child, reporter);
-    if (owner == kNone) return;
+    if (owner == kNone) return;  // no reporting agency (see owner_of)
     const AreaId area = core.agency_info(owner).area;
     const Date from = s.edd->plus_days(-(40 - core.param(*this, kFromWeeks, area)) * 7);
     DutySpec spec;
@@ -83,10 +91,14 @@ class AntenatalContactOverdue final : public Rule {
   }
 
  private:
+  // Health visiting of the mother's area, else of the reporting agency's;
+  // where neither is known, the reporting agency itself (R4), so that the
+  // duty is not lost. kNone only without a reporter.
   static AgencyId owner_of(EngineCore& core, PersonId child, AgencyId reporter) {
     const PersonState& s = core.state(child);
     AreaId area = s.mother != kNone ? core.state(s.mother).address.last_area : kNone;
     if (area == kNone && reporter != kNone) area = core.agency_info(reporter).area;
+    if (area == kNone) return reporter;
     return core.serving(AgencyKind::kHealthVisiting, area);
   }
 };

@@ -48,10 +48,8 @@ class CpReviewOverdue final : public Rule {
     if (owner == kNone && is_kind(core, core.agency(e.by), AgencyKind::kChildrensSocialCare)) {
       owner = core.agency(e.by);
     }
-    if (owner == kNone) {
-      owner = core.serving(AgencyKind::kChildrensSocialCare, core.child_area(child));
-    }
-    if (owner == kNone) return;
+    if (owner == kNone) owner = core.area_owner(AgencyKind::kChildrensSocialCare, child);
+    if (owner == kNone) return;  // never reported by anyone (see area_owner)
     const AreaId area = core.agency_info(owner).area;
     const int months = b.kind == ConferenceKind::kReview ? core.param(*this, kLaterMonths, area)
                                                          : core.param(*this, kFirstMonths, area);

@@ -44,8 +44,8 @@ class HealthyChildContactOverdue final : public Rule {
       const PersonId child = core.find_person(e.as<BirthEvent>().child);
       const Date born = e.at.date;
       const AreaId area = core.child_area(child);
-      const AgencyId owner = core.serving(AgencyKind::kHealthVisiting, area);
-      if (owner == kNone) return;
+      const AgencyId owner = core.area_owner(AgencyKind::kHealthVisiting, child);
+      if (owner == kNone) return;  // never reported by anyone (see area_owner)
       const Date dues[3] = {born.plus_days(core.param(*this, kNewBirthDays, area)),
                             born.plus_days(core.param(*this, kSixWeekDays, area)),
                             born.plus_months(core.param(*this, kOneYearMonths, area))};
@@ -102,10 +102,7 @@ class HealthyChildContactOverdue final : public Rule {
   }
 
   void on_due(EngineCore& core, DutyId id) const override {
-    Duty& d = core.duty(id);
-    const AgencyId owner = core.serving(AgencyKind::kHealthVisiting, core.child_area(d.child));
-    if (owner != kNone) d.owner = owner;
-    core.raise(id);
+    raise_to_area_owner(core, id, AgencyKind::kHealthVisiting);
   }
 };
 

@@ -51,6 +51,15 @@ inline void open_indicator_duty(EngineCore& core, const Rule& rule, PersonId chi
   core.open(rule, std::move(spec));
 }
 
+// Raises a duty owned by "KIND of the child's area" to that area's agency as
+// found now, when the duty falls due (R3): the area may have become known,
+// or changed, since the trigger.
+inline void raise_to_area_owner(EngineCore& core, DutyId id, AgencyKind kind) {
+  Duty& d = core.duty(id);
+  if (const AgencyId owner = core.area_owner(kind, d.child); owner != kNone) d.owner = owner;
+  core.raise(id);
+}
+
 // Years completed between `dob` and `on`.
 inline int age_in_years(Date dob, Date on) {
   int years = on.year() - dob.year();

@@ -2,7 +2,9 @@
 // active indicators come to span 3+ domains and no neglect or
 // child_and_family assessment was started in the last 90 days, social care of
 // the child's area must start one within 10 WD. One occurrence per time the
-// state becomes true, and none while one is open.
+// state becomes true, and none while one is open. Where nothing locates the
+// child, the stand-in of R4 owns it; the owner is found again when it falls
+// due (R3).
 #include "safeguards/engine_core.h"
 #include "safeguards/rules/helpers.h"
 #include "safeguards/rules/rules.h"
@@ -44,6 +46,10 @@ class NeglectAssessmentRequired final : public Rule {
     check(core, child);
   }
 
+  void on_due(EngineCore& core, DutyId id) const override {
+    raise_to_area_owner(core, id, AgencyKind::kChildrensSocialCare);
+  }
+
  private:
   void check(EngineCore& core, PersonId child) const {
     PersonState& s = core.state(child);
@@ -60,8 +66,8 @@ class NeglectAssessmentRequired final : public Rule {
       s.rule_state &= static_cast<std::uint8_t>(~kStateBit);
     }
     if (!state || was || core.any_open(child, *this)) return;
-    const AgencyId owner = core.serving(AgencyKind::kChildrensSocialCare, area);
-    if (owner == kNone) return;
+    const AgencyId owner = core.area_owner(AgencyKind::kChildrensSocialCare, child);
+    if (owner == kNone) return;  // never reported by anyone (see area_owner)
     const Date trigger = core.event() != nullptr ? core.event()->at.date : core.today();
     open_indicator_duty(core, *this, child, owner, trigger,
                         core.param(*this, kWorkingDays, core.agency_info(owner).area),

@@ -70,9 +70,8 @@ class NeglectHolisticReview final : public Rule {
     }
     if (owner == kNone && !s.involvements.empty()) owner = s.involvements.front().agency;
     if (owner == kNone) owner = fallback;
-    if (owner == kNone)
-      owner = core.serving(AgencyKind::kChildrensSocialCare, core.child_area(child));
-    if (owner == kNone) return;
+    if (owner == kNone) owner = core.area_owner(AgencyKind::kChildrensSocialCare, child);
+    if (owner == kNone) return;  // never reported by anyone (see area_owner)
     const AreaId area = core.agency_info(owner).area;
     const std::uint32_t active = core.active_indicators(child);
     if (EngineCore::domain_count(active, Domain::kPhysicalCare) <

@@ -5,8 +5,9 @@
 //     or a strategy discussion (each refused referral its own occurrence,
 //     owned by the agency that received it), or
 // (b) a pregnancy is past 28 weeks with active indicators in 2+ domains and
-//     no pre_birth assessment (a state, C9; owned by social care of the
-//     mother's area).
+//     no pre_birth assessment (a state, C9; owned by the children's social
+//     care that received the latest referral about the unborn child, else by
+//     social care of the mother's area, both found when the duty falls due).
 // Resolved by a pre_birth assessment started, by the birth while an
 // assessment is open, or, after the birth, by any assessment other than
 // adult_needs (C9).
@@ -89,6 +90,7 @@ class PrebirthAssessmentRequired final : public Rule {
         spec.trigger = e.at.date;
         spec.due =
             core.add_wd(e.at.date, core.param(*this, kWorkingDays, core.agency_info(r->to).area));
+        spec.subject = core.find_ref(b.referral);  // an owner fixed by the trigger
         spec.occurrence = EngineCore::occurrence_of(e);
         spec.extras = std::make_unique<AlertExtras>();
         spec.extras->reasons.push_back("referral " + b.referral + " answered " +
@@ -107,7 +109,27 @@ class PrebirthAssessmentRequired final : public Rule {
     check(core, child);
   }
 
+  // The owner of the 28-week duty (opened without a subject) is found when it
+  // falls due (R3); a refused referral's is its receiver, fixed by the trigger.
+  void on_due(EngineCore& core, DutyId id) const override {
+    Duty& d = core.duty(id);
+    if (d.subject == kNone) {
+      if (const AgencyId owner = state_owner(core, d.child); owner != kNone) d.owner = owner;
+    }
+    core.raise(id);
+  }
+
  private:
+  // "Social care that received the referral (else of the mother's area)": for
+  // the 28-week state, the children's social care that received the latest
+  // referral about the unborn child, whatever it answered (it knows of the
+  // pregnancy, and an accepted referral not yet assessed is its own to do).
+  static AgencyId state_owner(EngineCore& core, PersonId child) {
+    if (const AgencyId referred = core.state(child).referred_to_social_care; referred != kNone)
+      return referred;
+    return core.area_owner(AgencyKind::kChildrensSocialCare, child);
+  }
+
   // The day the pregnancy reaches the configured gestation (40 weeks at edd).
   Date weeks_date(const EngineCore& core, PersonId child) const {
     const PersonState& s = core.state(child);
@@ -130,8 +152,8 @@ class PrebirthAssessmentRequired final : public Rule {
       s.rule_state &= static_cast<std::uint8_t>(~kStateBit);
     }
     if (!state || was || core.any_open(child, *this)) return;
-    const AgencyId owner = core.serving(AgencyKind::kChildrensSocialCare, area);
-    if (owner == kNone) return;
+    const AgencyId owner = state_owner(core, child);
+    if (owner == kNone) return;  // never reported by anyone (see area_owner)
     Date trigger = core.event() != nullptr ? core.event()->at.date : core.today();
     if (trigger < from) trigger = from;
     open_indicator_duty(core, *this, child, owner, trigger,

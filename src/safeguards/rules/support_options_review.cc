@@ -3,7 +3,8 @@
 // nrpf / eea_no_work_history / overstayer, or income none, with housing not
 // settled, social care of the child's area must record an `options_review`
 // covering at least s17_support and specialist_advice within 10 WD. The alert
-// lists the legal routes that apply (C13).
+// lists the legal routes that apply (C13). Where nothing locates the child,
+// the stand-in of R4 owns it; the owner is found again when it falls due (R3).
 #include <algorithm>
 
 #include "safeguards/engine_core.h"
@@ -76,8 +77,8 @@ class SupportOptionsReview final : public Rule {
       s.rule_state &= static_cast<std::uint8_t>(~kStateBit);
     }
     if (!state || was || core.any_open(child, *this)) return;
-    const AgencyId owner = core.serving(AgencyKind::kChildrensSocialCare, core.child_area(child));
-    if (owner == kNone) return;
+    const AgencyId owner = core.area_owner(AgencyKind::kChildrensSocialCare, child);
+    if (owner == kNone) return;  // never reported by anyone (see area_owner)
     const Date trigger = core.event() != nullptr ? core.event()->at.date : core.today();
     DutySpec spec;
     spec.child = child;
@@ -88,6 +89,10 @@ class SupportOptionsReview final : public Rule {
     spec.extras = std::make_unique<AlertExtras>();
     spec.extras->routes = std::move(routes);
     core.open(*this, std::move(spec));
+  }
+
+  void on_due(EngineCore& core, DutyId id) const override {
+    raise_to_area_owner(core, id, AgencyKind::kChildrensSocialCare);
   }
 };
 

@@ -42,11 +42,11 @@ class WasNotBrought final : public Rule {
                        s.not_brought.both_within(e.at.instant(), window);
     if (!twice && !s.enhanced() && !core.has_open_involvement(child)) return;
     if (core.any_open(child, *this)) return;
-    AgencyId gp = s.gp != kNone ? s.gp : core.serving(AgencyKind::kGpPractice, area);
+    AgencyId gp = s.gp != kNone ? s.gp : core.area_owner(AgencyKind::kGpPractice, child);
     AgencyId hv = s.hv_level_by != kNone && s.enhanced() ? s.hv_level_by : s.hv_known_by;
-    if (hv == kNone) hv = core.serving(AgencyKind::kHealthVisiting, area);
+    if (hv == kNone) hv = core.area_owner(AgencyKind::kHealthVisiting, child);
     for (AgencyId owner : {gp, hv}) {
-      if (owner == kNone) continue;
+      if (owner == kNone) continue;  // never reported by anyone (see area_owner)
       DutySpec spec;
       spec.child = child;
       spec.owner = owner;
