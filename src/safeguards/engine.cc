@@ -31,6 +31,8 @@ void SafeguardsEngine::for_each_alert(const std::function<void(const Alert&)>& f
 
 std::size_t SafeguardsEngine::alert_count() const { return core_->alert_count(); }
 
+const TriggerLedger& SafeguardsEngine::triggers() const { return core_->ledger(); }
+
 std::vector<Notice> SafeguardsEngine::notices() const {
   std::vector<Notice> out;
   out.reserve(core_->notice_count());

@@ -27,6 +27,7 @@
 #include "safeguards/config.h"
 #include "safeguards/listener.h"
 #include "safeguards/notice.h"
+#include "safeguards/trigger_ledger.h"
 
 namespace sightline::safeguards {
 
@@ -55,6 +56,10 @@ class SafeguardsEngine {
   std::size_t alert_count() const;
   // Every notice sent so far, in the order sent.
   std::vector<Notice> notices() const;
+  // How every trigger the rules saw ended: in a duty, in a documented reason
+  // for none, or silent (trigger_ledger.h). Tallies are by the rule's index
+  // in catalogue().
+  const TriggerLedger& triggers() const;
   // The listener (may be null) hears of every change from now on; it must
   // outlive the engine or be reset first.
   void set_listener(EngineListener* listener);

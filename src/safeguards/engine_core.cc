@@ -47,6 +47,7 @@ EngineCore::EngineCore(const SafeguardsConfig& config, const WorkingDayCalendar&
     for (EventType t : rule->events()) by_type_[static_cast<std::size_t>(t)].push_back(rule);
     if (rule->watches_state()) state_rules_.push_back(rule);
   }
+  ledger_.reset(rules_.size());
 }
 
 EngineCore::~EngineCore() = default;
@@ -257,7 +258,12 @@ std::string EngineCore::occurrence_of(const Event& e) {
 }
 
 DutyId EngineCore::open(const Rule& rule, DutySpec spec) {
-  if (spec.child == kNone || spec.owner == kNone || people_[spec.child].dead) return kNone;
+  if (spec.child == kNone || spec.owner == kNone) return kNone;
+  if (people_[spec.child].dead) {
+    ledger_.settled_without_duty(rule.index(), spec.child, NoDutyReason::kChildDead);
+    return kNone;
+  }
+  ledger_.settled_by_duty(rule.index(), spec.child);
   DutyId id;
   if (!free_duties_.empty()) {
     id = free_duties_.back();
@@ -300,6 +306,7 @@ DutyId EngineCore::open(const Rule& rule, DutySpec spec) {
 void EngineCore::raise(DutyId id) {
   Duty& d = duties_[id];
   if (d.state != DutyState::kPending) return;
+  ledger_.settled_by_duty(d.rule, d.child);
   AlertRecord a;
   a.rule = d.rule;
   a.child = d.child;
@@ -514,7 +521,19 @@ void EngineCore::process(const QueueEntry& e) {
     case EntryKind::kDue: {
       const Duty& d = duties_[e.target];
       if (d.generation != e.generation || d.state != DutyState::kPending) return;
-      rules_[d.rule]->on_due(*this, e.target);
+      // A duty falling due undone must become an alert: one that a rule's
+      // on_due lets go unraised is a silent trigger.
+      const Rule& rule = *rules_[d.rule];
+      const PersonId child = d.child;  // on_due may open duties, moving `d`
+      const Date due = d.due;
+      rule.on_due(*this, e.target);
+      const Duty& after = duties_[e.target];
+      const bool moved = after.state == DutyState::kPending && after.generation != e.generation;
+      if (after.state != DutyState::kAlerted && !moved) {
+        ledger_.unraised_due(rule.index(), child,
+                             [&] { return "the due date " + due.to_string(); });
+      }
+      ledger_.end_step([&] { return "the due date " + due.to_string() + " of a duty"; });
       return;
     }
     case EntryKind::kEscalation: {
@@ -530,6 +549,7 @@ void EngineCore::process(const QueueEntry& e) {
     }
     case EntryKind::kTimer:
       if (!people_[e.target].dead) rules_[e.rule]->on_timer(*this, e.target, e.generation);
+      ledger_.end_step([&] { return "a timer on " + today().to_string(); });
       return;
   }
 }
@@ -658,6 +678,7 @@ void EngineCore::apply(const Event& e, const ResolvedIds& ids) {
       for (const Rule* rule : state_rules_) rule->on_state(*this, p);
     }
   }
+  ledger_.end_step([&] { return "the event " + occurrence_of(e); });
   event_ = nullptr;
   resolved_ = {};
   recent_persons_.fill(RecentId{});

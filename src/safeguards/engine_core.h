@@ -38,6 +38,7 @@
 #include "safeguards/notice.h"
 #include "safeguards/person_state.h"
 #include "safeguards/rule.h"
+#include "safeguards/trigger_ledger.h"
 
 namespace sightline::safeguards {
 
@@ -224,10 +225,20 @@ class EngineCore {
   // The latest referral about the child, or nullptr.
   const ReferralInfo* latest_referral(PersonId child) const;
 
+  // ----- triggers (trigger_ledger.h) -----
+  // The catalogue's trigger of `rule` happened for `child`: before the event
+  // (or timer) is done, the rule opens a duty or says why it owes none.
+  void triggered(const Rule& rule, PersonId child) { ledger_.triggered(rule.index(), child); }
+  void no_duty(const Rule& rule, PersonId child, NoDutyReason why) {
+    ledger_.settled_without_duty(rule.index(), child, why);
+  }
+  const TriggerLedger& ledger() const { return ledger_; }
+
   // ----- duties and alerts -----
   // Opens a duty (or records a fault when spec.due is empty). A duty already
   // overdue when learnt is raised at once, dated today (C3). Nothing is opened
-  // for a dead child. Returns the duty, or kNone.
+  // for a dead child (R5), nor without an owner (which leaves the rule's
+  // trigger unsettled: a silent trigger). Returns the duty, or kNone.
   DutyId open(const Rule& rule, DutySpec spec);
   Duty& duty(DutyId d) { return duties_[d]; }
   // Raises the duty's alert now (on_due's default).
@@ -325,6 +336,7 @@ class EngineCore {
   };
   std::vector<NoticeRecord> notices_;
   DeadlineQueue queue_;
+  TriggerLedger ledger_;
   Timestamp now_;
 
   // Replay follows `recorded`, and a valid feed may record an event before the

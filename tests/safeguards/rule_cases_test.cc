@@ -12,7 +12,9 @@
 #include <vector>
 
 #include "safeguards/alert_json.h"
+#include "safeguards/catalogue.h"
 #include "safeguards/replay.h"
+#include "safeguards/rule.h"
 #include "support/test_support.h"
 
 namespace sightline::safeguards {
@@ -75,6 +77,10 @@ TEST_P(RuleCaseTest, ReplaysToExactlyTheExpectedAlerts) {
   const ReplayResult result = replay_file(c.feed.string(), SafeguardsConfig(), options,
                                           [&](const Fault& f) { faults.push_back(f.to_string()); });
   ASSERT_TRUE(result.ok()) << "the feed is refused: " << (faults.empty() ? "" : faults.front());
+  // No trigger of any rule went without a duty or a documented reason.
+  for (const TriggerLedger::Silent& s : result.engine->triggers().silent()) {
+    ADD_FAILURE() << "a silent trigger of " << catalogue()[s.rule]->info().id << " at " << s.where;
+  }
 
   std::vector<json> got;
   for (const Alert& a : result.engine->alerts()) {

@@ -62,12 +62,16 @@ class AntenatalContactOverdue final : public Rule {
 
   void on_timer(EngineCore& core, PersonId child, std::uint32_t reporter) const override {
     const PersonState& s = core.state(child);
-    if (!s.unborn || !s.edd || s.mother == kNone || core.any_open(child, *this)) return;
+    if (!s.unborn || !s.edd || s.mother == kNone) return;  // born before 28 weeks: no trigger
+    core.triggered(*this, child);
+    if (core.any_open(child, *this))
+      return core.no_duty(*this, child, NoDutyReason::kOccurrenceOpen);
     const PersonState& mother = core.state(s.mother);
     const Date start = s.edd->plus_days(-280);
     if (mother.last_hv_contact != kNever &&
         mother.last_hv_contact >= std::int64_t{start.days()} * 86400) {
-      return;  // seen by health visiting during this pregnancy already
+      // R37: seen by health visiting during this pregnancy already.
+      return core.no_duty(*this, child, NoDutyReason::kAlreadyDone);
     }
     const AgencyId owner = owner_of(core, child, reporter);
     if (owner == kNone) return;  // no reporting agency (see owner_of)

@@ -208,6 +208,7 @@ class ChildNotSeen final : public Rule {
     });
     for (const Schedule& o : owed) {
       if (std::find(covered.begin(), covered.end(), o.agency) != covered.end()) continue;
+      core.triggered(*this, child);
       DutySpec spec;
       spec.child = child;
       spec.owner = o.agency;

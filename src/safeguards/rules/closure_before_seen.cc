@@ -43,6 +43,7 @@ class ClosureBeforeSeen final : public Rule {
     const AgencyId closer = core.agency(b.agency);
     std::vector<std::string> reasons = closure_faults(core, child, closer);
     if (reasons.empty()) return;
+    core.triggered(*this, child);
     DutySpec spec;
     spec.child = child;
     spec.owner = closer;

@@ -44,6 +44,7 @@ class CpReviewOverdue final : public Rule {
       core.for_each_open(child, *this, [&](DutyId d) { core.resolve(d); });
     }
     if (b.decision != ConferenceDecision::kCpPlan) return;
+    core.triggered(*this, child);
     AgencyId owner = plan_holder(core, child);
     if (owner == kNone && is_kind(core, core.agency(e.by), AgencyKind::kChildrensSocialCare)) {
       owner = core.agency(e.by);

@@ -40,11 +40,15 @@ class CpTransferInConference final : public Rule {
         if (i.kind == InvolvementKind::kCpPlan) holder = i.agency;
       }
       if (holder == kNone) continue;
+      core.triggered(*this, m.child);
       // "A duty it sets is satisfied by the required action whether that came
       // just before or after the other reports of the same move" (Terms): a
       // transfer_in conference held since the move's first report (R38), e.g.
       // between a deregistration and the address that names the destination.
-      if (core.state(m.child).last_transfer_in_conference >= m.since) continue;
+      if (core.state(m.child).last_transfer_in_conference >= m.since) {
+        core.no_duty(*this, m.child, NoDutyReason::kAlreadyDone);
+        continue;
+      }
       const AgencyId receiving = core.serving(AgencyKind::kChildrensSocialCare, m.to);
       const AgencyId sending =
           m.from != kNone ? core.serving(AgencyKind::kChildrensSocialCare, m.from) : holder;

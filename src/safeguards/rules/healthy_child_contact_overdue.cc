@@ -44,6 +44,7 @@ class HealthyChildContactOverdue final : public Rule {
       const PersonId child = core.find_person(e.as<BirthEvent>().child);
       const Date born = e.at.date;
       const AreaId area = core.child_area(child);
+      core.triggered(*this, child);
       const AgencyId owner = core.area_owner(AgencyKind::kHealthVisiting, child);
       if (owner == kNone) return;  // never reported by anyone (see area_owner)
       const Date dues[3] = {born.plus_days(core.param(*this, kNewBirthDays, area)),

@@ -42,8 +42,12 @@ class HvHandoverMissing final : public Rule {
       }
       const PersonState& s = core.state(m.child);
       const AgencyId sender = s.hv_known_by;
-      if (sender == kNone) continue;
-      if (m.to != kNone && core.agency_info(sender).area == m.to) continue;  // moved into its area
+      if (sender == kNone) continue;  // not known to health visiting: no trigger
+      core.triggered(*this, m.child);
+      if (m.to != kNone && core.agency_info(sender).area == m.to) {
+        core.no_duty(*this, m.child, NoDutyReason::kMovedIntoSendersArea);
+        continue;
+      }
       DutySpec spec;
       spec.child = m.child;
       spec.owner = sender;

@@ -43,15 +43,20 @@ class HvNewRegistration final : public Rule {
     const auto& b = e.as<RegistrationEvent>();
     const PersonId child = core.find_person(b.child);
     const PersonState& s = core.state(child);
-    if (!s.is_child || s.unborn || !s.dob) return;  // only children whose birth is known
+    // R10: "under 5" needs a known date of birth; a registration of an adult,
+    // or of a child whose age nobody has given, is no trigger.
+    if (!s.is_child || s.unborn || !s.dob) return;
     const AgencyId practice = core.agency(b.agency);
     const AreaId area = core.agency_info(practice).area;
-    const AgencyId hv = core.serving(AgencyKind::kHealthVisiting, area);
-    if (hv == kNone) return;
     if (age_in_years(*s.dob, e.at.date) >= core.param(*this, kMaxAgeYears, area)) return;
+    core.triggered(*this, child);
+    const AgencyId hv = core.serving(AgencyKind::kHealthVisiting, area);
+    if (hv == kNone) return;  // a practice without an area: a silent trigger the ledger counts
     core.notice(*this, child, hv, practice, e.at.date, EngineCore::occurrence_of(e));
     // Already seen by health visiting since the registration (learnt late).
-    if (seen_by_kind_since(core, child, AgencyKind::kHealthVisiting, e.at.instant())) return;
+    if (seen_by_kind_since(core, child, AgencyKind::kHealthVisiting, e.at.instant())) {
+      return core.no_duty(*this, child, NoDutyReason::kAlreadyDone);
+    }
     DutySpec spec;
     spec.child = child;
     spec.owner = hv;

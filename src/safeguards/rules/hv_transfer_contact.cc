@@ -58,13 +58,17 @@ class HvTransferContact final : public Rule {
   void open_for(EngineCore& core, const Event& e, PersonId child, AgencyId receiver,
                 AgencyId owner) const {
     const PersonState& s = core.state(child);
-    if (!s.is_child || s.unborn) return;
-    if (s.seen_by_agency(receiver) >= e.at.instant()) return;  // seen already (learnt late)
+    core.triggered(*this, child);
+    if (!s.is_child) return core.no_duty(*this, child, NoDutyReason::kNotKnownAsChild);
+    if (s.unborn) return core.no_duty(*this, child, NoDutyReason::kUnborn);
+    if (s.seen_by_agency(receiver) >= e.at.instant()) {
+      return core.no_duty(*this, child, NoDutyReason::kAlreadyDone);  // seen (learnt late)
+    }
     bool open = false;
     core.for_each_open(child, *this, [&](DutyId d) {
       if (core.duty(d).subject == receiver && core.duty(d).owner == owner) open = true;
     });
-    if (open) return;  // the same handover, reported again
+    if (open) return core.no_duty(*this, child, NoDutyReason::kOccurrenceOpen);  // reported again
     DutySpec spec;
     spec.child = child;
     spec.owner = owner;

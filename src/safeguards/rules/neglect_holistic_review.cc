@@ -56,7 +56,6 @@ class NeglectHolisticReview final : public Rule {
       if (b.concern != Concern::kNone) return;
       child = core.find_person(b.child);
     }
-    if (core.any_open(child, *this)) return;
     const PersonState& s = core.state(child);
     // Social care first; of several, the one most recently involved.
     AgencyId owner = kNone;
@@ -71,13 +70,19 @@ class NeglectHolisticReview final : public Rule {
     if (owner == kNone && !s.involvements.empty()) owner = s.involvements.front().agency;
     if (owner == kNone) owner = fallback;
     if (owner == kNone) owner = core.area_owner(AgencyKind::kChildrensSocialCare, child);
-    if (owner == kNone) return;  // never reported by anyone (see area_owner)
-    const AreaId area = core.agency_info(owner).area;
+    // The minimum number of domains is the owner's area's; without an owner
+    // (never reported by anyone, see area_owner) the defaults stand, and the
+    // trigger is left unsettled: a silent trigger the ledger counts.
+    const AreaId area = owner == kNone ? kNone : core.agency_info(owner).area;
     const std::uint32_t active = core.active_indicators(child);
     if (EngineCore::domain_count(active, Domain::kPhysicalCare) <
         core.param(*this, kMinDomains, area)) {
       return;
     }
+    core.triggered(*this, child);
+    // R27: one open occurrence per child at a time.
+    if (core.any_open(child, *this))
+      return core.no_duty(*this, child, NoDutyReason::kOccurrenceOpen);
     open_indicator_duty(core, *this, child, owner, e.at.date, core.param(*this, kWorkingDays, area),
                         EngineCore::occurrence_of(e), active);
   }

@@ -67,6 +67,7 @@ class OutOfAreaPlacementNotice final : public Rule {
       }
     }
     for (PersonId child : family) {
+      core.triggered(*this, child);
       DutySpec spec;
       spec.child = child;
       spec.owner = by;

@@ -84,6 +84,7 @@ class PrebirthAssessmentRequired final : public Rule {
           if (d == Domain::kHomeAndStability || d == Domain::kMeans) housing_or_means = true;
         }
         if (!housing_or_means) return;
+        core.triggered(*this, r->child);
         DutySpec spec;
         spec.child = r->child;
         spec.owner = r->to;
@@ -151,7 +152,10 @@ class PrebirthAssessmentRequired final : public Rule {
     } else {
       s.rule_state &= static_cast<std::uint8_t>(~kStateBit);
     }
-    if (!state || was || core.any_open(child, *this)) return;
+    if (!state || was) return;
+    core.triggered(*this, child);
+    if (core.any_open(child, *this))
+      return core.no_duty(*this, child, NoDutyReason::kOccurrenceOpen);
     const AgencyId owner = state_owner(core, child);
     if (owner == kNone) return;  // never reported by anyone (see area_owner)
     Date trigger = core.event() != nullptr ? core.event()->at.date : core.today();

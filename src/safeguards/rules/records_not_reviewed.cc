@@ -49,6 +49,7 @@ class RecordsNotReviewed final : public Rule {
                              core.param(*this, kMinDomains, area)) {
       return;
     }
+    core.triggered(*this, child);
     DutySpec spec;
     spec.child = child;
     spec.owner = to;

@@ -35,6 +35,7 @@ class ReferralDecisionOverdue final : public Rule {
     const AgencyId to = core.agency(b.to);
     if (!is_kind(core, to, AgencyKind::kChildrensSocialCare)) return;
     const AreaId area = core.agency_info(to).area;
+    core.triggered(*this, core.find_person(b.child));
     DutySpec spec;
     spec.child = core.find_person(b.child);
     spec.owner = to;

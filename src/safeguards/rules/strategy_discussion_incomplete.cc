@@ -63,6 +63,7 @@ class StrategyDiscussionIncomplete final : public Rule {
     }
     const std::uint32_t missing = ~kinds & (kSocialCare | kPolice | kHealth);
     if (missing == 0 && referrer == kNone) return;
+    core.triggered(*this, child);
     auto extras = std::make_unique<AlertExtras>();
     if (missing & kSocialCare) extras->missing.emplace_back("childrens_social_care");
     if (missing & kPolice) extras->missing.emplace_back("police");

@@ -37,6 +37,7 @@ class StrategyReviewMissing final : public Rule {
     const AreaId area = core.agency_info(a->agency).area;
     const std::uint32_t active = core.active_indicators(a->child);
     if (EngineCore::domain_count(active) < core.param(*this, kMinDomains, area)) return;
+    core.triggered(*this, a->child);
     open_indicator_duty(core, *this, a->child, a->agency, e.at.date,
                         core.param(*this, kWorkingDays, area), EngineCore::occurrence_of(e),
                         active);

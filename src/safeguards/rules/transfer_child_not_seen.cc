@@ -41,6 +41,7 @@ class TransferChildNotSeen final : public Rule {
                              is_kind(core, from, AgencyKind::kChildrensSocialCare) ||
                              is_kind(core, to, AgencyKind::kChildrensSocialCare);
     if (!social_care) return;
+    core.triggered(*this, core.find_person(b.child));
     for (const AgencyId owner : {to, from}) {
       DutySpec spec;
       spec.child = core.find_person(b.child);

@@ -35,6 +35,7 @@ class UnverifiedClaim final : public Rule {
       return;
     }
     const AgencyId by = core.agency(e.by);
+    core.triggered(*this, child);
     DutySpec spec;
     spec.child = child;
     spec.owner = by;

@@ -41,7 +41,10 @@ class WasNotBrought final : public Rule {
     const bool twice = s.not_brought.both_within(core.now_instant(), window) ||
                        s.not_brought.both_within(e.at.instant(), window);
     if (!twice && !s.enhanced() && !core.has_open_involvement(child)) return;
-    if (core.any_open(child, *this)) return;
+    core.triggered(*this, child);
+    // R36: one open occurrence per child.
+    if (core.any_open(child, *this))
+      return core.no_duty(*this, child, NoDutyReason::kOccurrenceOpen);
     AgencyId gp = s.gp != kNone ? s.gp : core.area_owner(AgencyKind::kGpPractice, child);
     AgencyId hv = s.hv_level_by != kNone && s.enhanced() ? s.hv_level_by : s.hv_known_by;
     if (hv == kNone) hv = core.area_owner(AgencyKind::kHealthVisiting, child);
