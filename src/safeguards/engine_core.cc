@@ -176,9 +176,9 @@ const PlanInfo* EngineCore::plan(std::string_view id) const {
   return it == plans_.end() ? nullptr : &it->second;
 }
 const ReferralInfo* EngineCore::latest_referral(PersonId child) const {
-  const auto it = latest_referral_.find(child);
-  if (it == latest_referral_.end()) return nullptr;
-  return &referrals_.at(it->second);
+  const auto it = referrals_of_.find(child);
+  if (it == referrals_of_.end()) return nullptr;
+  return &referrals_.at(it->second.back());
 }
 
 // ----- derived indicators -----

@@ -211,6 +211,14 @@ class EngineCore {
   const PlanInfo* plan(std::string_view id) const;
   // The latest referral about the child, or nullptr.
   const ReferralInfo* latest_referral(PersonId child) const;
+  // Calls f(const ReferralInfo&) for every referral about the child, in the
+  // order they were applied.
+  template <class F>
+  void for_each_referral(PersonId child, F&& f) const {
+    const auto it = referrals_of_.find(child);
+    if (it == referrals_of_.end()) return;
+    for (const std::uint32_t r : it->second) f(referrals_.at(r));
+  }
 
   // ----- duties and alerts -----
   // Opens a duty (or records a fault when spec.due is empty). A duty already
@@ -286,7 +294,7 @@ class EngineCore {
   std::vector<const std::vector<int>*> area_tables_;          // by AreaId
   std::unordered_map<std::uint64_t, PremisesKind> premises_;  // address hash -> kind
   std::unordered_map<std::uint32_t, ReferralInfo> referrals_;
-  std::unordered_map<PersonId, std::uint32_t> latest_referral_;  // child -> referral ref
+  std::unordered_map<PersonId, std::vector<std::uint32_t>> referrals_of_;  // child -> refs
   std::unordered_map<std::uint32_t, AssessmentInfo> assessments_;
   std::unordered_map<std::uint32_t, TransferInfo> transfers_;
   std::unordered_map<std::uint32_t, PlanInfo> plans_;

@@ -394,7 +394,7 @@ void EngineCore::update_state(const Event& e) {
       for (Indicator i : b.concerns) concerns |= bit(i);
       const AgencyId to = agency(b.to);
       referrals_[r] = ReferralInfo{c, agency(b.from), to, e.at.date, concerns, false, {}};
-      latest_referral_[c] = r;
+      referrals_of_[c].push_back(r);
       people_[c].recorded |= concerns;  // present from the referral's date
       const AgencyKind k = agencies_[to].kind;
       if (k == AgencyKind::kChildrensSocialCare || k == AgencyKind::kAdultSocialCare ||
