@@ -175,6 +175,10 @@ const PlanInfo* EngineCore::plan(std::string_view id) const {
   const auto it = plans_.find(refs_.find(id));
   return it == plans_.end() ? nullptr : &it->second;
 }
+const ConferenceInfo* EngineCore::last_conference(PersonId child) const {
+  const auto it = conferences_.find(child);
+  return it == conferences_.end() ? nullptr : &it->second;
+}
 const ReferralInfo* EngineCore::latest_referral(PersonId child) const {
   const auto it = referrals_of_.find(child);
   if (it == referrals_of_.end()) return nullptr;
@@ -380,18 +384,24 @@ void EngineCore::schedule_escalations(DutyId id, const AlertRecord& a, AreaId wh
 }
 
 void EngineCore::resolve(DutyId id) {
+  if (event_ != nullptr) {
+    resolve_by(id, event_->id, event_->line);
+  } else {
+    resolve_by(id, {}, -1);
+  }
+}
+
+void EngineCore::resolve_by(DutyId id, std::string_view event_id, std::int64_t line) {
   Duty& d = duties_[id];
   if (d.state == DutyState::kClosed) return;
   if (d.state == DutyState::kAlerted) {
     AlertRecord& a = alerts_[d.alert];
     a.resolved = true;
     a.resolved_on = today();
-    if (event_ != nullptr) {
-      if (!event_->id.empty()) {
-        a.resolved_by_id = resolver_ids_.intern(event_->id);
-      } else {
-        a.resolved_by_line = event_->line;
-      }
+    if (!event_id.empty()) {
+      a.resolved_by_id = resolver_ids_.intern(event_id);
+    } else {
+      a.resolved_by_line = line;
     }
     if (listener_) listener_->on_resolved(materialize(a));
   }

@@ -123,6 +123,13 @@ struct PlanInfo {
   PlanKind kind = PlanKind::kChildInNeed;
   AgencyId agency = kNone;
 };
+// The child's latest `initial` or `review` conference, and how to name it as
+// the event that did a duty learnt of later (icpc-overdue, R39).
+struct ConferenceInfo {
+  Date at;
+  std::string id;  // empty when the line has none
+  std::int64_t line = 0;
+};
 
 class EngineCore {
  public:
@@ -209,6 +216,8 @@ class EngineCore {
   const TransferInfo* transfer(std::string_view id) const;
   const TransferInfo* transfer_by_ref(std::uint32_t ref) const;
   const PlanInfo* plan(std::string_view id) const;
+  // The child's latest initial or review conference, or nullptr.
+  const ConferenceInfo* last_conference(PersonId child) const;
   // The latest referral about the child, or nullptr.
   const ReferralInfo* latest_referral(PersonId child) const;
   // Calls f(const ReferralInfo&) for every referral about the child, in the
@@ -231,6 +240,9 @@ class EngineCore {
   // The current event does the duty: a raised alert is resolved by it, a
   // pending duty just closes.
   void resolve(DutyId d);
+  // An event applied earlier did the duty (one learnt of only now): as
+  // resolve(), naming that event (its id, else its line).
+  void resolve_by(DutyId d, std::string_view event_id, std::int64_t line);
   // The duty ends without being done (C9 exceptions): pending duties close; a
   // raised alert stays open.
   void end(DutyId d);
@@ -298,6 +310,7 @@ class EngineCore {
   std::unordered_map<std::uint32_t, AssessmentInfo> assessments_;
   std::unordered_map<std::uint32_t, TransferInfo> transfers_;
   std::unordered_map<std::uint32_t, PlanInfo> plans_;
+  std::unordered_map<PersonId, ConferenceInfo> conferences_;  // child -> latest initial/review
 
   std::vector<Duty> duties_;
   std::vector<DutyId> free_duties_;

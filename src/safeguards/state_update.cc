@@ -481,7 +481,13 @@ void EngineCore::update_state(const Event& e) {
       return;
     }
     case EventType::kConference: {
-      child_named(e.as<ConferenceEvent>().child);
+      const auto& b = e.as<ConferenceEvent>();
+      const PersonId c = child_named(b.child);
+      if (b.kind != ConferenceKind::kTransferIn) {
+        const auto [it, first] = conferences_.try_emplace(c);
+        if (first || it->second.at <= e.at.date)
+          it->second = ConferenceInfo{e.at.date, e.id, e.line};
+      }
       return;
     }
     case EventType::kPlanStarted: {
