@@ -185,6 +185,30 @@ const ReferralInfo* EngineCore::latest_referral(PersonId child) const {
   return &referrals_.at(it->second.back());
 }
 
+bool EngineCore::known_to_services(PersonId child) const {
+  const PersonState& s = people_[child];
+  if (s.known_to_services) return true;
+  for (PersonId c : s.carers) {
+    if (people_[c].known_to_services) return true;
+  }
+  return false;
+}
+
+void EngineCore::note_known_to_services(const Event& e) {
+  // R30: any event of theirs naming the person, whatever its type: in a field
+  // of its own (a strategy discussion's or a notification's persons, a claim's
+  // child, ...) or through the referral, assessment, plan or transfer it is
+  // about (children_named_ holds those).
+  const auto known = [&](PersonId p) {
+    if (people_[p].known_to_services) return;
+    people_[p].known_to_services = true;
+    touch(p);  // a watched state changed (support-options-review)
+    state_may_change_ = true;
+  };
+  for (const PersonRef& ref : persons_named(e)) known(person(*ref.person));
+  for (const PersonId p : children_named_) known(p);
+}
+
 // ----- derived indicators -----
 
 std::uint32_t EngineCore::active_indicators(PersonId child) const {
@@ -592,10 +616,7 @@ void EngineCore::apply(const Event& e, const ResolvedIds& ids) {
     const AgencyKind k = agencies_[agency(e.by)].kind;
     if (k == AgencyKind::kChildrensSocialCare || k == AgencyKind::kAdultSocialCare ||
         k == AgencyKind::kHousing) {
-      for (PersonId p : touched_) {
-        if (!people_[p].known_to_services) state_may_change_ = true;
-        people_[p].known_to_services = true;
-      }
+      note_known_to_services(e);
     }
   }
   for (const Rule* rule : by_type_[static_cast<std::size_t>(e.type)]) rule->on_event(*this, e);

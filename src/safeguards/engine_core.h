@@ -191,6 +191,9 @@ class EngineCore {
   static int domain_count(std::uint32_t mask, std::optional<Domain> except = std::nullopt);
   static bool has(std::uint32_t mask, Indicator i) { return (mask >> static_cast<int>(i)) & 1u; }
   bool has_open_involvement(PersonId child) const { return !people_[child].involvements.empty(); }
+  // Known to social care, adult care or housing (R30): such an agency recorded
+  // an event naming the child or a carer, or a referral went to one.
+  bool known_to_services(PersonId child) const;
   // The children this event shows to be seen, and by which agency (C5).
   const std::vector<std::pair<PersonId, AgencyId>>& sightings() const { return sightings_; }
   // The children this event locates (C5).
@@ -281,6 +284,7 @@ class EngineCore {
   void remove_involvement(PersonId child, AgencyId agency, InvolvementKind kind, std::uint32_t ref);
   void close_for_death(PersonId child);
   void touch(PersonId p);
+  void note_known_to_services(const Event& e);  // `e` is by social care, adult care or housing
   void close(DutyId d);
   void compact();  // drops closed duties from the lists in dirty_, freeing their slots
   void schedule_escalations(DutyId d, const AlertRecord& a, AreaId area);

@@ -107,8 +107,9 @@ struct PersonState {
   std::vector<Involvement> involvements;
   std::vector<std::uint32_t> transfers;  // refs of transfers about the child
   bool prebirth_assessment = false;      // a pre_birth assessment was ever started
-  // Known to social care, adult care or housing (an event of theirs about the
-  // child or a carer, or a referral to one).
+  // Known to social care, adult care or housing itself (an event of theirs
+  // naming this person, or a referral to one about them); a child is known
+  // also through a carer (EngineCore::known_to_services, R30).
   bool known_to_services = false;
   // Last value of each state-triggered rule's condition (C9: an occurrence
   // starts when the state becomes true), one bit per rule that asks.
