@@ -232,8 +232,24 @@ std::uint32_t EngineCore::active_indicators(PersonId child) const {
          a.changes.both_within(now, transience_days) ||
              (a.without_notice_change != kNever && now - a.without_notice_change <= window),
          std::max(a.changes.latest, a.without_notice_change));
+  // R16: contacts refused naming the child or a carer of the child, whether
+  // or not the carer was linked yet; refusals at the same instant are one
+  // occasion (a visit to the family recorded once per person).
+  LastTwo refusals;
+  const auto add_refusals = [&](const LastTwo& r) {
+    for (const std::int64_t t : {r.previous, r.latest}) {
+      if (t == kNever || t == refusals.latest || t == refusals.previous) continue;
+      if (t > refusals.latest) {
+        refusals.add(t);
+      } else if (t > refusals.previous) {
+        refusals.previous = t;
+      }
+    }
+  };
+  add_refusals(s.declined);
   for (PersonId c : s.carers) {
     const PersonState& carer = people_[c];
+    add_refusals(carer.declined);
     if (carer.housing) {
       const Housing h = *carer.housing;
       derive(Indicator::kHomelessness, h == Housing::kSofaSurfing || h == Housing::kTemporary,
@@ -251,8 +267,8 @@ std::uint32_t EngineCore::active_indicators(PersonId child) const {
     }
   }
   derive(Indicator::kNonCooperation,
-         s.declined.both_within(now, section_param(kIndicatorSection, kNonCooperationDays, where)),
-         s.declined.latest);
+         refusals.both_within(now, section_param(kIndicatorSection, kNonCooperationDays, where)),
+         refusals.latest);
   derive(Indicator::kMissedHealthAppointments,
          s.not_brought.both_within(
              now, section_param(kIndicatorSection, kMissedAppointmentsDays, where)),

@@ -94,7 +94,7 @@ struct PersonState {
   std::uint32_t recorded = 0;
   // When a derived indicator was last marked resolved by an `indicator` event.
   std::vector<std::pair<Indicator, std::int64_t>> resolved_at;
-  LastTwo declined;     // contacts declined / no_access
+  LastTwo declined;     // contacts declined / no_access naming this person
   LastTwo not_brought;  // appointments was_not_brought
 
   // Health visiting and GP.

@@ -357,11 +357,13 @@ void EngineCore::update_state(const Event& e) {
       const bool hv = agencies_[by].kind == AgencyKind::kHealthVisiting;
       const bool refused =
           b.outcome == ContactOutcome::kDeclined || b.outcome == ContactOutcome::kNoAccess;
-      std::vector<PersonId> refused_for;
       for (const Id& id : b.persons) {
         const PersonId p = child_named(id);
         PersonState& s = people_[p];
         if (hv && b.outcome == ContactOutcome::kSeen) s.last_hv_contact = t;
+        // Kept with the person it names; a child's non_cooperation reads its
+        // own and its carers' (R16), whenever the carer was linked.
+        if (refused && s.declined.latest != t) s.declined.add(t);
         if (s.is_child) {
           if (b.child_seen) note_seen(p, by, t);
           if (hv) s.hv_known_by = by;
@@ -370,15 +372,9 @@ void EngineCore::update_state(const Event& e) {
             s.whereabouts_unknown = true;
             s.whereabouts_unknown_since = t;
           }
-          if (refused) refused_for.push_back(p);
-        } else if (refused) {
-          for (PersonId c : s.children) refused_for.push_back(c);
         }
         touch(p);
       }
-      std::sort(refused_for.begin(), refused_for.end());
-      refused_for.erase(std::unique(refused_for.begin(), refused_for.end()), refused_for.end());
-      for (PersonId c : refused_for) people_[c].declined.add(t);
       return;
     }
     case EventType::kReferral: {
