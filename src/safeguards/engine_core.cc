@@ -194,6 +194,19 @@ bool EngineCore::known_to_services(PersonId child) const {
   return false;
 }
 
+AgencyId EngineCore::last_in_contact(PersonId child) const {
+  const PersonState& s = people_[child];
+  AgencyId by = s.in_contact_by;
+  std::int64_t at = s.in_contact_at;
+  for (PersonId c : s.carers) {
+    if (people_[c].in_contact_at > at) {
+      at = people_[c].in_contact_at;
+      by = people_[c].in_contact_by;
+    }
+  }
+  return by;
+}
+
 void EngineCore::note_known_to_services(const Event& e) {
   // R30: any event of theirs naming the person, whatever its type: in a field
   // of its own (a strategy discussion's or a notification's persons, a claim's

@@ -194,6 +194,8 @@ class EngineCore {
   // Known to social care, adult care or housing (R30): such an agency recorded
   // an event naming the child or a carer, or a referral went to one.
   bool known_to_services(PersonId child) const;
+  // The agency last in contact with the child or a carer (R57), or kNone.
+  AgencyId last_in_contact(PersonId child) const;
   // The children this event shows to be seen, and by which agency (C5).
   const std::vector<std::pair<PersonId, AgencyId>>& sightings() const { return sightings_; }
   // The children this event locates (C5).
@@ -277,6 +279,7 @@ class EngineCore {
   void update_state(const Event& e);
   void note_seen(PersonId child, AgencyId by, std::int64_t t);
   void note_located(PersonId child, std::int64_t t);
+  void note_in_contact(PersonId p, AgencyId by, std::int64_t t);
   void note_address(PersonId p, const Address& a, AddressNotice notice, std::int64_t t);
   void note_move(PersonId child, AreaId destination, std::int64_t t);
   void add_carer(PersonId carer, PersonId child);

@@ -128,6 +128,10 @@ struct PersonState {
   bool whereabouts_unknown = false;
   std::int64_t whereabouts_unknown_since = kNever;
   std::int64_t last_missing = kNever;
+  // The agency last in contact with this person (R57): it saw the child, or
+  // reached the person by a contact `seen` or `declined`.
+  AgencyId in_contact_by = kNone;
+  std::int64_t in_contact_at = kNever;
 
   // Open duties and alerts of every rule for this person as the child, each
   // with its rule, so that a rule looking for its own duties touches no other.

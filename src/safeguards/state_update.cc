@@ -57,9 +57,18 @@ void EngineCore::note_seen(PersonId child, AgencyId by, std::int64_t t) {
   }
   if (!found) s.seen_by.emplace_back(by, t);
   s.last_seen = std::max(s.last_seen, t);
+  note_in_contact(child, by, t);
   if (agencies_[by].kind == AgencyKind::kHealthVisiting) s.hv_known_by = by;
   sightings_.emplace_back(child, by);
   note_located(child, t);
+}
+
+void EngineCore::note_in_contact(PersonId p, AgencyId by, std::int64_t t) {
+  PersonState& s = people_[p];
+  if (t >= s.in_contact_at) {
+    s.in_contact_at = t;
+    s.in_contact_by = by;
+  }
 }
 
 void EngineCore::note_located(PersonId child, std::int64_t t) {
@@ -357,10 +366,14 @@ void EngineCore::update_state(const Event& e) {
       const bool hv = agencies_[by].kind == AgencyKind::kHealthVisiting;
       const bool refused =
           b.outcome == ContactOutcome::kDeclined || b.outcome == ContactOutcome::kNoAccess;
+      // R57: the agency reached the person, even if only to be refused.
+      const bool reached =
+          b.outcome == ContactOutcome::kSeen || b.outcome == ContactOutcome::kDeclined;
       for (const Id& id : b.persons) {
         const PersonId p = child_named(id);
         PersonState& s = people_[p];
         if (hv && b.outcome == ContactOutcome::kSeen) s.last_hv_contact = t;
+        if (reached) note_in_contact(p, by, t);
         // Kept with the person it names; a child's non_cooperation reads its
         // own and its carers' (R16), whenever the carer was linked.
         if (refused && s.declined.latest != t) s.declined.add(t);
