@@ -1,6 +1,7 @@
 #include "feed/event.h"
 
 #include <cctype>
+#include <string_view>
 
 namespace sightline {
 namespace {
@@ -180,26 +181,54 @@ bool is_health_visiting_status(TransferStatus status) {
   return status == TransferStatus::kUniversal || status == TransferStatus::kEnhanced;
 }
 
-// Runs of whitespace in the first line count as one space and leading or
-// trailing whitespace is ignored, so "1  High St " and "1 high st" match.
+namespace {
+
+bool is_ascii_alnum(char c) {
+  return (c >= '0' && c <= '9') || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
+}
+
+// An apostrophe joins the letters either side ("St John's" is "st johns"): the
+// ASCII one and the typographic right single quotation mark (U+2019).
+std::size_t apostrophe_at(std::string_view s, std::size_t i) {
+  if (s[i] == '\'') return 1;
+  if (s.substr(i, 3) == "\xE2\x80\x99") return 3;
+  return 0;
+}
+
+}  // namespace
+
+// The catalogue matches addresses "on normalised postcode + first line"
+// (non-residential-address, C6) and leaves the normalisation to us (R58):
+// - postcode: its letters and digits only, upper-cased ("w2-1dc" is "W21DC");
+// - first line: ASCII letters lower-cased; apostrophes dropped; every run of
+//   anything else that is not a letter or digit (spaces, commas, full stops,
+//   hyphens, slashes, ...) is one word break, and breaks at either end are
+//   ignored, so "1, Day Centre Road." and "1 day centre road" match;
+//   characters beyond ASCII are kept as given.
+// Words are compared as written: "Rd" is not "Road", "10A" is not "10 A".
 std::string Address::normalised_key() const {
   std::string key;
   key.reserve(postcode.size() + line1.size() + 1);
   for (const char c : postcode) {
-    if (!std::isspace(static_cast<unsigned char>(c))) {
-      key += static_cast<char>(std::toupper(static_cast<unsigned char>(c)));
-    }
+    if (is_ascii_alnum(c)) key += static_cast<char>(std::toupper(static_cast<unsigned char>(c)));
   }
   key += '|';
-  bool pending_space = false;
   const std::size_t start = key.size();
-  for (const char c : line1) {
-    if (std::isspace(static_cast<unsigned char>(c))) {
-      pending_space = key.size() > start;
+  bool pending_break = false;
+  const std::string_view line(line1);
+  for (std::size_t i = 0; i < line.size();) {
+    if (const std::size_t n = apostrophe_at(line, i); n > 0) {
+      i += n;
       continue;
     }
-    if (pending_space) key += ' ';
-    pending_space = false;
+    const char c = line[i++];
+    const bool word = is_ascii_alnum(c) || static_cast<unsigned char>(c) >= 0x80;
+    if (!word) {
+      pending_break = key.size() > start;
+      continue;
+    }
+    if (pending_break) key += ' ';
+    pending_break = false;
     key += static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
   }
   return key;

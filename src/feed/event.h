@@ -250,8 +250,9 @@ Domain domain_of(Indicator indicator);
 struct Address {
   std::string line1, line2, town, postcode, area;  // empty when not given
   AddressKind kind = AddressKind::kResidential;
-  // Upper-cased postcode without spaces plus lower-cased first line: the key on
-  // which two addresses are "the same" (catalogue C6, premises matching).
+  // The postcode's letters and digits, upper-cased, plus the first line's
+  // words, lower-cased, without punctuation: the key on which two addresses
+  // are "the same" (catalogue C6, premises matching; reading R58).
   std::string normalised_key() const;
 };
 

@@ -183,10 +183,51 @@ const PlanInfo* EngineCore::plan(std::string_view id) const {
   const auto it = plans_.find(refs_.find(id));
   return it == plans_.end() ? nullptr : &it->second;
 }
+const ConferenceInfo* EngineCore::last_conference(PersonId child) const {
+  const auto it = conferences_.find(child);
+  return it == conferences_.end() ? nullptr : &it->second;
+}
 const ReferralInfo* EngineCore::latest_referral(PersonId child) const {
-  const auto it = latest_referral_.find(child);
-  if (it == latest_referral_.end()) return nullptr;
-  return &referrals_.at(it->second);
+  const auto it = referrals_of_.find(child);
+  if (it == referrals_of_.end()) return nullptr;
+  return &referrals_.at(it->second.back());
+}
+
+bool EngineCore::known_to_services(PersonId child) const {
+  const PersonState& s = people_[child];
+  if (s.known_to_services) return true;
+  for (PersonId c : s.carers) {
+    if (people_[c].known_to_services) return true;
+  }
+  return false;
+}
+
+AgencyId EngineCore::last_in_contact(PersonId child) const {
+  const PersonState& s = people_[child];
+  AgencyId by = s.in_contact_by;
+  std::int64_t at = s.in_contact_at;
+  for (PersonId c : s.carers) {
+    if (people_[c].in_contact_at > at) {
+      at = people_[c].in_contact_at;
+      by = people_[c].in_contact_by;
+    }
+  }
+  return by;
+}
+
+void EngineCore::note_known_to_services(const Event& e) {
+  // R30: any event of theirs naming the person, whatever its type: in a field
+  // of its own (a strategy discussion's or a notification's persons, a claim's
+  // child, ...) or through the referral, assessment, plan or transfer it is
+  // about (children_named_ holds those).
+  const auto known = [&](PersonId p) {
+    if (people_[p].known_to_services) return;
+    people_[p].known_to_services = true;
+    touch(p);  // a watched state changed (support-options-review)
+    state_may_change_ = true;
+  };
+  for (const PersonRef& ref : persons_named(e)) known(person(*ref.person));
+  for (const PersonId p : children_named_) known(p);
 }
 
 // ----- derived indicators -----
@@ -212,8 +253,24 @@ std::uint32_t EngineCore::active_indicators(PersonId child) const {
          a.changes.both_within(now, transience_days) ||
              (a.without_notice_change != kNever && now - a.without_notice_change <= window),
          std::max(a.changes.latest, a.without_notice_change));
+  // R16: contacts refused naming the child or a carer of the child, whether
+  // or not the carer was linked yet; refusals at the same instant are one
+  // occasion (a visit to the family recorded once per person).
+  LastTwo refusals;
+  const auto add_refusals = [&](const LastTwo& r) {
+    for (const std::int64_t t : {r.previous, r.latest}) {
+      if (t == kNever || t == refusals.latest || t == refusals.previous) continue;
+      if (t > refusals.latest) {
+        refusals.add(t);
+      } else if (t > refusals.previous) {
+        refusals.previous = t;
+      }
+    }
+  };
+  add_refusals(s.declined);
   for (PersonId c : s.carers) {
     const PersonState& carer = people_[c];
+    add_refusals(carer.declined);
     if (carer.housing) {
       const Housing h = *carer.housing;
       derive(Indicator::kHomelessness, h == Housing::kSofaSurfing || h == Housing::kTemporary,
@@ -231,8 +288,8 @@ std::uint32_t EngineCore::active_indicators(PersonId child) const {
     }
   }
   derive(Indicator::kNonCooperation,
-         s.declined.both_within(now, section_param(kIndicatorSection, kNonCooperationDays, where)),
-         s.declined.latest);
+         refusals.both_within(now, section_param(kIndicatorSection, kNonCooperationDays, where)),
+         refusals.latest);
   derive(Indicator::kMissedHealthAppointments,
          s.not_brought.both_within(
              now, section_param(kIndicatorSection, kMissedAppointmentsDays, where)),
@@ -399,18 +456,24 @@ void EngineCore::schedule_escalations(DutyId id, const AlertRecord& a, AreaId wh
 }
 
 void EngineCore::resolve(DutyId id) {
+  if (event_ != nullptr) {
+    resolve_by(id, event_->id, event_->line);
+  } else {
+    resolve_by(id, {}, -1);
+  }
+}
+
+void EngineCore::resolve_by(DutyId id, std::string_view event_id, std::int64_t line) {
   Duty& d = duties_[id];
   if (d.state == DutyState::kClosed) return;
   if (d.state == DutyState::kAlerted) {
     AlertRecord& a = alerts_[d.alert];
     a.resolved = true;
     a.resolved_on = today();
-    if (event_ != nullptr) {
-      if (!event_->id.empty()) {
-        a.resolved_by_id = resolver_ids_.intern(event_->id);
-      } else {
-        a.resolved_by_line = event_->line;
-      }
+    if (!event_id.empty()) {
+      a.resolved_by_id = resolver_ids_.intern(event_id);
+    } else {
+      a.resolved_by_line = line;
     }
     if (listener_) listener_->on_resolved(materialize(a));
   }
@@ -662,10 +725,7 @@ void EngineCore::apply(const Event& e, const ResolvedIds& ids) {
     const AgencyKind k = agencies_[agency(e.by)].kind;
     if (k == AgencyKind::kChildrensSocialCare || k == AgencyKind::kAdultSocialCare ||
         k == AgencyKind::kHousing) {
-      for (PersonId p : touched_) {
-        if (!people_[p].known_to_services) state_may_change_ = true;
-        people_[p].known_to_services = true;
-      }
+      note_known_to_services(e);
     }
   }
   for (const Rule* rule : by_type_[static_cast<std::size_t>(e.type)]) rule->on_event(*this, e);

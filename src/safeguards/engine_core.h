@@ -125,6 +125,13 @@ struct PlanInfo {
   PlanKind kind = PlanKind::kChildInNeed;
   AgencyId agency = kNone;
 };
+// The child's latest `initial` or `review` conference, and how to name it as
+// the event that did a duty learnt of later (icpc-overdue, R39).
+struct ConferenceInfo {
+  Date at;
+  std::string id;  // empty when the line has none
+  std::int64_t line = 0;
+};
 
 class EngineCore {
  public:
@@ -194,6 +201,11 @@ class EngineCore {
   static int domain_count(std::uint32_t mask, std::optional<Domain> except = std::nullopt);
   static bool has(std::uint32_t mask, Indicator i) { return (mask >> static_cast<int>(i)) & 1u; }
   bool has_open_involvement(PersonId child) const { return !people_[child].involvements.empty(); }
+  // Known to social care, adult care or housing (R30): such an agency recorded
+  // an event naming the child or a carer, or a referral went to one.
+  bool known_to_services(PersonId child) const;
+  // The agency last in contact with the child or a carer (R57), or kNone.
+  AgencyId last_in_contact(PersonId child) const;
   // The children this event shows to be seen, and by which agency (C5).
   const std::vector<std::pair<PersonId, AgencyId>>& sightings() const { return sightings_; }
   // The children this event locates (C5).
@@ -222,8 +234,18 @@ class EngineCore {
   const TransferInfo* transfer(std::string_view id) const;
   const TransferInfo* transfer_by_ref(std::uint32_t ref) const;
   const PlanInfo* plan(std::string_view id) const;
+  // The child's latest initial or review conference, or nullptr.
+  const ConferenceInfo* last_conference(PersonId child) const;
   // The latest referral about the child, or nullptr.
   const ReferralInfo* latest_referral(PersonId child) const;
+  // Calls f(const ReferralInfo&) for every referral about the child, in the
+  // order they were applied.
+  template <class F>
+  void for_each_referral(PersonId child, F&& f) const {
+    const auto it = referrals_of_.find(child);
+    if (it == referrals_of_.end()) return;
+    for (const std::uint32_t r : it->second) f(referrals_.at(r));
+  }
 
   // ----- triggers (trigger_ledger.h) -----
   // The catalogue's trigger of `rule` happened for `child`: before the event
@@ -246,6 +268,9 @@ class EngineCore {
   // The current event does the duty: a raised alert is resolved by it, a
   // pending duty just closes.
   void resolve(DutyId d);
+  // An event applied earlier did the duty (one learnt of only now): as
+  // resolve(), naming that event (its id, else its line).
+  void resolve_by(DutyId d, std::string_view event_id, std::int64_t line);
   // The duty ends without being done (C9 exceptions): pending duties close; a
   // raised alert stays open.
   void end(DutyId d);
@@ -279,6 +304,7 @@ class EngineCore {
   void note_located(PersonId child, std::int64_t t);
   // The receiving HV agency has seen the child: the transfers to it are handed over.
   void note_handover_seen(PersonId child, AgencyId receiver);
+  void note_in_contact(PersonId p, AgencyId by, std::int64_t t);
   void note_address(PersonId p, const Address& a, AddressNotice notice, std::int64_t t);
   void note_move(PersonId child, AreaId left, AreaId destination, std::int64_t t);
   void add_carer(PersonId carer, PersonId child);
@@ -286,6 +312,7 @@ class EngineCore {
   void remove_involvement(PersonId child, AgencyId agency, InvolvementKind kind, std::uint32_t ref);
   void close_for_death(PersonId child);
   void touch(PersonId p);
+  void note_known_to_services(const Event& e);  // `e` is by social care, adult care or housing
   void close(DutyId d);
   void compact();  // drops closed duties from the lists in dirty_, freeing their slots
   void schedule_escalations(DutyId d, const AlertRecord& a, AreaId area);
@@ -315,10 +342,11 @@ class EngineCore {
   std::vector<const std::vector<int>*> area_tables_;          // by AreaId
   std::unordered_map<std::uint64_t, PremisesKind> premises_;  // address hash -> kind
   std::unordered_map<std::uint32_t, ReferralInfo> referrals_;
-  std::unordered_map<PersonId, std::uint32_t> latest_referral_;  // child -> referral ref
+  std::unordered_map<PersonId, std::vector<std::uint32_t>> referrals_of_;  // child -> refs
   std::unordered_map<std::uint32_t, AssessmentInfo> assessments_;
   std::unordered_map<std::uint32_t, TransferInfo> transfers_;
   std::unordered_map<std::uint32_t, PlanInfo> plans_;
+  std::unordered_map<PersonId, ConferenceInfo> conferences_;  // child -> latest initial/review
 
   std::vector<Duty> duties_;
   std::vector<DutyId> free_duties_;

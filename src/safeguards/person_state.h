@@ -101,7 +101,7 @@ struct PersonState {
   std::uint32_t recorded = 0;
   // When a derived indicator was last marked resolved by an `indicator` event.
   std::vector<std::pair<Indicator, std::int64_t>> resolved_at;
-  LastTwo declined;     // contacts declined / no_access
+  LastTwo declined;     // contacts declined / no_access naming this person
   LastTwo not_brought;  // appointments was_not_brought
 
   // Health visiting and GP.
@@ -116,8 +116,9 @@ struct PersonState {
   bool prebirth_assessment = false;      // a pre_birth assessment was ever started
   // The children's social care that received the latest referral about the child.
   AgencyId referred_to_social_care = kNone;
-  // Known to social care, adult care or housing (an event of theirs about the
-  // child or a carer, or a referral to one).
+  // Known to social care, adult care or housing itself (an event of theirs
+  // naming this person, or a referral to one about them); a child is known
+  // also through a carer (EngineCore::known_to_services, R30).
   bool known_to_services = false;
   // Last value of each state-triggered rule's condition (C9: an occurrence
   // starts when the state becomes true), one bit per rule that asks.
@@ -136,6 +137,10 @@ struct PersonState {
   bool whereabouts_unknown = false;
   std::int64_t whereabouts_unknown_since = kNever;
   std::int64_t last_missing = kNever;
+  // The agency last in contact with this person (R57): it saw the child, or
+  // reached the person by a contact `seen` or `declined`.
+  AgencyId in_contact_by = kNone;
+  std::int64_t in_contact_at = kNever;
 
   // Open duties and alerts of every rule for this person as the child, each
   // with its rule, so that a rule looking for its own duties touches no other.

@@ -57,6 +57,7 @@ void EngineCore::note_seen(PersonId child, AgencyId by, std::int64_t t) {
   }
   if (!found) s.seen_by.emplace_back(by, t);
   s.last_seen = std::max(s.last_seen, t);
+  note_in_contact(child, by, t);
   if (agencies_[by].kind == AgencyKind::kHealthVisiting) {
     s.hv_known_by = by;
     note_handover_seen(child, by);
@@ -83,6 +84,14 @@ void EngineCore::note_handover_seen(PersonId child, AgencyId receiver) {
         return;  // the list changed; one enhanced level is held at a time
       }
     }
+  }
+}
+
+void EngineCore::note_in_contact(PersonId p, AgencyId by, std::int64_t t) {
+  PersonState& s = people_[p];
+  if (t >= s.in_contact_at) {
+    s.in_contact_at = t;
+    s.in_contact_by = by;
   }
 }
 
@@ -410,11 +419,17 @@ void EngineCore::update_state(const Event& e) {
       const bool hv = agencies_[by].kind == AgencyKind::kHealthVisiting;
       const bool refused =
           b.outcome == ContactOutcome::kDeclined || b.outcome == ContactOutcome::kNoAccess;
-      std::vector<PersonId> refused_for;
+      // R57: the agency reached the person, even if only to be refused.
+      const bool reached =
+          b.outcome == ContactOutcome::kSeen || b.outcome == ContactOutcome::kDeclined;
       for (const Id& id : b.persons) {
         const PersonId p = child_named(id);
         PersonState& s = people_[p];
         if (hv && b.outcome == ContactOutcome::kSeen) s.last_hv_contact = t;
+        if (reached) note_in_contact(p, by, t);
+        // Kept with the person it names; a child's non_cooperation reads its
+        // own and its carers' (R16), whenever the carer was linked.
+        if (refused && s.declined.latest != t) s.declined.add(t);
         if (s.is_child) {
           if (b.child_seen) note_seen(p, by, t);
           if (hv) s.hv_known_by = by;
@@ -423,9 +438,6 @@ void EngineCore::update_state(const Event& e) {
             s.whereabouts_unknown = true;
             s.whereabouts_unknown_since = t;
           }
-          if (refused) refused_for.push_back(p);
-        } else if (refused) {
-          for (PersonId c : s.children) refused_for.push_back(c);
         }
         if (hv) {
           // An unborn child is known to health visiting through its mother: a
@@ -436,9 +448,6 @@ void EngineCore::update_state(const Event& e) {
         }
         touch(p);
       }
-      std::sort(refused_for.begin(), refused_for.end());
-      refused_for.erase(std::unique(refused_for.begin(), refused_for.end()), refused_for.end());
-      for (PersonId c : refused_for) people_[c].declined.add(t);
       return;
     }
     case EventType::kReferral: {
@@ -454,7 +463,7 @@ void EngineCore::update_state(const Event& e) {
       for (Indicator i : b.concerns) concerns |= bit(i);
       const AgencyId to = agency(b.to);
       referrals_[r] = ReferralInfo{c, agency(b.from), to, e.at.date, concerns, false, {}};
-      latest_referral_[c] = r;
+      referrals_of_[c].push_back(r);
       people_[c].recorded |= concerns;  // present from the referral's date
       const AgencyKind k = agencies_[to].kind;
       if (k == AgencyKind::kChildrensSocialCare || k == AgencyKind::kAdultSocialCare ||
@@ -547,6 +556,10 @@ void EngineCore::update_state(const Event& e) {
       if (b.kind == ConferenceKind::kTransferIn) {
         people_[c].last_transfer_in_conference =
             std::max(people_[c].last_transfer_in_conference, t);
+      } else {
+        const auto [it, first] = conferences_.try_emplace(c);
+        if (first || it->second.at <= e.at.date)
+          it->second = ConferenceInfo{e.at.date, e.id, e.line};
       }
       return;
     }

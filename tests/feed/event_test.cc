@@ -120,18 +120,60 @@ TEST(TransferStatusTest, HealthVisitingStatuses) {
   EXPECT_FALSE(is_health_visiting_status(TransferStatus::kChildProtection));
 }
 
-TEST(AddressTest, NormalisedKeyIgnoresCaseAndSpacing) {
+// Reading R58: postcode letters and digits upper-cased; the first line's
+// words lower-cased, apostrophes dropped, any other run of punctuation or
+// space one word break.
+struct NormalisedCase {
+  const char* postcode;
+  const char* line1;
+  const char* key;
+};
+
+TEST(AddressTest, NormalisedKey) {
+  const NormalisedCase cases[] = {
+      {"", "", "|"},
+      {"se11 5aa", "  Flat 2,  10 Hostel Way ", "SE115AA|flat 2 10 hostel way"},
+      {"SE115AA", "flat 2, 10 HOSTEL WAY", "SE115AA|flat 2 10 hostel way"},
+      {"W2 1DC", "1, Day Centre Road", "W21DC|1 day centre road"},
+      {"w2-1dc.", "1 Day Centre Road.", "W21DC|1 day centre road"},
+      {" W2  1DC ", "1 - Day Centre Road", "W21DC|1 day centre road"},
+      {"W2 1DC", "Flat 2/10 High St.", "W21DC|flat 2 10 high st"},
+      {"W2 1DC", "St.John's Court", "W21DC|st johns court"},
+      {"W2 1DC", "St John\u2019s Court", "W21DC|st johns court"},
+      {"W2 1DC", "\tFlat\n3 (rear)", "W21DC|flat 3 rear"},
+      {"W2 1DC", "10-12 Smith-Jones House", "W21DC|10 12 smith jones house"},
+      {"W2 1DC", "12 Caf\u00e9 Row", "W21DC|12 caf\u00e9 row"},
+      {"W2 1DC", "10A High Rd", "W21DC|10a high rd"},
+      {"W2 1DC", ",.;", "W21DC|"},
+  };
+  for (const NormalisedCase& c : cases) {
+    Address a;
+    a.postcode = c.postcode;
+    a.line1 = c.line1;
+    EXPECT_EQ(a.normalised_key(), c.key)
+        << "postcode \"" << c.postcode << "\", line1 \"" << c.line1 << "\"";
+  }
+}
+
+TEST(AddressTest, NormalisedKeyKeepsWhatTellsAddressesApart) {
+  const auto key = [](const char* postcode, const char* line1) {
+    Address a;
+    a.postcode = postcode;
+    a.line1 = line1;
+    return a.normalised_key();
+  };
+  EXPECT_NE(key("SE11 5AA", "Flat 2, 10 Hostel Way"), key("SE11 5AA", "Flat 3, 10 Hostel Way"));
+  EXPECT_NE(key("SE11 5AA", "1012 High Street"), key("SE11 5AA", "10-12 High Street"));
+  EXPECT_NE(key("SE11 5AA", "10A High Street"), key("SE11 5AA", "10 A High Street"));
+  EXPECT_NE(key("SE11 5AA", "1 High Street"), key("SE11 5AB", "1 High Street"));
+  // Only the postcode and the first line count: town and line2 are not compared.
   Address a;
-  a.line1 = "  Flat 2,  10 Hostel Way ";
-  a.postcode = "se11 5aa";
-  Address b;
-  b.line1 = "flat 2, 10 HOSTEL WAY";
-  b.postcode = "SE115AA";
-  EXPECT_EQ(a.normalised_key(), "SE115AA|flat 2, 10 hostel way");
+  a.postcode = "SE11 5AA";
+  a.line1 = "1 High Street";
+  Address b = a;
+  b.town = "Lambeth";
+  b.line2 = "Kennington";
   EXPECT_EQ(a.normalised_key(), b.normalised_key());
-  b.line1 = "Flat 3, 10 Hostel Way";
-  EXPECT_NE(a.normalised_key(), b.normalised_key());
-  EXPECT_EQ(Address{}.normalised_key(), "|");
 }
 
 }  // namespace

@@ -48,12 +48,18 @@ class AssessmentOverdue final : public Rule {
     }
     const PersonId child = core.find_person(b.child);
     const AgencyId agency = core.agency(b.agency);
+    // R41: the referral that led to it is looked for among the referrals to
+    // the assessing agency only; a later referral to another agency (health
+    // visiting, say) did not lead to this assessment and hides nothing.
     Date from = e.at.date;
-    if (const ReferralInfo* r = core.latest_referral(child)) {
-      const bool led = !r->decided || r->outcome == ReferralOutcomeKind::kAssessment ||
-                       r->outcome == ReferralOutcomeKind::kStrategyDiscussion;
-      if (r->to == agency && led && r->at <= e.at.date) from = r->at;
-    }
+    const ReferralInfo* led_to_it = nullptr;
+    core.for_each_referral(child, [&](const ReferralInfo& r) {
+      const bool not_turned_away = !r.decided || r.outcome == ReferralOutcomeKind::kAssessment ||
+                                   r.outcome == ReferralOutcomeKind::kStrategyDiscussion;
+      if (r.to != agency || !not_turned_away || r.at > e.at.date) return;
+      if (led_to_it == nullptr || led_to_it->at <= r.at) led_to_it = &r;
+    });
+    if (led_to_it != nullptr) from = led_to_it->at;
     DutySpec spec;
     spec.child = child;
     spec.owner = agency;

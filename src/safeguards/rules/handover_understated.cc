@@ -75,12 +75,15 @@ class HandoverUnderstated final : public Rule {
                           std::string(to_string(needed)) + " required by " + why);
       }
     }
+    // C10: "every active indicator" must be passed on, the `other` group
+    // (`pregnancy`, `other`) included: C7 keeps it out of the domains that are
+    // counted, not out of what the receiver is told (R17).
     const std::uint32_t active = core.active_indicators(child);
     const std::string summary = lower(b.summary);
     std::string omitted;
     for (int i = 0; i < kIndicatorCount; ++i) {
       const auto ind = static_cast<Indicator>(i);
-      if (!EngineCore::has(active, ind) || domain_of(ind) == Domain::kOther) continue;
+      if (!EngineCore::has(active, ind)) continue;
       if (std::find(b.risks.begin(), b.risks.end(), ind) != b.risks.end() ||
           named_in(summary, ind)) {
         continue;

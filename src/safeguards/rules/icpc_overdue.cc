@@ -1,6 +1,10 @@
 // icpc-overdue (WT, T4): an s47 enquiry concluded `icpc` needs a conference
 // (initial or review) within 15 WD of the last strategy discussion about the
-// child (else of the conclusion); owner the agency that ran the s47.
+// child (else of the conclusion); owner the agency that ran the s47. A
+// conference already held for the enquiry when its conclusion is recorded
+// (after that strategy discussion, else after the s47 started) did the duty:
+// in time, it leaves no trace; late, the alert is raised at once (C3) and
+// resolved by that conference (R39).
 #include "safeguards/engine_core.h"
 #include "safeguards/rules/helpers.h"
 #include "safeguards/rules/rules.h"
@@ -35,14 +39,25 @@ class IcpcOverdue final : public Rule {
     if (a == nullptr) return;
     const PersonState& s = core.state(a->child);
     Date from = e.at.date;
-    if (s.last_strategy != kNever && s.last_strategy_date <= e.at.date) from = s.last_strategy_date;
+    // The conference may come first: only one held since the enquiry began is its own.
+    Date enquiry_began = a->started;
+    if (s.last_strategy != kNever && s.last_strategy_date <= e.at.date) {
+      from = s.last_strategy_date;
+      enquiry_began = s.last_strategy_date;
+    }
+    const Date due = core.add_wd(from, core.param(*this, 0, core.agency_info(a->agency).area));
+    const ConferenceInfo* held = core.last_conference(a->child);
+    if (held != nullptr && held->at < enquiry_began) held = nullptr;
+    // "A duty done in time leaves no trace but the chronology."
+    if (held != nullptr && held->at <= due) return;
     DutySpec spec;
     spec.child = a->child;
     spec.owner = a->agency;
     spec.trigger = from;
-    spec.due = core.add_wd(from, core.param(*this, 0, core.agency_info(a->agency).area));
+    spec.due = due;
     spec.occurrence = EngineCore::occurrence_of(e);
-    core.open(*this, std::move(spec));
+    const DutyId duty = core.open(*this, std::move(spec));
+    if (held != nullptr && duty != kNone) core.resolve_by(duty, held->id, held->line);
   }
 };
 

@@ -50,7 +50,7 @@ class SupportOptionsReview final : public Rule {
     PersonState& s = core.state(child);
     bool state = false;
     std::vector<std::string> routes;
-    if (s.known_to_services) {
+    if (core.known_to_services(child)) {
       for (PersonId c : s.carers) {
         const PersonState& carer = core.state(c);
         const bool no_funds =

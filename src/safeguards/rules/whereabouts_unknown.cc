@@ -3,8 +3,10 @@
 // starts an episode: the child must be located (seen, `found`, a verified
 // claim, or a planned address with a known location, C5) within 1 WD when any
 // agency has open involvement, else within 5 WD. When it falls due the alert
-// goes to every agency with involvement then (else the agency that reported
-// the trigger), and missing-alert-required is raised with it where it applies.
+// goes to every agency with involvement then (else the last one in contact
+// with the child or a carer, R57; else, when no agency ever was, the agency
+// that reported the trigger), and missing-alert-required is raised with it
+// where it applies.
 // One episode at a time: reports while the child is already unlocated add no
 // duty.
 #include <algorithm>
@@ -91,7 +93,10 @@ class WhereaboutsUnknown final : public Rule {
       if (std::find(owners.begin(), owners.end(), i.agency) == owners.end())
         owners.push_back(i.agency);
     }
-    if (!owners.empty()) {
+    if (owners.empty()) {
+      // "else the last one in contact": reporting the child missing is not contact.
+      if (const AgencyId last = core.last_in_contact(child); last != kNone) d.owner = last;
+    } else {
       d.owner = owners.front();
     }
     d.extra = kOwnerFixed;
