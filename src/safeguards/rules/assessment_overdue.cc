@@ -60,6 +60,7 @@ class AssessmentOverdue final : public Rule {
       if (led_to_it == nullptr || led_to_it->at <= r.at) led_to_it = &r;
     });
     if (led_to_it != nullptr) from = led_to_it->at;
+    core.triggered(*this, child);
     DutySpec spec;
     spec.child = child;
     spec.owner = agency;

@@ -84,6 +84,9 @@ class HandoverUnderstated final : public Rule {
     for (int i = 0; i < kIndicatorCount; ++i) {
       const auto ind = static_cast<Indicator>(i);
       if (!EngineCore::has(active, ind)) continue;
+      // A transfer about an unborn child says by itself that a pregnancy is on
+      // the way: only the mother's other concerns need passing on (R17).
+      if (ind == Indicator::kPregnancy && s.unborn) continue;
       if (std::find(b.risks.begin(), b.risks.end(), ind) != b.risks.end() ||
           named_in(summary, ind)) {
         continue;
@@ -99,6 +102,7 @@ class HandoverUnderstated final : public Rule {
       });
       return;
     }
+    core.triggered(*this, child);
     DutySpec spec;
     spec.child = child;
     spec.owner = sender;

@@ -49,7 +49,10 @@ class IcpcOverdue final : public Rule {
     const ConferenceInfo* held = core.last_conference(a->child);
     if (held != nullptr && held->at < enquiry_began) held = nullptr;
     // "A duty done in time leaves no trace but the chronology."
-    if (held != nullptr && held->at <= due) return;
+    core.triggered(*this, a->child);
+    if (held != nullptr && held->at <= due) {
+      return core.no_duty(*this, a->child, NoDutyReason::kAlreadyDone);  // R39: held in time
+    }
     DutySpec spec;
     spec.child = a->child;
     spec.owner = a->agency;

@@ -69,7 +69,6 @@ const Rule& missing_alert_required() {
 
 void raise_missing_alerts(EngineCore& core, PersonId child, const std::string& occurrence) {
   const PersonState& s = core.state(child);
-  if (s.last_missing != kNever && s.last_missing >= s.last_located) return;
   std::vector<AgencyId> owners;
   for (const Involvement& i : s.involvements) {
     const bool qualifies = i.kind == InvolvementKind::kS47 || i.kind == InvolvementKind::kCpPlan ||
@@ -78,6 +77,12 @@ void raise_missing_alerts(EngineCore& core, PersonId child, const std::string& o
     if (qualifies && std::find(owners.begin(), owners.end(), i.agency) == owners.end()) {
       owners.push_back(i.agency);
     }
+  }
+  if (owners.empty()) return;  // no s47, CP plan, assessment or enhanced level: no trigger
+  const Rule& rule = missing_alert_required();
+  core.triggered(rule, child);
+  if (s.last_missing != kNever && s.last_missing >= s.last_located) {
+    return core.no_duty(rule, child, NoDutyReason::kAlreadyDone);  // reported missing already
   }
   for (AgencyId owner : owners) {
     DutySpec spec;

@@ -32,7 +32,12 @@ class NonResidentialAddress final : public Rule {
                       (!b.address.line1.empty() || !b.address.postcode.empty());
     for (PersonId child : core.children_named()) {
       if (home) core.for_each_open(child, *this, [&](DutyId d) { core.resolve(d); });
-      if (!non_residential || core.state(child).unborn) continue;
+      if (!non_residential) continue;
+      core.triggered(*this, child);
+      if (core.state(child).unborn) {
+        core.no_duty(*this, child, NoDutyReason::kUnborn);
+        continue;
+      }
       std::vector<AgencyId> owners;
       for (const Involvement& i : core.state(child).involvements) {
         if (std::find(owners.begin(), owners.end(), i.agency) == owners.end())

@@ -76,7 +76,10 @@ class SupportOptionsReview final : public Rule {
     } else {
       s.rule_state &= static_cast<std::uint8_t>(~kStateBit);
     }
-    if (!state || was || core.any_open(child, *this)) return;
+    if (!state || was) return;
+    core.triggered(*this, child);
+    if (core.any_open(child, *this))
+      return core.no_duty(*this, child, NoDutyReason::kOccurrenceOpen);
     const AgencyId owner = core.area_owner(AgencyKind::kChildrensSocialCare, child);
     if (owner == kNone) return;  // never reported by anyone (see area_owner)
     const Date trigger = core.event() != nullptr ? core.event()->at.date : core.today();

@@ -64,7 +64,16 @@ class WhereaboutsUnknown final : public Rule {
     }
     for (PersonId child : lost) {
       const PersonState& s = core.state(child);
-      if (s.unborn || !s.whereabouts_unknown || core.any_open(child, *this)) continue;
+      if (!s.whereabouts_unknown) continue;  // located by this very event: no trigger
+      core.triggered(*this, child);
+      if (s.unborn) {
+        core.no_duty(*this, child, NoDutyReason::kUnborn);
+        continue;
+      }
+      if (core.any_open(child, *this)) {  // R32: one episode at a time
+        core.no_duty(*this, child, NoDutyReason::kOccurrenceOpen);
+        continue;
+      }
       const AgencyId reporter = core.agency(e.by);
       const AreaId area = core.agency_info(reporter).area;
       const int wd = core.has_open_involvement(child) ? core.param(*this, kInvolvedWd, area)
