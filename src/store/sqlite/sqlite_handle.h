@@ -61,4 +61,18 @@ class Statement {
   sqlite3_stmt* stmt_ = nullptr;
 };
 
+// Runs `body` in one transaction opened by `begin` ("BEGIN", "BEGIN
+// IMMEDIATE"): committed when it returns, rolled back when it throws.
+template <class Body>
+void in_transaction(Connection& db, const char* begin, Body&& body) {
+  db.exec(begin);
+  try {
+    body();
+    db.exec("COMMIT");
+  } catch (...) {
+    sqlite3_exec(db.get(), "ROLLBACK", nullptr, nullptr, nullptr);
+    throw;
+  }
+}
+
 }  // namespace sightline::sqlite

@@ -13,9 +13,11 @@
 #include "chronology/projector.h"
 #include "core/clock.h"
 #include "feed/parser.h"
+#include "store/sqlite/migrations.h"
 #include "store/sqlite/projection_rows.h"
 #include "store/sqlite/row_writer.h"
 #include "store/sqlite/schema.h"
+#include "store/sqlite/schema_migrator.h"
 #include "store/sqlite/sqlite_handle.h"
 #include "store/sqlite/staged_rows.h"
 #include "store/sqlite/store_snapshot.h"
@@ -25,6 +27,7 @@ namespace sightline {
 namespace {
 
 using sqlite::Connection;
+using sqlite::in_transaction;
 using sqlite::Statement;
 
 // SipHash-2-4 under a fixed key: stable across builds and machines, since
@@ -72,20 +75,6 @@ constexpr std::size_t kSortedRows = std::size_t{1} << 15;
 constexpr std::size_t kSortedBytes = std::size_t{2} << 20;
 // WriteSets waiting for the writer or being written: bounds an import's memory.
 constexpr std::size_t kSetsInFlight = 4;
-
-// Runs `body` in one transaction opened by `begin` ("BEGIN", "BEGIN
-// IMMEDIATE"): committed when it returns, rolled back when it throws.
-template <class Body>
-void in_transaction(Connection& db, const char* begin, Body&& body) {
-  db.exec(begin);
-  try {
-    body();
-    db.exec("COMMIT");
-  } catch (...) {
-    sqlite3_exec(db.get(), "ROLLBACK", nullptr, nullptr, nullptr);
-    throw;
-  }
-}
 
 // Sets the journal mode ("wal", "delete"); whether it is now that mode.
 // SQLite keeps the old mode (or reports the store busy) when another
@@ -297,10 +286,16 @@ class SqliteStore final : public Store {
     // mid-transaction (measured: 256 MiB wrote the same bytes to it).
     db_.exec("PRAGMA cache_size=-65536");
     db_.exec("PRAGMA temp_store=MEMORY");
-    check_schema();
+    Statement is_sqlite(db_, "SELECT count(*) FROM sqlite_master");  // fails on a non-database file
+    is_sqlite.step();
+    migration_ = sqlite::migrate_schema(db_, path_, sqlite::all_migrations(),
+                                        [this] { refill_projections(); });
     statements_ = std::make_unique<BatchStatements>(db_);
     if (!writer_) writer_ = std::make_unique<sqlite::RowWriter>(db_);
   }
+
+  // What opening the store did to its schema.
+  const MigrationReport& migration() const { return migration_; }
 
   std::unique_ptr<ImportBatch> begin_import(std::string_view source) override {
     return std::make_unique<SqliteBatch>(
@@ -337,7 +332,9 @@ class SqliteStore final : public Store {
   void rebuild_projections() override;
 
  private:
-  void check_schema();
+  // Empties the `p_` tables and fills them again from the events, in the
+  // transaction already open.
+  void refill_projections();
   // The statement for `sql`, prepared once per store: the reads a server
   // makes for every request would otherwise spend much of their time in
   // SQLite's parser. Use it with a ResetOnExit, so that it never keeps a read
@@ -358,6 +355,7 @@ class SqliteStore final : public Store {
 
   std::string path_;
   Connection db_;
+  MigrationReport migration_;
   std::unique_ptr<BatchStatements> statements_;
   std::unique_ptr<sqlite::RowWriter> writer_;
   std::unordered_map<std::string, std::unique_ptr<Statement>> reads_;
@@ -369,42 +367,6 @@ struct ResetOnExit {
   Statement& statement;
   ~ResetOnExit() { statement.reset(); }
 };
-
-void SqliteStore::check_schema() {
-  Statement is_sqlite(db_, "SELECT count(*) FROM sqlite_master");  // fails on a non-database file
-  is_sqlite.step();
-  bool fill_involvement = false;
-  in_transaction(db_, "BEGIN IMMEDIATE", [&] {
-    {
-      // A store made before the involvement projection existed gets it filled
-      // from its events once, below.
-      Statement had(db_,
-                    "SELECT (SELECT count(*) FROM sqlite_master WHERE name = 'p_involvement') = 0 "
-                    "AND (SELECT count(*) FROM sqlite_master WHERE name = 'events') = 1");
-      had.step();
-      fill_involvement = had.column_int(0) != 0;
-    }
-    db_.exec(sqlite::kSchema);
-    if (fill_involvement) {
-      Statement any(db_, "SELECT 1 FROM events LIMIT 1");
-      fill_involvement = any.step();
-    }
-    Statement version(db_, "SELECT value FROM meta WHERE key = 'schema_version'");
-    if (version.step()) {
-      const std::string found = version.column_text(0);
-      if (found != std::to_string(sqlite::kSchemaVersion)) {
-        throw StoreError("the store has schema version " + found + "; this Sightline reads " +
-                         std::to_string(sqlite::kSchemaVersion));
-      }
-    } else {
-      db_.exec("INSERT INTO meta(key, value) VALUES ('schema_version', '1')");
-    }
-  });
-  if (fill_involvement) {
-    writer_ = std::make_unique<sqlite::RowWriter>(db_);
-    rebuild_projections();
-  }
-}
 
 std::optional<PersonView> SqliteStore::person(const Id& id, std::optional<Timestamp> as_known_at) {
   const std::int64_t cutoff = cutoff_of(as_known_at);
@@ -927,36 +889,50 @@ std::optional<std::vector<Id>> SqliteStore::persons_of_event(const Id& event_id)
 }
 
 void SqliteStore::rebuild_projections() {
-  in_transaction(db_, "BEGIN IMMEDIATE", [&] {
-    for (const char* table : sqlite::kProjectionTables) {
-      db_.exec(("DELETE FROM " + std::string(table)).c_str());
+  in_transaction(db_, "BEGIN IMMEDIATE", [&] { refill_projections(); });
+}
+
+void SqliteStore::refill_projections() {
+  if (!writer_) writer_ = std::make_unique<sqlite::RowWriter>(db_);
+  for (const char* table : sqlite::kProjectionTables) {
+    db_.exec(("DELETE FROM " + std::string(table)).c_str());
+  }
+  // The same rows as an import writes, written here as they are staged;
+  // every id is defined again by the events, so none is asked of the store.
+  sqlite::StagedRows staged(kEventsPerSet, kSortedRows, kSortedBytes);
+  sqlite::ProjectionRows sink(staged, nullptr);
+  FeedParser parser;
+  std::vector<Fault> faults;
+  Statement query(db_, "SELECT seq, json FROM events ORDER BY seq");
+  auto spare = std::make_unique<sqlite::WriteSet>();
+  while (query.step()) {
+    const std::int64_t seq = query.column_int(0);
+    auto event = parser.parse_line(query.column_text(1), seq, faults);
+    if (!event) {
+      throw StoreError("stored event " + std::to_string(seq) +
+                       " no longer parses: " + (faults.empty() ? "" : faults.front().to_string()));
     }
-    // The same rows as an import writes, written here as they are staged;
-    // every id is defined again by the events, so none is asked of the store.
-    sqlite::StagedRows staged(kEventsPerSet, kSortedRows, kSortedBytes);
-    sqlite::ProjectionRows sink(staged, nullptr);
-    FeedParser parser;
-    std::vector<Fault> faults;
-    Statement query(db_, "SELECT seq, json FROM events ORDER BY seq");
-    auto spare = std::make_unique<sqlite::WriteSet>();
-    while (query.step()) {
-      const std::int64_t seq = query.column_int(0);
-      auto event = parser.parse_line(query.column_text(1), seq, faults);
-      if (!event) {
-        throw StoreError("stored event " + std::to_string(seq) + " no longer parses: " +
-                         (faults.empty() ? "" : faults.front().to_string()));
-      }
-      project(*event, source_of(seq, *event), sink);
-      staged.event_added();
-      if (staged.ready()) {
-        auto full = staged.take(std::move(spare), false);
-        writer_->write(*full);
-        full->clear();
-        spare = std::move(full);
-      }
+    project(*event, source_of(seq, *event), sink);
+    staged.event_added();
+    if (staged.ready()) {
+      auto full = staged.take(std::move(spare), false);
+      writer_->write(*full);
+      full->clear();
+      spare = std::move(full);
     }
-    writer_->write(*staged.take(nullptr, true));
-  });
+  }
+  writer_->write(*staged.take(nullptr, true));
+}
+
+std::unique_ptr<SqliteStore> make_sqlite_store(const std::string& path) {
+  static const bool initialised = [] {
+    // Allocation statistics cost a global mutex on every allocation; Sightline
+    // does not read them.
+    sqlite3_config(SQLITE_CONFIG_MEMSTATUS, 0);
+    return sodium_init() >= 0;
+  }();
+  if (!initialised) throw StoreError("libsodium could not be initialised");
+  return std::make_unique<SqliteStore>(path);
 }
 
 }  // namespace
@@ -967,14 +943,11 @@ sqlite::Connection* transaction_of(ImportBatch& batch) {
 }
 
 std::unique_ptr<Store> open_sqlite_store(const std::string& path) {
-  static const bool initialised = [] {
-    // Allocation statistics cost a global mutex on every allocation; Sightline
-    // does not read them.
-    sqlite3_config(SQLITE_CONFIG_MEMSTATUS, 0);
-    return sodium_init() >= 0;
-  }();
-  if (!initialised) throw StoreError("libsodium could not be initialised");
-  return std::make_unique<SqliteStore>(path);
+  return make_sqlite_store(path);
+}
+
+MigrationReport migrate_sqlite_store(const std::string& path) {
+  return make_sqlite_store(path)->migration();
 }
 
 }  // namespace sightline

@@ -6,6 +6,7 @@
 #include <memory>
 #include <string>
 
+#include "store/sqlite/migration_report.h"
 #include "store/store.h"
 
 namespace sightline {
@@ -14,9 +15,15 @@ namespace sqlite {
 class Connection;
 }
 
-// Opens or creates the store at `path`. Throws StoreError when the file cannot
-// be opened, is not a Sightline store, or has a newer schema.
+// Opens or creates the store at `path`, applying the migrations its schema
+// lacks (store/sqlite/migrations.h). Throws StoreError when the file cannot
+// be opened, is not a Sightline store, or has a schema newer than this
+// Sightline knows.
 std::unique_ptr<Store> open_sqlite_store(const std::string& path);
+
+// Opens the store at `path` as above, and says what opening it did to its
+// schema (for `sightline migrate`).
+MigrationReport migrate_sqlite_store(const std::string& path);
 
 // The connection a batch of a store opened above writes in, inside its open
 // transaction, so that another component can add its own rows to that same
