@@ -36,6 +36,7 @@ Command alerts_command();
 Command serve_command();
 Command audit_command();
 Command user_command();
+Command migrate_command();
 
 // Runs `sightline ARGS...`; never throws.
 int run_cli(std::span<const std::string_view> args, std::ostream& out, std::ostream& err,

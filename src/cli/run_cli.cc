@@ -9,8 +9,9 @@ namespace sightline::cli {
 namespace {
 
 std::vector<Command> all_commands() {
-  return {import_command(), chronology_command(), replay_command(), alerts_command(),
-          synth_command(),  serve_command(),      user_command(),   audit_command()};
+  return {import_command(), chronology_command(), replay_command(),
+          alerts_command(), synth_command(),      serve_command(),
+          user_command(),   audit_command(),      migrate_command()};
 }
 
 void print_overview(std::ostream& out) {
