@@ -1,0 +1,91 @@
+#include "chronology/sightings.h"
+
+namespace sightline {
+
+bool has_known_location(const Address& a) {
+  return (a.kind == AddressKind::kResidential || a.kind == AddressKind::kTemporary) &&
+         (!a.line1.empty() || !a.postcode.empty());
+}
+
+namespace {
+
+// Calls seen(Sighting) for each child the event shows seen, in field order.
+template <class F>
+void for_each_sighting(const Event& e, const SightingContext& known, F&& seen) {
+  switch (e.type) {
+    case EventType::kContact: {
+      const auto& b = e.as<ContactEvent>();
+      if (!b.child_seen) return;
+      for (const Id& person : b.persons) {
+        if (known.childhood(person) != Childhood::kNotAChild) seen(Sighting{person, e.by});
+      }
+      return;
+    }
+    case EventType::kAppointment: {
+      const auto& b = e.as<AppointmentEvent>();
+      if (b.outcome == AppointmentOutcome::kAttended) seen(Sighting{b.child, e.by});
+      return;
+    }
+    case EventType::kMedical:
+      seen(Sighting{e.as<MedicalEvent>().child, e.by});
+      return;
+    case EventType::kBirth:
+      seen(Sighting{e.as<BirthEvent>().child, e.by});
+      return;
+    case EventType::kFound:
+      seen(Sighting{e.as<FoundEvent>().child, e.by});
+      return;
+    case EventType::kTransferAccepted: {
+      const auto& b = e.as<TransferAcceptedEvent>();
+      if (!b.child_seen) return;
+      if (const auto transfer = known.transfer(b.transfer)) {
+        seen(Sighting{transfer->child, transfer->to});
+      }
+      return;
+    }
+    default:
+      return;
+  }
+}
+
+}  // namespace
+
+void append_sightings(const Event& e, const SightingContext& known, std::vector<Sighting>& out) {
+  for_each_sighting(e, known, [&](const Sighting& s) { out.push_back(s); });
+}
+
+void append_located(const Event& e, const SightingContext& known,
+                    std::vector<std::string_view>& out) {
+  switch (e.type) {
+    case EventType::kClaim: {
+      const auto& b = e.as<ClaimEvent>();
+      if (b.verified) out.push_back(b.child);
+      return;
+    }
+    case EventType::kAddress: {
+      const auto& b = e.as<AddressEvent>();
+      if (b.notice != AddressNotice::kPlanned || !has_known_location(b.address)) return;
+      for (const Id& person : b.persons) {
+        if (known.childhood(person) == Childhood::kBorn) out.push_back(person);
+      }
+      return;
+    }
+    default:  // seen by anyone is located
+      for_each_sighting(e, known, [&](const Sighting& s) { out.push_back(s.child); });
+      return;
+  }
+}
+
+std::vector<Sighting> sightings_in(const Event& event, const SightingContext& known) {
+  std::vector<Sighting> out;
+  append_sightings(event, known, out);
+  return out;
+}
+
+std::vector<std::string_view> located_by(const Event& event, const SightingContext& known) {
+  std::vector<std::string_view> out;
+  append_located(event, known, out);
+  return out;
+}
+
+}  // namespace sightline
