@@ -1,5 +1,8 @@
 #include "chronology/sightings.h"
 
+#include <string>
+#include <unordered_map>
+
 namespace sightline {
 
 bool has_known_location(const Address& a) {
@@ -86,6 +89,51 @@ std::vector<std::string_view> located_by(const Event& event, const SightingConte
   std::vector<std::string_view> out;
   append_located(event, known, out);
   return out;
+}
+
+namespace {
+
+// What a child's chronology itself says: its subject is a child, and the
+// transfers it holds are the ones its acceptances answer.
+class ChronologyContext final : public SightingContext {
+ public:
+  ChronologyContext(const std::vector<Event>& chronology, std::string_view child) : child_(child) {
+    for (const Event& e : chronology) {
+      if (e.type != EventType::kTransfer) continue;
+      const auto& t = e.as<TransferEvent>();
+      transfers_.try_emplace(e.id, TransferParties{t.child, t.to});
+    }
+  }
+  Childhood childhood(std::string_view person) const override {
+    return person == child_ ? Childhood::kBorn : Childhood::kNotAChild;
+  }
+  std::optional<TransferParties> transfer(std::string_view id) const override {
+    const auto it = transfers_.find(std::string(id));
+    if (it == transfers_.end()) return std::nullopt;
+    return it->second;
+  }
+
+ private:
+  std::string_view child_;
+  std::unordered_map<std::string, TransferParties> transfers_;
+};
+
+}  // namespace
+
+std::optional<LatestSighting> latest_sighting(const std::vector<Event>& chronology,
+                                              std::string_view child) {
+  const ChronologyContext known(chronology, child);
+  std::optional<LatestSighting> latest;
+  std::vector<Sighting> seen;
+  for (const Event& e : chronology) {
+    if (latest && e.at.instant() < latest->event->at.instant()) continue;
+    seen.clear();
+    append_sightings(e, known, seen);
+    for (const Sighting& s : seen) {
+      if (s.child == child) latest = LatestSighting{&e, s};
+    }
+  }
+  return latest;
 }
 
 }  // namespace sightline

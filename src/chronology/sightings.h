@@ -65,6 +65,18 @@ void append_located(const Event& event, const SightingContext& known,
 std::vector<Sighting> sightings_in(const Event& event, const SightingContext& known);
 std::vector<std::string_view> located_by(const Event& event, const SightingContext& known);
 
+// The latest sighting of `child` among `chronology`, the events of the
+// child's integrated chronology (in any order): the event, and whom it shows
+// seen by. Latest by `at`; of two at the same instant, the later in the list.
+// The chronology's subject is taken to be a child, and the transfers it holds
+// are those its acceptances answer. nullopt when it shows the child never seen.
+struct LatestSighting {
+  const Event* event;
+  Sighting sighting;
+};
+std::optional<LatestSighting> latest_sighting(const std::vector<Event>& chronology,
+                                              std::string_view child);
+
 // An address that says where someone is: residential or temporary, with a
 // first line or a postcode.
 bool has_known_location(const Address& address);

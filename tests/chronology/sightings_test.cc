@@ -343,5 +343,75 @@ TEST(Sightings, AKnownLocationIsAResidentialOrTemporaryAddressWithALineOrPostcod
   EXPECT_FALSE(has_known_location(at("1 High St", "LU1 1AA", AddressKind::kUnknown)));
 }
 
+Event dated(EventType type, EventBody body, const std::string& when, const std::string& by,
+            const std::string& id = "") {
+  Event e;
+  e.type = type;
+  e.body = std::move(body);
+  e.at = *Timestamp::parse(when);
+  e.by = by;
+  e.id = id;
+  return e;
+}
+
+Event seen_at_home(const std::string& when, const std::string& by) {
+  return dated(EventType::kContact,
+               ContactEvent{{"m1", "c1"}, ContactMode::kHomeVisit, true, ContactOutcome::kSeen},
+               when, by);
+}
+
+TEST(LatestSighting, IsTheLatestByAtWhateverTheOrderOfTheList) {
+  const std::vector<Event> chronology = {
+      seen_at_home("2024-03-05", "hv"),
+      dated(EventType::kMedical, MedicalEvent{"c1", "{}", Concern::kNone}, "2024-03-09", "paeds"),
+      seen_at_home("2024-03-01", "gp"),
+  };
+  const auto latest = latest_sighting(chronology, "c1");
+  ASSERT_TRUE(latest.has_value());
+  EXPECT_EQ(latest->event, &chronology[1]);
+  EXPECT_EQ(latest->sighting, (Sighting{"c1", "paeds"}));
+}
+
+TEST(LatestSighting, OfTwoAtTheSameInstantTheLaterInTheListWins) {
+  const std::vector<Event> chronology = {seen_at_home("2024-03-05", "hv"),
+                                         seen_at_home("2024-03-05T12:00", "csc")};
+  const auto latest = latest_sighting(chronology, "c1");
+  ASSERT_TRUE(latest.has_value());
+  EXPECT_EQ(latest->sighting.by, "csc");
+}
+
+TEST(LatestSighting, AnAcceptanceIsASightingByTheReceiverOfTheTransferInTheChronology) {
+  std::vector<Event> chronology = {
+      seen_at_home("2024-03-01", "hv"),
+      dated(EventType::kTransfer, with<TransferEvent>([](TransferEvent& b) {
+              b.child = "c1";
+              b.from = "csc-a";
+              b.to = "csc-b";
+            }),
+            "2024-03-02", "csc-a", "tr-1"),
+      dated(EventType::kTransferAccepted, TransferAcceptedEvent{"tr-1", true}, "2024-03-04",
+            "csc-b-admin"),
+  };
+  auto latest = latest_sighting(chronology, "c1");
+  ASSERT_TRUE(latest.has_value());
+  EXPECT_EQ(latest->sighting, (Sighting{"c1", "csc-b"}));
+  // Without its transfer, the acceptance shows no one seen.
+  chronology.erase(chronology.begin() + 1);
+  latest = latest_sighting(chronology, "c1");
+  ASSERT_TRUE(latest.has_value());
+  EXPECT_EQ(latest->sighting.by, "hv");
+}
+
+TEST(LatestSighting, OnlyTheChildsOwnSightingsCount) {
+  const std::vector<Event> chronology = {
+      seen_at_home("2024-03-01", "hv"),
+      dated(EventType::kFound, with<FoundEvent>([](FoundEvent& b) { b.child = "c2"; }),
+            "2024-03-09", "police"),
+  };
+  EXPECT_EQ(latest_sighting(chronology, "c1")->sighting.by, "hv");
+  EXPECT_EQ(latest_sighting(chronology, "c2")->sighting.by, "police");
+  EXPECT_FALSE(latest_sighting({}, "c1").has_value());
+}
+
 }  // namespace
 }  // namespace sightline
