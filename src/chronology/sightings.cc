@@ -53,6 +53,20 @@ void for_each_sighting(const Event& e, const SightingContext& known, F&& seen) {
 
 }  // namespace
 
+bool may_show_seen(EventType type) {
+  switch (type) {
+    case EventType::kContact:
+    case EventType::kAppointment:
+    case EventType::kMedical:
+    case EventType::kBirth:
+    case EventType::kFound:
+    case EventType::kTransferAccepted:
+      return true;
+    default:
+      return false;
+  }
+}
+
 void append_sightings(const Event& e, const SightingContext& known, std::vector<Sighting>& out) {
   for_each_sighting(e, known, [&](const Sighting& s) { out.push_back(s); });
 }

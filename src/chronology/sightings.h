@@ -62,6 +62,10 @@ void append_sightings(const Event& event, const SightingContext& known, std::vec
 void append_located(const Event& event, const SightingContext& known,
                     std::vector<std::string_view>& out);
 
+// Whether an event of this type can show a child seen: a store may narrow its
+// search with it before asking append_sightings.
+bool may_show_seen(EventType type);
+
 std::vector<Sighting> sightings_in(const Event& event, const SightingContext& known);
 std::vector<std::string_view> located_by(const Event& event, const SightingContext& known);
 

@@ -300,6 +300,17 @@ TEST(Sightings, EachRowShowsSeenWhomTheCatalogueSaysAndByWhom) {
   }
 }
 
+TEST(Sightings, OnlyTheTypesThatMayShowSeenDo) {
+  std::set<EventType> showing;
+  for (const Row& row : rows()) {
+    if (!row.seen.empty()) showing.insert(row.type);
+  }
+  for (int t = 0; t < kEventTypeCount; ++t) {
+    const auto type = static_cast<EventType>(t);
+    EXPECT_EQ(may_show_seen(type), showing.contains(type)) << to_string(type);
+  }
+}
+
 TEST(Sightings, EachRowLocatesWhomTheCatalogueSays) {
   const Known known;
   for (const Row& row : rows()) {
