@@ -40,6 +40,13 @@ class FeedParser {
   // never looks at it, such as a replay, spares copying every line.
   void keep_lines(bool keep);
 
+  // For reading again, one by one and out of their feed, lines that passed
+  // validation when they were stored (a child's chronology as the API gives
+  // it): every person and id a line refers to counts as defined, with the
+  // kind its field needs, and an id a line defines is not checked against
+  // earlier uses. Every field is still checked as ever. Off by default.
+  void trust_references(bool trust);
+
   // The person and agency ids the last line that parse_line returned an
   // Event for names and defines, each with the number this parser gave it
   // (ids known only through `stored` have none). Valid until the next call of

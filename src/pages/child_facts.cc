@@ -3,6 +3,9 @@
 #include <algorithm>
 #include <set>
 
+#include "chronology/sightings.h"
+#include "pages/chronology_events.h"
+
 namespace sightline::pages {
 namespace {
 
@@ -25,6 +28,23 @@ bool names_child(const json& event, const std::string& child) {
   return false;
 }
 
+// How the event saw the child, for the page to name: the contact's mode, the
+// appointment's kind, else what the event was.
+std::string how_seen(const Event& e) {
+  switch (e.type) {
+    case EventType::kContact:
+      return std::string(to_string(e.as<ContactEvent>().mode));
+    case EventType::kAppointment: {
+      const AppointmentKind kind = e.as<AppointmentEvent>().kind;
+      return kind == AppointmentKind::kOther ? "appointment" : std::string(to_string(kind));
+    }
+    case EventType::kTransferAccepted:
+      return "transfer visit";
+    default:
+      return std::string(to_string(e.type));
+  }
+}
+
 // An agency's involvement, keyed by what it is, so that a later event can end it.
 struct OpenWork {
   std::string agency, what, since;
@@ -43,6 +63,13 @@ ChildFacts derive_child_facts(const json& entries, const std::string& child) {
   std::map<std::string, ActiveIndicator> indicators;
   std::set<std::string> seen_agencies;
 
+  // Last seen, by the catalogue's one definition of "seen" (C5).
+  const std::vector<Event> events = typed_events(entries);
+  if (const auto latest = latest_sighting(events, child)) {
+    facts.last_seen = LastSeen{latest->event->at.to_string(), std::string(latest->sighting.by),
+                               how_seen(*latest->event)};
+  }
+
   for (const json& entry : entries) {
     const json& e = entry.contains("event") ? entry["event"] : json();
     const std::string type = str(entry, "type");
@@ -51,9 +78,7 @@ ChildFacts derive_child_facts(const json& entries, const std::string& child) {
     if (!by.empty() && seen_agencies.insert(by).second) facts.agencies.push_back(by);
     const bool about_child = names_child(e, child);
 
-    if (type == "contact" && about_child && e.value("child_seen", false)) {
-      facts.last_seen = LastSeen{at, by, str(e, "mode")};
-    } else if (type == "registration" && about_child) {
+    if (type == "registration" && about_child) {
       open["gp:" + str(e, "agency")] = {str(e, "agency"), "Registered GP practice", at};
     } else if (type == "deregistration" && about_child) {
       open.erase("gp:" + str(e, "agency"));
@@ -82,7 +107,6 @@ ChildFacts derive_child_facts(const json& entries, const std::string& child) {
       const auto it = transfers.find(str(e, "transfer"));
       if (it != transfers.end()) {
         open["transfer:" + it->first] = {it->second.first, "Case transferred in", at};
-        if (e.value("child_seen", false)) facts.last_seen = LastSeen{at, by, "transfer visit"};
       }
     } else if (type == "transfer_declined") {
       open.erase("transfer:" + str(e, "transfer"));

@@ -24,10 +24,13 @@ struct Involvement {
   std::string since = {};   // the `at` of the event that began it
 };
 
+// The latest sighting, as the catalogue defines "seen" (chronology/sightings.h).
 struct LastSeen {
-  std::string at = {};   // when
-  std::string by = {};   // agency id
-  std::string how = {};  // contact mode, "transfer accepted", ...
+  std::string at = {};  // when
+  std::string by = {};  // the agency that saw the child (an accepted transfer's receiver)
+  // The contact's mode ("home_visit"), the appointment's kind ("immunisation",
+  // or "appointment"), "medical", "birth", "found" or "transfer visit".
+  std::string how = {};
 };
 
 struct ActiveIndicator {

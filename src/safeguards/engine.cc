@@ -40,6 +40,19 @@ std::vector<Notice> SafeguardsEngine::notices() const {
     out.push_back(core_->materialize_notice(i));
   return out;
 }
+std::optional<SafeguardsEngine::LastSeen> SafeguardsEngine::last_seen(
+    std::string_view child) const {
+  const PersonId p = core_->known_person(child);
+  if (p == kNone) return std::nullopt;
+  const PersonState& s = core_->state(p);
+  if (s.last_seen == kNever) return std::nullopt;
+  LastSeen out{s.last_seen, {}};
+  for (const auto& [agency, when] : s.seen_by) {
+    if (when == s.last_seen) out.by.emplace_back(core_->agency_name(agency));
+  }
+  return out;
+}
+
 void SafeguardsEngine::set_listener(EngineListener* listener) { core_->set_listener(listener); }
 
 }  // namespace sightline::safeguards

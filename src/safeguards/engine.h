@@ -18,6 +18,9 @@
 
 #include <functional>
 #include <memory>
+#include <optional>
+#include <string>
+#include <string_view>
 #include <vector>
 
 #include "core/working_days.h"
@@ -60,6 +63,16 @@ class SafeguardsEngine {
   // for none, or silent (trigger_ledger.h). Tallies are by the rule's index
   // in catalogue().
   const TriggerLedger& triggers() const;
+  // A child's latest sighting as the engine holds it (catalogue "seen", C5):
+  // when (Timestamp::instant()), and every agency that saw the child then, in
+  // the order they first saw the child. nullopt when the engine knows of no
+  // sighting. Read-only, so that what other views show can be checked
+  // against the engine.
+  struct LastSeen {
+    std::int64_t instant = 0;
+    std::vector<std::string> by;
+  };
+  std::optional<LastSeen> last_seen(std::string_view child) const;
   // The listener (may be null) hears of every change from now on; it must
   // outlive the engine or be reset first.
   void set_listener(EngineListener* listener);

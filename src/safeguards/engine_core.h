@@ -25,6 +25,7 @@
 #include <unordered_set>
 #include <vector>
 
+#include "chronology/sightings.h"
 #include "core/working_days.h"
 #include "feed/event.h"
 #include "feed/resolved_ids.h"
@@ -169,6 +170,8 @@ class EngineCore {
   // ----- people, agencies, areas -----
   PersonId person(std::string_view id);  // interned on first use
   PersonId find_person(std::string_view id) { return person(id); }
+  // The person's dense id, or kNone when no event named them (nothing is interned).
+  PersonId known_person(std::string_view id) const { return persons_.find(id); }
   PersonState& state(PersonId p) { return people_[p]; }
   const PersonState& state(PersonId p) const { return people_[p]; }
   std::string_view person_name(PersonId p) const { return persons_.name(p); }
@@ -299,7 +302,23 @@ class EngineCore {
   static std::string occurrence_of(const Event& e);
 
  private:
+  // Answers the definition of "seen" and "located" (chronology/sightings.h)
+  // from the engine's state.
+  class Known final : public SightingContext {
+   public:
+    explicit Known(EngineCore& core) : core_(core) {}
+    Childhood childhood(std::string_view person) const override;
+    std::optional<TransferParties> transfer(std::string_view id) const override;
+
+   private:
+    EngineCore& core_;
+  };
+
   void update_state(const Event& e);
+  // The event's own facts: everything but its sightings and locations.
+  void update_records(const Event& e);
+  // The children the event shows seen and locates (C5), from the one definition.
+  void note_sightings(const Event& e);
   void note_seen(PersonId child, AgencyId by, std::int64_t t);
   void note_located(PersonId child, std::int64_t t);
   // The receiving HV agency has seen the child: the transfers to it are handed over.
@@ -382,6 +401,9 @@ class EngineCore {
 
   std::vector<std::pair<PersonId, AgencyId>> sightings_;
   std::vector<PersonId> located_;
+  // What the definition returned for the current event (reused, to spare allocations).
+  std::vector<Sighting> seen_scratch_;
+  std::vector<std::string_view> located_scratch_;
   std::vector<PersonId> children_named_;
   std::vector<Move> moves_;
   std::vector<PersonId> touched_;

@@ -18,11 +18,6 @@ bool is_eea_nationality(std::string_view n) {
   return std::find(kEea.begin(), kEea.end(), n) != kEea.end();
 }
 
-bool has_location(const Address& a) {
-  return (a.kind == AddressKind::kResidential || a.kind == AddressKind::kTemporary) &&
-         (!a.line1.empty() || !a.postcode.empty());
-}
-
 int age_years(Date dob, Date on) {
   int years = on.year() - dob.year();
   if (on.month() < dob.month() || (on.month() == dob.month() && on.day() < dob.day())) --years;
@@ -63,7 +58,6 @@ void EngineCore::note_seen(PersonId child, AgencyId by, std::int64_t t) {
     note_handover_seen(child, by);
   }
   sightings_.emplace_back(child, by);
-  note_located(child, t);
 }
 
 void EngineCore::note_handover_seen(PersonId child, AgencyId receiver) {
@@ -149,7 +143,6 @@ void EngineCore::note_address(PersonId p, const Address& a, AddressNotice notice
   }
   if (s.is_child && !s.unborn) {
     note_move(p, kNone, st.area, t);
-    if (notice == AddressNotice::kPlanned && has_location(a)) note_located(p, t);
     if (notice == AddressNotice::kWithoutNotice && a.kind == AddressKind::kUnknown &&
         !s.whereabouts_unknown) {
       s.whereabouts_unknown = true;
@@ -188,6 +181,37 @@ void EngineCore::close_for_death(PersonId child) {
 }
 
 void EngineCore::update_state(const Event& e) {
+  update_records(e);
+  note_sightings(e);
+}
+
+std::optional<TransferParties> EngineCore::Known::transfer(std::string_view id) const {
+  const auto it = core_.transfers_.find(core_.refs_.find(id));
+  if (it == core_.transfers_.end()) return std::nullopt;
+  return TransferParties{core_.persons_.name(it->second.child),
+                         core_.agency_ids_.name(it->second.to)};
+}
+
+Childhood EngineCore::Known::childhood(std::string_view id) const {
+  const PersonState& s = core_.people_[core_.person(id)];
+  if (!s.is_child) return Childhood::kNotAChild;
+  return s.unborn ? Childhood::kUnborn : Childhood::kBorn;
+}
+
+void EngineCore::note_sightings(const Event& e) {
+  // Read after the event's other facts: none of them changes who is a child
+  // or what a transfer was, which is all the definition asks of the state.
+  const Known known(*this);
+  const std::int64_t t = e.at.instant();
+  seen_scratch_.clear();
+  append_sightings(e, known, seen_scratch_);
+  for (const Sighting& s : seen_scratch_) note_seen(person(s.child), agency(s.by), t);
+  located_scratch_.clear();
+  append_located(e, known, located_scratch_);
+  for (const std::string_view child : located_scratch_) note_located(person(child), t);
+}
+
+void EngineCore::update_records(const Event& e) {
   const std::int64_t t = e.at.instant();
   const auto child_named = [&](const Id& id) {
     const PersonId p = person(id);
@@ -267,7 +291,6 @@ void EngineCore::update_state(const Event& e) {
       // else the newborn's first home is the mother's (R8).
       if (s.home_area == kNone && s.last_move == kNever) s.home_area = address_of(c).area;
       children_named_.push_back(c);
-      note_seen(c, agency(e.by), t);
       touch(c);
       return;
     }
@@ -335,15 +358,11 @@ void EngineCore::update_state(const Event& e) {
       return;
     }
     case EventType::kFound: {
-      const PersonId c = child_named(e.as<FoundEvent>().child);
-      note_seen(c, agency(e.by), t);
-      touch(c);
+      touch(child_named(e.as<FoundEvent>().child));
       return;
     }
     case EventType::kClaim: {
-      const auto& b = e.as<ClaimEvent>();
-      const PersonId c = child_named(b.child);
-      if (b.verified) note_located(c, t);
+      child_named(e.as<ClaimEvent>().child);
       return;
     }
     case EventType::kRegistration: {
@@ -397,16 +416,13 @@ void EngineCore::update_state(const Event& e) {
       const auto& b = e.as<AppointmentEvent>();
       const PersonId c = child_named(b.child);
       const AgencyId by = agency(e.by);
-      if (b.outcome == AppointmentOutcome::kAttended) note_seen(c, by, t);
       if (b.outcome == AppointmentOutcome::kWasNotBrought) people_[c].not_brought.add(t);
       if (agencies_[by].kind == AgencyKind::kHealthVisiting) people_[c].hv_known_by = by;
       touch(c);
       return;
     }
     case EventType::kMedical: {
-      const PersonId c = child_named(e.as<MedicalEvent>().child);
-      note_seen(c, agency(e.by), t);
-      touch(c);
+      touch(child_named(e.as<MedicalEvent>().child));
       return;
     }
     case EventType::kRecordsTransfer: {
@@ -431,7 +447,6 @@ void EngineCore::update_state(const Event& e) {
         // own and its carers' (R16), whenever the carer was linked.
         if (refused && s.declined.latest != t) s.declined.add(t);
         if (s.is_child) {
-          if (b.child_seen) note_seen(p, by, t);
           if (hv) s.hv_known_by = by;
           if (b.outcome == ContactOutcome::kNotAtAddress && !s.whereabouts_unknown &&
               !b.child_seen) {
@@ -621,7 +636,6 @@ void EngineCore::update_state(const Event& e) {
         children_named_.push_back(tr.child);
         add_involvement(tr.child, Involvement{tr.to, InvolvementKind::kAcceptedTransfer, tr.status,
                                               r, e.at.date});
-        if (b.child_seen) note_seen(tr.child, tr.to, t);  // C5: a sighting by the receiver
         if (agencies_[tr.to].kind == AgencyKind::kHealthVisiting)
           people_[tr.child].hv_known_by = tr.to;
         touch(tr.child);

@@ -2,6 +2,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include "web/chronology_json.h"
 #include "web/json_body.h"
 #include "web/json_text.h"
 #include "web/secrets.h"
@@ -246,34 +247,9 @@ Response ChildrenApi::chronology(const Request& request, const Id& child,
   } else {
     out += "null";
   }
-  out += ",\"entries\":[";
-  for (std::size_t i = 0; i < entries.size(); ++i) {
-    const ChronologyEntry& e = entries[i];
-    if (i) out.push_back(',');
-    out += "{\"seq\":";
-    out += std::to_string(e.seq);
-    out += ",\"type\":";
-    append_json_string(out, to_string(e.type));
-    out += ",\"at\":";
-    append_json_string(out, e.at.to_string());
-    out += ",\"recorded\":";
-    append_json_string(out, e.recorded.to_string());
-    out += ",\"by\":";
-    if (e.by.empty()) {
-      out += "null";
-    } else {
-      append_json_string(out, e.by);
-    }
-    out += ",\"about\":[";
-    for (std::size_t a = 0; a < e.about.size(); ++a) {
-      if (a) out.push_back(',');
-      append_json_string(out, e.about[a]);
-    }
-    out += "],\"event\":";
-    out += e.json;
-    out.push_back('}');
-  }
-  out += "],\"access\":";
+  out += ",\"entries\":";
+  append_chronology_entries(out, entries);
+  out += ",\"access\":";
   out += access_json(*basis).dump();
   out.push_back('}');
   return json_response(200, std::move(out));

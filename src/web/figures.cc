@@ -9,6 +9,7 @@
 #include "core/areas.h"
 #include "core/date.h"
 #include "store/sqlite/sqlite_handle.h"
+#include "web/stored_sightings.h"
 
 namespace sightline::web {
 namespace {
@@ -68,16 +69,6 @@ constexpr const char* kDobSql =
     "WHERE person = ?1 AND dob IS NOT NULL AND dob <> '' UNION ALL "
     "SELECT day, 1, seq FROM p_life_events WHERE person = ?1 AND what = 'born') "
     "ORDER BY pref, seq DESC LIMIT 1";
-
-// The first day on or after ?2 that a health-visiting agency saw the child
-// (catalogue "seen", reported by that agency).
-constexpr const char* kFirstHvSightingSql =
-    "SELECT MIN(substr(e.at, 1, 10)) FROM p_event_persons ep JOIN events e ON e.seq = ep.seq "
-    "JOIN p_agencies g ON g.id = e.by WHERE ep.person = ?1 AND g.kind = 'health_visiting' "
-    "AND substr(e.at, 1, 10) >= ?2 AND ("
-    "(e.type = 'contact' AND json_extract(e.json, '$.child_seen') = 1) OR "
-    "(e.type = 'appointment' AND json_extract(e.json, '$.outcome') = 'attended') OR "
-    "e.type = 'medical' OR e.type = 'found')";
 
 std::string month_of(const std::string& day) { return day.substr(0, 7); }
 
@@ -158,7 +149,19 @@ std::vector<FiguresView::Case> FiguresView::registrations() {
                  "json_extract(json, '$.person')), json_extract(json, '$.agency') FROM events "
                  "WHERE type = 'registration' ORDER BY seq");
   Statement dob(*db_, kDobSql);
-  Statement seen(*db_, kFirstHvSightingSql);
+  StoredSightings sightings(*db_);
+  Statement agency_kind(*db_, "SELECT kind FROM p_agencies WHERE id = ?1");
+  std::map<Id, bool> is_hv;  // agency -> is health visiting
+  const auto health_visiting = [&](const Id& agency) {
+    auto it = is_hv.find(agency);
+    if (it == is_hv.end()) {
+      agency_kind.bind(1, agency);
+      const bool hv = agency_kind.step() && agency_kind.column_text(0) == "health_visiting";
+      agency_kind.reset();
+      it = is_hv.emplace(agency, hv).first;
+    }
+    return it->second;
+  };
   std::vector<Case> out;
   while (list.step()) {
     Case c{list.column_text(0), list.column_text(1), list.column_text(2), false};
@@ -170,12 +173,14 @@ std::vector<FiguresView::Case> FiguresView::registrations() {
     if (!born || *born > *day || born->plus_months(60) <= *day) continue;
     const Date deadline = calendar_.add_working_days(*day, 7);
     if (deadline >= today) continue;
-    seen.bind(1, c.child).bind(2, c.day);
-    if (seen.step() && !seen.column_is_null(0)) {
-      const auto first = Date::parse(seen.column_text(0));
-      c.counted = first && *first <= deadline;
+    // The first sighting by health visiting on or after the day (oldest first).
+    for (const StoredSighting& s : sightings.of(c.child, std::int64_t{day->days()} * 86400)) {
+      if (!health_visiting(s.by)) continue;
+      const auto seen_on = Date::from_days(
+          static_cast<std::int32_t>((s.at_s >= 0 ? s.at_s : s.at_s - 86399) / 86400));
+      c.counted = seen_on <= deadline;
+      break;
     }
-    seen.reset();
     out.push_back(std::move(c));
   }
   return out;

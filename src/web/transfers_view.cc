@@ -4,6 +4,7 @@
 #include <nlohmann/json.hpp>
 
 #include "store/sqlite/sqlite_handle.h"
+#include "web/stored_sightings.h"
 
 namespace sightline::web {
 namespace {
@@ -26,14 +27,6 @@ std::string pending_sql(const char* side) {
          "json_extract(r.json, '$.transfer') = json_extract(e.json, '$.id')) "
          "ORDER BY e.at_s, e.seq";
 }
-
-// Sightings of the child by `agency` on or after the instant `since`.
-constexpr const char* kSeenSql =
-    "SELECT 1 FROM p_event_persons ep JOIN events e ON e.seq = ep.seq "
-    "WHERE ep.person = ?1 AND e.by = ?2 AND e.at_s >= ?3 AND ("
-    "(e.type = 'contact' AND json_extract(e.json, '$.child_seen') = 1) OR "
-    "(e.type = 'appointment' AND json_extract(e.json, '$.outcome') = 'attended') OR "
-    "e.type = 'medical' OR e.type = 'found') LIMIT 1";
 
 // A transfer about the same child between the same agencies sent after the
 // one at (?4, ?5).
@@ -88,7 +81,7 @@ std::vector<PendingTransfer> TransfersView::awaiting(const std::string& agency) 
     }
     rows.reset();
     Statement later(*db_, kLaterSql);
-    Statement seen(*db_, kSeenSql);
+    StoredSightings seen(*db_);
     for (auto& [t, at_s] : found) {
       // A later transfer between the same agencies about the same child
       // (answered or not) supersedes this one.
@@ -96,9 +89,9 @@ std::vector<PendingTransfer> TransfersView::awaiting(const std::string& agency) 
       const bool superseded = later.step();
       later.reset();
       if (superseded) continue;
-      seen.bind(1, t.child).bind(2, t.to).bind(3, at_s - at_s % 86400);
-      t.child_seen_by_receiver = seen.step();
-      seen.reset();
+      const std::vector<StoredSighting> since = seen.of(t.child, at_s - at_s % 86400);
+      t.child_seen_by_receiver = std::any_of(since.begin(), since.end(),
+                                             [&](const StoredSighting& s) { return s.by == t.to; });
       out.push_back(std::move(t));
     }
   }

@@ -7,9 +7,8 @@
 // - Incoming: transfers whose `to` is the agency; outgoing: whose `from` is.
 // - For each: the transfer's id, child, status, risks, summary, mode, when it
 //   was sent (`at`) and recorded, and whether the receiving agency has seen
-//   the child since it was sent (catalogue "seen": a contact with the child
-//   seen, an attended appointment, a medical or a `found`, reported by the
-//   receiver on or after the transfer's date).
+//   the child on or after the transfer's date (catalogue "seen", as
+//   chronology/sightings.h defines it).
 // - A transfer superseded by a later one between the same agencies about the
 //   same child (a corrected handover) is not listed: the later one is.
 //

@@ -388,6 +388,42 @@ INSTANTIATE_TEST_SUITE_P(EveryType, ValidLineTest, ::testing::ValuesIn(valid_cas
                            return type_of_line(param.param.line);
                          });
 
+// Each valid line read again on its own, as a child's chronology through the
+// API gives it, without the lines that define what it refers to.
+TEST_P(ValidLineTest, ParsesAloneIntoItsBodyWhenItsReferencesAreTrusted) {
+  FeedParser parser;
+  parser.trust_references(true);
+  std::vector<Fault> faults;
+  const std::optional<Event> event = parser.parse_line(GetParam().line, 7, faults);
+  ASSERT_TRUE(event.has_value()) << describe(faults);
+  EXPECT_EQ(to_string(event->type), type_of_line(GetParam().line));
+  EXPECT_EQ(event->body.index(), static_cast<std::size_t>(event->type));
+  GetParam().check(*event);
+}
+
+TEST(TrustedReferences, OnlyReferencesAreTakenOnTrust) {
+  FeedParser parser;
+  std::vector<Fault> faults;
+  const std::string accepted =
+      R"({"type":"transfer_accepted","transfer":"tr-9","child_seen":true,"at":"2024-03-01","by":"hv9"})";
+  EXPECT_FALSE(parser.parse_line(accepted, 1, faults));  // by default, nothing is defined
+  ASSERT_EQ(faults.size(), 2u) << describe(faults);
+  parser.trust_references(true);
+  faults.clear();
+  EXPECT_TRUE(parser.parse_line(accepted, 2, faults)) << describe(faults);
+  // The same id defined twice, as in two entries of one chronology.
+  const std::string transfer =
+      R"({"type":"transfer","id":"tr-9","child":"c9","from":"a9","to":"hv9","status":"universal","at":"2024-03-01","by":"a9"})";
+  EXPECT_TRUE(parser.parse_line(transfer, 3, faults)) << describe(faults);
+  EXPECT_TRUE(parser.parse_line(transfer, 4, faults)) << describe(faults);
+  // A field is still checked.
+  EXPECT_FALSE(parser.parse_line(
+      R"({"type":"transfer_accepted","transfer":"tr-9","child_seen":"yes","at":"2024-03-01","by":"hv9"})",
+      5, faults));
+  ASSERT_EQ(faults.size(), 1u) << describe(faults);
+  EXPECT_EQ(faults[0].field, "transfer_accepted.child_seen");
+}
+
 TEST(ValidLines, CoverEveryType) {
   std::set<std::string> covered;
   for (const ValidCase& c : valid_cases()) covered.insert(type_of_line(c.line));

@@ -498,5 +498,27 @@ TEST_F(PagesWorkTest, AClosureTheSafeguardsForbidIsRefusedUnlessAManagerGivesARe
   EXPECT_NE(r.body.find("Luton confirmed by phone"), std::string::npos);
 }
 
+// Ealing's health visitor saw Tia at home on 5 January; Ealing's paediatrician
+// examined her on 10 February (a medical: the catalogue's "seen").
+constexpr const char* kTiaExamined =
+    R"({"type":"person","id":"tia","at":"2026-01-05","by":"ealing-hv","given":"Tia","family":"Example","dob":"2025-06-01"}
+{"type":"contact","persons":["tia"],"mode":"home_visit","child_seen":true,"outcome":"seen","at":"2026-01-05","by":"ealing-hv"}
+{"type":"medical","child":"tia","findings":{"weight_centile":25},"concern":"none","at":"2026-02-10","by":"ealing-paediatrics"}
+)";
+
+class PagesSeenTest : public PagesTest {
+ protected:
+  std::string extra_feed() const override { return kTiaExamined; }
+};
+
+TEST_F(PagesSeenTest, TheChildPageShowsAMedicalAsTheLastSightingWithItsAgency) {
+  const HttpReply r = get("/children/tia", page_sign_in("alice"));
+  ASSERT_EQ(r.status, 200);
+  EXPECT_NE(r.body.find("Last seen</dt><dd class=\"govuk-summary-list__value\">10 February 2026 "
+                        "by Paediatric service in Ealing (child protection medical) (Medical)"),
+            std::string::npos)
+      << r.body;
+}
+
 }  // namespace
 }  // namespace sightline::testing

@@ -235,5 +235,32 @@ TEST(PercentTextTest, OneDecimalRoundedHalfUp) {
   }
 }
 
+// A registration seen by health visiting through a handover: Luton's health
+// visitors sent c9 to Ealing's, which accepted with the child seen two working
+// days after her GP registration. The catalogue counts that as a sighting by
+// the receiver (C5); the figure counts it too. January, Ealing: 1 of 1.
+TEST(FiguresSeen, AnAcceptedHandoverWithTheChildSeenIsASightingByTheReceivingHealthVisitors) {
+  const TempDir dir;
+  const std::string db = dir.file("seen.db");
+  {
+    auto store = open_sqlite_store(db);
+    std::istringstream feed(
+        R"({"type":"agency","id":"ealing-gp","at":"2020-01-01","name":"Ealing GP","kind":"gp_practice","area":"E09000009"}
+{"type":"agency","id":"ealing-hv","at":"2020-01-01","name":"Ealing HV","kind":"health_visiting","area":"E09000009"}
+{"type":"agency","id":"luton-hv","at":"2020-01-01","name":"Luton HV","kind":"health_visiting","area":"E06000032"}
+{"type":"person","id":"c9","at":"2025-06-01","by":"ealing-gp","given":"Ida","family":"Nine","dob":"2025-06-01"}
+{"type":"address","at":"2025-06-01","by":"ealing-gp","persons":["c9"],"address":{"line1":"1 High Street","town":"London","postcode":"W5 1AA","area":"E09000009"}}
+{"type":"transfer","id":"tr9","at":"2026-01-28","by":"luton-hv","child":"c9","from":"luton-hv","to":"ealing-hv","status":"universal"}
+{"type":"registration","at":"2026-01-30","by":"ealing-gp","child":"c9","agency":"ealing-gp"}
+{"type":"transfer_accepted","at":"2026-02-03","by":"ealing-hv","transfer":"tr9","child_seen":true}
+)");
+    ASSERT_TRUE(import_feed(*store, feed, "seen", {}).committed);
+  }
+  const SimulatedClock clock(*Timestamp::parse(kToday));
+  web::FiguresView view(db, clock);
+  EXPECT_EQ(view.rows("gp-registrations-seen"),
+            (std::vector<FigureRow>{row(kEaling, "Ealing", "2026-01", 1, 1)}));
+}
+
 }  // namespace
 }  // namespace sightline

@@ -137,5 +137,33 @@ TEST_F(TransfersApiTest, AcceptingATransferTakesItOffBothLists) {
   EXPECT_EQ(listed(theirs["outgoing"]), std::vector<std::string>{"tr-tia:seen"});
 }
 
+// Yan: Westminster's social care handed him to Luton's, which accepted with
+// him seen on 12 February; Ealing's handover of him to Luton, sent on
+// 11 February, awaits an answer. Luton has seen him since it was sent: an
+// accepted transfer with the child seen is a sighting by the receiver (C5).
+constexpr const char* kYan =
+    R"({"type":"person","id":"yan","at":"2026-01-05","by":"ealing-csc","given":"Yan","family":"Example"}
+{"type":"transfer","id":"tr-yan-w","at":"2026-02-10","by":"westminster-csc","child":"yan","from":"westminster-csc","to":"luton-csc","status":"child_in_need","risks":[]}
+{"type":"transfer","id":"tr-yan-e","at":"2026-02-11","by":"ealing-csc","child":"yan","from":"ealing-csc","to":"luton-csc","status":"child_in_need","risks":[]}
+{"type":"transfer_accepted","at":"2026-02-12","by":"luton-csc","transfer":"tr-yan-w","child_seen":true}
+)";
+
+class TransfersSeenTest : public ServiceTest {
+ protected:
+  std::string extra_feed() const override { return kYan; }
+};
+
+TEST_F(TransfersSeenTest, AnAcceptedTransferWithTheChildSeenCountsAsTheReceiverSeeingTheChild) {
+  accounts_->add("lucy", Role::kPractitioner, "luton-csc", kPassword, admin());
+  TestClient c(port_);
+  const Browser lucy = sign_in(c, "lucy");
+  const HttpReply r = c.request("GET", "/api/v1/transfers", "", lucy.cookie());
+  ASSERT_EQ(r.status, 200) << r.body;
+  const json incoming = json::parse(r.body)["incoming"];
+  ASSERT_EQ(incoming.size(), 1u) << r.body;
+  EXPECT_EQ(incoming[0]["id"], "tr-yan-e");
+  EXPECT_EQ(incoming[0]["child_seen_by_receiver"], true);
+}
+
 }  // namespace
 }  // namespace sightline

@@ -1,0 +1,153 @@
+#include "chronology/sightings.h"
+
+#include <string>
+#include <unordered_map>
+
+namespace sightline {
+
+bool has_known_location(const Address& a) {
+  return (a.kind == AddressKind::kResidential || a.kind == AddressKind::kTemporary) &&
+         (!a.line1.empty() || !a.postcode.empty());
+}
+
+namespace {
+
+// Calls seen(Sighting) for each child the event shows seen, in field order.
+template <class F>
+void for_each_sighting(const Event& e, const SightingContext& known, F&& seen) {
+  switch (e.type) {
+    case EventType::kContact: {
+      const auto& b = e.as<ContactEvent>();
+      if (!b.child_seen) return;
+      for (const Id& person : b.persons) {
+        if (known.childhood(person) != Childhood::kNotAChild) seen(Sighting{person, e.by});
+      }
+      return;
+    }
+    case EventType::kAppointment: {
+      const auto& b = e.as<AppointmentEvent>();
+      if (b.outcome == AppointmentOutcome::kAttended) seen(Sighting{b.child, e.by});
+      return;
+    }
+    case EventType::kMedical:
+      seen(Sighting{e.as<MedicalEvent>().child, e.by});
+      return;
+    case EventType::kBirth:
+      seen(Sighting{e.as<BirthEvent>().child, e.by});
+      return;
+    case EventType::kFound:
+      seen(Sighting{e.as<FoundEvent>().child, e.by});
+      return;
+    case EventType::kTransferAccepted: {
+      const auto& b = e.as<TransferAcceptedEvent>();
+      if (!b.child_seen) return;
+      if (const auto transfer = known.transfer(b.transfer)) {
+        seen(Sighting{transfer->child, transfer->to});
+      }
+      return;
+    }
+    default:
+      return;
+  }
+}
+
+}  // namespace
+
+bool may_show_seen(EventType type) {
+  switch (type) {
+    case EventType::kContact:
+    case EventType::kAppointment:
+    case EventType::kMedical:
+    case EventType::kBirth:
+    case EventType::kFound:
+    case EventType::kTransferAccepted:
+      return true;
+    default:
+      return false;
+  }
+}
+
+void append_sightings(const Event& e, const SightingContext& known, std::vector<Sighting>& out) {
+  for_each_sighting(e, known, [&](const Sighting& s) { out.push_back(s); });
+}
+
+void append_located(const Event& e, const SightingContext& known,
+                    std::vector<std::string_view>& out) {
+  switch (e.type) {
+    case EventType::kClaim: {
+      const auto& b = e.as<ClaimEvent>();
+      if (b.verified) out.push_back(b.child);
+      return;
+    }
+    case EventType::kAddress: {
+      const auto& b = e.as<AddressEvent>();
+      if (b.notice != AddressNotice::kPlanned || !has_known_location(b.address)) return;
+      for (const Id& person : b.persons) {
+        if (known.childhood(person) == Childhood::kBorn) out.push_back(person);
+      }
+      return;
+    }
+    default:  // seen by anyone is located
+      for_each_sighting(e, known, [&](const Sighting& s) { out.push_back(s.child); });
+      return;
+  }
+}
+
+std::vector<Sighting> sightings_in(const Event& event, const SightingContext& known) {
+  std::vector<Sighting> out;
+  append_sightings(event, known, out);
+  return out;
+}
+
+std::vector<std::string_view> located_by(const Event& event, const SightingContext& known) {
+  std::vector<std::string_view> out;
+  append_located(event, known, out);
+  return out;
+}
+
+namespace {
+
+// What a child's chronology itself says: its subject is a child, and the
+// transfers it holds are the ones its acceptances answer.
+class ChronologyContext final : public SightingContext {
+ public:
+  ChronologyContext(const std::vector<Event>& chronology, std::string_view child) : child_(child) {
+    for (const Event& e : chronology) {
+      if (e.type != EventType::kTransfer) continue;
+      const auto& t = e.as<TransferEvent>();
+      transfers_.try_emplace(e.id, TransferParties{t.child, t.to});
+    }
+  }
+  Childhood childhood(std::string_view person) const override {
+    return person == child_ ? Childhood::kBorn : Childhood::kNotAChild;
+  }
+  std::optional<TransferParties> transfer(std::string_view id) const override {
+    const auto it = transfers_.find(std::string(id));
+    if (it == transfers_.end()) return std::nullopt;
+    return it->second;
+  }
+
+ private:
+  std::string_view child_;
+  std::unordered_map<std::string, TransferParties> transfers_;
+};
+
+}  // namespace
+
+std::optional<LatestSighting> latest_sighting(const std::vector<Event>& chronology,
+                                              std::string_view child) {
+  const ChronologyContext known(chronology, child);
+  std::optional<LatestSighting> latest;
+  std::vector<Sighting> seen;
+  for (const Event& e : chronology) {
+    if (latest && e.at.instant() < latest->event->at.instant()) continue;
+    seen.clear();
+    append_sightings(e, known, seen);
+    for (const Sighting& s : seen) {
+      if (s.child == child) latest = LatestSighting{&e, s};
+    }
+  }
+  return latest;
+}
+
+}  // namespace sightline

@@ -1,0 +1,131 @@
+// What the child's page says at a glance, from a chronology as the API gives
+// it: here, when and by whom the child was last seen (catalogue "seen", C5).
+#include "pages/child_facts.h"
+
+#include <gtest/gtest.h>
+
+#include <nlohmann/json.hpp>
+#include <string>
+#include <vector>
+
+namespace sightline::pages {
+namespace {
+
+using nlohmann::json;
+
+// One chronology entry as GET /api/v1/children/{id}/chronology writes it: the
+// stored line under "event", with its type, times (as Timestamp writes them)
+// and reporter beside it.
+json entry(const std::string& line) {
+  static int seq = 0;
+  const json event = json::parse(line);
+  const auto when = [&](const char* field) {
+    return Timestamp::parse(event.value(field, event["at"].get<std::string>()))->to_string();
+  };
+  return {{"seq", ++seq},
+          {"type", event["type"]},
+          {"at", when("at")},
+          {"recorded", when("recorded")},
+          {"by", event.contains("by") ? event["by"] : json(nullptr)},
+          {"about", json::array({"child"})},
+          {"event", event}};
+}
+
+json entries(const std::vector<std::string>& lines) {
+  json out = json::array();
+  for (const std::string& line : lines) out.push_back(entry(line));
+  return out;
+}
+
+// Ealing's health visitor saw Tia at home on 5 January.
+const std::string kPerson =
+    R"({"type":"person","id":"tia","given":"Tia","family":"Example","dob":"2025-06-01","at":"2025-06-02","by":"ealing-hv"})";
+const std::string kVisit =
+    R"({"type":"contact","persons":["mum","tia"],"mode":"home_visit","child_seen":true,"outcome":"seen","at":"2026-01-05","by":"ealing-hv"})";
+
+struct LaterSighting {
+  std::string what, line, by, how;
+};
+
+// The disagreement issue 11 found: "the child page's 'last seen' counts only
+// contacts and accepted transfers; the engine also counts a birth, a `found`,
+// an attended appointment and a medical". Each of those, after the visit, is
+// when the child was last seen, by the agency that recorded it.
+TEST(ChildFacts, LastSeenCountsABirthAFoundAnAttendedAppointmentAndAMedicalNotOnlyContacts) {
+  const std::vector<LaterSighting> later = {
+      {"an attended appointment",
+       R"({"type":"appointment","child":"tia","kind":"immunisation","outcome":"attended","at":"2026-02-10","by":"ealing-gp"})",
+       "ealing-gp", "immunisation"},
+      {"a medical",
+       R"({"type":"medical","child":"tia","findings":{"weight_centile":25},"concern":"none","at":"2026-02-10","by":"ealing-paeds"})",
+       "ealing-paeds", "medical"},
+      {"a found", R"({"type":"found","child":"tia","at":"2026-02-10","by":"met-police"})",
+       "met-police", "found"},
+  };
+  for (const LaterSighting& s : later) {
+    const ChildFacts facts = derive_child_facts(entries({kPerson, kVisit, s.line}), "tia");
+    ASSERT_TRUE(facts.last_seen.has_value()) << s.what;
+    EXPECT_EQ(facts.last_seen->at, "2026-02-10") << s.what;
+    EXPECT_EQ(facts.last_seen->by, s.by) << s.what;
+    EXPECT_EQ(facts.last_seen->how, s.how) << s.what;
+  }
+  // A newborn whom no one has visited yet was seen at the birth, by the hospital.
+  const ChildFacts newborn = derive_child_facts(
+      entries(
+          {R"({"type":"pregnancy","mother":"mum","child":"tia","edd":"2025-06-01","at":"2025-01-10","by":"ealing-mw"})",
+           R"({"type":"birth","child":"tia","mother":"mum","at":"2025-06-01T04:10","by":"ealing-hospital"})"}),
+      "tia");
+  ASSERT_TRUE(newborn.last_seen.has_value());
+  EXPECT_EQ(newborn.last_seen->at, "2025-06-01T04:10:00");
+  EXPECT_EQ(newborn.last_seen->by, "ealing-hospital");
+  EXPECT_EQ(newborn.last_seen->how, "birth");
+}
+
+TEST(ChildFacts, WhatDoesNotShowTheChildSeenLeavesTheLastSightingAsItWas) {
+  const std::vector<std::string> not_seen = {
+      R"({"type":"appointment","child":"tia","kind":"immunisation","outcome":"was_not_brought","at":"2026-02-10","by":"ealing-gp"})",
+      R"({"type":"appointment","child":"tia","kind":"review_1_year","outcome":"cancelled","at":"2026-02-10","by":"ealing-gp"})",
+      R"({"type":"contact","persons":["mum"],"mode":"home_visit","child_seen":true,"outcome":"seen","at":"2026-02-10","by":"ealing-csc"})",
+      R"({"type":"contact","persons":["mum","tia"],"mode":"phone","child_seen":false,"outcome":"seen","at":"2026-02-10","by":"ealing-csc"})",
+      R"({"type":"claim","child":"tia","claim":"with_relatives","detail":"With her aunt","verified":true,"at":"2026-02-10","by":"ealing-csc"})",
+  };
+  for (const std::string& line : not_seen) {
+    const ChildFacts facts = derive_child_facts(entries({kPerson, kVisit, line}), "tia");
+    ASSERT_TRUE(facts.last_seen.has_value()) << line;
+    EXPECT_EQ(facts.last_seen->at, "2026-01-05") << line;
+    EXPECT_EQ(facts.last_seen->by, "ealing-hv") << line;
+    EXPECT_EQ(facts.last_seen->how, "home_visit") << line;
+  }
+  EXPECT_FALSE(derive_child_facts(entries({kPerson}), "tia").last_seen.has_value());
+}
+
+// C5, R11: an accepted transfer with the child seen is a sighting by the
+// transfer's receiver, whoever recorded the acceptance.
+TEST(ChildFacts, AnAcceptedTransferWithTheChildSeenIsASightingByTheReceiver) {
+  const ChildFacts facts = derive_child_facts(
+      entries(
+          {kPerson, kVisit,
+           R"({"type":"transfer","id":"tr-tia","child":"tia","from":"ealing-csc","to":"luton-csc","status":"child_in_need","at":"2026-02-02","by":"ealing-csc"})",
+           R"({"type":"transfer_accepted","transfer":"tr-tia","child_seen":true,"at":"2026-02-05","by":"luton-admin"})"}),
+      "tia");
+  ASSERT_TRUE(facts.last_seen.has_value());
+  EXPECT_EQ(facts.last_seen->at, "2026-02-05");
+  EXPECT_EQ(facts.last_seen->by, "luton-csc");
+  EXPECT_EQ(facts.last_seen->how, "transfer visit");
+}
+
+// The chronology comes in order of `at`: the last sighting in it is the latest.
+TEST(ChildFacts, TheLatestSightingWinsWhateverItsKind) {
+  const ChildFacts facts = derive_child_facts(
+      entries(
+          {kPerson,
+           R"({"type":"medical","child":"tia","findings":{},"concern":"none","at":"2025-12-01","by":"ealing-paeds"})",
+           kVisit}),
+      "tia");
+  ASSERT_TRUE(facts.last_seen.has_value());
+  EXPECT_EQ(facts.last_seen->by, "ealing-hv");
+  EXPECT_EQ(facts.last_seen->how, "home_visit");
+}
+
+}  // namespace
+}  // namespace sightline::pages
