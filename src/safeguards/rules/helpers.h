@@ -60,6 +60,29 @@ inline void raise_to_area_owner(EngineCore& core, DutyId id, AgencyKind kind) {
   core.raise(id);
 }
 
+// C9 for a rule that watches a state: keeps the state's last value in the
+// rule's bit of the child's rule_state, and says whether a new occurrence
+// starts: the state has just become true (the trigger, marked in the ledger)
+// and no earlier duty or alert of the rule for the child is open (else the
+// trigger is settled with that reason).
+inline bool occurrence_starts(EngineCore& core, const Rule& rule, PersonId child,
+                              std::uint8_t state_bit, bool state) {
+  PersonState& s = core.state(child);
+  const bool was = (s.rule_state & state_bit) != 0;
+  if (state) {
+    s.rule_state |= state_bit;
+  } else {
+    s.rule_state &= static_cast<std::uint8_t>(~state_bit);
+  }
+  if (!state || was) return false;
+  core.triggered(rule, child);
+  if (core.any_open(child, rule)) {
+    core.no_duty(rule, child, NoDutyReason::kOccurrenceOpen);
+    return false;
+  }
+  return true;
+}
+
 // Years completed between `dob` and `on`.
 inline int age_in_years(Date dob, Date on) {
   int years = on.year() - dob.year();

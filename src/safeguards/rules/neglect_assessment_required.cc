@@ -52,23 +52,14 @@ class NeglectAssessmentRequired final : public Rule {
 
  private:
   void check(EngineCore& core, PersonId child) const {
-    PersonState& s = core.state(child);
+    const PersonState& s = core.state(child);
     const AreaId area = core.child_area(child);
     const std::uint32_t active = core.active_indicators(child);
     const std::int64_t recent = std::int64_t{core.param(*this, kRecentDays, area)} * 86400;
     const bool state = EngineCore::domain_count(active) >= core.param(*this, kMinDomains, area) &&
                        (s.last_holistic_assessment == kNever ||
                         core.now_instant() - s.last_holistic_assessment > recent);
-    const bool was = (s.rule_state & kStateBit) != 0;
-    if (state) {
-      s.rule_state |= kStateBit;
-    } else {
-      s.rule_state &= static_cast<std::uint8_t>(~kStateBit);
-    }
-    if (!state || was) return;
-    core.triggered(*this, child);
-    if (core.any_open(child, *this))
-      return core.no_duty(*this, child, NoDutyReason::kOccurrenceOpen);
+    if (!occurrence_starts(core, *this, child, kStateBit, state)) return;
     const AgencyId owner = core.area_owner(AgencyKind::kChildrensSocialCare, child);
     if (owner == kNone) return;  // never reported by anyone (see area_owner)
     const Date trigger = core.event() != nullptr ? core.event()->at.date : core.today();

@@ -139,23 +139,14 @@ class PrebirthAssessmentRequired final : public Rule {
   }
 
   void check(EngineCore& core, PersonId child) const {
-    PersonState& s = core.state(child);
+    const PersonState& s = core.state(child);
     if (!s.unborn || !s.edd) return;
     const Date from = weeks_date(core, child);
     const AreaId area = core.child_area(child);
     const std::uint32_t active = core.active_indicators(child);
     const bool state = core.today() >= from && !s.prebirth_assessment &&
                        EngineCore::domain_count(active) >= core.param(*this, kMinDomains, area);
-    const bool was = (s.rule_state & kStateBit) != 0;
-    if (state) {
-      s.rule_state |= kStateBit;
-    } else {
-      s.rule_state &= static_cast<std::uint8_t>(~kStateBit);
-    }
-    if (!state || was) return;
-    core.triggered(*this, child);
-    if (core.any_open(child, *this))
-      return core.no_duty(*this, child, NoDutyReason::kOccurrenceOpen);
+    if (!occurrence_starts(core, *this, child, kStateBit, state)) return;
     const AgencyId owner = state_owner(core, child);
     if (owner == kNone) return;  // never reported by anyone (see area_owner)
     Date trigger = core.event() != nullptr ? core.event()->at.date : core.today();

@@ -47,7 +47,7 @@ class SupportOptionsReview final : public Rule {
   }
 
   void on_state(EngineCore& core, PersonId child) const override {
-    PersonState& s = core.state(child);
+    const PersonState& s = core.state(child);
     bool state = false;
     std::vector<std::string> routes;
     if (core.known_to_services(child)) {
@@ -70,16 +70,7 @@ class SupportOptionsReview final : public Rule {
         break;
       }
     }
-    const bool was = (s.rule_state & kStateBit) != 0;
-    if (state) {
-      s.rule_state |= kStateBit;
-    } else {
-      s.rule_state &= static_cast<std::uint8_t>(~kStateBit);
-    }
-    if (!state || was) return;
-    core.triggered(*this, child);
-    if (core.any_open(child, *this))
-      return core.no_duty(*this, child, NoDutyReason::kOccurrenceOpen);
+    if (!occurrence_starts(core, *this, child, kStateBit, state)) return;
     const AgencyId owner = core.area_owner(AgencyKind::kChildrensSocialCare, child);
     if (owner == kNone) return;  // never reported by anyone (see area_owner)
     const Date trigger = core.event() != nullptr ? core.event()->at.date : core.today();
