@@ -194,11 +194,20 @@ class Feed {
     }
     return false;
   }
-  // The agency in contact with child c at event i, or "".
+  // The agency that reached child c or a carer of c at event i, or "" (R57):
+  // it saw the child, or recorded a contact naming the child or a carer with
+  // outcome seen or declined.
   std::string in_contact(std::size_t i, const std::string& c) const {
-    if (!about(i, c)) return "";
-    if (ev[i].type == "contact") return ev[i].by;
-    return seen_by(i, c);
+    if (const std::string a = seen_by(i, c); !a.empty()) return a;
+    const Ev& e = ev[i];
+    if (e.type != "contact" || (e.j["outcome"] != "seen" && e.j["outcome"] != "declined")) {
+      return "";
+    }
+    if (about(i, c)) return e.by;
+    for (const std::string& carer : carers(c)) {
+      if (about(i, carer)) return e.by;
+    }
+    return "";
   }
   // The area of the latest address naming person p among the first n events;
   // "" when there is none or it has no area.
@@ -224,8 +233,9 @@ class Feed {
 struct Involvement {
   std::string agency;
   Date start;
-  int interval = 0;  // WD between visits it asks for; 0: none (child-not-seen)
-  std::string key;   // the assessment or plan id, "hv:AGENCY", "tr:TRANSFER"
+  int interval = 0;         // WD between visits it asks for; 0: none (child-not-seen)
+  std::string key;          // the assessment or plan id, "hv:AGENCY", "tr:TRANSFER"
+  bool assessment = false;  // an open assessment or s47 enquiry
 };
 
 struct Involvements {
@@ -263,7 +273,7 @@ void step(const Feed& f, std::size_t i, const std::string& c, Involvements& s) {
     return;
   }
   if (e.type == "assessment_started" && j["kind"] != "adult_needs") {  // R12
-    s.open.push_back({j["agency"], e.at, j["kind"] == "s47" ? 10 : 20, j["id"]});
+    s.open.push_back({j["agency"], e.at, j["kind"] == "s47" ? 10 : 20, j["id"], true});
   }
   if (e.type == "assessment_completed" || e.type == "s47_concluded") s.erase(j["assessment"]);
   if (e.type == "plan_started") {
@@ -372,6 +382,9 @@ class Rules {
   void child_not_seen(const std::string& c);
   std::optional<Date> visit_due(const std::string& c, const std::string& agency,
                                 std::size_t n) const;
+  bool lost_after(const std::string& c, std::size_t n) const;
+  bool closure_is_fault(const std::string& c, const std::string& agency, std::size_t n,
+                        const Involvements& s) const;
   void whereabouts_unknown(const std::string& c);
   void hv_handover_missing(const std::string& c);
 
@@ -380,14 +393,61 @@ class Rules {
   std::vector<ReferenceAlert> alerts_;
 };
 
+// Whether child c's whereabouts are unknown after the first n events: lost by
+// a trigger, and not located by anything that happened since.
+bool Rules::lost_after(const std::string& c, std::size_t n) const {
+  bool lost = false;
+  std::int64_t since = 0;
+  for (std::size_t i : f_.events_about(c)) {
+    if (i >= n) break;
+    if (lost && f_.locates(i, c) && f_.ev[i].at_order >= since) {
+      lost = false;
+    } else if (!lost && f_.loses(i, c)) {
+      lost = true;
+      since = f_.ev[i].at_order;
+      for (std::size_t k : f_.events_about(c)) {  // located already, learnt first
+        if (k >= i) break;
+        if (f_.locates(k, c) && f_.ev[k].at_order > since) lost = false;
+      }
+    }
+  }
+  return lost;
+}
+
+// Whether `agency` closing child c's case, the first n events applied (the
+// closure last) with involvements s, is a closure-before-seen fault: the
+// whereabouts unknown, a transfer to or from the agency not accepted with the
+// child seen, or an assessment of the agency's still open.
+bool Rules::closure_is_fault(const std::string& c, const std::string& agency, std::size_t n,
+                             const Involvements& s) const {
+  if (lost_after(c, n)) return true;
+  for (const Involvement& v : s.open) {
+    if (v.agency == agency && v.assessment) return true;
+  }
+  for (std::size_t i : f_.events_about(c)) {
+    if (i >= n) break;
+    const Ev& t = f_.ev[i];
+    if (t.type != "transfer" || (t.j["from"] != agency && t.j["to"] != agency)) continue;
+    bool seen = false;
+    for (std::size_t k : f_.events_about(c)) {
+      if (k >= n) break;
+      const Ev& a = f_.ev[k];
+      seen |= a.type == "transfer_accepted" && a.j["transfer"] == t.ref &&
+              a.j["child_seen"].get<bool>();
+    }
+    if (!seen) return true;
+  }
+  return false;
+}
+
 // When `agency` must next see child c, after the first n events; none when it owes no visit.
 std::optional<Date> Rules::visit_due(const std::string& c, const std::string& agency,
                                      std::size_t n) const {
   Involvements s;
   std::optional<Date> last_seen, born;
   bool unborn = false;
-  // Visits due when the agency closed its case (C8 cancels no duty): the date
-  // the visit counts from, and its due date.
+  // The visit pending when the agency's closure, a closure-before-seen fault,
+  // could not end it (R31): the date it counts from, and its due date.
   std::vector<std::pair<Date, Date>> kept;
   // The date the visit involvement v asks for counts from.
   auto baseline = [&](const Involvement& v) {
@@ -397,18 +457,19 @@ std::optional<Date> Rules::visit_due(const std::string& c, const std::string& ag
     return from;
   };
   auto visit = [&](const Involvement& v) { return add_working_days(baseline(v), v.interval); };
-  auto due_now = [&]() -> std::optional<Date> {
+  // The visit due next, and the date it counts from.
+  auto pending = [&]() -> std::optional<std::pair<Date, Date>> {
     if (unborn) return std::nullopt;  // seeing begins at birth
-    std::optional<Date> due;
+    std::optional<std::pair<Date, Date>> next;
     for (const Involvement& v : s.open) {
       if (v.agency != agency || v.interval == 0) continue;
       const Date d = visit(v);
-      if (!due || d < *due) due = d;
+      if (!next || d < next->second) next = std::make_pair(baseline(v), d);
     }
-    for (const auto& [from, d] : kept) {
-      if (!due || d < *due) due = d;
+    for (const auto& k : kept) {
+      if (!next || k.second < next->second) next = k;
     }
-    return due;
+    return next;
   };
   for (std::size_t i : f_.events_about(c)) {  // only they change what it owes
     if (i >= n) break;
@@ -425,19 +486,19 @@ std::optional<Date> Rules::visit_due(const std::string& c, const std::string& ag
                                 [&](const std::pair<Date, Date>& k) { return k.first < e.at; }),
                  kept.end());
     }
-    // The involvements the closure ends (C8) leave the visits they asked for due (R31).
-    if (e.type == "case_closed" && f_.about(i, c) && e.j["agency"] == agency && !unborn) {
-      for (const Involvement& v : s.open) {
-        if (v.agency == agency && v.interval > 0 &&
-            (v.key.rfind("tr:", 0) == 0 || v.key == "hv:" + agency)) {
-          kept.emplace_back(baseline(v), visit(v));
-        }
-      }
-    }
+    const std::optional<std::pair<Date, Date>> before = pending();
     step(f_, i, c, s);
     if (s.dead) return std::nullopt;
+    // A closure ends the closer's accepted transfers and enhanced level (C8) and
+    // with them their visits (C9), unless it is a closure-before-seen fault:
+    // then the visit pending stays due on its date (R31).
+    if (e.type == "case_closed" && f_.about(i, c) && e.j["agency"] == agency && before &&
+        closure_is_fault(c, agency, i + 1, s)) {
+      kept.push_back(*before);
+    }
   }
-  return due_now();
+  if (const auto next = pending()) return next->second;
+  return std::nullopt;
 }
 
 void Rules::child_not_seen(const std::string& c) {
@@ -489,16 +550,21 @@ void Rules::whereabouts_unknown(const std::string& c) {
   std::string reporter;
   std::vector<std::size_t> open;
   // Raises the alert (after the first n events) to the agencies with
-  // involvement, else the last one in contact with the child, else the reporter.
+  // involvement, else the last one in contact with the child or a carer, else
+  // the reporter.
   auto raise_now = [&](Date d, std::size_t n) {
     raised = true;
     std::set<std::string> owners;
     for (const Involvement& v : involvements(f_, c, n).open) owners.insert(v.agency);
-    if (owners.empty()) {
+    if (owners.empty()) {  // the latest to be in contact, by when it was (R57)
       std::string last = reporter;
-      for (std::size_t i : f_.events_about(c)) {
-        if (i >= n) break;
-        if (const std::string a = f_.in_contact(i, c); !a.empty()) last = a;
+      std::int64_t when = 0;
+      for (std::size_t i = 0; i < n; ++i) {
+        const std::string a = f_.in_contact(i, c);
+        if (!a.empty() && f_.ev[i].at_order >= when) {
+          last = a;
+          when = f_.ev[i].at_order;
+        }
       }
       owners.insert(last);
     }

@@ -18,16 +18,18 @@
 //   transfers ask for none (R44, R31); the HV level is the child's, and
 //   re-stating it does not restart it. The end of an involvement ends the
 //   visits it asked for (C9); `case_closed` ends the closer's accepted
-//   transfers and enhanced level but cancels no duty (C8): the visits they
-//   asked for stay due until the agency sees the child. The receiver's
+//   transfers and enhanced level (C8), and with them their visits, unless it
+//   is a closure-before-seen fault: then the visit pending stays due on its
+//   date until the agency sees the child (R31). The receiver's
 //   sighting ends the enhanced involvement of an HV agency that transferred
 //   the child to it (R46). An unborn child owes no visits; involvements count
 //   from the birth (R43). An agency's alert stays open until it sees the child
 //   (C5), and no second one is raised meanwhile.
 // - whereabouts-unknown: one episode at a time; 1 WD when any agency has open
 //   involvement at the trigger, else 5 WD (R32). Owners: the agencies with
-//   involvement when it falls due, else the last agency in contact with the
-//   child (a contact of any outcome, or a sighting), else the reporter.
+//   involvement when it falls due, else the last agency, by when it happened,
+//   to see the child or reach it or a carer by a contact seen or declined
+//   (R57), else the reporter.
 //   Located means by something that happened after the whereabouts became
 //   unknown, whenever it is learnt.
 // - hv-handover-missing: moves as R7 has them: an address in another area, an
