@@ -194,20 +194,14 @@ class Feed {
     }
     return false;
   }
-  // The agency that reached child c or a carer of c at event i, or "" (R57):
-  // it saw the child, or recorded a contact naming the child or a carer with
-  // outcome seen or declined.
-  std::string in_contact(std::size_t i, const std::string& c) const {
-    if (const std::string a = seen_by(i, c); !a.empty()) return a;
+  // The agency that reached person p at event i, or "" (R57): it saw p (a
+  // child), or recorded a contact naming p with outcome seen or declined.
+  std::string reached(std::size_t i, const std::string& p) const {
+    if (const std::string a = seen_by(i, p); !a.empty()) return a;
     const Ev& e = ev[i];
-    if (e.type != "contact" || (e.j["outcome"] != "seen" && e.j["outcome"] != "declined")) {
-      return "";
-    }
-    if (about(i, c)) return e.by;
-    for (const std::string& carer : carers(c)) {
-      if (about(i, carer)) return e.by;
-    }
-    return "";
+    const bool spoke =
+        e.type == "contact" && (e.j["outcome"] == "seen" || e.j["outcome"] == "declined");
+    return spoke && about(i, p) ? e.by : "";
   }
   // The area of the latest address naming person p among the first n events;
   // "" when there is none or it has no area.
@@ -556,17 +550,23 @@ void Rules::whereabouts_unknown(const std::string& c) {
     raised = true;
     std::set<std::string> owners;
     for (const Involvement& v : involvements(f_, c, n).open) owners.insert(v.agency);
-    if (owners.empty()) {  // the latest to be in contact, by when it was (R57)
-      std::string last = reporter;
-      std::int64_t when = 0;
-      for (std::size_t i = 0; i < n; ++i) {
-        const std::string a = f_.in_contact(i, c);
-        if (!a.empty() && f_.ev[i].at_order >= when) {
-          last = a;
-          when = f_.ev[i].at_order;
+    if (owners.empty()) {
+      // The latest to reach the child, or a carer, by when it happened (R57); a
+      // carer's contact at the same time as the child's own does not displace it.
+      auto latest = [&](const std::string& p) {
+        std::pair<std::int64_t, std::string> last{-1, ""};
+        for (std::size_t i : f_.events_about(p)) {
+          if (i >= n) break;
+          const std::string a = f_.reached(i, p);
+          if (!a.empty() && f_.ev[i].at_order >= last.first) last = {f_.ev[i].at_order, a};
         }
+        return last;
+      };
+      std::pair<std::int64_t, std::string> last = latest(c);
+      for (const std::string& carer : f_.carers(c)) {
+        if (const auto l = latest(carer); l.first > last.first) last = l;
       }
-      owners.insert(last);
+      owners.insert(last.second.empty() ? reporter : last.second);
     }
     for (const std::string& owner : owners) {
       open.push_back(raise("whereabouts-unknown", c, owner, due, d));
