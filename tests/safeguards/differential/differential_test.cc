@@ -11,19 +11,21 @@
 // (tests/safeguards/rules/<rule>/).
 //
 // Environment:
-//   SIGHTLINE_DIFFERENTIAL_SEEDS=N       how many seeds (default 150; thousands
-//                                         for a longer search)
+//   SIGHTLINE_DIFFERENTIAL_SEEDS=N       how many seeds (default 150, 40 under
+//                                         AddressSanitizer; thousands for a
+//                                         longer search)
 //   SIGHTLINE_DIFFERENTIAL_FIRST_SEED=S  the first seed (default 1)
 //   SIGHTLINE_DIFFERENTIAL_REDUCE=N      reduce the first N disagreeing seeds
-//                                         (default 3; the others are only named)
+//                                         (default 3, 1 under AddressSanitizer;
+//                                         the others are only named)
 //   SIGHTLINE_DIFFERENTIAL_OUT=DIR       also write each reduced feed there as
 //                                         seed-S.jsonl
 //   SIGHTLINE_DIFFERENTIAL_FEED=FILE     compare one feed file instead (not
 //   SIGHTLINE_DIFFERENTIAL_UNTIL=DATE     reduced), replayed with this --until
 //
-// The default run takes about 3 s in a release build (some 20 ms a seed, most
-// of it the reference's slowness); a disagreement adds a few seconds for each
-// reduction.
+// The default run takes about 3 s in a release build and 10 s under the
+// sanitizers (scripts/build sanitize); each reduction of a disagreement adds a
+// few seconds (a minute under the sanitizers).
 #include <gtest/gtest.h>
 
 #include <algorithm>
@@ -47,6 +49,20 @@ namespace sightline::safeguards::differential {
 namespace {
 
 namespace fs = std::filesystem;
+
+// Under AddressSanitizer (scripts/test's second run) everything is many times
+// slower: fewer seeds, and one reduction.
+#if defined(__SANITIZE_ADDRESS__)
+constexpr bool kSanitized = true;
+#elif defined(__has_feature)
+#if __has_feature(address_sanitizer)
+constexpr bool kSanitized = true;
+#else
+constexpr bool kSanitized = false;
+#endif
+#else
+constexpr bool kSanitized = false;
+#endif
 
 const std::vector<std::string> kRules = {"child-not-seen", "whereabouts-unknown",
                                          "hv-handover-missing"};
@@ -217,10 +233,12 @@ TEST(Differential, EngineAgreesWithTheReferenceOnRandomFeeds) {
   }
   const std::string count_text = env("SIGHTLINE_DIFFERENTIAL_SEEDS");
   const std::string first_text = env("SIGHTLINE_DIFFERENTIAL_FIRST_SEED");
-  const std::uint64_t count = count_text.empty() ? 150 : std::stoull(count_text);
+  const std::uint64_t count = !count_text.empty() ? std::stoull(count_text) : kSanitized ? 40 : 150;
   const std::uint64_t first = first_text.empty() ? 1 : std::stoull(first_text);
   const std::string reduce_text = env("SIGHTLINE_DIFFERENTIAL_REDUCE");
-  const std::size_t reductions = reduce_text.empty() ? 3 : std::stoull(reduce_text);
+  const std::size_t reductions = !reduce_text.empty() ? std::stoull(reduce_text)
+                                 : kSanitized         ? 1
+                                                      : 3;
   const std::string out_dir = env("SIGHTLINE_DIFFERENTIAL_OUT");
   std::vector<std::uint64_t> failed;
   for (std::uint64_t seed = first; seed < first + count; ++seed) {

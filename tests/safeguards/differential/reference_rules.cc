@@ -42,6 +42,10 @@ struct Ev {
   bool waits = false;         // recorded before its referent, it waited for it (R45)
   json j;
   std::vector<std::string> about;  // the persons it is about, references followed
+  // What the rules ask of it, worked out once (Feed::classify).
+  std::string sighting;   // the agency that sees the children it is about, if it does
+  bool locating = false;  // it locates the children it is about (C5)
+  bool losing = false;    // their whereabouts become unknown by it
 };
 
 struct Transfer {
@@ -108,6 +112,7 @@ class Feed {
       if (e.type == "transfer_accepted" || e.type == "transfer_declined") {
         e.about.push_back(transfers_[j["transfer"]].child);
       }
+      classify(e);
       ev.push_back(std::move(e));
     }
     std::sort(ev.begin(), ev.end(), [](const Ev& a, const Ev& b) {
@@ -149,6 +154,29 @@ class Feed {
     return it == carers_.end() ? std::set<std::string>{} : it->second;
   }
 
+  // Terms, "seen"; C5: a transfer accepted with the child seen is a sighting by
+  // the receiver, and a child is located when seen by anyone, found, the
+  // subject of a verified claim, or given a known address with notice planned;
+  // whereabouts-unknown's triggers.
+  void classify(Ev& e) const {
+    const json& j = e.j;
+    if (e.type == "contact" && j["child_seen"].get<bool>()) e.sighting = e.by;
+    if (e.type == "appointment" && j["outcome"] == "attended") e.sighting = e.by;
+    if (e.type == "medical" || e.type == "birth" || e.type == "found") e.sighting = e.by;
+    if (e.type == "transfer_accepted" && j["child_seen"].get<bool>()) {
+      e.sighting = transfers_.at(j["transfer"]).to;
+    }
+    e.locating = !e.sighting.empty() || (e.type == "claim" && j.value("verified", false));
+    if (e.type == "address") {
+      const std::string kind = j["address"].value("kind", "residential");
+      const std::string notice = j.value("notice", "planned");
+      e.locating = kind != "unknown" && kind != "no_fixed_abode" && j["address"].contains("area") &&
+                   notice == "planned";
+      e.losing = notice == "without_notice" && kind == "unknown";
+    }
+    if (e.type == "whereabouts_unknown") e.losing = true;
+    if (e.type == "contact" && j["outcome"] == "not_at_address") e.losing = true;
+  }
   bool about(std::size_t i, const std::string& c) const {
     const auto& a = ev[i].about;
     return std::find(a.begin(), a.end(), c) != a.end();
@@ -156,43 +184,13 @@ class Feed {
   // The agency that saw child c at event i, or "" (Terms, "seen"; C5: a
   // transfer accepted with the child seen is a sighting by the receiver).
   std::string seen_by(std::size_t i, const std::string& c) const {
-    if (!about(i, c)) return "";
-    const Ev& e = ev[i];
-    const json& j = e.j;
-    if (e.type == "contact" && j["child_seen"].get<bool>()) return e.by;
-    if (e.type == "appointment" && j["outcome"] == "attended") return e.by;
-    if (e.type == "medical" || e.type == "birth" || e.type == "found") return e.by;
-    if (e.type == "transfer_accepted" && j["child_seen"].get<bool>()) {
-      return transfer(j["transfer"]).to;
-    }
-    return "";
+    return about(i, c) ? ev[i].sighting : "";
   }
   // Whether event i locates child c (C5).
-  bool locates(std::size_t i, const std::string& c) const {
-    if (!about(i, c)) return false;
-    if (!seen_by(i, c).empty()) return true;
-    const Ev& e = ev[i];
-    const json& j = e.j;
-    if (e.type == "claim") return j.value("verified", false);
-    if (e.type == "address") {
-      const std::string kind = j["address"].value("kind", "residential");
-      return kind != "unknown" && kind != "no_fixed_abode" && j["address"].contains("area") &&
-             j.value("notice", "planned") == "planned";
-    }
-    return false;
-  }
+  bool locates(std::size_t i, const std::string& c) const { return ev[i].locating && about(i, c); }
   // Whether event i makes child c's whereabouts unknown (whereabouts-unknown's trigger).
   bool loses(std::size_t i, const std::string& c) const {
-    if (!about(i, c) || children_.count(c) == 0) return false;
-    const Ev& e = ev[i];
-    const json& j = e.j;
-    if (e.type == "whereabouts_unknown") return true;
-    if (e.type == "contact") return j["outcome"] == "not_at_address";
-    if (e.type == "address") {
-      return j.value("notice", "planned") == "without_notice" &&
-             j["address"].value("kind", "residential") == "unknown";
-    }
-    return false;
+    return ev[i].losing && about(i, c) && children_.count(c) != 0;
   }
   // The agency that reached person p at event i, or "" (R57): it saw p (a
   // child), or recorded a contact naming p with outcome seen or declined.
@@ -508,28 +506,30 @@ void Rules::child_not_seen(const std::string& c) {
     constexpr std::size_t kNone = static_cast<std::size_t>(-1);
     std::size_t open = kNone;  // the agency's open alert
     std::optional<Date> due;
-    std::size_t known = kNone;  // the events `due` was computed after
+    bool stale = true;  // whether an event about the child came since `due` was computed
     each_day([&](Date d, std::size_t begin, std::size_t end) {
       for (std::size_t i = begin; i < end; ++i) {
         if (dies(i, c)) {
           if (open != kNone) resolve(open, f_.ev[i]);
           return false;
         }
+        stale |= f_.about(i, c);
         if (open != kNone && f_.seen_by(i, c) == agency) {
           resolve(open, f_.ev[i]);
           open = kNone;
         }
-        // A visit learnt already overdue is raised at once (C3).
-        if (open == kNone && f_.about(i, c) && settled(i)) {
+        // A visit learnt already overdue is raised at once (C3). Only an event
+        // learnt after the day it happened can make it so.
+        if (open == kNone && f_.ev[i].at < d && f_.about(i, c) && settled(i)) {
           due = visit_due(c, agency, i + 1);
-          known = i + 1;
+          stale = i + 1 < end;
           if (due && *due < d) open = raise("child-not-seen", c, agency, *due, d);
         }
       }
       if (open != kNone) return true;
-      if (known != end) {
+      if (stale) {
         due = visit_due(c, agency, end);
-        known = end;
+        stale = false;
       }
       if (due && *due <= d) open = raise("child-not-seen", c, agency, *due, d);
       return true;
