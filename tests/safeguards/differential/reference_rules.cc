@@ -232,8 +232,11 @@ struct Involvement {
 
 struct Involvements {
   std::vector<Involvement> open;
-  // Enhanced HV agency -> the HV agencies it has since transferred the child to.
-  std::map<std::string, std::set<std::string>> handed;
+  // HV agency -> the HV agencies it has transferred the child to, and when
+  // (the first such transfer).
+  std::map<std::string, std::map<std::string, std::int64_t>> handed;
+  // Agency -> when it last saw the child, and the date.
+  std::map<std::string, std::pair<std::int64_t, Date>> seen;
   bool dead = false;
 
   bool has(const std::string& key) const {
@@ -289,18 +292,28 @@ void step(const Feed& f, std::size_t i, const std::string& c, Involvements& s) {
       s.open.push_back({e.by, e.at, 30, key});
     }
   }
+  // hv-transfer-contact: the sender stays responsible until the receiver sees
+  // the child (R46): a sighting since the transfer (at the same time too, and
+  // however late either is learnt), and since the sender's level began, by an
+  // HV agency it transferred the child to ends its enhanced involvement.
+  auto handed_over = [&](const std::string& sender, Date seen_on) {
+    s.erase_if([&](const Involvement& v) { return v.key == "hv:" + sender && v.start <= seen_on; });
+  };
   if (e.type == "transfer" && f.kind(j["from"]) == "health_visiting" &&
       f.kind(j["to"]) == "health_visiting") {
-    s.handed[j["from"]].insert(j["to"].get<std::string>());
+    s.handed[j["from"]].emplace(j["to"].get<std::string>(), e.at_order);
+    const auto it = s.seen.find(j["to"]);
+    if (it != s.seen.end() && it->second.first >= e.at_order) {
+      handed_over(j["from"], it->second.second);
+    }
   }
-  // hv-transfer-contact: the sender stays responsible until the receiver sees
-  // the child (R46): a sighting, since its level began, by an HV agency it has
-  // sent a transfer to ends its enhanced involvement.
   const std::string seer = f.seen_by(i, c);
   if (!seer.empty()) {
+    auto& last = s.seen[seer];
+    if (e.at_order >= last.first) last = {e.at_order, e.at};
     for (const auto& [sender, receivers] : s.handed) {
-      if (receivers.count(seer) == 0) continue;
-      s.erase_if([&](const Involvement& v) { return v.key == "hv:" + sender && v.start <= e.at; });
+      const auto it = receivers.find(seer);
+      if (it != receivers.end() && e.at_order >= it->second) handed_over(sender, e.at);
     }
   }
   if (e.type == "transfer_accepted") {
@@ -644,8 +657,9 @@ void Rules::hv_handover_missing(const std::string& c) {
     return u;
   };
   // The HV agency that comes to know the child at event k, or "": by a
-  // contact or level (the trigger's words), a sighting, or accepting its
-  // transfer (R19: the sender is the last HV agency to know the child).
+  // contact, an appointment or a level (the trigger's "any HV contact or
+  // hv_level"), a sighting, or accepting its transfer (R19: the sender is the
+  // last HV agency to know the child).
   auto knows = [&](std::size_t k) -> std::string {
     const Ev& e = f_.ev[k];
     // R50: an unborn child is known to health visiting through any HV contact
@@ -656,7 +670,7 @@ void Rules::hv_handover_missing(const std::string& c) {
     }
     if (!f_.about(k, c)) return "";
     std::string a;
-    if (e.type == "contact" || e.type == "hv_level") a = e.by;
+    if (e.type == "contact" || e.type == "appointment" || e.type == "hv_level") a = e.by;
     if (e.type == "transfer_accepted") a = f_.transfer(e.j["transfer"]).to;
     if (const std::string seer = f_.seen_by(k, c); !seer.empty()) a = seer;
     return f_.kind(a) == "health_visiting" ? a : "";
