@@ -219,6 +219,7 @@ class Generator {
   void hv_contact(Child& c, const std::string& hv);
   void hv_level(Child& c);
   void gp_action(Child& c);
+  void hv_appointment(Child& c);
   void csc_visit(Child& c);
   void referral(Child& c);
   void start_assessment(int ci, const std::string& csc, const char* kind);
@@ -399,6 +400,7 @@ void Generator::child_action(Child& c) {
     });
     options.emplace_back(1.0, [&] { hv_level(c); });
     options.emplace_back(1.5, [&] { gp_action(c); });
+    options.emplace_back(0.6, [&] { hv_appointment(c); });
   }
   const bool involved = has_csc_involvement(c);
   options.emplace_back(involved ? 0.2 : 1.0, [&] { referral(c); });
@@ -488,6 +490,31 @@ void Generator::gp_action(Child& c) {
   j["kind"] = "immunisation";
   j["outcome"] = !f.missing && rnd_.chance(0.8) ? "attended" : "was_not_brought";
   emit(j);
+}
+
+// A development review at the health-visiting clinic, or a medical at the
+// practice.
+void Generator::hv_appointment(Child& c) {
+  const Family& f = family_of(c);
+  if (rnd_.chance(0.15)) {
+    Json j = event("medical", agency(kGp, f.area));
+    j["child"] = c.id;
+    j["findings"] = Json::object({{"weight_centile", rnd_.between(2, 75)}});
+    j["concern"] = rnd_.chance(0.8) ? "none" : "some";
+    if (!f.missing) emit(j);
+    return;
+  }
+  const std::string hv = !c.hv.empty() && rnd_.chance(0.7) ? c.hv : agency(kHv, f.area);
+  static const std::vector<std::string> kKinds = {"review_6_8_week", "review_1_year",
+                                                  "review_2_year"};
+  Json j = event("appointment", hv);
+  j["child"] = c.id;
+  j["kind"] = rnd_.pick(kKinds);
+  j["outcome"] = f.missing || rnd_.chance(0.25)
+                     ? (rnd_.chance(0.8) ? "was_not_brought" : "cancelled")
+                     : "attended";
+  emit(j);
+  c.hv = hv;
 }
 
 void Generator::csc_visit(Child& c) {
