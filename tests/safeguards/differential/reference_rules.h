@@ -20,29 +20,30 @@
 //   visits it asked for (C9); `case_closed` ends the closer's accepted
 //   transfers and enhanced level (C8), and with them their visits, unless it
 //   is a closure-before-seen fault: then the visit pending stays due on its
-//   date until the agency sees the child (R31). The receiver's
-//   sighting ends the enhanced involvement of an HV agency that transferred
-//   the child to it (R46). An unborn child owes no visits; involvements count
-//   from the birth (R43). An agency's alert stays open until it sees the child
-//   (C5), and no second one is raised meanwhile.
+//   date until the agency sees the child (R31). A sighting by an HV agency
+//   since a transfer to it, and since the sender's level began, ends the
+//   sender's enhanced involvement (R46). An unborn child owes no visits;
+//   involvements count from the birth (R43). An agency's alert stays open
+//   until it sees the child (C5), and no second one is raised meanwhile.
 // - whereabouts-unknown: one episode at a time; 1 WD when any agency has open
 //   involvement at the trigger, else 5 WD (R32). Owners: the agencies with
 //   involvement when it falls due, else the last agency, by when it happened,
 //   to see the child or reach it or a carer by a contact seen or declined
-//   (R57), else the reporter.
-//   Located means by something that happened after the whereabouts became
-//   unknown, whenever it is learnt.
+//   (R57; on a tie the child's own contact), else the reporter. Located
+//   means by something that happened after the whereabouts became unknown,
+//   whenever it is learnt; learnt before a late report, in time it leaves no
+//   alert, too late the alert is raised and resolved at once.
 // - hv-handover-missing: moves as R7 has them: an address in another area, an
 //   address with no area (gone to a place not known), a deregistration `moved`
 //   from a practice of the child's area, a transfer to an agency of another
 //   area; the first known home is not a move; an unborn child moves with its
 //   mother and is known to health visiting through an HV contact with her
-//   (R50). The sender is the last HV agency to contact the child, set its
-//   level, see it or accept its transfer (R19); the duty is met by an HV
-//   transfer to the destination's HV (any, while the destination is unknown,
-//   C10); it ends if the child turns out to be back in the sender's own area
-//   before it falls due (R19), and an alert raised meanwhile asks, as when
-//   raised, for a transfer to any HV agency.
+//   (R50). The sender is the last HV agency to contact the child, give it an
+//   appointment, set its level, see it or accept its transfer (R19); the
+//   duty is met by an HV transfer to the destination's HV (any, while the
+//   destination is unknown, C10); it ends if the child turns out to be back in
+//   the sender's own area before it falls due (R19), and an alert raised
+//   meanwhile asks, as when raised, for a transfer to any HV agency.
 #pragma once
 
 #include <optional>
