@@ -98,9 +98,35 @@ void EngineCore::note_in_contact(PersonId p, AgencyId by, std::int64_t t) {
 void EngineCore::note_located(PersonId child, std::int64_t t) {
   PersonState& s = people_[child];
   s.last_located = std::max(s.last_located, t);
+  Location where{t, kNone, static_cast<std::uint32_t>(event_ != nullptr ? event_->line : 0)};
+  if (event_ != nullptr && !event_->id.empty()) where.event = resolver_ids_.intern(event_->id);
+  const auto later = std::upper_bound(s.locations.begin(), s.locations.end(), t,
+                                      [](std::int64_t at, const Location& l) { return at < l.at; });
+  s.locations.insert(later, where);
+  // whereabouts-unknown: "child located" is by when it happened. A sighting
+  // from before the whereabouts became unknown, however late it is learnt,
+  // does not locate the child (nor resolve the rules' duties).
+  if (t < s.whereabouts_unknown_since) return;
   s.whereabouts_unknown = false;
   if (std::find(located_.begin(), located_.end(), child) == located_.end())
     located_.push_back(child);
+}
+
+void EngineCore::note_whereabouts_lost(PersonId child, std::int64_t t) {
+  PersonState& s = people_[child];
+  if (s.whereabouts_unknown) return;  // R32: one episode at a time
+  s.whereabouts_unknown_since = t;
+  // A trigger learnt late may come after the child was located by something
+  // that happened since (learnt first): then the whereabouts are known again.
+  s.whereabouts_unknown = !located_after(child, t);
+}
+
+std::optional<Location> EngineCore::located_after(PersonId child, std::int64_t t) const {
+  const std::vector<Location>& ls = people_[child].locations;
+  const auto first = std::upper_bound(ls.begin(), ls.end(), t,
+                                      [](std::int64_t at, const Location& l) { return at < l.at; });
+  if (first == ls.end()) return std::nullopt;
+  return *first;
 }
 
 void EngineCore::note_move(PersonId child, AreaId left, AreaId destination, std::int64_t t) {
@@ -150,10 +176,8 @@ void EngineCore::note_address(PersonId p, const Address& a, AddressNotice notice
   if (s.is_child && !s.unborn) {
     note_move(p, kNone, st.area, t);
     if (notice == AddressNotice::kPlanned && has_location(a)) note_located(p, t);
-    if (notice == AddressNotice::kWithoutNotice && a.kind == AddressKind::kUnknown &&
-        !s.whereabouts_unknown) {
-      s.whereabouts_unknown = true;
-      s.whereabouts_unknown_since = t;
+    if (notice == AddressNotice::kWithoutNotice && a.kind == AddressKind::kUnknown) {
+      note_whereabouts_lost(p, t);
     }
   }
 }
@@ -321,11 +345,7 @@ void EngineCore::update_state(const Event& e) {
     }
     case EventType::kWhereaboutsUnknown: {
       const PersonId c = child_named(e.as<WhereaboutsUnknownEvent>().child);
-      PersonState& s = people_[c];
-      if (!s.whereabouts_unknown) {
-        s.whereabouts_unknown = true;
-        s.whereabouts_unknown_since = t;
-      }
+      note_whereabouts_lost(c, t);
       touch(c);
       return;
     }
@@ -433,10 +453,8 @@ void EngineCore::update_state(const Event& e) {
         if (s.is_child) {
           if (b.child_seen) note_seen(p, by, t);
           if (hv) s.hv_known_by = by;
-          if (b.outcome == ContactOutcome::kNotAtAddress && !s.whereabouts_unknown &&
-              !b.child_seen) {
-            s.whereabouts_unknown = true;
-            s.whereabouts_unknown_since = t;
+          if (b.outcome == ContactOutcome::kNotAtAddress && !b.child_seen) {
+            note_whereabouts_lost(p, t);
           }
         }
         if (hv) {
