@@ -313,6 +313,8 @@ class EngineCore {
   void note_in_contact(PersonId p, AgencyId by, std::int64_t t);
   void note_address(PersonId p, const Address& a, AddressNotice notice, std::int64_t t);
   void note_move(PersonId child, AreaId left, AreaId destination, std::int64_t t);
+  // Something now says the person is a child (R64): a dob under 18 or a referral.
+  void note_known_as_child(PersonId p);
   void add_carer(PersonId carer, PersonId child);
   void add_involvement(PersonId child, Involvement inv);
   void remove_involvement(PersonId child, AgencyId agency, InvolvementKind kind, std::uint32_t ref);

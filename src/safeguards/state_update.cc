@@ -182,6 +182,18 @@ void EngineCore::note_address(PersonId p, const Address& a, AddressNotice notice
   }
 }
 
+void EngineCore::note_known_as_child(PersonId p) {
+  PersonState& s = people_[p];
+  s.is_child = true;
+  // Replay follows `recorded` and C14 orders only references to events, so
+  // the family's address may come before the line that says this person is a
+  // child (R66). It is the child's address all the same: the first known home
+  // (R7), so that the next move of the family is the child's move.
+  if (s.address.known && !s.unborn && s.home_area == kNone && s.last_move == kNever) {
+    s.home_area = s.address.area;
+  }
+}
+
 void EngineCore::add_involvement(PersonId child, Involvement inv) {
   auto& list = people_[child].involvements;
   for (const Involvement& i : list) {
@@ -240,7 +252,7 @@ void EngineCore::update_state(const Event& e) {
       PersonState& s = people_[p];
       if (b.dob) {
         s.dob = b.dob;
-        if (age_years(*b.dob, e.at.date) < 18) s.is_child = true;
+        if (age_years(*b.dob, e.at.date) < 18 && !s.is_child) note_known_as_child(p);
       }
       if (!b.nationality.empty()) s.eea = is_eea_nationality(b.nationality);
       touch(p);
@@ -472,7 +484,7 @@ void EngineCore::update_state(const Event& e) {
       const auto& b = e.as<ReferralEvent>();
       const PersonId c = child_named(b.child);
       if (!people_[c].is_child) {
-        people_[c].is_child = true;
+        note_known_as_child(c);
         children_named_.push_back(c);
       }
       if (b.mother) add_carer(person(*b.mother), c);
