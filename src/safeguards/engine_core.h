@@ -308,8 +308,9 @@ class EngineCore {
   void note_located(PersonId child, std::int64_t t);
   // A whereabouts-unknown trigger that happened at t (the catalogue's trigger).
   void note_whereabouts_lost(PersonId child, std::int64_t t);
-  // The receiving HV agency has seen the child: the transfers to it are handed over.
-  void note_handover_seen(PersonId child, AgencyId receiver);
+  // The receiving HV agency saw the child at `seen`: the transfers to it sent
+  // before then are handed over.
+  void note_handover_seen(PersonId child, AgencyId receiver, std::int64_t seen);
   void note_in_contact(PersonId p, AgencyId by, std::int64_t t);
   void note_address(PersonId p, const Address& a, AddressNotice notice, std::int64_t t);
   void note_move(PersonId child, AreaId left, AreaId destination, std::int64_t t);

@@ -60,23 +60,26 @@ void EngineCore::note_seen(PersonId child, AgencyId by, std::int64_t t) {
   note_in_contact(child, by, t);
   if (agencies_[by].kind == AgencyKind::kHealthVisiting) {
     s.hv_known_by = by;
-    note_handover_seen(child, by);
+    note_handover_seen(child, by, t);
   }
   sightings_.emplace_back(child, by);
   note_located(child, t);
 }
 
-void EngineCore::note_handover_seen(PersonId child, AgencyId receiver) {
+void EngineCore::note_handover_seen(PersonId child, AgencyId receiver, std::int64_t seen) {
   // hv-transfer-contact: "for an enhanced child the sender stays responsible
   // until" the receiving HV sees the child. Once a health-visiting agency that
   // received a transfer has seen the child since it was sent, the sender's
   // enhanced level (and with it the sender's 30-WD visiting) ends; the child's
   // level stays, and the receiver's visiting follows its own involvement (the
-  // accepted transfer's status, C5, or a level it sets). R46.
+  // accepted transfer's status, C5, or a level it sets). R46. What counts is
+  // when the sighting happened, not when it was learnt: a sighting from before
+  // the sender's level began cannot end the responsibility that level set, so
+  // one recorded after the level is judged by its own `at` (R68).
   PersonState& s = people_[child];
-  const std::int64_t seen = s.seen_by_agency(receiver);
   for (const Involvement& i : s.involvements) {
     if (i.kind != InvolvementKind::kHvEnhanced || i.agency == receiver) continue;
+    if (Date::from_days(static_cast<std::int32_t>(seen / 86400)) < i.since) continue;
     for (const std::uint32_t r : s.transfers) {
       const TransferInfo& tr = transfers_.at(r);
       if (tr.from == i.agency && tr.to == receiver && seen >= tr.at_instant) {
@@ -629,7 +632,7 @@ void EngineCore::update_state(const Event& e) {
       people_[c].transfers.push_back(r);
       // The receiving HV may have seen the child already (learnt late): handed over.
       if (agencies_[to].kind == AgencyKind::kHealthVisiting && people_[c].seen_by_agency(to) >= t) {
-        note_handover_seen(c, to);
+        note_handover_seen(c, to, people_[c].seen_by_agency(to));
       }
       // A transfer to an agency of another area reports a move from the
       // sender's area (R7), for an unborn child too (C1).
