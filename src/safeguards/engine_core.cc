@@ -480,6 +480,10 @@ void EngineCore::resolve_by(DutyId id, std::string_view event_id, std::int64_t l
   close(id);
 }
 
+void EngineCore::resolve_by(DutyId id, const Location& by) {
+  resolve_by(id, by.event != kNone ? resolver_ids_.name(by.event) : std::string_view{}, by.line);
+}
+
 void EngineCore::end(DutyId id) {
   if (duties_[id].state == DutyState::kPending) close(id);
 }

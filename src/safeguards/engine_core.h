@@ -274,6 +274,10 @@ class EngineCore {
   // An event applied earlier did the duty (one learnt of only now): as
   // resolve(), naming that event (its id, else its line).
   void resolve_by(DutyId d, std::string_view event_id, std::int64_t line);
+  void resolve_by(DutyId d, const Location& by);
+  // The first event learnt so far that located the child after instant t
+  // (C5), if any: a trigger learnt late may find the child located already.
+  std::optional<Location> located_after(PersonId child, std::int64_t t) const;
   // The duty ends without being done (C9 exceptions): pending duties close; a
   // raised alert stays open.
   void end(DutyId d);
@@ -321,11 +325,16 @@ class EngineCore {
   void note_sightings(const Event& e);
   void note_seen(PersonId child, AgencyId by, std::int64_t t);
   void note_located(PersonId child, std::int64_t t);
-  // The receiving HV agency has seen the child: the transfers to it are handed over.
-  void note_handover_seen(PersonId child, AgencyId receiver);
+  // A whereabouts-unknown trigger that happened at t (the catalogue's trigger).
+  void note_whereabouts_lost(PersonId child, std::int64_t t);
+  // The receiving HV agency saw the child at `seen`: the transfers to it sent
+  // before then are handed over.
+  void note_handover_seen(PersonId child, AgencyId receiver, std::int64_t seen);
   void note_in_contact(PersonId p, AgencyId by, std::int64_t t);
   void note_address(PersonId p, const Address& a, AddressNotice notice, std::int64_t t);
   void note_move(PersonId child, AreaId left, AreaId destination, std::int64_t t);
+  // Something now says the person is a child (R64): a dob under 18 or a referral.
+  void note_known_as_child(PersonId p);
   void add_carer(PersonId carer, PersonId child);
   void add_involvement(PersonId child, Involvement inv);
   void remove_involvement(PersonId child, AgencyId agency, InvolvementKind kind, std::uint32_t ref);

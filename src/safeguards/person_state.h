@@ -54,6 +54,14 @@ struct LastTwo {
   }
 };
 
+// An event that located a child (C5): when it happened, and how an alert it
+// resolves names it (the interned event id, else its line).
+struct Location {
+  std::int64_t at = kNever;
+  std::uint32_t event = kNone;
+  std::uint32_t line = 0;
+};
+
 struct AddressState {
   std::uint64_t key = 0;     // hash of the normalised address; 0 before the first
   AreaId area = kNone;       // area of the latest address; kNone when unknown
@@ -134,8 +142,13 @@ struct PersonState {
   std::vector<std::pair<AgencyId, std::int64_t>> seen_by;  // agency, latest instant seen
   std::int64_t last_seen = kNever;
   std::int64_t last_located = kNever;
+  // Whereabouts follow when things happened (`at`), not when they were learnt:
+  // unknown from a trigger's `at` until something that happened since locates
+  // the child, however late either is recorded. `locations` keeps every event
+  // that located the child, by `at`, for a trigger learnt after them.
   bool whereabouts_unknown = false;
   std::int64_t whereabouts_unknown_since = kNever;
+  std::vector<Location> locations;
   std::int64_t last_missing = kNever;
   // The agency last in contact with this person (R57): it saw the child, or
   // reached the person by a contact `seen` or `declined`.

@@ -55,22 +55,25 @@ void EngineCore::note_seen(PersonId child, AgencyId by, std::int64_t t) {
   note_in_contact(child, by, t);
   if (agencies_[by].kind == AgencyKind::kHealthVisiting) {
     s.hv_known_by = by;
-    note_handover_seen(child, by);
+    note_handover_seen(child, by, t);
   }
   sightings_.emplace_back(child, by);
 }
 
-void EngineCore::note_handover_seen(PersonId child, AgencyId receiver) {
+void EngineCore::note_handover_seen(PersonId child, AgencyId receiver, std::int64_t seen) {
   // hv-transfer-contact: "for an enhanced child the sender stays responsible
   // until" the receiving HV sees the child. Once a health-visiting agency that
   // received a transfer has seen the child since it was sent, the sender's
   // enhanced level (and with it the sender's 30-WD visiting) ends; the child's
   // level stays, and the receiver's visiting follows its own involvement (the
-  // accepted transfer's status, C5, or a level it sets). R46.
+  // accepted transfer's status, C5, or a level it sets). R46. What counts is
+  // when the sighting happened, not when it was learnt: a sighting from before
+  // the sender's level began cannot end the responsibility that level set, so
+  // one recorded after the level is judged by its own `at` (R68).
   PersonState& s = people_[child];
-  const std::int64_t seen = s.seen_by_agency(receiver);
   for (const Involvement& i : s.involvements) {
     if (i.kind != InvolvementKind::kHvEnhanced || i.agency == receiver) continue;
+    if (Date::from_days(static_cast<std::int32_t>(seen / 86400)) < i.since) continue;
     for (const std::uint32_t r : s.transfers) {
       const TransferInfo& tr = transfers_.at(r);
       if (tr.from == i.agency && tr.to == receiver && seen >= tr.at_instant) {
@@ -92,9 +95,35 @@ void EngineCore::note_in_contact(PersonId p, AgencyId by, std::int64_t t) {
 void EngineCore::note_located(PersonId child, std::int64_t t) {
   PersonState& s = people_[child];
   s.last_located = std::max(s.last_located, t);
+  Location where{t, kNone, static_cast<std::uint32_t>(event_ != nullptr ? event_->line : 0)};
+  if (event_ != nullptr && !event_->id.empty()) where.event = resolver_ids_.intern(event_->id);
+  const auto later = std::upper_bound(s.locations.begin(), s.locations.end(), t,
+                                      [](std::int64_t at, const Location& l) { return at < l.at; });
+  s.locations.insert(later, where);
+  // whereabouts-unknown: "child located" is by when it happened. A sighting
+  // from before the whereabouts became unknown, however late it is learnt,
+  // does not locate the child (nor resolve the rules' duties).
+  if (t < s.whereabouts_unknown_since) return;
   s.whereabouts_unknown = false;
   if (std::find(located_.begin(), located_.end(), child) == located_.end())
     located_.push_back(child);
+}
+
+void EngineCore::note_whereabouts_lost(PersonId child, std::int64_t t) {
+  PersonState& s = people_[child];
+  if (s.whereabouts_unknown) return;  // R32: one episode at a time
+  s.whereabouts_unknown_since = t;
+  // A trigger learnt late may come after the child was located by something
+  // that happened since (learnt first): then the whereabouts are known again.
+  s.whereabouts_unknown = !located_after(child, t);
+}
+
+std::optional<Location> EngineCore::located_after(PersonId child, std::int64_t t) const {
+  const std::vector<Location>& ls = people_[child].locations;
+  const auto first = std::upper_bound(ls.begin(), ls.end(), t,
+                                      [](std::int64_t at, const Location& l) { return at < l.at; });
+  if (first == ls.end()) return std::nullopt;
+  return *first;
 }
 
 void EngineCore::note_move(PersonId child, AreaId left, AreaId destination, std::int64_t t) {
@@ -143,11 +172,21 @@ void EngineCore::note_address(PersonId p, const Address& a, AddressNotice notice
   }
   if (s.is_child && !s.unborn) {
     note_move(p, kNone, st.area, t);
-    if (notice == AddressNotice::kWithoutNotice && a.kind == AddressKind::kUnknown &&
-        !s.whereabouts_unknown) {
-      s.whereabouts_unknown = true;
-      s.whereabouts_unknown_since = t;
+    if (notice == AddressNotice::kWithoutNotice && a.kind == AddressKind::kUnknown) {
+      note_whereabouts_lost(p, t);
     }
+  }
+}
+
+void EngineCore::note_known_as_child(PersonId p) {
+  PersonState& s = people_[p];
+  s.is_child = true;
+  // Replay follows `recorded` and C14 orders only references to events, so
+  // the family's address may come before the line that says this person is a
+  // child (R66). It is the child's address all the same: the first known home
+  // (R7), so that the next move of the family is the child's move.
+  if (s.address.known && !s.unborn && s.home_area == kNone && s.last_move == kNever) {
+    s.home_area = s.address.area;
   }
 }
 
@@ -240,7 +279,7 @@ void EngineCore::update_records(const Event& e) {
       PersonState& s = people_[p];
       if (b.dob) {
         s.dob = b.dob;
-        if (age_years(*b.dob, e.at.date) < 18) s.is_child = true;
+        if (age_years(*b.dob, e.at.date) < 18 && !s.is_child) note_known_as_child(p);
       }
       if (!b.nationality.empty()) s.eea = is_eea_nationality(b.nationality);
       touch(p);
@@ -344,11 +383,7 @@ void EngineCore::update_records(const Event& e) {
     }
     case EventType::kWhereaboutsUnknown: {
       const PersonId c = child_named(e.as<WhereaboutsUnknownEvent>().child);
-      PersonState& s = people_[c];
-      if (!s.whereabouts_unknown) {
-        s.whereabouts_unknown = true;
-        s.whereabouts_unknown_since = t;
-      }
+      note_whereabouts_lost(c, t);
       touch(c);
       return;
     }
@@ -448,10 +483,8 @@ void EngineCore::update_records(const Event& e) {
         if (refused && s.declined.latest != t) s.declined.add(t);
         if (s.is_child) {
           if (hv) s.hv_known_by = by;
-          if (b.outcome == ContactOutcome::kNotAtAddress && !s.whereabouts_unknown &&
-              !b.child_seen) {
-            s.whereabouts_unknown = true;
-            s.whereabouts_unknown_since = t;
+          if (b.outcome == ContactOutcome::kNotAtAddress && !b.child_seen) {
+            note_whereabouts_lost(p, t);
           }
         }
         if (hv) {
@@ -469,7 +502,7 @@ void EngineCore::update_records(const Event& e) {
       const auto& b = e.as<ReferralEvent>();
       const PersonId c = child_named(b.child);
       if (!people_[c].is_child) {
-        people_[c].is_child = true;
+        note_known_as_child(c);
         children_named_.push_back(c);
       }
       if (b.mother) add_carer(person(*b.mother), c);
@@ -614,7 +647,7 @@ void EngineCore::update_records(const Event& e) {
       people_[c].transfers.push_back(r);
       // The receiving HV may have seen the child already (learnt late): handed over.
       if (agencies_[to].kind == AgencyKind::kHealthVisiting && people_[c].seen_by_agency(to) >= t) {
-        note_handover_seen(c, to);
+        note_handover_seen(c, to, people_[c].seen_by_agency(to));
       }
       // A transfer to an agency of another area reports a move from the
       // sender's area (R7), for an unborn child too (C1).

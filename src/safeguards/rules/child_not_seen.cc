@@ -110,11 +110,31 @@ class ChildNotSeen final : public Rule {
     return closure_faults(core, child, closer).empty() ? kNone : closer;
   }
 
-  // Duty::extra: the agency closed the case while this visit was pending, by a
+  // Duty::extra: the agency closed the case while a visit was pending, by a
   // closure that was a closure-before-seen fault, which cancels no duty (C8,
-  // R31): the visit stays due on its date even though the closure ended the
-  // involvement that set it (or the strictest one).
+  // R31): that visit stays due on its date even though the closure ended the
+  // involvement that set it (or the strictest one), and whatever involvement
+  // is later taken up, brings a visit forward and ends. Bit 0 says a visit is
+  // kept; the rest say which: the day it counts from (biased, 23 bits) and the
+  // days from then to its due date (8 bits: a 30-WD interval spans under 50).
+  struct KeptVisit {
+    Date baseline;
+    Date due;
+  };
   static constexpr std::uint32_t kKeptByClosure = 1;
+  static constexpr std::int32_t kBaselineBias = 1 << 22;
+
+  static std::uint32_t keep(Date baseline, Date due) {
+    const auto from = static_cast<std::uint32_t>(baseline.days() + kBaselineBias);
+    const auto span = static_cast<std::uint32_t>(due.days() - baseline.days());
+    return kKeptByClosure | (std::min<std::uint32_t>(span, 255) << 1) | (from << 9);
+  }
+  static std::optional<KeptVisit> kept_visit(std::uint32_t extra) {
+    if ((extra & kKeptByClosure) == 0) return std::nullopt;
+    const Date baseline = Date::from_days(static_cast<std::int32_t>(extra >> 9) - kBaselineBias);
+    return KeptVisit{
+        baseline, Date::from_days(baseline.days() + static_cast<std::int32_t>((extra >> 1) & 255))};
+  }
 
   // The next visit an agency owes: due on `due`, counted from `baseline`.
   struct Schedule {
@@ -162,6 +182,11 @@ class ChildNotSeen final : public Rule {
     }
     // Existing duties: resolve, keep, move or end them.
     std::vector<AgencyId> covered;
+    struct Moved {
+      Schedule next;
+      std::uint32_t extra;
+    };
+    std::vector<Moved> moved;  // kept visits to reopen on another date, kept still
     core.for_each_open(child, *this, [&](DutyId d) {
       Duty& duty = core.duty(d);
       const AgencyId agency = duty.subject;
@@ -181,43 +206,55 @@ class ChildNotSeen final : public Rule {
         core.end(d);  // visited: the next visit counts from this sighting
         return;
       }
+      // The visit pending when the agency's closure is a fault is kept, whatever
+      // the involvements left ask for now, the same date included (R31).
+      if (agency == faulty_closer) duty.extra = keep(duty.trigger, duty.due);
+      std::optional<KeptVisit> kept = kept_visit(duty.extra);
+      if (kept && seen != kNever && date_of(seen) > kept->baseline) {
+        kept.reset();  // a sighting after the date it counts from did the kept visit
+        duty.extra = 0;
+      }
       const auto it = std::find_if(owed.begin(), owed.end(),
                                    [&](const Schedule& o) { return o.agency == agency; });
-      // What the agency's faulty closure would otherwise end or put back, it
-      // keeps.
-      if (agency == faulty_closer && (it == owed.end() || duty.due < it->due)) {
-        duty.extra |= kKeptByClosure;
-      }
-      const bool kept = (duty.extra & kKeptByClosure) != 0;
-      if (it == owed.end()) {
-        if (kept) {
-          covered.push_back(agency);  // C8: the visit stays due; no cycle follows it
+      if (!kept) {
+        // A new involvement may bring the visit forward; only a sighting or the
+        // end of the involvement that set it puts it back.
+        if (it != owed.end() && it->due == duty.due) {
+          covered.push_back(agency);
         } else {
-          core.end(d);  // C9: visiting duties end with the involvement, by closure too
+          core.end(d);  // C9: the visit ends with its involvement; or a new cycle
         }
         return;
       }
-      // A new involvement may bring the visit forward; only a sighting or the
-      // end of the involvement that set it puts it back, and a faulty closure
-      // never.
-      if (it->due == duty.due || (kept && duty.due < it->due)) {
-        covered.push_back(agency);
-        return;
-      }
-      core.end(d);  // a new cycle: the next visit counts from the new baseline
+      // The visit due is the earlier of the kept one and the one the agency's
+      // involvements ask for: a later involvement may bring it forward, but its
+      // end cannot take back what the closure could not (C8, R31). No cycle
+      // follows a kept visit unless an involvement asks for one.
+      Schedule next{agency, kept->baseline, kept->due};
+      if (it != owed.end() && it->due < kept->due) next = *it;
+      covered.push_back(agency);
+      if (next.due == duty.due) return;
+      core.end(d);
+      moved.push_back(Moved{next, duty.extra});
     });
+    for (const Moved& m : moved) open_visit(core, child, m.next, m.extra);
     for (const Schedule& o : owed) {
       if (std::find(covered.begin(), covered.end(), o.agency) != covered.end()) continue;
-      core.triggered(*this, child);
-      DutySpec spec;
-      spec.child = child;
-      spec.owner = o.agency;
-      spec.subject = o.agency;
-      spec.trigger = o.baseline;
-      spec.due = o.due;
-      spec.occurrence = "from " + o.baseline.to_string();  // short: no allocation
-      core.open(*this, std::move(spec));
+      open_visit(core, child, o, 0);
     }
+  }
+
+  void open_visit(EngineCore& core, PersonId child, const Schedule& o, std::uint32_t extra) const {
+    core.triggered(*this, child);
+    DutySpec spec;
+    spec.child = child;
+    spec.owner = o.agency;
+    spec.subject = o.agency;
+    spec.trigger = o.baseline;
+    spec.due = o.due;
+    spec.extra = extra;
+    spec.occurrence = "from " + o.baseline.to_string();  // short: no allocation
+    core.open(*this, std::move(spec));
   }
 };
 

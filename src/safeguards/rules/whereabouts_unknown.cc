@@ -8,8 +8,11 @@
 // that reported the trigger), and missing-alert-required is raised with it
 // where it applies.
 // One episode at a time: reports while the child is already unlocated add no
-// duty.
+// duty. "Located" goes by when things happened (`at`), not by when Sightline
+// learnt them: a sighting from before the trigger does not locate the child,
+// one from after it does however late either is recorded (R65).
 #include <algorithm>
+#include <optional>
 
 #include "safeguards/engine_core.h"
 #include "safeguards/rules/helpers.h"
@@ -64,7 +67,14 @@ class WhereaboutsUnknown final : public Rule {
     }
     for (PersonId child : lost) {
       const PersonState& s = core.state(child);
-      if (!s.whereabouts_unknown) continue;  // located by this very event: no trigger
+      // Learnt after something that happened since and located the child (R65).
+      std::optional<Location> located_already;
+      if (!s.whereabouts_unknown) {
+        if (s.whereabouts_unknown_since == e.at.instant()) {
+          located_already = core.located_after(child, e.at.instant());
+        }
+        if (!located_already) continue;  // located by this very event: no trigger
+      }
       core.triggered(*this, child);
       if (s.unborn) {
         core.no_duty(*this, child, NoDutyReason::kUnborn);
@@ -78,13 +88,28 @@ class WhereaboutsUnknown final : public Rule {
       const AreaId area = core.agency_info(reporter).area;
       const int wd = core.has_open_involvement(child) ? core.param(*this, kInvolvedWd, area)
                                                       : core.param(*this, kOtherWd, area);
+      const Date due = core.add_wd(e.at.date, wd);
+      if (located_already &&
+          Date::from_days(static_cast<std::int32_t>(located_already->at / 86400)) <= due) {
+        // Terms: "a duty done in time leaves no trace but the chronology".
+        core.no_duty(*this, child, NoDutyReason::kAlreadyDone);
+        continue;
+      }
       DutySpec spec;
       spec.child = child;
       spec.owner = reporter;
       spec.trigger = e.at.date;
-      spec.due = core.add_wd(e.at.date, wd);
+      spec.due = due;
       spec.occurrence = EngineCore::occurrence_of(e);
       core.open(*this, std::move(spec));
+      if (located_already) {
+        // Located, but after the deadline: the alert is raised now, as learnt
+        // overdue (C3), and resolved at once by the event that located the
+        // child, with the missing alert raised with it (R65).
+        core.for_each_open(child, *this, [&](DutyId d) { core.resolve_by(d, *located_already); });
+        core.for_each_open(child, missing_alert_required(),
+                           [&](DutyId d) { core.resolve_by(d, *located_already); });
+      }
     }
   }
 
