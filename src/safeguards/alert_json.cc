@@ -3,59 +3,17 @@
 #include <algorithm>
 #include <iomanip>
 
+#include "core/json_string.h"
+
 namespace sightline::safeguards {
 
 namespace {
-
-// A JSON string as nlohmann::json's dump() writes one (the form this output
-// has always had): `"` and `\\` escaped, \b \f \n \r \t by name, other control
-// characters as \u00xx, everything else (UTF-8 included) as it is.
-void append_string(std::string& out, std::string_view s) {
-  static constexpr char kHex[] = "0123456789abcdef";
-  out += '"';
-  std::size_t plain = 0;  // start of the run of characters copied as they are
-  for (std::size_t i = 0; i < s.size(); ++i) {
-    const auto c = static_cast<unsigned char>(s[i]);
-    if (c >= 0x20 && c != '"' && c != '\\') continue;
-    out.append(s, plain, i - plain);
-    plain = i + 1;
-    switch (c) {
-      case '"':
-        out += "\\\"";
-        break;
-      case '\\':
-        out += "\\\\";
-        break;
-      case '\b':
-        out += "\\b";
-        break;
-      case '\f':
-        out += "\\f";
-        break;
-      case '\n':
-        out += "\\n";
-        break;
-      case '\r':
-        out += "\\r";
-        break;
-      case '\t':
-        out += "\\t";
-        break;
-      default:
-        out += "\\u00";
-        out += kHex[c >> 4];
-        out += kHex[c & 0xf];
-    }
-  }
-  out.append(s, plain, s.size() - plain);
-  out += '"';
-}
 
 void append_strings(std::string& out, const std::vector<std::string>& list) {
   out += '[';
   for (std::size_t i = 0; i < list.size(); ++i) {
     if (i) out += ',';
-    append_string(out, list[i]);
+    append_json_string(out, list[i]);
   }
   out += ']';
 }
@@ -74,22 +32,22 @@ void append_date(std::string& out, const std::optional<Date>& d) {
 
 void append_alert_json(std::string& out, const Alert& a) {
   out += "{\"rule\":";
-  append_string(out, a.rule);
+  append_json_string(out, a.rule);
   out += ",\"child\":";
-  append_string(out, a.child);
+  append_json_string(out, a.child);
   out += ",\"owner\":";
-  append_string(out, a.owner);
+  append_json_string(out, a.owner);
   out += ",\"raised\":";
   append_date(out, a.raised);
   out += ",\"due\":";
   append_date(out, a.due);
   out += ",\"level\":";
-  append_string(out, to_string(a.level));
+  append_json_string(out, to_string(a.level));
   out += ",\"escalations\":[";
   for (std::size_t i = 0; i < a.escalations.size(); ++i) {
     if (i) out += ',';
     out += "{\"level\":";
-    append_string(out, to_string(a.escalations[i].level));
+    append_json_string(out, to_string(a.escalations[i].level));
     out += ",\"at\":";
     append_date(out, a.escalations[i].at);
     out += '}';
@@ -98,7 +56,7 @@ void append_alert_json(std::string& out, const Alert& a) {
   append_date(out, a.resolved);
   out += ",\"resolved_by\":";
   if (const auto* id = std::get_if<std::string>(&a.resolved_by)) {
-    append_string(out, *id);
+    append_json_string(out, *id);
   } else if (const auto* line = std::get_if<std::int64_t>(&a.resolved_by)) {
     out += std::to_string(*line);
   } else {
@@ -108,10 +66,10 @@ void append_alert_json(std::string& out, const Alert& a) {
   if (a.finding.empty()) {
     out += "null";
   } else {
-    append_string(out, a.finding);
+    append_json_string(out, a.finding);
   }
   out += ",\"source\":";
-  append_string(out, a.source);
+  append_json_string(out, a.source);
   if (!a.missing.empty()) {
     out += ",\"missing\":";
     append_strings(out, a.missing);
@@ -126,7 +84,7 @@ void append_alert_json(std::string& out, const Alert& a) {
   }
   if (!a.severity.empty()) {
     out += ",\"severity\":";
-    append_string(out, a.severity);
+    append_json_string(out, a.severity);
   }
   out += '}';
 }

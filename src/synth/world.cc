@@ -4,6 +4,7 @@
 #include <utility>
 
 #include "core/areas.h"
+#include "core/json_string.h"
 
 namespace sightline::synth {
 namespace {
@@ -29,23 +30,6 @@ constexpr std::array<SlotInfo, kSlotCount> kSlots = {{
 
 }  // namespace
 
-void append_json_escaped(std::string& out, std::string_view text) {
-  static constexpr char kHex[] = "0123456789abcdef";
-  for (const char c : text) {
-    const auto u = static_cast<unsigned char>(c);
-    if (c == '"' || c == '\\') {
-      out += '\\';
-      out += c;
-    } else if (u < 0x20) {
-      out += "\\u00";
-      out += kHex[u >> 4];
-      out += kHex[u & 0xf];
-    } else {
-      out += c;
-    }
-  }
-}
-
 const World& World::england() {
   static const World world;
   return world;
@@ -60,8 +44,8 @@ World::World() {
     outward += static_cast<char>('A' + i / 9);
     outward += static_cast<char>('1' + i % 9);
     std::string name, town;
-    append_json_escaped(name, a.name);
-    append_json_escaped(town, std::string_view(a.name).substr(0, a.name.find(',')));
+    append_json_string_content(name, a.name);
+    append_json_string_content(town, std::string_view(a.name).substr(0, a.name.find(',')));
     areas_.push_back(Area{a.code, std::move(name), std::move(town), std::move(outward)});
   }
   for (const Area& area : areas_) {

@@ -76,8 +76,4 @@ class World {
   std::vector<std::string> agency_ids_;
 };
 
-// Appends `text` as the inside of a JSON string (quotes, backslashes and
-// control characters escaped).
-void append_json_escaped(std::string& out, std::string_view text);
-
 }  // namespace sightline::synth

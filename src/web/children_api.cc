@@ -4,7 +4,7 @@
 
 #include "web/chronology_json.h"
 #include "web/json_body.h"
-#include "web/json_text.h"
+#include "core/json_string.h"
 #include "web/secrets.h"
 
 namespace sightline::web {

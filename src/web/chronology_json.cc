@@ -1,6 +1,6 @@
 #include "web/chronology_json.h"
 
-#include "web/json_text.h"
+#include "core/json_string.h"
 
 namespace sightline::web {
 
