@@ -1,6 +1,5 @@
 // Runs the real `sightline` binary as a user would, on real SQLite files.
 #include <gtest/gtest.h>
-#include <sys/wait.h>
 
 #include <algorithm>
 #include <nlohmann/json.hpp>
@@ -9,6 +8,7 @@
 #include <string>
 #include <vector>
 
+#include "../support/command_run.h"
 #include "../support/test_support.h"
 
 namespace sightline {
@@ -19,28 +19,10 @@ using testing::scenario;
 using testing::TempDir;
 using testing::test_data;
 
-struct CommandRun {
-  int exit_code = -1;
-  std::string out, err;
-};
-
-std::string quote(const std::string& s) {
-  std::string q = "'";
-  for (char c : s) q += c == '\'' ? std::string("'\\''") : std::string(1, c);
-  return q + "'";
-}
+using testing::CommandRun;
 
 CommandRun sightline(const std::vector<std::string>& args) {
-  static TempDir io;
-  std::string command = quote(SIGHTLINE_BINARY);
-  for (const auto& a : args) command += " " + quote(a);
-  command += " >" + quote(io.file("out")) + " 2>" + quote(io.file("err")) + " </dev/null";
-  const int status = std::system(command.c_str());
-  CommandRun r;
-  r.exit_code = WIFEXITED(status) ? WEXITSTATUS(status) : -1;
-  r.out = read_file(io.file("out"));
-  r.err = read_file(io.file("err"));
-  return r;
+  return testing::run_command(SIGHTLINE_BINARY, args);
 }
 
 std::vector<std::string> lines_of(const std::string& text) {

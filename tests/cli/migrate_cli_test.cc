@@ -3,13 +3,13 @@
 // today's commands as if the feed had just been imported.
 #include <gtest/gtest.h>
 #include <sqlite3.h>
-#include <sys/wait.h>
 
 #include <filesystem>
 #include <fstream>
 #include <string>
 #include <vector>
 
+#include "../support/command_run.h"
 #include "../support/test_support.h"
 
 namespace sightline {
@@ -20,25 +20,10 @@ using testing::scenario;
 using testing::TempDir;
 using testing::test_data;
 
-struct MigrateRun {
-  int exit_code = -1;
-  std::string out, err;
-};
-
-std::string quoted(const std::string& s) {
-  std::string q = "'";
-  for (char c : s) q += c == '\'' ? std::string("'\\''") : std::string(1, c);
-  return q + "'";
-}
+using MigrateRun = testing::CommandRun;
 
 MigrateRun run(const std::vector<std::string>& args) {
-  static TempDir io;
-  std::string command = quoted(SIGHTLINE_BINARY);
-  for (const auto& a : args) command += " " + quoted(a);
-  command += " >" + quoted(io.file("out")) + " 2>" + quoted(io.file("err")) + " </dev/null";
-  const int status = std::system(command.c_str());
-  return {WIFEXITED(status) ? WEXITSTATUS(status) : -1, read_file(io.file("out")),
-          read_file(io.file("err"))};
+  return testing::run_command(SIGHTLINE_BINARY, args);
 }
 
 void exec_on(const std::string& path, const std::string& sql) {

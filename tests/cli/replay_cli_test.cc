@@ -1,6 +1,5 @@
 // `sightline replay`, run as a user would: output formats, order, refusals.
 #include <gtest/gtest.h>
-#include <sys/wait.h>
 
 #include <fstream>
 #include <nlohmann/json.hpp>
@@ -8,30 +7,17 @@
 #include <string>
 #include <vector>
 
+#include "../support/command_run.h"
 #include "../support/test_support.h"
 
 namespace sightline {
 namespace {
 
-struct ReplayRun {
-  int exit_code = -1;
-  std::string out, err;
-};
+using ReplayRun = testing::CommandRun;
 
-std::string quoted(const std::string& s) {
-  std::string q = "'";
-  for (char c : s) q += c == '\'' ? std::string("'\\''") : std::string(1, c);
-  return q + "'";
-}
-
-ReplayRun replay(const std::vector<std::string>& args) {
-  static testing::TempDir io;
-  std::string command = quoted(SIGHTLINE_BINARY) + " replay";
-  for (const auto& a : args) command += " " + quoted(a);
-  command += " >" + quoted(io.file("out")) + " 2>" + quoted(io.file("err")) + " </dev/null";
-  const int status = std::system(command.c_str());
-  return {WIFEXITED(status) ? WEXITSTATUS(status) : -1, testing::read_file(io.file("out")),
-          testing::read_file(io.file("err"))};
+ReplayRun replay(std::vector<std::string> args) {
+  args.insert(args.begin(), "replay");
+  return testing::run_command(SIGHTLINE_BINARY, args);
 }
 
 std::vector<std::string> lines(const std::string& text) {
