@@ -214,6 +214,8 @@ class Generator {
   // ----- what agencies do -----
   void setup();
   void day();
+  // Does one of `options`, picked with chance proportional to its weight.
+  void do_one_of(const std::vector<std::pair<double, std::function<void()>>>& options);
   void family_action(Family& f);
   void child_action(Child& c);
   void hv_contact(Child& c, const std::string& hv);
@@ -379,10 +381,14 @@ void Generator::family_action(Family& f) {
       if (is(by, kHv)) child(f.unborn).hv = by;
     });
   }
+  do_one_of(options);
+}
+
+void Generator::do_one_of(const std::vector<std::pair<double, std::function<void()>>>& options) {
   double total = 0;
   for (const auto& o : options) total += o.first;
   double r = static_cast<double>(rnd_.below(1000000)) / 1000000.0 * total;
-  for (auto& o : options) {
+  for (const auto& o : options) {
     if (r < o.first) {
       o.second();
       return;
@@ -417,16 +423,7 @@ void Generator::child_action(Child& c) {
     });
   }
   if (c.born) options.emplace_back(0.02, [&] { death(c); });
-  double total = 0;
-  for (const auto& o : options) total += o.first;
-  double r = static_cast<double>(rnd_.below(1000000)) / 1000000.0 * total;
-  for (auto& o : options) {
-    if (r < o.first) {
-      o.second();
-      return;
-    }
-    r -= o.first;
-  }
+  do_one_of(options);
 }
 
 void Generator::hv_contact(Child& c, const std::string& hv) {
