@@ -1,7 +1,6 @@
 #include "chronology/sightings.h"
 
-#include <string>
-#include <unordered_map>
+#include "chronology/child_context.h"
 
 namespace sightline {
 
@@ -105,38 +104,9 @@ std::vector<std::string_view> located_by(const Event& event, const SightingConte
   return out;
 }
 
-namespace {
-
-// What a child's chronology itself says: its subject is a child, and the
-// transfers it holds are the ones its acceptances answer.
-class ChronologyContext final : public SightingContext {
- public:
-  ChronologyContext(const std::vector<Event>& chronology, std::string_view child) : child_(child) {
-    for (const Event& e : chronology) {
-      if (e.type != EventType::kTransfer) continue;
-      const auto& t = e.as<TransferEvent>();
-      transfers_.try_emplace(e.id, TransferParties{t.child, t.to});
-    }
-  }
-  Childhood childhood(std::string_view person) const override {
-    return person == child_ ? Childhood::kBorn : Childhood::kNotAChild;
-  }
-  std::optional<TransferParties> transfer(std::string_view id) const override {
-    const auto it = transfers_.find(std::string(id));
-    if (it == transfers_.end()) return std::nullopt;
-    return it->second;
-  }
-
- private:
-  std::string_view child_;
-  std::unordered_map<std::string, TransferParties> transfers_;
-};
-
-}  // namespace
-
 std::optional<LatestSighting> latest_sighting(const std::vector<Event>& chronology,
                                               std::string_view child) {
-  const ChronologyContext known(chronology, child);
+  const ChildChronologyContext known(chronology, child);
   std::optional<LatestSighting> latest;
   std::vector<Sighting> seen;
   for (const Event& e : chronology) {

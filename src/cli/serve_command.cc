@@ -7,11 +7,13 @@
 #include "cli/arguments.h"
 #include "cli/command.h"
 #include "cli/demo_feed.h"
+#include "cli/registration_terms.h"
 #include "cli/serve_pages.h"
 #include "core/clock.h"
 #include "safeguards/config.h"
 #include "service/live_safeguards.h"
 #include "store/importer.h"
+#include "store/sqlite/sqlite_figures_store.h"
 #include "store/sqlite/sqlite_store.h"
 #include "synth/synth.h"
 #include "web/access.h"
@@ -262,7 +264,9 @@ int run_serve(CommandContext& ctx) {
   });
   web::AlertsView alerts(db_path, audit);
   web::TransfersView transfers(db_path);
-  web::FiguresView figures(db_path, clock);
+  sqlite::SqliteFiguresStore figures_store(db_path);
+  web::FiguresView figures(figures_store, clock, WorkingDayCalendar::england_and_wales(),
+                           cli::registration_terms(config));
   web::Service service({accounts, audit, access, events, store, clock, alerts, transfers, figures});
   const ServedPages pages(service, accounts, store, clock, args.option("--assets"), ctx);
   web::HttpServer server(

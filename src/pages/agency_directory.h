@@ -11,10 +11,12 @@
 #pragma once
 
 #include <cstdint>
+#include <map>
 #include <memory>
 #include <mutex>
 #include <vector>
 
+#include "chronology/agency_facts.h"
 #include "chronology/views.h"
 #include "pages/event_text.h"
 #include "web/shared_store.h"
@@ -22,8 +24,22 @@
 namespace sightline::pages {
 
 struct AgencyList {
-  std::vector<AgencyView> by_name;  // sorted by name
-  AgencyNames names;                // id -> name
+  std::vector<AgencyView> by_name;                     // sorted by name
+  AgencyNames names;                                   // id -> name
+  std::map<Id, std::size_t, std::less<>> index_of_id;  // id -> its place in by_name
+};
+
+// What the catalogue's terms ask of an agency (chronology/agency_facts.h),
+// answered from a list; the list must outlive it.
+class AgencyListFacts final : public AgencyFacts {
+ public:
+  explicit AgencyListFacts(const AgencyList& list) : list_(list) {}
+  std::optional<AgencyKind> kind(std::string_view agency) const override;
+  std::string area(std::string_view agency) const override;
+
+ private:
+  const AgencyView* find(std::string_view agency) const;
+  const AgencyList& list_;
 };
 
 class AgencyDirectory {

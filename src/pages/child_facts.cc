@@ -3,30 +3,16 @@
 #include <algorithm>
 #include <set>
 
+#include "chronology/hv_level.h"
+#include "chronology/indicators.h"
+#include "chronology/involvement.h"
+#include "chronology/replay_order.h"
 #include "chronology/sightings.h"
+#include "chronology/whereabouts.h"
 #include "pages/chronology_events.h"
 
 namespace sightline::pages {
 namespace {
-
-using nlohmann::json;
-
-std::string str(const json& j, const char* field) {
-  if (!j.is_object() || !j.contains(field) || !j[field].is_string()) return {};
-  return j[field].get<std::string>();
-}
-
-bool names_child(const json& event, const std::string& child) {
-  for (const char* f : {"child", "person"}) {
-    if (str(event, f) == child) return true;
-  }
-  if (event.contains("persons") && event["persons"].is_array()) {
-    for (const json& p : event["persons"]) {
-      if (p.is_string() && p.get<std::string>() == child) return true;
-    }
-  }
-  return false;
-}
 
 // How the event saw the child, for the page to name: the contact's mode, the
 // appointment's kind, else what the event was.
@@ -45,114 +31,155 @@ std::string how_seen(const Event& e) {
   }
 }
 
-// An agency's involvement, keyed by what it is, so that a later event can end it.
-struct OpenWork {
-  std::string agency, what, since;
+// What the page calls each kind of open involvement.
+std::string what_involvement(const OpenInvolvement& i) {
+  switch (i.kind) {
+    case InvolvementKind::kAssessment:
+    case InvolvementKind::kS47:
+      return "Open " + i.detail + " assessment";
+    case InvolvementKind::kChildInNeedPlan:
+    case InvolvementKind::kChildProtectionPlan:
+    case InvolvementKind::kLookedAfterPlan:
+      return i.detail + " plan";
+    case InvolvementKind::kEnhancedHealthVisiting:
+      return "Health visiting (" + i.detail + ")";
+    case InvolvementKind::kAcceptedTransfer:
+      return "Case transferred in";
+  }
+  return i.detail;
+}
+
+// What else ties an agency to the child now, beyond the catalogue's open
+// involvement: a GP registration, a transfer awaiting an answer, a referral
+// awaiting an outcome.
+struct OtherTies {
+  std::map<Id, Involvement> registrations;  // practice -> since
+  std::map<Id, Involvement> pending_transfers;
+  std::map<Id, OpenReferral> referrals;
+  std::string last_referrer;
 };
+
+OtherTies other_ties(const std::vector<Event>& events, const std::string& child) {
+  OtherTies out;
+  for (const Event* e : in_replay_order(events)) {
+    switch (e->type) {
+      case EventType::kRegistration: {
+        const auto& b = e->as<RegistrationEvent>();
+        if (b.child == child)
+          out.registrations[b.agency] = {b.agency, "Registered GP practice", e->at.to_string()};
+        break;
+      }
+      case EventType::kDeregistration: {
+        const auto& b = e->as<DeregistrationEvent>();
+        if (b.child == child) out.registrations.erase(b.agency);
+        break;
+      }
+      case EventType::kTransfer: {
+        const auto& b = e->as<TransferEvent>();
+        if (b.child == child) {
+          out.pending_transfers[e->id] = {b.to, "Transfer in, awaiting acceptance",
+                                          e->at.to_string()};
+        }
+        break;
+      }
+      case EventType::kTransferAccepted:
+        out.pending_transfers.erase(e->as<TransferAcceptedEvent>().transfer);
+        break;
+      case EventType::kTransferDeclined:
+        out.pending_transfers.erase(e->as<TransferDeclinedEvent>().transfer);
+        break;
+      case EventType::kReferral: {
+        const auto& b = e->as<ReferralEvent>();
+        if (b.child != child) break;
+        out.referrals[e->id] = {e->id, e->at.to_string(), b.from, b.to};
+        out.last_referrer = b.from;
+        break;
+      }
+      case EventType::kReferralOutcome:
+        out.referrals.erase(e->as<ReferralOutcomeEvent>().referral);
+        break;
+      default:
+        break;
+    }
+  }
+  return out;
+}
+
+Timestamp latest_recorded(const std::vector<Event>& events) {
+  Timestamp latest;
+  for (const Event& e : events) {
+    if (e.recorded.instant() > latest.instant()) latest = e.recorded;
+  }
+  return latest;
+}
 
 }  // namespace
 
-ChildFacts derive_child_facts(const json& entries, const std::string& child) {
+ChildFacts derive_child_facts(const nlohmann::json& entries, const std::string& child) {
+  const std::vector<Event> events = typed_events(entries);
+  return derive_child_facts(entries, child, latest_recorded(events), NoAgencyFacts());
+}
+
+ChildFacts derive_child_facts(const nlohmann::json& entries, const std::string& child,
+                              Timestamp now, const AgencyFacts& agencies) {
   ChildFacts facts;
   if (!entries.is_array()) return facts;
-  std::map<std::string, OpenWork> open;  // key -> work
-  std::map<std::string, OpenAssessment> assessments;
-  std::map<std::string, OpenReferral> referrals;
-  std::map<std::string, std::pair<std::string, std::string>> plans;      // id -> kind, agency
-  std::map<std::string, std::pair<std::string, std::string>> transfers;  // id -> to, from
-  std::map<std::string, ActiveIndicator> indicators;
+  const std::vector<Event> events = typed_events(entries);
+
   std::set<std::string> seen_agencies;
+  for (const Event& e : events) {
+    if (!e.by.empty() && seen_agencies.insert(e.by).second) facts.agencies.push_back(e.by);
+  }
 
   // Last seen, by the catalogue's one definition of "seen" (C5).
-  const std::vector<Event> events = typed_events(entries);
   if (const auto latest = latest_sighting(events, child)) {
     facts.last_seen = LastSeen{latest->event->at.to_string(), std::string(latest->sighting.by),
                                how_seen(*latest->event)};
   }
-
-  for (const json& entry : entries) {
-    const json& e = entry.contains("event") ? entry["event"] : json();
-    const std::string type = str(entry, "type");
-    const std::string at = str(entry, "at");
-    const std::string by = str(entry, "by");
-    if (!by.empty() && seen_agencies.insert(by).second) facts.agencies.push_back(by);
-    const bool about_child = names_child(e, child);
-
-    if (type == "registration" && about_child) {
-      open["gp:" + str(e, "agency")] = {str(e, "agency"), "Registered GP practice", at};
-    } else if (type == "deregistration" && about_child) {
-      open.erase("gp:" + str(e, "agency"));
-    } else if (type == "hv_level" && about_child) {
-      facts.hv_level = str(e, "level");
-      open["hv:" + by] = {by, "Health visiting (" + str(e, "level") + ")", at};
-    } else if (type == "referral" && about_child) {
-      referrals[str(e, "id")] = {str(e, "id"), at, str(e, "from"), str(e, "to")};
-      facts.last_referrer = str(e, "from");
-    } else if (type == "referral_outcome") {
-      referrals.erase(str(e, "referral"));
-    } else if (type == "assessment_started" && about_child) {
-      assessments[str(e, "id")] = {str(e, "id"), str(e, "kind"), str(e, "agency"), at};
-    } else if (type == "assessment_completed") {
-      assessments.erase(str(e, "assessment"));
-    } else if (type == "plan_started" && about_child) {
-      plans[str(e, "id")] = {str(e, "kind"), str(e, "agency")};
-      open["plan:" + str(e, "id")] = {str(e, "agency"), str(e, "kind") + " plan", at};
-    } else if (type == "plan_ended") {
-      plans.erase(str(e, "plan"));
-      open.erase("plan:" + str(e, "plan"));
-    } else if (type == "transfer" && about_child) {
-      transfers[str(e, "id")] = {str(e, "to"), str(e, "from")};
-      open["transfer:" + str(e, "id")] = {str(e, "to"), "Transfer in, awaiting acceptance", at};
-    } else if (type == "transfer_accepted") {
-      const auto it = transfers.find(str(e, "transfer"));
-      if (it != transfers.end()) {
-        open["transfer:" + it->first] = {it->second.first, "Case transferred in", at};
-      }
-    } else if (type == "transfer_declined") {
-      open.erase("transfer:" + str(e, "transfer"));
-    } else if (type == "case_closed" && about_child) {
-      const std::string agency = str(e, "agency");
-      std::erase_if(open, [&](const auto& kv) { return kv.second.agency == agency; });
-      std::erase_if(assessments, [&](const auto& kv) { return kv.second.agency == agency; });
-    } else if (type == "indicator" && about_child) {
-      const std::string code = str(e, "indicator");
-      if (str(e, "status") == "resolved") {
-        indicators.erase(code);
-      } else if (!indicators.contains(code)) {
-        indicators[code] = {code, at, by};
-      }
-    }
-    // A referral's concerns are indicators the referrer saw.
-    if (type == "referral" && about_child && e.contains("concerns") && e["concerns"].is_array()) {
-      for (const json& c : e["concerns"]) {
-        if (c.is_string() && !indicators.contains(c.get<std::string>())) {
-          indicators[c.get<std::string>()] = {c.get<std::string>(), at, by};
-        }
-      }
-    }
+  if (const auto since = whereabouts_unknown_since(events, child)) {
+    facts.whereabouts_unknown_since = since->to_string();
   }
 
-  for (const auto& [key, w] : open) facts.involved_now.push_back({w.agency, w.what, w.since});
-  for (const auto& [id, a] : assessments) {
-    facts.open_assessments.push_back(a);
-    facts.involved_now.push_back({a.agency, "Open " + a.kind + " assessment", a.started});
+  // Open involvement (C8), and the level of health visiting.
+  const std::optional<HvLevelNow> level = hv_level_now(events, child);
+  if (level) facts.hv_level = std::string(to_string(level->level));
+  for (const OpenInvolvement& i : open_involvement(events, child, agencies)) {
+    facts.involved_now.push_back({i.agency, what_involvement(i), i.since.to_string()});
+    if (i.kind == InvolvementKind::kAssessment || i.kind == InvolvementKind::kS47) {
+      facts.open_assessments.push_back({i.ref, i.detail, i.agency, i.since.to_string()});
+    } else if (i.kind == InvolvementKind::kChildInNeedPlan ||
+               i.kind == InvolvementKind::kChildProtectionPlan ||
+               i.kind == InvolvementKind::kLookedAfterPlan) {
+      facts.open_plans.push_back(i.detail);
+    }
   }
-  for (const auto& [id, r] : referrals) {
+  if (level && !level->enhanced()) {
+    facts.involved_now.push_back(
+        {level->by, "Health visiting (" + facts.hv_level + ")", level->at.to_string()});
+  }
+  OtherTies ties = other_ties(events, child);
+  facts.last_referrer = ties.last_referrer;
+  for (const auto& [practice, tie] : ties.registrations) facts.involved_now.push_back(tie);
+  for (const auto& [id, tie] : ties.pending_transfers) facts.involved_now.push_back(tie);
+  for (const auto& [id, r] : ties.referrals) {
     facts.open_referrals.push_back(r);
     facts.involved_now.push_back({r.to, "Referral awaiting an outcome", r.at});
   }
-  for (const auto& [id, p] : plans) facts.open_plans.push_back(p.first);
-  std::sort(facts.involved_now.begin(), facts.involved_now.end(),
-            [](const Involvement& a, const Involvement& b) { return a.since < b.since; });
+  const auto by_since = [](const Involvement& a, const Involvement& b) {
+    return Timestamp::parse(a.since)->instant() < Timestamp::parse(b.since)->instant();
+  };
+  std::stable_sort(facts.involved_now.begin(), facts.involved_now.end(), by_since);
   std::sort(facts.open_referrals.begin(), facts.open_referrals.end(),
-            [](const OpenReferral& a, const OpenReferral& b) { return a.at < b.at; });
-  for (const auto& [code, indicator] : indicators) {
-    const auto parsed = parse_name<Indicator>(code);
-    facts.indicators[parsed ? domain_of(*parsed) : Domain::kOther].push_back(indicator);
-  }
-  for (auto& [domain, list] : facts.indicators) {
-    std::sort(list.begin(), list.end(),
-              [](const ActiveIndicator& a, const ActiveIndicator& b) { return a.since < b.since; });
+            [](const OpenReferral& a, const OpenReferral& b) {
+              return Timestamp::parse(a.at)->instant() < Timestamp::parse(b.at)->instant();
+            });
+
+  // Active indicators by domain (Terms, C7).
+  for (const auto& [domain, list] : active_indicators(events, child, now)) {
+    for (const sightline::ActiveIndicator& i : list) {
+      facts.indicators[domain].push_back(
+          {std::string(to_string(i.indicator)), i.since.to_string(), i.by});
+    }
   }
   return facts;
 }

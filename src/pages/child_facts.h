@@ -4,8 +4,11 @@
 // indicators, and the open pieces of work that the record forms start from.
 //
 // Derived only from what the API returned, so it shows nothing the user may
-// not see. "Now" means the end of that chronology: a chronology as known at a
-// date gives the facts as they could be known then.
+// not see, and only through the catalogue's one definition of each term
+// (chronology/: sightings, involvement, hv_level, indicators, whereabouts,
+// closure_blockers), so that the page says what the safeguards engine holds.
+// Facts are as of the end of that chronology: a chronology as known at a date
+// gives the facts as they could be known then.
 #pragma once
 
 #include <map>
@@ -14,6 +17,7 @@
 #include <string>
 #include <vector>
 
+#include "chronology/agency_facts.h"
 #include "feed/event.h"
 
 namespace sightline::pages {
@@ -48,18 +52,31 @@ struct OpenAssessment {
 };
 
 struct ChildFacts {
+  // The catalogue's open involvement (C8) first, then what else ties an
+  // agency to the child now: a GP registration, a level of health visiting
+  // that is not enhanced, a transfer awaiting acceptance, a referral awaiting
+  // an outcome. Oldest first.
   std::vector<Involvement> involved_now;
   std::optional<LastSeen> last_seen;
   std::map<Domain, std::vector<ActiveIndicator>> indicators;  // by domain, oldest first
   std::vector<OpenReferral> open_referrals;                   // without an outcome yet
   std::vector<OpenAssessment> open_assessments;               // not completed
   std::vector<std::string> open_plans;                        // kinds: "child_protection", ...
-  std::string hv_level = {};                                  // latest, or ""
-  std::string last_referrer = {};                             // `from` of the latest referral
+  std::string hv_level = {};          // the level now (ended by the setter's closure, C8), or ""
+  std::string last_referrer = {};     // `from` of the latest referral
   std::vector<std::string> agencies;  // every agency in the chronology, first seen first
+  // When the child's whereabouts became unknown, if they are unknown now.
+  std::string whereabouts_unknown_since = {};
 };
 
 // `entries` is the chronology's "entries" array; `child` the child's id.
+// Derived indicators lapse by `now` (the page's clock); `agencies` says which
+// agencies are health visiting. Throws std::runtime_error naming the entry if
+// a stored event no longer parses.
+ChildFacts derive_child_facts(const nlohmann::json& entries, const std::string& child,
+                              Timestamp now, const AgencyFacts& agencies);
+// The same as of the latest `recorded` time in the chronology, knowing no
+// agency's kind.
 ChildFacts derive_child_facts(const nlohmann::json& entries, const std::string& child);
 
 // Every indicator code currently active, in events-v1 order.

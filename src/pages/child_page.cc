@@ -298,8 +298,9 @@ web::Response child_page(const Visit& v) {
     return v.page(v.frame("Sorry, there is a problem"), text("The chronology could not be shown."),
                   500);
   const json& entries_now = now.body["entries"];
-  const ChildFacts facts = derive_child_facts(entries_now, child);
   const auto agencies = agency_list(v.parts);
+  const ChildFacts facts =
+      derive_child_facts(entries_now, child, v.parts.clock.now(), AgencyListFacts(*agencies));
   const AgencyNames& names = agencies->names;
 
   json timeline_entries = entries_now;

@@ -1,11 +1,14 @@
 // Record a case closed (events-v1 `case_closed`). A closure the safeguards
-// forbid is refused with the reason (catalogue rule closure-before-seen): a
-// transfer to or from the closing agency about the child not yet accepted
-// with the child seen, or an assessment the closing agency still has open. A
-// manager or safeguarding lead may close anyway with a recorded reason, kept
-// in the event's note, in the chronology and the audit of the write.
+// forbid is refused with the reason (catalogue rule closure-before-seen, by
+// its one definition in chronology/closure_blockers.h): the child's
+// whereabouts unknown, a transfer to or from the closing agency about the
+// child not yet accepted with the child seen, or an assessment the closing
+// agency still has open. A manager or safeguarding lead may close anyway with
+// a recorded reason, kept in the event's note, in the chronology and the
+// audit of the write.
+#include "chronology/closure_blockers.h"
 #include "pages/child_access.h"
-#include "pages/child_facts.h"
+#include "pages/chronology_events.h"
 #include "pages/event_text.h"
 #include "pages/layout.h"
 #include "pages/record_form.h"
@@ -13,28 +16,32 @@
 namespace sightline::pages {
 namespace {
 
-// Why the safeguards forbid the agency closing the case now; empty if they do not.
-std::vector<std::string> closure_blockers(const Visit& v, const std::string& child,
-                                          const ChildFacts& facts) {
+// Why the safeguards forbid the agency closing the case now, in the words of
+// the form; empty if they do not.
+std::vector<std::string> closure_blockers(const Visit& v, const std::string& child) {
+  const ApiReply chronology = v.api.get("/api/v1/children/" + url_encode(child) + "/chronology");
+  if (!chronology.ok()) return {};
+  const std::vector<Event> events = typed_events(chronology.body["entries"]);
+  const auto agencies = agency_list(v.parts);
+  const AgencyNames& names = agencies->names;
+  const ClosureBlockers found = sightline::closure_blockers(events, child, v.session.account.agency,
+                                                            AgencyListFacts(*agencies));
   std::vector<std::string> out;
-  const std::string mine = v.session.account.agency;
-  const ApiReply transfers = v.api.get("/api/v1/transfers");
-  if (transfers.ok()) {
-    for (const char* direction : {"incoming", "outgoing"}) {
-      for (const nlohmann::json& t : transfers.body.value(direction, nlohmann::json::array())) {
-        if (t.value("child", "") != child) continue;
-        out.push_back(std::string("A transfer ") +
-                      (std::string(direction) == "incoming" ? "to" : "from") +
-                      " your agency, sent " + display_date(t.value("sent", "")) +
-                      ", has not been accepted with the child seen");
-      }
-    }
+  if (found.whereabouts_unknown_since) {
+    out.push_back("The child's whereabouts have been unknown since " +
+                  display_date(found.whereabouts_unknown_since->to_string()) +
+                  ", and nobody has located the child since");
   }
-  for (const OpenAssessment& a : facts.open_assessments) {
-    if (a.agency == mine) {
-      out.push_back("Your agency has an open " + code_label(a.kind) + " assessment, started " +
-                    display_date(a.started));
-    }
+  if (found.transfer) {
+    out.push_back(std::string("A transfer ") + (found.transfer->to_it ? "to" : "from") +
+                  " your agency (" + (found.transfer->to_it ? "from " : "to ") +
+                  agency_name(names, found.transfer->other) + "), sent " +
+                  display_date(found.transfer->sent.to_string()) +
+                  ", has not been accepted with the child seen");
+  }
+  if (found.assessment) {
+    out.push_back("Your agency has an open " + code_label(found.assessment->kind) +
+                  " assessment, started " + display_date(found.assessment->started.to_string()));
   }
   return out;
 }
@@ -47,8 +54,7 @@ web::Response record_closure(const Visit& v) {
   const FormChild& form_child = std::get<FormChild>(loaded);
   const std::string& child = form_child.id;
   const std::string& name = form_child.name;
-  const ChildFacts facts = read_child_facts(v, child);
-  const std::vector<std::string> blockers = closure_blockers(v, child, facts);
+  const std::vector<std::string> blockers = closure_blockers(v, child);
   const web::Role role = v.session.account.role;
   const bool may_override = role == web::Role::kManager || role == web::Role::kSafeguardingLead;
 

@@ -5,6 +5,7 @@
 #include <set>
 #include <sstream>
 
+#include "feed/event_fields.h"
 #include "store/importer.h"
 #include "store/sqlite/sqlite_handle.h"
 #include "store/sqlite/sqlite_store.h"
@@ -37,11 +38,6 @@ bool valid_key(std::string_view key) {
   }
   return true;
 }
-
-// Event fields whose value is a person id, and those that refer to an earlier
-// event by its id (events-v1).
-constexpr const char* kPersonFields[] = {"child", "mother", "person", "other"};
-constexpr const char* kEventRefFields[] = {"referral", "assessment", "plan", "transfer"};
 
 // The same words whether the id is unknown or known to others only, so that a
 // refusal never tells a caller without a relationship that someone exists.
@@ -225,18 +221,22 @@ Response EventsApi::apply(const Request& request, const SessionInfo& session) {
       if (t == "pregnancy" && item.contains("child") && item["child"].is_string()) {
         define_person("child", item["child"].get<std::string>());
       }
-      for (const char* field : kPersonFields) {
-        if (t == "pregnancy" && std::string_view(field) == "child") continue;
+      for (const std::string_view name : person_id_fields()) {
+        const std::string field(name);
+        if (t == "pregnancy" && field == "child") continue;
         if (item.contains(field) && item[field].is_string()) {
           check_person(field, item[field].get<std::string>());
         }
       }
-      if (item.contains("persons") && item["persons"].is_array()) {
-        for (const auto& p : item["persons"]) {
-          if (p.is_string()) check_person("persons", p.get<std::string>());
+      for (const std::string_view name : person_list_fields()) {
+        const std::string field(name);
+        if (!item.contains(field) || !item[field].is_array()) continue;
+        for (const auto& p : item[field]) {
+          if (p.is_string()) check_person(field, p.get<std::string>());
         }
       }
-      for (const char* field : kEventRefFields) {
+      for (const std::string_view name : event_reference_fields()) {
+        const std::string field(name);
         if (!item.contains(field) || !item[field].is_string()) continue;
         const std::string id = item[field].get<std::string>();
         if (defined_events.contains(id)) continue;

@@ -1,21 +1,21 @@
 #include "web/figures.h"
 
+#include <algorithm>
 #include <array>
 #include <map>
 #include <set>
 #include <stdexcept>
 #include <tuple>
 
+#include "chronology/age.h"
+#include "chronology/child_area.h"
+#include "chronology/child_context.h"
+#include "chronology/sightings.h"
 #include "core/areas.h"
 #include "core/date.h"
-#include "store/sqlite/sqlite_handle.h"
-#include "web/stored_sightings.h"
 
 namespace sightline::web {
 namespace {
-
-using sqlite::Connection;
-using sqlite::Statement;
 
 constexpr std::array<FigureDefinition, 8> kFigures = {{
     {"support-options-missed", "F1", "support-options-review",
@@ -52,23 +52,12 @@ constexpr std::array<std::string_view, 2> kNeglectRules = {"neglect-assessment-r
 constexpr std::array<std::string_view, 1> kNotSeenRules = {"child-not-seen"};
 constexpr std::array<std::string_view, 1> kHandoverRules = {"hv-handover-missing"};
 
-// The catalogue's health agencies (safeguards-v1, Terms).
-constexpr const char* kHealthKinds =
-    "('gp_practice', 'health_visiting', 'midwifery', 'hospital', 'paediatrics')";
-
-// The child's area on a day: their latest address with a known area dated on
-// or before it (the address's own date, not when it was recorded).
-constexpr const char* kChildAreaSql =
-    "SELECT area FROM p_addresses WHERE person = ?1 AND area IS NOT NULL AND area <> '' "
-    "AND substr(at, 1, 10) <= ?2 ORDER BY at DESC, seq DESC LIMIT 1";
-constexpr const char* kAgencyAreaSql = "SELECT area FROM p_agencies WHERE id = ?1";
-
-// The child's date of birth: the latest recorded `dob`, else the birth.
-constexpr const char* kDobSql =
-    "SELECT day FROM (SELECT dob AS day, 0 AS pref, seq FROM p_person_details "
-    "WHERE person = ?1 AND dob IS NOT NULL AND dob <> '' UNION ALL "
-    "SELECT day, 1, seq FROM p_life_events WHERE person = ?1 AND what = 'born') "
-    "ORDER BY pref, seq DESC LIMIT 1";
+// The events that may show a registered child seen, and those they may need
+// (the transfer an acceptance answers), with the child's date of birth.
+constexpr std::array<EventType, 8> kRegistrationFacts = {
+    EventType::kPerson,  EventType::kBirth, EventType::kContact,  EventType::kAppointment,
+    EventType::kMedical, EventType::kFound, EventType::kTransfer, EventType::kTransferAccepted};
+constexpr std::array<EventType, 1> kAddresses = {EventType::kAddress};
 
 std::string month_of(const std::string& day) { return day.substr(0, 7); }
 
@@ -96,18 +85,25 @@ std::string percent_text(std::int64_t numerator, std::int64_t denominator) {
   return std::to_string(tenths / 10) + "." + std::to_string(tenths % 10);
 }
 
-FiguresView::FiguresView(const std::string& db_path, const Clock& clock,
-                         const WorkingDayCalendar& calendar)
-    : db_(std::make_unique<Connection>(db_path)), clock_(clock), calendar_(calendar) {
-  db_->exec("PRAGMA journal_mode=WAL");
+FiguresView::FiguresView(FiguresStore& store, const Clock& clock,
+                         const WorkingDayCalendar& calendar, RegistrationTermsOfArea terms)
+    : store_(store), clock_(clock), calendar_(calendar), terms_(std::move(terms)) {
+  if (!terms_) terms_ = [](std::string_view) { return RegistrationTerms{}; };
 }
 
 FiguresView::~FiguresView() = default;
+
+const std::optional<AgencyView>& FiguresView::agency(const Id& id) {
+  auto it = agencies_.find(id);
+  if (it == agencies_.end()) it = agencies_.emplace(id, store_.agency(id)).first;
+  return it->second;
+}
 
 std::vector<FigureRow> FiguresView::rows(std::string_view figure_id) {
   const FigureDefinition* figure = find_figure(figure_id);
   if (figure == nullptr) throw std::invalid_argument("no such figure: " + std::string(figure_id));
   std::lock_guard lock(mutex_);
+  agencies_.clear();
   std::vector<Case> cases;
   if (figure_id == "gp-registrations-seen") {
     cases = registrations();
@@ -129,57 +125,56 @@ std::vector<FigureRow> FiguresView::rows(std::string_view figure_id) {
   return group(cases, figure->share());
 }
 
-std::string FiguresView::agency_area(const std::string& agency) {
+std::string FiguresView::agency_area(const std::string& id) {
   std::lock_guard lock(mutex_);
-  Statement row(*db_, kAgencyAreaSql);
-  row.bind(1, agency);
-  return row.step() ? row.column_text(0) : std::string();
+  const auto found = store_.agency(id);
+  return found ? found->area : std::string();
 }
 
-// Denominator: each `registration` with a GP practice of a child under 5 on
-// the day (a child whose birth is unknown is left out, as the safeguard
-// leaves them out). Numerator: those the child was seen by a health-visiting
-// agency on or before the 7th working day after the registration's day. A
-// registration whose 7 working days have not ended by yesterday is still in
-// time and is left out until they have. Fallback area: the GP practice's.
+// Denominator: each `registration` of a child younger than the area's age on
+// the day (chronology/age.h; a child whose birth is unknown is left out, as
+// the safeguard leaves them out). Numerator: those where a health-visiting
+// agency saw the child (chronology/sightings.h) on or before the area's Nth
+// working day after the registration's day. A registration whose working days
+// have not ended by yesterday is still in time and is left out until they
+// have. The area's numbers are hv-new-registration's, by the GP practice's
+// area. Fallback area: the GP practice's.
 std::vector<FiguresView::Case> FiguresView::registrations() {
   const Date today = clock_.now().date;
-  Statement list(*db_,
-                 "SELECT substr(at, 1, 10), COALESCE(json_extract(json, '$.child'), "
-                 "json_extract(json, '$.person')), json_extract(json, '$.agency') FROM events "
-                 "WHERE type = 'registration' ORDER BY seq");
-  Statement dob(*db_, kDobSql);
-  StoredSightings sightings(*db_);
-  Statement agency_kind(*db_, "SELECT kind FROM p_agencies WHERE id = ?1");
-  std::map<Id, bool> is_hv;  // agency -> is health visiting
-  const auto health_visiting = [&](const Id& agency) {
-    auto it = is_hv.find(agency);
-    if (it == is_hv.end()) {
-      agency_kind.bind(1, agency);
-      const bool hv = agency_kind.step() && agency_kind.column_text(0) == "health_visiting";
-      agency_kind.reset();
-      it = is_hv.emplace(agency, hv).first;
-    }
-    return it->second;
-  };
   std::vector<Case> out;
-  while (list.step()) {
-    Case c{list.column_text(0), list.column_text(1), list.column_text(2), false};
-    const auto day = Date::parse(c.day);
-    if (!day) continue;
-    dob.bind(1, c.child);
-    const auto born = dob.step() ? Date::parse(dob.column_text(0).substr(0, 10)) : std::nullopt;
-    dob.reset();
-    if (!born || *born > *day || born->plus_months(60) <= *day) continue;
-    const Date deadline = calendar_.add_working_days(*day, 7);
+  for (const Event& e : store_.events_of_type(EventType::kRegistration)) {
+    const auto& b = e.as<RegistrationEvent>();
+    Case c{e.at.date.to_string(), b.child, b.agency, false};
+    const Date day = e.at.date;
+    const auto& practice = agency(b.agency);
+    const RegistrationTerms terms = terms_(practice ? practice->area : std::string());
+    const std::vector<Event> about = store_.events_about(b.child, kRegistrationFacts);
+    const auto born = date_of_birth(about, b.child);
+    if (!born || !younger_than(*born, day, terms.max_age_years)) continue;
+    const Date deadline = calendar_.add_working_days(day, terms.working_days);
     if (deadline >= today) continue;
-    // The first sighting by health visiting on or after the day (oldest first).
-    for (const StoredSighting& s : sightings.of(c.child, std::int64_t{day->days()} * 86400)) {
-      if (!health_visiting(s.by)) continue;
-      const auto seen_on = Date::from_days(
-          static_cast<std::int32_t>((s.at_s >= 0 ? s.at_s : s.at_s - 86399) / 86400));
-      c.counted = seen_on <= deadline;
-      break;
+    // The first sighting by health visiting on or after the day.
+    std::vector<const Event*> since;
+    for (const Event& a : about) {
+      if (a.at.date >= day) since.push_back(&a);
+    }
+    std::stable_sort(since.begin(), since.end(), [](const Event* x, const Event* y) {
+      return x->at.instant() < y->at.instant();
+    });
+    const ChildChronologyContext known(about, b.child);
+    std::vector<Sighting> seen;
+    bool found = false;
+    for (const Event* a : since) {
+      seen.clear();
+      append_sightings(*a, known, seen);
+      for (const Sighting& s : seen) {
+        const auto& by = agency(Id(s.by));
+        if (s.child != b.child || !by || by->kind != AgencyKind::kHealthVisiting) continue;
+        c.counted = a->at.date <= deadline;
+        found = true;
+        break;
+      }
+      if (found) break;
     }
     out.push_back(std::move(c));
   }
@@ -187,22 +182,19 @@ std::vector<FiguresView::Case> FiguresView::registrations() {
 }
 
 // Denominator: every `strategy_discussion`. Numerator: those where the
-// convening agency or a participant is a health agency. Fallback area: the
-// convening agency's.
+// convening agency or a participant is a health agency (catalogue Terms).
+// Fallback area: the convening agency's.
 std::vector<FiguresView::Case> FiguresView::strategy_discussions() {
-  const std::string sql =
-      std::string(
-          "SELECT substr(e.at, 1, 10), json_extract(e.json, '$.child'), e.by, "
-          "EXISTS (SELECT 1 FROM p_agencies g WHERE g.id = e.by AND g.kind IN ") +
-      kHealthKinds +
-      ") OR EXISTS (SELECT 1 FROM json_each(e.json, '$.participants') p JOIN p_agencies g ON "
-      "g.id = p.value WHERE g.kind IN " +
-      kHealthKinds + ") FROM events e WHERE e.type = 'strategy_discussion' ORDER BY e.seq";
-  Statement list(*db_, sql.c_str());
+  const auto health = [&](const Id& id) {
+    const auto& a = agency(id);
+    return a && is_health_agency(a->kind);
+  };
   std::vector<Case> out;
-  while (list.step()) {
-    out.push_back(
-        {list.column_text(0), list.column_text(1), list.column_text(2), list.column_int(3) != 0});
+  for (const Event& e : store_.events_of_type(EventType::kStrategyDiscussion)) {
+    const auto& b = e.as<StrategyDiscussionEvent>();
+    const bool with_health =
+        health(e.by) || std::any_of(b.participants.begin(), b.participants.end(), health);
+    out.push_back({e.at.date.to_string(), b.child, e.by, with_health});
   }
   return out;
 }
@@ -212,17 +204,15 @@ std::vector<FiguresView::Case> FiguresView::strategy_discussions() {
 // sender, raised on the day the transfer was recorded (the fault is raised
 // at once). Fallback area: the sender's.
 std::vector<FiguresView::Case> FiguresView::transfers() {
-  Statement list(
-      *db_,
-      "SELECT substr(e.at, 1, 10), json_extract(e.json, '$.child'), json_extract(e.json, "
-      "'$.from'), EXISTS (SELECT 1 FROM alerts a WHERE a.child = json_extract(e.json, "
-      "'$.child') AND a.owner = json_extract(e.json, '$.from') AND a.rule = "
-      "'handover-understated' AND a.raised = substr(e.recorded, 1, 10)) FROM events e "
-      "WHERE e.type = 'transfer' ORDER BY e.seq");
+  std::set<std::tuple<std::string, std::string, std::string>> understated;  // child, owner, day
+  for (const FigureAlert& a : store_.alerts_of_rule("handover-understated")) {
+    understated.emplace(a.child, a.owner, a.raised);
+  }
   std::vector<Case> out;
-  while (list.step()) {
-    out.push_back(
-        {list.column_text(0), list.column_text(1), list.column_text(2), list.column_int(3) != 0});
+  for (const Event& e : store_.events_of_type(EventType::kTransfer)) {
+    const auto& b = e.as<TransferEvent>();
+    out.push_back({e.at.date.to_string(), b.child, b.from,
+                   understated.contains({b.child, b.from, e.recorded.date.to_string()})});
   }
   return out;
 }
@@ -230,23 +220,19 @@ std::vector<FiguresView::Case> FiguresView::transfers() {
 // Every alert of the rules, dated the day it was raised. Fallback area: the
 // owner's (an unowned `KIND:AREA` names it).
 std::vector<FiguresView::Case> FiguresView::alerts(std::span<const std::string_view> rules) {
-  Statement list(*db_, "SELECT raised, child, owner FROM alerts WHERE rule = ?1 ORDER BY key");
   std::vector<Case> out;
   for (std::string_view rule : rules) {
-    list.bind(1, rule);
-    while (list.step()) {
-      out.push_back({list.column_text(0), list.column_text(1), list.column_text(2), true});
+    for (FigureAlert& a : store_.alerts_of_rule(rule)) {
+      out.push_back({std::move(a.raised), std::move(a.child), std::move(a.owner), true});
     }
-    list.reset();
   }
   return out;
 }
 
 std::vector<FigureRow> FiguresView::group(const std::vector<Case>& cases, bool share) {
-  Statement child_area(*db_, kChildAreaSql);
-  Statement agency_area(*db_, kAgencyAreaSql);
-  std::map<std::string, std::string> agency_areas;  // the few agencies, looked up once each
-  using Key = std::pair<std::string, std::string>;  // area, month
+  std::map<std::string, std::string> agency_areas;          // the few agencies, looked up once each
+  std::map<Id, std::vector<Event>, std::less<>> addresses;  // each child's, read once
+  using Key = std::pair<std::string, std::string>;          // area, month
   std::map<Key, std::pair<std::int64_t, std::int64_t>> counts;
   std::set<std::tuple<std::string, std::string, std::string>> children;  // area, month, child
   // A case dated after today (a feed may carry appointments and plans ahead)
@@ -254,18 +240,19 @@ std::vector<FigureRow> FiguresView::group(const std::vector<Case>& cases, bool s
   const std::string today = clock_.now().date.to_string();
   for (const Case& c : cases) {
     if (c.day.size() < 10 || c.day > today) continue;
+    const auto day = Date::parse(c.day.substr(0, 10));
+    if (!day) continue;
     std::string area;
     if (!c.child.empty()) {
-      child_area.bind(1, c.child).bind(2, c.day);
-      if (child_area.step()) area = child_area.column_text(0);
-      child_area.reset();
+      auto it = addresses.find(c.child);
+      if (it == addresses.end())
+        it = addresses.emplace(c.child, store_.events_about(c.child, kAddresses)).first;
+      area = address_area_on(it->second, c.child, *day);
     }
     if (area.empty()) {
       auto [it, fresh] = agency_areas.try_emplace(c.agency);
       if (fresh) {
-        agency_area.bind(1, c.agency);
-        if (agency_area.step()) it->second = agency_area.column_text(0);
-        agency_area.reset();
+        if (const auto& a = agency(c.agency)) it->second = a->area;
         const auto colon = c.agency.find(':');
         if (it->second.empty() && colon != std::string::npos) {
           it->second = c.agency.substr(colon + 1);

@@ -17,12 +17,19 @@
 // alert `KIND:AREA` names its area). A case with neither is left out, and so
 // is a case dated after today. The month is the calendar month of that day.
 //
-// Thread-safe: one connection, used under a mutex. Each call reads the
-// store afresh; nothing is cached.
+// What counts is the catalogue's terms' to say (chronology/: seen, age, the
+// child's address on a day); the store only hands over the events
+// (store/figures_store.h). gp-registrations-seen takes its working days and
+// its age from hv-new-registration's per-area configuration, by the GP
+// practice's area, as the safeguard does.
+//
+// Thread-safe: the store is used under a mutex. Each call reads the store
+// afresh; nothing is cached.
 #pragma once
 
 #include <cstdint>
-#include <memory>
+#include <functional>
+#include <map>
 #include <mutex>
 #include <span>
 #include <string>
@@ -31,10 +38,7 @@
 
 #include "core/clock.h"
 #include "core/working_days.h"
-
-namespace sightline::sqlite {
-class Connection;
-}
+#include "store/figures_store.h"
 
 namespace sightline::web {
 
@@ -66,12 +70,25 @@ struct FigureRow {
 // "66.7" for 2 of 3 (one decimal, rounded half up); "" when `denominator` is 0.
 std::string percent_text(std::int64_t numerator, std::int64_t denominator);
 
+// hv-new-registration's numbers for an area (safeguards configuration,
+// docs/safeguards-config.md): the health-visiting agency sees the child within
+// `working_days`; the rule is about children younger than `max_age_years`.
+struct RegistrationTerms {
+  int working_days = 7;
+  int max_age_years = 5;
+};
+// The terms for an area (GSS code; "" when the practice's area is unknown).
+using RegistrationTermsOfArea = std::function<RegistrationTerms(std::string_view area)>;
+
 class FiguresView {
  public:
   // `clock` decides which cases are still within their time (see
-  // gp-registrations-seen); `calendar` counts working days.
-  FiguresView(const std::string& db_path, const Clock& clock,
-              const WorkingDayCalendar& calendar = WorkingDayCalendar::england_and_wales());
+  // gp-registrations-seen); `calendar` counts working days; `terms` gives
+  // hv-new-registration's numbers per area (the catalogue's defaults when
+  // empty). `store` must outlive the view.
+  FiguresView(FiguresStore& store, const Clock& clock,
+              const WorkingDayCalendar& calendar = WorkingDayCalendar::england_and_wales(),
+              RegistrationTermsOfArea terms = {});
   ~FiguresView();
   FiguresView(const FiguresView&) = delete;
   FiguresView& operator=(const FiguresView&) = delete;
@@ -96,10 +113,14 @@ class FiguresView {
   // Each case placed in its area and month; for a count figure, distinct
   // children (a child counts once per area and month however many alerts).
   std::vector<FigureRow> group(const std::vector<Case>& cases, bool share);
+  // Reference data, read once per call.
+  const std::optional<AgencyView>& agency(const Id& id);
 
-  std::unique_ptr<sqlite::Connection> db_;
+  FiguresStore& store_;
   const Clock& clock_;
   const WorkingDayCalendar& calendar_;
+  RegistrationTermsOfArea terms_;
+  std::map<Id, std::optional<AgencyView>, std::less<>> agencies_;  // within one call
   std::mutex mutex_;
 };
 

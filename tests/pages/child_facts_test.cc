@@ -127,5 +127,39 @@ TEST(ChildFacts, TheLatestSightingWinsWhateverItsKind) {
   EXPECT_EQ(facts.last_seen->how, "home_visit");
 }
 
+// The page used to end every piece of the closing agency's work at its
+// `case_closed`; the catalogue ends only its accepted transfers and enhanced
+// level (C8): an assessment stays open until completed, as the engine holds.
+TEST(ChildFacts, CaseClosedLeavesTheClosingAgencysAssessmentOpenAndEndsItsEnhancedLevelC8) {
+  const ChildFacts facts = derive_child_facts(
+      entries(
+          {kPerson,
+           R"({"type":"assessment_started","id":"as1","at":"2026-01-06","by":"ealing-csc","child":"tia","kind":"child_and_family","agency":"ealing-csc"})",
+           R"({"type":"hv_level","at":"2026-01-07","by":"ealing-hv","child":"tia","level":"universal_plus"})",
+           R"({"type":"case_closed","at":"2026-01-08","by":"ealing-csc","child":"tia","agency":"ealing-csc","reason":"other"})",
+           R"({"type":"case_closed","at":"2026-01-09","by":"ealing-hv","child":"tia","agency":"ealing-hv","reason":"other"})"}),
+      "tia");
+  ASSERT_EQ(facts.open_assessments.size(), 1u);
+  EXPECT_EQ(facts.open_assessments[0].id, "as1");
+  ASSERT_EQ(facts.involved_now.size(), 1u);
+  EXPECT_EQ(facts.involved_now[0].what, "Open child_and_family assessment");
+  EXPECT_EQ(facts.hv_level, "");
+}
+
+// The page showed only indicators recorded directly or by a referral; the
+// catalogue also derives them (Terms "active indicators"): a carer sofa
+// surfing makes the child's home and stability a concern.
+TEST(ChildFacts, ActiveIndicatorsIncludeTheDerivedOnes) {
+  const ChildFacts facts = derive_child_facts(
+      entries(
+          {kPerson,
+           R"({"type":"relationship","at":"2025-06-02","by":"ealing-hv","person":"mum","other":"tia","role":"mother"})",
+           R"({"type":"circumstances","at":"2026-01-02","by":"ealing-csc","person":"mum","housing":"sofa_surfing"})"}),
+      "tia");
+  ASSERT_TRUE(facts.indicators.contains(Domain::kHomeAndStability));
+  EXPECT_EQ(facts.indicators.at(Domain::kHomeAndStability).front().code, "homelessness");
+  EXPECT_EQ(facts.indicators.at(Domain::kHomeAndStability).front().by, "ealing-csc");
+}
+
 }  // namespace
 }  // namespace sightline::pages

@@ -520,5 +520,32 @@ TEST_F(PagesSeenTest, TheChildPageShowsAMedicalAsTheLastSightingWithItsAgency) {
       << r.body;
 }
 
+// Ealing's health visitor saw Tia on 5 January; on 20 February nobody knew
+// where she was.
+constexpr const char* kTiaLost =
+    R"({"type":"person","id":"tia","at":"2026-01-05","by":"ealing-hv","given":"Tia","family":"Example","dob":"2025-06-01"}
+{"type":"contact","persons":["tia"],"mode":"home_visit","child_seen":true,"outcome":"seen","at":"2026-01-05","by":"ealing-hv"}
+{"type":"whereabouts_unknown","child":"tia","at":"2026-02-20","by":"ealing-hv"}
+)";
+
+class PagesLostTest : public PagesTest {
+ protected:
+  std::string extra_feed() const override { return kTiaLost; }
+};
+
+TEST_F(PagesLostTest, ClosureBeforeSeenTheClosureFormRefusesWhileTheChildsWhereaboutsAreUnknown) {
+  const std::string session = page_sign_in("alice");
+  HttpReply r = get("/children/tia/record/case-closed", session);
+  ASSERT_EQ(r.status, 200);
+  EXPECT_NE(r.body.find("whereabouts have been unknown since 20 February 2026"), std::string::npos)
+      << r.body;
+  const std::string form =
+      "csrf_token=" + csrf_in(r.body) + "&at-day=2&at-month=3&at-year=2026&reason=not_found";
+  r = post_form("/children/tia/record/case-closed", form, session);
+  EXPECT_EQ(r.status, 400);
+  EXPECT_NE(r.body.find("The case cannot be closed: The child"), std::string::npos);
+  EXPECT_NE(r.body.find("whereabouts have been unknown since"), std::string::npos);
+}
+
 }  // namespace
 }  // namespace sightline::testing

@@ -13,6 +13,7 @@
 #include "core/clock.h"
 #include "service/store_safeguards.h"
 #include "store/importer.h"
+#include "store/sqlite/sqlite_figures_store.h"
 #include "store/sqlite/sqlite_store.h"
 #include "web/figures.h"
 
@@ -111,7 +112,8 @@ class FiguresTest : public ::testing::Test {
 // - c7 registered Wed 25 Feb 2026: its 7th working day is Fri 6 Mar, after
 //   today (2 Mar): still in time, left out.
 TEST_F(FiguresTest, GpRegistrationsSeenWithinSevenWorkingDays) {
-  web::FiguresView view(db(), clock_);
+  sqlite::SqliteFiguresStore figures_store(db());
+  web::FiguresView view(figures_store, clock_);
   const std::vector<FigureRow> expected = {
       row(kLuton, "Luton", "2026-01", 1, 1),
       row(kLuton, "Luton", "2026-02", 1, 1),
@@ -121,11 +123,33 @@ TEST_F(FiguresTest, GpRegistrationsSeenWithinSevenWorkingDays) {
   EXPECT_EQ(view.rows("gp-registrations-seen"), expected);
 }
 
+// hv-new-registration takes its working days and its age from the
+// configuration of the practice's area; so does its figure. With Ealing's
+// at 10 working days and under 6: of the four registered on 30 January (10th
+// working day after: Fri 13 Feb), c2 and c3 were seen in time, c4 (5 that
+// day) now counts and was not seen by health visiting, c5 neither. Luton
+// keeps the national 7 and 5. c7's 10 working days end on 11 March: in time.
+TEST_F(FiguresTest, HvNewRegistrationTheDashboardTakesWorkingDaysAndAgeFromTheAreaConfiguration) {
+  sqlite::SqliteFiguresStore figures_store(db());
+  web::FiguresView view(
+      figures_store, clock_, WorkingDayCalendar::england_and_wales(), [](std::string_view area) {
+        return area == kEaling ? web::RegistrationTerms{10, 6} : web::RegistrationTerms{};
+      });
+  const std::vector<FigureRow> expected = {
+      row(kLuton, "Luton", "2026-01", 1, 1),
+      row(kLuton, "Luton", "2026-02", 1, 1),
+      row(kEaling, "Ealing", "2025-12", 1, 1),
+      row(kEaling, "Ealing", "2026-01", 2, 4),
+  };
+  EXPECT_EQ(view.rows("gp-registrations-seen"), expected);
+}
+
 TEST_F(FiguresTest, ARegistrationCountsOnceItsWorkingDaysHaveEnded) {
   // On Monday 9 March c7's 7 working days (to Friday 6 March) have ended and
   // nobody from health visiting saw them: February, Ealing: 0 of 1.
   SimulatedClock later(*Timestamp::parse("2026-03-09T09:00:00"));
-  web::FiguresView view(db(), later);
+  sqlite::SqliteFiguresStore figures_store(db());
+  web::FiguresView view(figures_store, later);
   const auto rows = view.rows("gp-registrations-seen");
   ASSERT_EQ(rows.size(), 5u);
   EXPECT_EQ(rows.back(), row(kEaling, "Ealing", "2026-02", 0, 1));
@@ -142,7 +166,8 @@ TEST_F(FiguresTest, ARegistrationCountsOnceItsWorkingDaysHaveEnded) {
 //   the convener's area. February, Luton: 1 of 1.
 // - sd5, 3 Mar, is dated after today (2 Mar): left out.
 TEST_F(FiguresTest, StrategyDiscussionsWithHealth) {
-  web::FiguresView view(db(), clock_);
+  sqlite::SqliteFiguresStore figures_store(db());
+  web::FiguresView view(figures_store, clock_);
   const std::vector<FigureRow> expected = {
       row(kLuton, "Luton", "2026-02", 1, 1),
       row(kEaling, "Ealing", "2026-01", 1, 1),
@@ -157,7 +182,8 @@ TEST_F(FiguresTest, StrategyDiscussionsWithHealth) {
 // and c2 as `welfare_check` with nothing open (not understated). Both
 // children live in Ealing that day. February, Ealing: 1 of 2.
 TEST_F(FiguresTest, TransfersUnderstated) {
-  web::FiguresView view(db(), clock_);
+  sqlite::SqliteFiguresStore figures_store(db());
+  web::FiguresView view(figures_store, clock_);
   const std::vector<FigureRow> expected = {row(kEaling, "Ealing", "2026-02", 1, 2)};
   EXPECT_EQ(view.rows("transfers-understated"), expected);
 }
@@ -187,7 +213,8 @@ TEST_F(FiguresTest, AlertCountsAreDistinctChildrenPerAreaAndMonth) {
         alert("k8", "was-not-brought", "c5", "ealing-gp", "2026-02-04"),
     });
   }
-  web::FiguresView view(db(), clock_);
+  sqlite::SqliteFiguresStore figures_store(db());
+  web::FiguresView view(figures_store, clock_);
   std::vector<FigureRow> not_seen;
   for (const FigureRow& r : view.rows("children-not-seen")) {
     // Leave out what the safeguards themselves raised over the feed.
@@ -218,7 +245,8 @@ TEST(FigureDefinitionsTest, EveryFindingHasAFigureAndIdsAreUnique) {
   SimulatedClock clock(*Timestamp::parse(kToday));
   TempDir dir;
   { open_sqlite_store(dir.file("empty.db")); }
-  web::FiguresView view(dir.file("empty.db"), clock);
+  sqlite::SqliteFiguresStore figures_store(dir.file("empty.db"));
+  web::FiguresView view(figures_store, clock);
   EXPECT_THROW(view.rows("no-such-figure"), std::invalid_argument);
   EXPECT_TRUE(view.rows("gp-registrations-seen").empty());
 }
@@ -257,7 +285,8 @@ TEST(FiguresSeen, AnAcceptedHandoverWithTheChildSeenIsASightingByTheReceivingHea
     ASSERT_TRUE(import_feed(*store, feed, "seen", {}).committed);
   }
   const SimulatedClock clock(*Timestamp::parse(kToday));
-  web::FiguresView view(db, clock);
+  sqlite::SqliteFiguresStore figures_store(db);
+  web::FiguresView view(figures_store, clock);
   EXPECT_EQ(view.rows("gp-registrations-seen"),
             (std::vector<FigureRow>{row(kEaling, "Ealing", "2026-01", 1, 1)}));
 }

@@ -17,6 +17,7 @@
 #include "http_client.h"
 #include "service/live_safeguards.h"
 #include "store/importer.h"
+#include "store/sqlite/sqlite_figures_store.h"
 #include "store/sqlite/sqlite_store.h"
 #include "web/accounts.h"
 #include "web/alerts_view.h"
@@ -68,7 +69,8 @@ class ServiceTest : public ::testing::Test {
     events_->on_stored([this] { live_->catch_up(); });
     alerts_ = std::make_unique<web::AlertsView>(db(), *audit_);
     transfers_ = std::make_unique<web::TransfersView>(db());
-    figures_ = std::make_unique<web::FiguresView>(db(), clock_);
+    figures_store_ = std::make_unique<sqlite::SqliteFiguresStore>(db());
+    figures_ = std::make_unique<web::FiguresView>(*figures_store_, clock_);
     service_ = std::make_unique<web::Service>(
         web::ServiceParts{*accounts_, *audit_, *access_, *events_, *store_, clock_, *alerts_,
                           *transfers_, *figures_},
@@ -144,6 +146,7 @@ class ServiceTest : public ::testing::Test {
   std::unique_ptr<service::LiveSafeguards> live_;
   std::unique_ptr<web::AlertsView> alerts_;
   std::unique_ptr<web::TransfersView> transfers_;
+  std::unique_ptr<sqlite::SqliteFiguresStore> figures_store_;
   std::unique_ptr<web::FiguresView> figures_;
   std::unique_ptr<web::Service> service_;
   std::unique_ptr<web::HttpServer> server_;

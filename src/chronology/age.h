@@ -1,0 +1,28 @@
+// A person's date of birth and age, defined once over typed events
+// (`hv-new-registration`'s "under 5", R10; the dashboard's figure of it).
+//
+// - The date of birth is the `dob` of the person's latest `person` line that
+//   gave one, else the day of their `birth`. Without either the age is not
+//   known, and a rule about children under an age does not apply (R10).
+// - Age is counted in whole years, a birthday reached on the day itself.
+#pragma once
+
+#include <optional>
+#include <string_view>
+#include <vector>
+
+#include "core/date.h"
+#include "feed/event.h"
+
+namespace sightline {
+
+// `events` may be in any order (read in replay order).
+std::optional<Date> date_of_birth(const std::vector<Event>& events, std::string_view person);
+
+// Whole years from `dob` to `on`.
+int age_in_years(Date dob, Date on);
+
+// Whether someone born on `dob` is younger than `years` on `on` (and born by then).
+bool younger_than(Date dob, Date on, int years);
+
+}  // namespace sightline

@@ -1,0 +1,125 @@
+#include "chronology/child_area.h"
+
+#include <algorithm>
+#include <map>
+
+#include "chronology/replay_order.h"
+
+namespace sightline {
+namespace {
+
+bool names(const std::vector<Id>& persons, std::string_view person) {
+  return std::find(persons.begin(), persons.end(), person) != persons.end();
+}
+
+}  // namespace
+
+std::string child_area(const std::vector<Event>& chronology, std::string_view child,
+                       const AgencyFacts& agencies) {
+  std::map<Id, std::string, std::less<>> last_area;  // person -> area of their latest address
+  std::vector<Id> carers;
+  Id mother, gp, birth_place;
+  std::string own;  // the child's own address area (a newborn's: the mother's at birth)
+  bool own_known = false, unborn = false, has_dob = false;
+  std::string reported;
+  for (const Event* e : in_replay_order(chronology)) {
+    switch (e->type) {
+      case EventType::kAddress: {
+        const auto& b = e->as<AddressEvent>();
+        for (const Id& p : b.persons) {
+          if (!b.address.area.empty()) last_area[p] = b.address.area;
+        }
+        if (names(b.persons, child)) {
+          own_known = true;
+          if (!b.address.area.empty()) own = b.address.area;
+        }
+        break;
+      }
+      case EventType::kPerson:
+        if (e->id == child && e->as<PersonEvent>().dob) has_dob = true;
+        break;
+      case EventType::kPregnancy: {
+        const auto& b = e->as<PregnancyEvent>();
+        if (b.child != child) break;
+        if (!has_dob) unborn = true;
+        mother = b.mother;
+        if (std::find(carers.begin(), carers.end(), b.mother) == carers.end())
+          carers.push_back(b.mother);
+        break;
+      }
+      case EventType::kBirth: {
+        const auto& b = e->as<BirthEvent>();
+        if (b.child != child) break;
+        const bool was_unborn = unborn;
+        unborn = false;
+        has_dob = true;
+        mother = b.mother;
+        if (std::find(carers.begin(), carers.end(), b.mother) == carers.end())
+          carers.push_back(b.mother);
+        if (b.place) birth_place = *b.place;
+        // A newborn lives where the mother lives until told otherwise.
+        const auto m = last_area.find(b.mother);
+        if (!own_known && (was_unborn || m != last_area.end())) {
+          own_known = true;
+          own = m != last_area.end() ? m->second : std::string();
+        }
+        break;
+      }
+      case EventType::kRelationship: {
+        const auto& b = e->as<RelationshipEvent>();
+        if (b.other != child) break;
+        if (b.role == RelationshipRole::kMother || b.role == RelationshipRole::kFather ||
+            b.role == RelationshipRole::kCarer) {
+          if (std::find(carers.begin(), carers.end(), b.person) == carers.end())
+            carers.push_back(b.person);
+          if (b.role == RelationshipRole::kMother && mother.empty()) mother = b.person;
+        }
+        break;
+      }
+      case EventType::kRegistration:
+        if (e->as<RegistrationEvent>().child == child) gp = e->as<RegistrationEvent>().agency;
+        break;
+      case EventType::kDeregistration:
+        if (e->as<DeregistrationEvent>().child == child &&
+            e->as<DeregistrationEvent>().agency == gp) {
+          gp.clear();
+        }
+        break;
+      default:
+        break;
+    }
+    if (!e->by.empty()) {
+      if (std::string area = agencies.area(e->by); !area.empty()) reported = std::move(area);
+    }
+  }
+  if (unborn && !mother.empty()) {
+    const auto m = last_area.find(mother);
+    if (m != last_area.end()) return m->second;
+  } else if (!own.empty()) {
+    return own;
+  }
+  for (const Id& c : carers) {
+    const auto it = last_area.find(c);
+    if (it != last_area.end()) return it->second;
+  }
+  if (!birth_place.empty()) {
+    if (std::string area = agencies.area(birth_place); !area.empty()) return area;
+  }
+  if (!gp.empty()) {
+    if (std::string area = agencies.area(gp); !area.empty()) return area;
+  }
+  return reported;
+}
+
+std::string address_area_on(const std::vector<Event>& addresses, std::string_view child, Date day) {
+  const Event* latest = nullptr;
+  for (const Event& e : addresses) {
+    if (e.type != EventType::kAddress || e.at.date > day) continue;
+    const auto& b = e.as<AddressEvent>();
+    if (b.address.area.empty() || !names(b.persons, child)) continue;
+    if (latest == nullptr || e.at.instant() >= latest->at.instant()) latest = &e;
+  }
+  return latest != nullptr ? latest->as<AddressEvent>().address.area : std::string();
+}
+
+}  // namespace sightline

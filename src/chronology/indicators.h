@@ -1,0 +1,50 @@
+// The child's active indicators and their domains (catalogue Terms "active
+// indicators", C6, C7; R16), defined once over typed events:
+//
+// - recorded: an `indicator` marked present, a concern of a `referral` (from
+//   the referral's date), and a `pregnancy` (until the birth, C7); each until
+//   an `indicator` marks it resolved;
+// - derived, while their condition holds and no `indicator` resolved them
+//   since the fact they rest on: `transience` (two address changes within the
+//   window, or a change without notice in it, C6; an unborn child's are the
+//   mother's), `homelessness` / `street_homeless`, `destitution` and
+//   `no_recourse_to_public_funds` (a carer's circumstances), `non_cooperation`
+//   (two refusals, contacts `declined` or `no_access` naming the child or a
+//   carer, on different instants within the window, R16), and
+//   `missed_health_appointments` (two `was_not_brought` within the window).
+//
+// The windows are per-area configuration of the safeguards (section
+// "indicators", docs/safeguards-config.md); the caller passes them.
+#pragma once
+
+#include <map>
+#include <string_view>
+#include <vector>
+
+#include "feed/event.h"
+
+namespace sightline {
+
+struct IndicatorWindows {
+  int transience_days = 90;
+  int non_cooperation_days = 60;
+  int missed_appointments_days = 180;
+};
+
+struct ActiveIndicator {
+  Indicator indicator = Indicator::kOther;
+  Timestamp since;  // when it last became present (a derived one: its latest fact)
+  Id by;            // the agency that reported that
+};
+
+// Every indicator active for `child` at `now` after the events of the child's
+// integrated chronology (in any order; read in replay order), by domain (the
+// `other` group included: C7 counts only the seven domains), oldest first.
+std::map<Domain, std::vector<ActiveIndicator>> active_indicators(
+    const std::vector<Event>& chronology, std::string_view child, Timestamp now,
+    const IndicatorWindows& windows = {});
+
+// How many of the seven domains (C7, not `other`) the indicators span.
+int domains_spanned(const std::map<Domain, std::vector<ActiveIndicator>>& indicators);
+
+}  // namespace sightline

@@ -1,0 +1,77 @@
+#include "store/sqlite/sqlite_figures_store.h"
+
+#include "store/sqlite/sqlite_handle.h"
+#include "store/store.h"
+
+namespace sightline::sqlite {
+
+SqliteFiguresStore::SqliteFiguresStore(const std::string& db_path)
+    : db_(std::make_unique<Connection>(db_path)) {
+  db_->exec("PRAGMA journal_mode=WAL");
+  // What was stored passed validation then: what it refers to is taken on trust.
+  parser_.trust_references(true);
+  parser_.keep_lines(false);
+}
+
+SqliteFiguresStore::~SqliteFiguresStore() = default;
+
+Event SqliteFiguresStore::parse(const std::string& json, std::int64_t seq) {
+  std::vector<Fault> faults;
+  std::optional<Event> e = parser_.parse_line(json, seq, faults);
+  if (!e) {
+    throw StoreError("stored event " + std::to_string(seq) + " no longer parses" +
+                     (faults.empty()
+                          ? std::string()
+                          : ": " + faults.front().field + ": " + faults.front().message));
+  }
+  return std::move(*e);
+}
+
+std::vector<Event> SqliteFiguresStore::events_of_type(EventType type) {
+  Statement q(*db_, "SELECT seq, json FROM events WHERE type = ?1 ORDER BY seq");
+  q.bind(1, to_string(type));
+  std::vector<Event> out;
+  while (q.step()) out.push_back(parse(q.column_text(1), q.column_int(0)));
+  return out;
+}
+
+std::vector<Event> SqliteFiguresStore::events_about(const Id& person,
+                                                    std::span<const EventType> types) {
+  std::string in;
+  for (const EventType t : types) {
+    in += (in.empty() ? "'" : ",'") + std::string(to_string(t)) + "'";
+  }
+  if (in.empty()) return {};
+  const std::string sql =
+      "SELECT DISTINCT e.seq, e.json FROM p_event_persons ep JOIN events e ON e.seq = ep.seq "
+      "WHERE ep.person = ?1 AND e.type IN (" +
+      in + ") ORDER BY e.seq";
+  Statement q(*db_, sql.c_str());
+  q.bind(1, person);
+  std::vector<Event> out;
+  while (q.step()) out.push_back(parse(q.column_text(1), q.column_int(0)));
+  return out;
+}
+
+std::optional<AgencyView> SqliteFiguresStore::agency(const Id& id) {
+  Statement q(*db_, "SELECT name, kind, area, parent FROM p_agencies WHERE id = ?1");
+  q.bind(1, id);
+  if (!q.step()) return std::nullopt;
+  AgencyView a;
+  a.id = id;
+  a.name = q.column_text(0);
+  a.kind = parse_name<AgencyKind>(q.column_text(1)).value_or(AgencyKind::kVoluntary);
+  a.area = q.column_text(2);
+  if (!q.column_is_null(3)) a.parent = q.column_text(3);
+  return a;
+}
+
+std::vector<FigureAlert> SqliteFiguresStore::alerts_of_rule(std::string_view rule) {
+  Statement q(*db_, "SELECT raised, child, owner FROM alerts WHERE rule = ?1 ORDER BY key");
+  q.bind(1, rule);
+  std::vector<FigureAlert> out;
+  while (q.step()) out.push_back({q.column_text(0), q.column_text(1), q.column_text(2)});
+  return out;
+}
+
+}  // namespace sightline::sqlite

@@ -1,0 +1,34 @@
+// The dashboard's figures' reads (store/figures_store.h) over a SQLite store:
+// its own connection to the file, read only.
+#pragma once
+
+#include <memory>
+#include <string>
+
+#include "feed/parser.h"
+#include "store/figures_store.h"
+
+namespace sightline::sqlite {
+
+class Connection;
+
+class SqliteFiguresStore final : public FiguresStore {
+ public:
+  explicit SqliteFiguresStore(const std::string& db_path);
+  ~SqliteFiguresStore() override;
+  SqliteFiguresStore(const SqliteFiguresStore&) = delete;
+  SqliteFiguresStore& operator=(const SqliteFiguresStore&) = delete;
+
+  std::vector<Event> events_of_type(EventType type) override;
+  std::vector<Event> events_about(const Id& person, std::span<const EventType> types) override;
+  std::optional<AgencyView> agency(const Id& id) override;
+  std::vector<FigureAlert> alerts_of_rule(std::string_view rule) override;
+
+ private:
+  Event parse(const std::string& json, std::int64_t seq);
+
+  std::unique_ptr<Connection> db_;
+  FeedParser parser_;
+};
+
+}  // namespace sightline::sqlite
