@@ -12,6 +12,7 @@
 #include "safeguards/config.h"
 #include "service/live_safeguards.h"
 #include "store/importer.h"
+#include "store/sqlite/sqlite_account_store.h"
 #include "store/sqlite/sqlite_store.h"
 #include "synth/synth.h"
 #include "web/access.h"
@@ -231,7 +232,8 @@ int run_serve(CommandContext& ctx) {
   web::AuditLog audit(db_path,
                       args.option("--audit-key").value_or(web::AuditLog::default_key_path(db_path)),
                       clock);
-  web::Accounts accounts(db_path, clock, audit);
+  sqlite::SqliteAccountStore account_store(db_path);
+  web::Accounts accounts(account_store, clock, audit);
   // Every read commits an audit record: the log is copied back into the
   // database file in the background, so that the checkpoint SQLite makes in
   // the committing thread finds little left to copy.

@@ -17,6 +17,7 @@
 #include "http_client.h"
 #include "service/live_safeguards.h"
 #include "store/importer.h"
+#include "store/sqlite/sqlite_account_store.h"
 #include "store/sqlite/sqlite_store.h"
 #include "web/accounts.h"
 #include "web/alerts_view.h"
@@ -62,7 +63,8 @@ class ServiceTest : public ::testing::Test {
     web::AccountPolicy policy;
     policy.hash_opslimit = crypto_pwhash_OPSLIMIT_MIN;  // fast hashing for tests
     policy.hash_memlimit = crypto_pwhash_MEMLIMIT_MIN;
-    accounts_ = std::make_unique<web::Accounts>(db(), clock_, *audit_, policy);
+    account_store_ = std::make_unique<sqlite::SqliteAccountStore>(db());
+    accounts_ = std::make_unique<web::Accounts>(*account_store_, clock_, *audit_, policy);
     access_ = std::make_unique<web::Access>(db(), *store_, *audit_, clock_);
     events_ = std::make_unique<web::EventsApi>(db(), *store_, *access_, *audit_, clock_);
     events_->on_stored([this] { live_->catch_up(); });
@@ -91,6 +93,7 @@ class ServiceTest : public ::testing::Test {
     events_.reset();
     access_.reset();
     accounts_.reset();
+    account_store_.reset();
     audit_.reset();
     store_.reset();
     live_.reset();
@@ -140,6 +143,7 @@ class ServiceTest : public ::testing::Test {
   std::unique_ptr<web::AuditLog> audit_;
   std::unique_ptr<web::Access> access_;
   std::unique_ptr<web::EventsApi> events_;
+  std::unique_ptr<sqlite::SqliteAccountStore> account_store_;
   std::unique_ptr<web::Accounts> accounts_;
   std::unique_ptr<service::LiveSafeguards> live_;
   std::unique_ptr<web::AlertsView> alerts_;
