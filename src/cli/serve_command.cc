@@ -13,7 +13,9 @@
 #include "service/live_safeguards.h"
 #include "store/importer.h"
 #include "store/sqlite/sqlite_account_store.h"
+#include "store/sqlite/sqlite_sighting_store.h"
 #include "store/sqlite/sqlite_store.h"
+#include "store/sqlite/sqlite_transfer_store.h"
 #include "synth/synth.h"
 #include "web/access.h"
 #include "web/accounts.h"
@@ -263,7 +265,9 @@ int run_serve(CommandContext& ctx) {
     }
   });
   web::AlertsView alerts(db_path, audit);
-  web::TransfersView transfers(db_path);
+  sqlite::SqliteTransferStore transfer_store(db_path);
+  sqlite::SqliteSightingStore sighting_store(db_path);
+  web::TransfersView transfers(transfer_store, sighting_store);
   web::FiguresView figures(db_path, clock);
   web::Service service({accounts, audit, access, events, store, clock, alerts, transfers, figures});
   const ServedPages pages(service, accounts, store, clock, args.option("--assets"), ctx);

@@ -9,6 +9,7 @@
 #include "core/areas.h"
 #include "core/date.h"
 #include "store/sqlite/sqlite_handle.h"
+#include "store/sqlite/sqlite_sighting_store.h"
 #include "web/stored_sightings.h"
 
 namespace sightline::web {
@@ -149,7 +150,8 @@ std::vector<FiguresView::Case> FiguresView::registrations() {
                  "json_extract(json, '$.person')), json_extract(json, '$.agency') FROM events "
                  "WHERE type = 'registration' ORDER BY seq");
   Statement dob(*db_, kDobSql);
-  StoredSightings sightings(*db_);
+  sqlite::SqliteSightingStore stored_events(*db_);
+  StoredSightings sightings(stored_events);
   Statement agency_kind(*db_, "SELECT kind FROM p_agencies WHERE id = ?1");
   std::map<Id, bool> is_hv;  // agency -> is health visiting
   const auto health_visiting = [&](const Id& agency) {

@@ -18,7 +18,9 @@
 #include "service/live_safeguards.h"
 #include "store/importer.h"
 #include "store/sqlite/sqlite_account_store.h"
+#include "store/sqlite/sqlite_sighting_store.h"
 #include "store/sqlite/sqlite_store.h"
+#include "store/sqlite/sqlite_transfer_store.h"
 #include "web/accounts.h"
 #include "web/alerts_view.h"
 #include "web/audit_log.h"
@@ -69,7 +71,9 @@ class ServiceTest : public ::testing::Test {
     events_ = std::make_unique<web::EventsApi>(db(), *store_, *access_, *audit_, clock_);
     events_->on_stored([this] { live_->catch_up(); });
     alerts_ = std::make_unique<web::AlertsView>(db(), *audit_);
-    transfers_ = std::make_unique<web::TransfersView>(db());
+    transfer_store_ = std::make_unique<sqlite::SqliteTransferStore>(db());
+    sighting_store_ = std::make_unique<sqlite::SqliteSightingStore>(db());
+    transfers_ = std::make_unique<web::TransfersView>(*transfer_store_, *sighting_store_);
     figures_ = std::make_unique<web::FiguresView>(db(), clock_);
     service_ = std::make_unique<web::Service>(
         web::ServiceParts{*accounts_, *audit_, *access_, *events_, *store_, clock_, *alerts_,
@@ -89,6 +93,8 @@ class ServiceTest : public ::testing::Test {
     service_.reset();
     figures_.reset();
     transfers_.reset();
+    sighting_store_.reset();
+    transfer_store_.reset();
     alerts_.reset();
     events_.reset();
     access_.reset();
@@ -147,6 +153,8 @@ class ServiceTest : public ::testing::Test {
   std::unique_ptr<web::Accounts> accounts_;
   std::unique_ptr<service::LiveSafeguards> live_;
   std::unique_ptr<web::AlertsView> alerts_;
+  std::unique_ptr<sqlite::SqliteTransferStore> transfer_store_;
+  std::unique_ptr<sqlite::SqliteSightingStore> sighting_store_;
   std::unique_ptr<web::TransfersView> transfers_;
   std::unique_ptr<web::FiguresView> figures_;
   std::unique_ptr<web::Service> service_;
