@@ -13,6 +13,7 @@
 #include "service/live_safeguards.h"
 #include "store/importer.h"
 #include "store/sqlite/sqlite_account_store.h"
+#include "store/sqlite/sqlite_maintenance_store.h"
 #include "store/sqlite/sqlite_sighting_store.h"
 #include "store/sqlite/sqlite_store.h"
 #include "store/sqlite/sqlite_transfer_store.h"
@@ -239,7 +240,8 @@ int run_serve(CommandContext& ctx) {
   // Every read commits an audit record: the log is copied back into the
   // database file in the background, so that the checkpoint SQLite makes in
   // the committing thread finds little left to copy.
-  web::WalCheckpointer checkpointer(db_path, std::chrono::milliseconds(200));
+  sqlite::SqliteMaintenanceStore maintenance(db_path);
+  web::WalCheckpointer checkpointer(maintenance, std::chrono::milliseconds(200));
   if (args.flag("--demo") && !prepare_demo(store, accounts, clock, ctx)) return kExitFailure;
 
   std::mutex log_mutex;
