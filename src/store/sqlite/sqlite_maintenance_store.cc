@@ -5,7 +5,16 @@
 namespace sightline::sqlite {
 
 SqliteMaintenanceStore::SqliteMaintenanceStore(const std::string& db_path)
-    : path_(db_path), db_(std::make_unique<Connection>(db_path)) {}
+    : path_(db_path), db_(std::make_unique<Connection>(db_path)) {
+  // A connection learns that the file is in WAL mode, and opens the log, only
+  // when it first reads the file; until then sqlite3_wal_checkpoint_v2 does
+  // nothing at all and says it succeeded. This reads it.
+  try {
+    db_->exec("PRAGMA journal_mode=WAL");
+  } catch (const StoreError& e) {
+    throw StoreError(path_ + ": " + e.what());
+  }
+}
 
 SqliteMaintenanceStore::~SqliteMaintenanceStore() = default;
 

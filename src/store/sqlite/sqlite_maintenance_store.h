@@ -14,7 +14,8 @@ class Connection;
 
 class SqliteMaintenanceStore final : public MaintenanceStore {
  public:
-  // Opens the store at `db_path`. Throws StoreError when it cannot.
+  // Opens the store at `db_path`, and its write-ahead log. Throws StoreError
+  // naming the file when it cannot.
   explicit SqliteMaintenanceStore(const std::string& db_path);
   ~SqliteMaintenanceStore() override;
   SqliteMaintenanceStore(const SqliteMaintenanceStore&) = delete;
