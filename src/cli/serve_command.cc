@@ -13,8 +13,12 @@
 #include "safeguards/config.h"
 #include "service/live_safeguards.h"
 #include "store/importer.h"
+#include "store/sqlite/sqlite_account_store.h"
 #include "store/sqlite/sqlite_figures_store.h"
+#include "store/sqlite/sqlite_maintenance_store.h"
+#include "store/sqlite/sqlite_sighting_store.h"
 #include "store/sqlite/sqlite_store.h"
+#include "store/sqlite/sqlite_transfer_store.h"
 #include "synth/synth.h"
 #include "web/access.h"
 #include "web/accounts.h"
@@ -233,11 +237,13 @@ int run_serve(CommandContext& ctx) {
   web::AuditLog audit(db_path,
                       args.option("--audit-key").value_or(web::AuditLog::default_key_path(db_path)),
                       clock);
-  web::Accounts accounts(db_path, clock, audit);
+  sqlite::SqliteAccountStore account_store(db_path);
+  web::Accounts accounts(account_store, clock, audit);
   // Every read commits an audit record: the log is copied back into the
   // database file in the background, so that the checkpoint SQLite makes in
   // the committing thread finds little left to copy.
-  web::WalCheckpointer checkpointer(db_path, std::chrono::milliseconds(200));
+  sqlite::SqliteMaintenanceStore maintenance(db_path);
+  web::WalCheckpointer checkpointer(maintenance, std::chrono::milliseconds(200));
   if (args.flag("--demo") && !prepare_demo(store, accounts, clock, ctx)) return kExitFailure;
 
   std::mutex log_mutex;
@@ -263,7 +269,9 @@ int run_serve(CommandContext& ctx) {
     }
   });
   web::AlertsView alerts(db_path, audit);
-  web::TransfersView transfers(db_path);
+  sqlite::SqliteTransferStore transfer_store(db_path);
+  sqlite::SqliteSightingStore sighting_store(db_path);
+  web::TransfersView transfers(transfer_store, sighting_store);
   sqlite::SqliteFiguresStore figures_store(db_path);
   web::FiguresView figures(figures_store, clock, WorkingDayCalendar::england_and_wales(),
                            cli::registration_terms(config));

@@ -8,6 +8,7 @@
 #include "cli/arguments.h"
 #include "cli/command.h"
 #include "core/clock.h"
+#include "store/sqlite/sqlite_account_store.h"
 #include "store/sqlite/sqlite_store.h"
 #include "web/accounts.h"
 #include "web/audit_log.h"
@@ -93,7 +94,8 @@ int run_user(CommandContext& ctx) {
   web::AuditLog audit(db_path,
                       args.option("--audit-key").value_or(web::AuditLog::default_key_path(db_path)),
                       clock);
-  web::Accounts accounts(db_path, clock, audit);
+  sqlite::SqliteAccountStore account_store(db_path);
+  web::Accounts accounts(account_store, clock, audit);
   const web::Actor actor = command_line_actor();
 
   try {

@@ -18,25 +18,21 @@
 // locked for `lockout`; while locked even the right password is refused.
 // Every login, failure, lock and administrative change is audited.
 //
-// Thread-safe: one connection, used under a mutex; password hashing (tens of
-// milliseconds and 64 MiB each) runs outside it, at most two at a time.
+// What is kept, and how, is the AccountStore's (store/account_store.h); the
+// policy above is this class's. Thread-safe: each call to the store is atomic;
+// password hashing (tens of milliseconds and 64 MiB each) runs outside the
+// store, at most two at a time.
 #pragma once
 
 #include <cstdint>
-#include <memory>
-#include <mutex>
 #include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
 
 #include "core/clock.h"
+#include "store/account_store.h"
 #include "web/audit_log.h"
-
-namespace sightline::sqlite {
-class Connection;
-class Statement;
-}  // namespace sightline::sqlite
 
 namespace sightline::web {
 
@@ -97,9 +93,8 @@ struct LoginResult {
 
 class Accounts {
  public:
-  // Opens the account tables in the database at `db_path` (creating them).
-  Accounts(const std::string& db_path, const Clock& clock, AuditLog& audit,
-           AccountPolicy policy = {});
+  // Keeps the accounts and sessions in `store`, which must outlive this.
+  Accounts(AccountStore& store, const Clock& clock, AuditLog& audit, AccountPolicy policy = {});
   ~Accounts();
   Accounts(const Accounts&) = delete;
   Accounts& operator=(const Accounts&) = delete;
@@ -137,15 +132,12 @@ class Accounts {
   std::string hash_password(const std::string& password) const;
   bool verify_password(const std::string& hash, const std::string& password) const;
   void audit(const Actor& by, const std::string& action, const std::string& detail = "");
-  void end_sessions_of(std::int64_t user_id);
 
+  AccountStore& store_;
   const Clock& clock_;
   AuditLog& audit_;
   AccountPolicy policy_;
   std::string dummy_hash_;  // verified against for unknown names, so timing tells nothing
-  std::unique_ptr<sqlite::Connection> db_;
-  std::unique_ptr<sqlite::Statement> session_lookup_;  // prepared on first use; under mutex_
-  std::mutex mutex_;
 };
 
 }  // namespace sightline::web

@@ -1,8 +1,8 @@
 // The sightings of a child in a store, by the catalogue's one definition of
-// "seen" (chronology/sightings.h), for the views in web/ that read the
-// store's SQLite file themselves (the transfers awaiting acceptance, the
-// dashboard's figures). SQL only narrows the search to the child's events of
-// the types that may show a child seen; whether one does, and by whom, is the
+// "seen" (chronology/sightings.h), for the views in web/ that read stored
+// events (the transfers awaiting acceptance, the dashboard's figures). The
+// SightingStore only narrows the search to the child's events of the types
+// that may show a child seen; whether one does, and by whom, is the
 // definition's to say.
 //
 // Lives for one request: it keeps what it parsed (the transfers an
@@ -18,11 +18,7 @@
 
 #include "feed/event.h"
 #include "feed/parser.h"
-
-namespace sightline::sqlite {
-class Connection;
-class Statement;
-}  // namespace sightline::sqlite
+#include "store/sighting_store.h"
 
 namespace sightline::web {
 
@@ -33,7 +29,8 @@ struct StoredSighting {
 
 class StoredSightings {
  public:
-  explicit StoredSightings(sqlite::Connection& db);
+  // Reads `store`, which must outlive this.
+  explicit StoredSightings(SightingStore& store);
   ~StoredSightings();
   StoredSightings(const StoredSightings&) = delete;
   StoredSightings& operator=(const StoredSightings&) = delete;
@@ -47,7 +44,7 @@ class StoredSightings {
   class Context;
   Event parse(const std::string& json, std::int64_t seq);
 
-  std::unique_ptr<sqlite::Statement> candidates_, transfer_;
+  SightingStore& store_;
   FeedParser parser_;
   // Transfer id -> (child, to), as read from the store.
   std::map<Id, std::pair<Id, Id>, std::less<>> transfers_;

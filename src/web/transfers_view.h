@@ -12,21 +12,18 @@
 // - A transfer superseded by a later one between the same agencies about the
 //   same child (a corrected handover) is not listed: the later one is.
 //
-// Thread-safe: one connection, used under a mutex. Uses the store's indexes on
-// transfer events, so a list costs a few lookups whatever the store's size.
+// Reads the store through TransferStore (which finds the transfers) and
+// SightingStore (the events that may show the child seen); reads each
+// transfer's fields from its line. Thread-safe.
 #pragma once
 
 #include <cstdint>
-#include <memory>
-#include <mutex>
 #include <string>
 #include <vector>
 
 #include "feed/event.h"
-
-namespace sightline::sqlite {
-class Connection;
-}
+#include "store/sighting_store.h"
+#include "store/transfer_store.h"
 
 namespace sightline::web {
 
@@ -44,7 +41,8 @@ struct PendingTransfer {
 
 class TransfersView {
  public:
-  explicit TransfersView(const std::string& db_path);
+  // Both must outlive this.
+  TransfersView(TransferStore& transfers, SightingStore& sightings);
   ~TransfersView();
   TransfersView(const TransfersView&) = delete;
   TransfersView& operator=(const TransfersView&) = delete;
@@ -53,8 +51,8 @@ class TransfersView {
   std::vector<PendingTransfer> awaiting(const std::string& agency);
 
  private:
-  std::unique_ptr<sqlite::Connection> db_;
-  std::mutex mutex_;
+  TransferStore& transfers_;
+  SightingStore& sightings_;
 };
 
 }  // namespace sightline::web

@@ -1,22 +1,13 @@
 #include "web/wal_checkpointer.h"
 
-#include "store/sqlite/sqlite_handle.h"
-
 namespace sightline::web {
 
-WalCheckpointer::WalCheckpointer(const std::string& db_path, std::chrono::milliseconds interval)
-    : db_(std::make_unique<sqlite::Connection>(db_path)), interval_(interval) {}
+WalCheckpointer::WalCheckpointer(MaintenanceStore& store, std::chrono::milliseconds interval)
+    : store_(store), interval_(interval) {}
 
 WalCheckpointer::~WalCheckpointer() { stop(); }
 
-void WalCheckpointer::checkpoint() {
-  std::lock_guard lock(mutex_);
-  int log_frames = 0, copied = 0;
-  if (sqlite3_wal_checkpoint_v2(db_->get(), nullptr, SQLITE_CHECKPOINT_PASSIVE, &log_frames,
-                                &copied) != SQLITE_OK) {
-    db_->fail("checkpoint");
-  }
-}
+void WalCheckpointer::checkpoint() { store_.checkpoint(); }
 
 void WalCheckpointer::start(std::function<void(const std::string&)> on_error) {
   thread_ = std::jthread([this, on_error = std::move(on_error)](std::stop_token stop) {

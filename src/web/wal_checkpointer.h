@@ -3,28 +3,27 @@
 // SQLite does this itself when a commit finds the log over 1,000 pages, in
 // the committing thread: with an audit record committed for every read, that
 // thread holds up every request waiting for its record for as long as the
-// copy and its fsync take. Run alongside, this makes a PASSIVE checkpoint
-// every `interval` on its own connection (neither readers nor writers wait for
-// it), so SQLite's own finds little or nothing left to copy.
+// copy and its fsync take. Run alongside, this asks the store for a
+// checkpoint (MaintenanceStore::checkpoint: neither readers nor writers wait
+// for it) every `interval`, so SQLite's own finds little or nothing left to
+// copy.
 #pragma once
 
 #include <chrono>
 #include <condition_variable>
 #include <functional>
-#include <memory>
 #include <mutex>
 #include <string>
 #include <thread>
 
-namespace sightline::sqlite {
-class Connection;
-}
+#include "store/maintenance_store.h"
 
 namespace sightline::web {
 
 class WalCheckpointer {
  public:
-  explicit WalCheckpointer(const std::string& db_path,
+  // `store` must outlive this.
+  explicit WalCheckpointer(MaintenanceStore& store,
                            std::chrono::milliseconds interval = std::chrono::milliseconds(500));
   ~WalCheckpointer();  // stops
   WalCheckpointer(const WalCheckpointer&) = delete;
@@ -37,9 +36,8 @@ class WalCheckpointer {
   void checkpoint();
 
  private:
-  std::unique_ptr<sqlite::Connection> db_;
+  MaintenanceStore& store_;
   std::chrono::milliseconds interval_;
-  std::mutex mutex_;
   std::condition_variable_any wake_;
   std::jthread thread_;
 };

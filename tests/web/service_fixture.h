@@ -17,8 +17,11 @@
 #include "http_client.h"
 #include "service/live_safeguards.h"
 #include "store/importer.h"
+#include "store/sqlite/sqlite_account_store.h"
 #include "store/sqlite/sqlite_figures_store.h"
+#include "store/sqlite/sqlite_sighting_store.h"
 #include "store/sqlite/sqlite_store.h"
+#include "store/sqlite/sqlite_transfer_store.h"
 #include "web/accounts.h"
 #include "web/alerts_view.h"
 #include "web/audit_log.h"
@@ -63,12 +66,15 @@ class ServiceTest : public ::testing::Test {
     web::AccountPolicy policy;
     policy.hash_opslimit = crypto_pwhash_OPSLIMIT_MIN;  // fast hashing for tests
     policy.hash_memlimit = crypto_pwhash_MEMLIMIT_MIN;
-    accounts_ = std::make_unique<web::Accounts>(db(), clock_, *audit_, policy);
+    account_store_ = std::make_unique<sqlite::SqliteAccountStore>(db());
+    accounts_ = std::make_unique<web::Accounts>(*account_store_, clock_, *audit_, policy);
     access_ = std::make_unique<web::Access>(db(), *store_, *audit_, clock_);
     events_ = std::make_unique<web::EventsApi>(db(), *store_, *access_, *audit_, clock_);
     events_->on_stored([this] { live_->catch_up(); });
     alerts_ = std::make_unique<web::AlertsView>(db(), *audit_);
-    transfers_ = std::make_unique<web::TransfersView>(db());
+    transfer_store_ = std::make_unique<sqlite::SqliteTransferStore>(db());
+    sighting_store_ = std::make_unique<sqlite::SqliteSightingStore>(db());
+    transfers_ = std::make_unique<web::TransfersView>(*transfer_store_, *sighting_store_);
     figures_store_ = std::make_unique<sqlite::SqliteFiguresStore>(db());
     figures_ = std::make_unique<web::FiguresView>(*figures_store_, clock_);
     service_ = std::make_unique<web::Service>(
@@ -89,10 +95,13 @@ class ServiceTest : public ::testing::Test {
     service_.reset();
     figures_.reset();
     transfers_.reset();
+    sighting_store_.reset();
+    transfer_store_.reset();
     alerts_.reset();
     events_.reset();
     access_.reset();
     accounts_.reset();
+    account_store_.reset();
     audit_.reset();
     store_.reset();
     live_.reset();
@@ -142,9 +151,12 @@ class ServiceTest : public ::testing::Test {
   std::unique_ptr<web::AuditLog> audit_;
   std::unique_ptr<web::Access> access_;
   std::unique_ptr<web::EventsApi> events_;
+  std::unique_ptr<sqlite::SqliteAccountStore> account_store_;
   std::unique_ptr<web::Accounts> accounts_;
   std::unique_ptr<service::LiveSafeguards> live_;
   std::unique_ptr<web::AlertsView> alerts_;
+  std::unique_ptr<sqlite::SqliteTransferStore> transfer_store_;
+  std::unique_ptr<sqlite::SqliteSightingStore> sighting_store_;
   std::unique_ptr<web::TransfersView> transfers_;
   std::unique_ptr<sqlite::SqliteFiguresStore> figures_store_;
   std::unique_ptr<web::FiguresView> figures_;
