@@ -6,10 +6,12 @@ namespace sightline::sqlite {
 
 // One line each, in order; each defined in its own file under migrations/.
 Migration migration_0001_first_schema();
+Migration migration_0002_service_audit_and_access();
 
 std::span<const Migration> all_migrations() {
   static const std::vector<Migration> migrations = {
       migration_0001_first_schema(),
+      migration_0002_service_audit_and_access(),
   };
   return migrations;
 }
