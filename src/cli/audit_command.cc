@@ -2,6 +2,7 @@
 
 #include "cli/arguments.h"
 #include "cli/command.h"
+#include "store/sqlite/sqlite_audit_store.h"
 #include "web/audit_log.h"
 
 namespace sightline::cli {
@@ -37,7 +38,9 @@ int run_audit(CommandContext& ctx) {
     ctx.err << "sightline audit: no database at " << db_path << "\n";
     return kExitFailure;
   }
-  const web::AuditVerification v = web::AuditLog::verify(db_path, key);
+  // As it is: checking the trail must not change the file that holds it.
+  const auto audit_store = sqlite::SqliteAuditStore::open_as_is(db_path);
+  const web::AuditVerification v = web::AuditLog::verify(*audit_store, key);
   if (!v.ok()) {
     for (const std::string& p : v.problems) ctx.err << db_path << ": " << p << "\n";
     ctx.err << "sightline audit: the audit log of " << db_path << " is NOT intact ("

@@ -13,8 +13,12 @@
 #include "safeguards/config.h"
 #include "service/live_safeguards.h"
 #include "store/importer.h"
+#include "store/sqlite/sqlite_access_store.h"
 #include "store/sqlite/sqlite_account_store.h"
+#include "store/sqlite/sqlite_alert_view_store.h"
+#include "store/sqlite/sqlite_audit_store.h"
 #include "store/sqlite/sqlite_figures_store.h"
+#include "store/sqlite/sqlite_idempotency_store.h"
 #include "store/sqlite/sqlite_maintenance_store.h"
 #include "store/sqlite/sqlite_sighting_store.h"
 #include "store/sqlite/sqlite_store.h"
@@ -234,7 +238,8 @@ int run_serve(CommandContext& ctx) {
   // Creates the database, or refuses one that is not Sightline's.
   web::SharedStore store(open_store_pool(db_path, options.threads));
   const SystemClock clock;
-  web::AuditLog audit(db_path,
+  sqlite::SqliteAuditStore audit_store(db_path);
+  web::AuditLog audit(audit_store,
                       args.option("--audit-key").value_or(web::AuditLog::default_key_path(db_path)),
                       clock);
   sqlite::SqliteAccountStore account_store(db_path);
@@ -258,8 +263,10 @@ int run_serve(CommandContext& ctx) {
     ctx.out << "Safeguards: " << status.applied << " events replayed to "
             << status.clock.to_string() << ", " << status.alerts << " alerts.\n";
   }
-  web::Access access(db_path, store, audit, clock);
-  web::EventsApi events(db_path, store, access, audit, clock);
+  sqlite::SqliteAccessStore grants(db_path);
+  web::Access access(grants, store, audit, clock);
+  sqlite::SqliteIdempotencyStore answers(db_path);
+  web::EventsApi events(answers, store, access, audit, clock);
   events.on_stored([&] {
     try {
       live.catch_up();
@@ -268,7 +275,8 @@ int run_serve(CommandContext& ctx) {
       log(std::string("sightline serve: safeguards catch-up failed: ") + e.what());
     }
   });
-  web::AlertsView alerts(db_path, audit);
+  sqlite::SqliteAlertViewStore alert_store(db_path);
+  web::AlertsView alerts(alert_store, audit);
   sqlite::SqliteTransferStore transfer_store(db_path);
   sqlite::SqliteSightingStore sighting_store(db_path);
   web::TransfersView transfers(transfer_store, sighting_store);

@@ -9,6 +9,7 @@
 #include "cli/command.h"
 #include "core/clock.h"
 #include "store/sqlite/sqlite_account_store.h"
+#include "store/sqlite/sqlite_audit_store.h"
 #include "store/sqlite/sqlite_store.h"
 #include "web/accounts.h"
 #include "web/audit_log.h"
@@ -91,7 +92,8 @@ int run_user(CommandContext& ctx) {
   }
   auto store = open_sqlite_store(db_path);
   const SystemClock clock;
-  web::AuditLog audit(db_path,
+  sqlite::SqliteAuditStore audit_store(db_path);
+  web::AuditLog audit(audit_store,
                       args.option("--audit-key").value_or(web::AuditLog::default_key_path(db_path)),
                       clock);
   sqlite::SqliteAccountStore account_store(db_path);

@@ -21,6 +21,7 @@
 #include "chronology/views.h"
 #include "feed/event.h"
 #include "feed/known_ids.h"
+#include "store/transaction.h"
 
 namespace sightline {
 
@@ -110,6 +111,12 @@ class ImportBatch {
   virtual bool already_stored(std::string_view line) = 0;
   // Stores the event and its projection facts.
   virtual void append(const Event& event) = 0;
+  // The transaction the batch writes in, for other stores to write rows that
+  // must commit with its events, or not at all (the audit record of an API
+  // write, the relationships it claims). Every event appended so far is
+  // written first; nothing more may be appended after. Commit through the
+  // batch (commit()), never the transaction itself.
+  virtual Transaction& transaction() = 0;
   // Makes the batch durable and visible. Throws StoreError on failure, in
   // which case nothing of the batch is stored.
   virtual void commit() = 0;

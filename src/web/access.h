@@ -35,38 +35,22 @@
 #include <vector>
 
 #include "core/clock.h"
+#include "store/access_store.h"
 #include "store/store.h"
 #include "web/accounts.h"
 #include "web/audit_log.h"
 #include "web/shared_store.h"
 
-namespace sightline::sqlite {
-class Connection;
-}
-
 namespace sightline::web {
 
-struct BreakGlassGrant {
-  std::int64_t id = 0;
-  std::string username, role, agency, child, reason;
-  std::int64_t granted_at = 0, expires_at = 0;  // UTC seconds
-};
+using sightline::BreakGlassGrant;
+using Notice = sightline::AccessNotice;
 
 // On what basis a user may see a child's record.
 struct AccessBasis {
   bool relationship = false;  // else break-glass, described by `grant`
   BreakGlassGrant grant;
   std::string describe() const;  // "relationship" or "break-glass #N"
-};
-
-// A notice to an agency's safeguarding leads.
-struct Notice {
-  std::int64_t id = 0;
-  std::string agency;  // whose leads it is for
-  std::string kind;    // "break_glass"
-  std::string child, username, role, reason;
-  std::string at;  // UTC
-  std::int64_t audit_seq = 0;
 };
 
 class AccessError : public std::runtime_error {
@@ -79,9 +63,10 @@ class AccessError : public std::runtime_error {
 
 class Access {
  public:
-  Access(const std::string& db_path, SharedStore& store, AuditLog& audit, const Clock& clock,
+  // The grants and notices are kept by `grants`; involvement is read from
+  // `store`.
+  Access(AccessStore& grants, SharedStore& store, AuditLog& audit, const Clock& clock,
          std::int64_t grant_duration = 60 * 60);
-  ~Access();
   Access(const Access&) = delete;
   Access& operator=(const Access&) = delete;
 
@@ -98,19 +83,19 @@ class Access {
   // child it had none with, by recording an event about them: audited, with a
   // notice to the agency's safeguarding leads, as break-glass is. Without it,
   // writing a trivial event would be a silent way round break-glass.
-  // Written in the transaction open on `transaction` (the batch that makes
-  // the claim), so the claim commits with the events or not at all.
+  // Written in `transaction` (the batch that makes the claim), so the claim
+  // commits with the events or not at all.
   void record_claimed_relationship(const Account& account, const Id& child,
-                                   const std::string& remote, sqlite::Connection& transaction);
+                                   const std::string& remote, Transaction& transaction);
+  // The latest 500 notices for the agency's leads, newest first.
   std::vector<Notice> notices_for(const std::string& agency);
 
  private:
+  AccessStore& grants_;
   SharedStore& store_;
   AuditLog& audit_;
   const Clock& clock_;
   const std::int64_t grant_duration_;
-  std::unique_ptr<sqlite::Connection> db_;
-  std::mutex mutex_;
 };
 
 }  // namespace sightline::web

@@ -18,37 +18,32 @@
 //   `KIND:AREA`, catalogue C1) is seen by the safeguarding leads of the
 //   agencies of that area. Partnership analysts see counts only.
 //
-// Thread-safe: one connection, used under a mutex.
+// The alerts and acknowledgements are kept by an AlertViewStore
+// (store/alert_view_store.h).
+//
+// Thread-safe.
 #pragma once
 
 #include <cstdint>
-#include <memory>
-#include <mutex>
 #include <optional>
 #include <set>
 #include <string>
 #include <vector>
 
 #include "core/clock.h"
+#include "store/alert_view_store.h"
 #include "store/store.h"
 #include "web/accounts.h"
 #include "web/audit_log.h"
 
-namespace sightline::sqlite {
-class Connection;
-}
-
 namespace sightline::web {
 
-enum class AlertStatus : std::uint8_t { kOpen, kAcknowledged, kResolved };
+using sightline::Acknowledgement;
+using sightline::AlertCount;
+using sightline::AlertQuery;
+using sightline::AlertStatus;
 std::string_view to_string(AlertStatus status);
 std::optional<AlertStatus> alert_status_from_string(std::string_view text);
-
-struct Acknowledgement {
-  std::string username, role, agency, note;
-  std::string at;  // UTC
-  std::int64_t audit_seq = 0;
-};
 
 struct AlertItem {
   std::string id;  // 16 hex digits
@@ -57,24 +52,9 @@ struct AlertItem {
   std::vector<Acknowledgement> acknowledgements;  // oldest first
 };
 
-struct AlertQuery {
-  std::string owner;
-  std::string child;               // empty: every child
-  std::set<AlertStatus> statuses;  // empty: open and acknowledged
-  std::size_t limit = 50;
-  std::size_t offset = 0;
-};
-
 struct AlertPage {
   std::vector<AlertItem> alerts;  // oldest raised first
   std::int64_t total = 0;         // matching the query, across every page
-};
-
-// One row of the aggregate figures: no child is named.
-struct AlertCount {
-  std::string owner, rule, level;
-  AlertStatus status = AlertStatus::kOpen;
-  std::int64_t count = 0;
 };
 
 class AlertError : public std::runtime_error {
@@ -87,8 +67,7 @@ class AlertError : public std::runtime_error {
 
 class AlertsView {
  public:
-  AlertsView(const std::string& db_path, AuditLog& audit);
-  ~AlertsView();
+  AlertsView(AlertViewStore& store, AuditLog& audit);
   AlertsView(const AlertsView&) = delete;
   AlertsView& operator=(const AlertsView&) = delete;
 
@@ -110,13 +89,10 @@ class AlertsView {
                               const std::string& note, const std::string& remote);
 
  private:
-  std::vector<Acknowledgement> acknowledgements_of(const std::string& key);
-  // The area of an agency ("" when unknown); call with the mutex held.
-  std::string area_of(const std::string& agency);
+  AlertItem item_from(AlertRow row);
 
+  AlertViewStore& store_;
   AuditLog& audit_;
-  std::unique_ptr<sqlite::Connection> db_;
-  std::mutex mutex_;
 };
 
 }  // namespace sightline::web

@@ -8,34 +8,10 @@
 #include <array>
 #include <stdexcept>
 
-#include "store/sqlite/sqlite_handle.h"
 #include "web/secrets.h"
 
 namespace sightline::web {
 namespace {
-
-using sqlite::Connection;
-using sqlite::Statement;
-
-constexpr const char* kSchema = R"sql(
-CREATE TABLE IF NOT EXISTS audit_log (
-  seq INTEGER PRIMARY KEY, at TEXT NOT NULL, user TEXT NOT NULL, role TEXT NOT NULL,
-  agency TEXT NOT NULL, action TEXT NOT NULL, child TEXT NOT NULL, reason TEXT NOT NULL,
-  detail TEXT NOT NULL, prev_hash TEXT NOT NULL, hash TEXT NOT NULL
-);
-CREATE INDEX IF NOT EXISTS audit_log_by_child ON audit_log(child, seq);
-CREATE TRIGGER IF NOT EXISTS audit_log_append_only_update BEFORE UPDATE ON audit_log
-  BEGIN SELECT RAISE(ABORT, 'the audit log is append-only'); END;
-CREATE TRIGGER IF NOT EXISTS audit_log_append_only_delete BEFORE DELETE ON audit_log
-  BEGIN SELECT RAISE(ABORT, 'the audit log is append-only'); END;
-CREATE TABLE IF NOT EXISTS audit_head (
-  id INTEGER PRIMARY KEY CHECK (id = 1), seq INTEGER NOT NULL, hash TEXT NOT NULL,
-  signature TEXT NOT NULL
-);
-)sql";
-
-constexpr const char* kColumns =
-    "seq, at, user, role, agency, action, child, reason, detail, prev_hash, hash";
 
 const std::string kGenesisHash(64, '0');
 
@@ -62,15 +38,14 @@ std::string head_message(std::int64_t seq, const std::string& hash) {
   return "sightline-audit-head-v1:" + std::to_string(seq) + ":" + hash;
 }
 
-AuditRecord record_from(const Statement& s) {
-  AuditRecord r;
-  r.seq = s.column_int(0);
-  r.at = s.column_text(1);
-  r.entry = {s.column_text(2), s.column_text(3), s.column_text(4), s.column_text(5),
-             s.column_text(6), s.column_text(7), s.column_text(8)};
-  r.prev_hash = s.column_text(9);
-  r.hash = s.column_text(10);
-  return r;
+// Whether `signature` (hex) signs the head (seq, hash) for `public_key`.
+bool head_signed_by(const AuditHead& head, const unsigned char* public_key) {
+  const std::string message = head_message(head.seq, head.hash);
+  const auto signature = from_hex(head.signature);
+  return signature && signature->size() == crypto_sign_BYTES &&
+         crypto_sign_verify_detached(reinterpret_cast<const unsigned char*>(signature->data()),
+                                     reinterpret_cast<const unsigned char*>(message.data()),
+                                     message.size(), public_key) == 0;
 }
 
 std::string read_small_file(const std::string& path, bool must_be_private) {
@@ -135,11 +110,6 @@ std::string load_or_create_key(const std::string& path, bool& created) {
   return *key;
 }
 
-void open_connection(Connection& db) {
-  db.exec("PRAGMA journal_mode=WAL");
-  db.exec("PRAGMA synchronous=FULL");
-}
-
 }  // namespace
 
 std::string AuditLog::chain_hash(const AuditRecord& record) { return compute_hash(record); }
@@ -148,16 +118,11 @@ std::string AuditLog::default_key_path(const std::string& db_path) {
   return db_path + ".audit-key";
 }
 
-AuditLog::AuditLog(const std::string& db_path, const std::string& key_path, const Clock& clock)
-    : clock_(clock), db_(std::make_unique<Connection>(db_path)) {
-  open_connection(*db_);
-  db_->exec(kSchema);
+AuditLog::AuditLog(AuditStore& store, const std::string& key_path, const Clock& clock)
+    : store_(store), clock_(clock) {
   bool created = false;
   secret_key_ = load_or_create_key(key_path, created);
-  Statement any(*db_, "SELECT count(*) FROM audit_log");
-  any.step();
-  const bool empty = any.column_int(0) == 0;
-  any.reset();
+  const bool empty = store_.empty();
   if (empty && !created) {
     throw std::runtime_error("the audit log is empty but its key " + key_path +
                              " already exists: was the log removed? Run 'sightline audit verify'");
@@ -166,17 +131,11 @@ AuditLog::AuditLog(const std::string& db_path, const std::string& key_path, cons
     append({"system", "", "", "audit.started", "", "", ""});
     return;
   }
-  Statement head(*db_, "SELECT seq, hash, signature FROM audit_head WHERE id = 1");
-  if (head.step()) {
-    const std::string message = head_message(head.column_int(0), head.column_text(1));
-    const auto signature = from_hex(head.column_text(2));
+  if (const auto head = store_.head()) {
     // The public half is the last 32 bytes of a libsodium Ed25519 secret key.
     const auto* public_key = reinterpret_cast<const unsigned char*>(secret_key_.data()) +
                              crypto_sign_SECRETKEYBYTES - crypto_sign_PUBLICKEYBYTES;
-    if (!signature || signature->size() != crypto_sign_BYTES ||
-        crypto_sign_verify_detached(reinterpret_cast<const unsigned char*>(signature->data()),
-                                    reinterpret_cast<const unsigned char*>(message.data()),
-                                    message.size(), public_key) != 0) {
+    if (!head_signed_by(*head, public_key)) {
       throw std::runtime_error("the audit log's head was not signed with the key " + key_path +
                                ": wrong key, or the log was tampered with");
     }
@@ -221,37 +180,28 @@ AuditRecord AuditLog::append(const AuditEntry& entry) {
 }
 
 void AuditLog::write_group(const std::vector<Pending*>& group) {
-  std::lock_guard lock(mutex_);
   try {
-    db_->exec("BEGIN IMMEDIATE");
-    try {
-      std::vector<AuditRecord> records;
-      records.reserve(group.size());
-      for (const Pending* p : group) {
-        records.push_back(
-            write_record(*db_, p->entry, records.empty() ? nullptr : &records.back(), false));
-      }
-      sign_head(*db_, records.back());
-      db_->exec("COMMIT");
-      for (std::size_t i = 0; i < group.size(); ++i) group[i]->record = std::move(records[i]);
-    } catch (...) {
-      sqlite3_exec(db_->get(), "ROLLBACK", nullptr, nullptr, nullptr);
-      throw;
+    const auto transaction = store_.begin();
+    std::vector<AuditRecord> records;
+    records.reserve(group.size());
+    for (const Pending* p : group) {
+      records.push_back(
+          write_record(*transaction, p->entry, records.empty() ? nullptr : &records.back(), false));
     }
+    sign_head(*transaction, records.back());
+    transaction->commit();
+    for (std::size_t i = 0; i < group.size(); ++i) group[i]->record = std::move(records[i]);
   } catch (...) {
     // Nothing of the group was written: every caller in it fails closed.
     for (Pending* p : group) p->error = std::current_exception();
   }
 }
 
-AuditRecord AuditLog::append_within(sqlite::Connection& transaction, const AuditEntry& entry) {
-  if (sqlite3_get_autocommit(transaction.get()) != 0) {
-    throw std::logic_error("AuditLog::append_within needs an open write transaction");
-  }
+AuditRecord AuditLog::append_within(Transaction& transaction, const AuditEntry& entry) {
   return write_record(transaction, entry, nullptr, true);
 }
 
-AuditRecord AuditLog::write_record(sqlite::Connection& db, const AuditEntry& entry,
+AuditRecord AuditLog::write_record(Transaction& transaction, const AuditEntry& entry,
                                    const AuditRecord* previous, bool sign) const {
   AuditRecord r;
   r.entry = entry;
@@ -259,91 +209,60 @@ AuditRecord AuditLog::write_record(sqlite::Connection& db, const AuditEntry& ent
   if (previous) {
     r.seq = previous->seq;
     r.prev_hash = previous->hash;
-  } else {
-    Statement last(db, "SELECT seq, hash FROM audit_log ORDER BY seq DESC LIMIT 1");
-    if (last.step()) {
-      r.seq = last.column_int(0);
-      r.prev_hash = last.column_text(1);
-    }
+  } else if (const auto last = store_.last(transaction)) {
+    r.seq = last->seq;
+    r.prev_hash = last->hash;
   }
   ++r.seq;
   r.at = utc_text(clock_.utc_seconds());
   r.hash = compute_hash(r);
-  Statement insert(db,
-                   "INSERT INTO audit_log(seq, at, user, role, agency, action, child, reason, "
-                   "detail, prev_hash, hash) VALUES (?,?,?,?,?,?,?,?,?,?,?)");
-  insert.bind(1, r.seq).bind(2, r.at).bind(3, entry.user).bind(4, entry.role);
-  insert.bind(5, entry.agency).bind(6, entry.action).bind(7, entry.child).bind(8, entry.reason);
-  insert.bind(9, entry.detail).bind(10, r.prev_hash).bind(11, r.hash).run();
-  if (sign) sign_head(db, r);
+  store_.append(transaction, r);
+  if (sign) sign_head(transaction, r);
   return r;
 }
 
-void AuditLog::sign_head(sqlite::Connection& db, const AuditRecord& last) const {
+void AuditLog::sign_head(Transaction& transaction, const AuditRecord& last) const {
   const std::string message = head_message(last.seq, last.hash);
   std::array<unsigned char, crypto_sign_BYTES> signature{};
   crypto_sign_detached(signature.data(), nullptr,
                        reinterpret_cast<const unsigned char*>(message.data()), message.size(),
                        reinterpret_cast<const unsigned char*>(secret_key_.data()));
-  Statement head(db,
-                 "INSERT OR REPLACE INTO audit_head(id, seq, hash, signature) VALUES (1,?,?,?)");
-  head.bind(1, last.seq)
-      .bind(2, last.hash)
-      .bind(3, to_hex(std::string_view(reinterpret_cast<const char*>(signature.data()),
-                                       signature.size())))
-      .run();
+  store_.set_head(transaction,
+                  {last.seq, last.hash,
+                   to_hex(std::string_view(reinterpret_cast<const char*>(signature.data()),
+                                           signature.size()))});
 }
 
 std::vector<AuditRecord> AuditLog::records_about(const std::string& child) {
-  std::lock_guard lock(mutex_);
-  Statement s(
-      *db_,
-      (std::string("SELECT ") + kColumns + " FROM audit_log WHERE child = ? ORDER BY seq").c_str());
-  s.bind(1, child);
-  std::vector<AuditRecord> out;
-  while (s.step()) out.push_back(record_from(s));
-  return out;
+  return store_.records_about(child);
 }
 
 std::vector<AuditRecord> AuditLog::records() {
-  std::lock_guard lock(mutex_);
-  Statement s(*db_, (std::string("SELECT ") + kColumns + " FROM audit_log ORDER BY seq").c_str());
   std::vector<AuditRecord> out;
-  while (s.step()) out.push_back(record_from(s));
+  store_.for_each_record([&](const AuditRecord& r) { out.push_back(r); });
   return out;
 }
 
-AuditVerification AuditLog::verify(const std::string& db_path, const std::string& public_key_path) {
+AuditVerification AuditLog::verify(AuditStore& store, const std::string& public_key_path) {
   ensure_sodium();
   const auto public_key = from_hex(read_small_file(public_key_path, false));
   if (!public_key || public_key->size() != crypto_sign_PUBLICKEYBYTES) {
     throw std::runtime_error(public_key_path + " is not an Ed25519 public key");
   }
-  Connection db(db_path);
   AuditVerification v;
   auto problem = [&](std::string text) { v.problems.push_back(std::move(text)); };
-  {
-    Statement tables(db,
-                     "SELECT count(*) FROM sqlite_master WHERE name IN ('audit_log', "
-                     "'audit_head', 'audit_log_append_only_update', "
-                     "'audit_log_append_only_delete')");
-    tables.step();
-    if (tables.column_int(0) != 4) {
-      Statement has_log(db, "SELECT count(*) FROM sqlite_master WHERE name = 'audit_log'");
-      has_log.step();
-      if (has_log.column_int(0) == 0) {
-        problem("the database has no audit log");
-        return v;
-      }
-      problem("the audit log's append-only triggers or its head table are missing");
-    }
+  const AuditStorage storage = store.storage();
+  if (!storage.has_log) {
+    problem("the database has no audit log");
+    return v;
+  }
+  if (!storage.complete) {
+    problem("the audit log's append-only triggers or its head table are missing");
   }
   std::int64_t expected = 1;
   std::string prev_hash = kGenesisHash;
   std::int64_t last_seq = 0;
-  Statement rows(db, (std::string("SELECT ") + kColumns + " FROM audit_log ORDER BY seq").c_str());
-  while (rows.step()) {
-    const AuditRecord r = record_from(rows);
+  store.for_each_record([&](const AuditRecord& r) {
     ++v.records;
     if (r.seq != expected) {
       if (r.seq > expected) {
@@ -365,22 +284,16 @@ AuditVerification AuditLog::verify(const std::string& db_path, const std::string
     prev_hash = r.hash;
     last_seq = r.seq;
     expected = r.seq + 1;
-  }
+  });
   if (v.records == 0) problem("the audit log has no records (it always has at least one)");
-  Statement head(db, "SELECT seq, hash, signature FROM audit_head WHERE id = 1");
-  if (!head.step()) {
+  const auto head = store.head();
+  if (!head) {
     if (v.records > 0) problem("the signed head is missing");
     return v;
   }
-  const std::int64_t head_seq = head.column_int(0);
-  const std::string head_hash = head.column_text(1);
-  const auto signature = from_hex(head.column_text(2));
-  const std::string message = head_message(head_seq, head_hash);
-  if (!signature || signature->size() != crypto_sign_BYTES ||
-      crypto_sign_verify_detached(
-          reinterpret_cast<const unsigned char*>(signature->data()),
-          reinterpret_cast<const unsigned char*>(message.data()), message.size(),
-          reinterpret_cast<const unsigned char*>(public_key->data())) != 0) {
+  const std::int64_t head_seq = head->seq;
+  const std::string& head_hash = head->hash;
+  if (!head_signed_by(*head, reinterpret_cast<const unsigned char*>(public_key->data()))) {
     problem("the head's signature is not valid for this key (the head was changed)");
   }
   if (head_seq == last_seq && head_hash != prev_hash) {

@@ -26,7 +26,10 @@
 // the log writes a first record ("audit.started"), so an emptied log is
 // detected, and a log found empty while its key exists is refused.
 //
-// Thread-safe: one connection, used under a mutex; appends queue for it.
+// The records and the head are kept by an AuditStore (store/audit_store.h);
+// this class numbers, chains, signs and checks them, whichever store keeps them.
+//
+// Thread-safe: appends queue for the one group being written.
 #pragma once
 
 #include <condition_variable>
@@ -38,30 +41,12 @@
 #include <vector>
 
 #include "core/clock.h"
-
-namespace sightline::sqlite {
-class Connection;
-}
+#include "store/audit_store.h"
 
 namespace sightline::web {
 
-// What is recorded; `at` and the chain fields are filled in by append().
-struct AuditEntry {
-  std::string user;    // account name, or "cli:NAME" for the command line
-  std::string role;    // the role acted in
-  std::string agency;  // the agency acted for
-  std::string action;  // "session.login", "child.read", "child.break_glass", ...
-  std::string child;   // the child concerned, if any
-  std::string reason;  // why, for break-glass
-  std::string detail;  // anything else worth keeping (a remote address, a count)
-};
-
-struct AuditRecord {
-  std::int64_t seq = 0;
-  std::string at;  // UTC: 2026-11-28T00:37:35Z
-  AuditEntry entry;
-  std::string prev_hash, hash;  // hex
-};
+using sightline::AuditEntry;
+using sightline::AuditRecord;
 
 struct AuditVerification {
   std::int64_t records = 0;
@@ -71,20 +56,20 @@ struct AuditVerification {
 
 class AuditLog {
  public:
-  // Opens the log in the SQLite database at `db_path` with the signing key at
-  // `key_path` (created when absent). Throws StoreError or std::runtime_error.
-  AuditLog(const std::string& db_path, const std::string& key_path, const Clock& clock);
+  // Opens the log kept by `store` with the signing key at `key_path`
+  // (created when absent). Throws StoreError or std::runtime_error.
+  AuditLog(AuditStore& store, const std::string& key_path, const Clock& clock);
   ~AuditLog();
   AuditLog(const AuditLog&) = delete;
   AuditLog& operator=(const AuditLog&) = delete;
 
   AuditRecord append(const AuditEntry& entry);
-  // Appends within a write transaction already open on `transaction` (a
-  // connection to the same database), so that the record commits, or not,
-  // with what it records: the events of an API write are never stored
-  // without it. The chain is read inside that transaction, so records stay
-  // numbered without gaps whichever connection writes them.
-  AuditRecord append_within(sqlite::Connection& transaction, const AuditEntry& entry);
+  // Appends within `transaction` (a write transaction of another store on
+  // the same database: an import batch's, an acknowledgement's), so that the
+  // record commits, or not, with what it records: the events of an API write
+  // are never stored without it. The chain is read inside that transaction,
+  // so records stay numbered without gaps whichever transaction writes them.
+  AuditRecord append_within(Transaction& transaction, const AuditEntry& entry);
   // The records about `child`, oldest first.
   std::vector<AuditRecord> records_about(const std::string& child);
   // Every record, oldest first.
@@ -95,25 +80,25 @@ class AuditLog {
   static std::string chain_hash(const AuditRecord& record);
   // The default key path for a database: PATH.audit-key.
   static std::string default_key_path(const std::string& db_path);
-  // Checks the whole chain and the signed head against the public key at
-  // `public_key_path` (KEY.pub). Never throws for a damaged log: every problem
-  // found is listed. Throws when the files cannot be read at all.
-  static AuditVerification verify(const std::string& db_path, const std::string& public_key_path);
+  // Checks the whole chain kept by `store` and its signed head against the
+  // public key at `public_key_path` (KEY.pub). Never throws for a damaged
+  // log: every problem found is listed. Throws when the key or the store
+  // cannot be read at all.
+  static AuditVerification verify(AuditStore& store, const std::string& public_key_path);
 
  private:
   struct Pending;
   // Writes the next record (after `previous`, else after the last stored)
-  // and, when `sign`, signs the new head, in the transaction open on `db`.
-  AuditRecord write_record(sqlite::Connection& db, const AuditEntry& entry,
+  // and, when `sign`, signs the new head, in `transaction`.
+  AuditRecord write_record(Transaction& transaction, const AuditEntry& entry,
                            const AuditRecord* previous, bool sign) const;
-  void sign_head(sqlite::Connection& db, const AuditRecord& last) const;
+  void sign_head(Transaction& transaction, const AuditRecord& last) const;
   // Writes a group of appends in one transaction, or fails them all.
   void write_group(const std::vector<Pending*>& group);
 
+  AuditStore& store_;
   const Clock& clock_;
   std::string secret_key_;  // 64 bytes
-  std::unique_ptr<sqlite::Connection> db_;
-  std::mutex mutex_;  // the connection
 
   std::mutex queue_mutex_;  // the appends waiting, and whether a group is being written
   std::condition_variable written_;

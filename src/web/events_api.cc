@@ -7,8 +7,6 @@
 
 #include "feed/event_fields.h"
 #include "store/importer.h"
-#include "store/sqlite/sqlite_handle.h"
-#include "store/sqlite/sqlite_store.h"
 #include "web/json_body.h"
 #include "web/secrets.h"
 
@@ -17,17 +15,6 @@ namespace {
 
 using nlohmann::json;
 using nlohmann::ordered_json;
-using sqlite::Connection;
-using sqlite::Statement;
-
-constexpr const char* kSchema = R"sql(
-CREATE TABLE IF NOT EXISTS idempotency (
-  username TEXT NOT NULL, key TEXT NOT NULL, request_hash TEXT NOT NULL,
-  status INTEGER NOT NULL, response TEXT NOT NULL, created INTEGER NOT NULL,
-  PRIMARY KEY (username, key)
-) WITHOUT ROWID;
-)sql";
-
 constexpr std::size_t kMaxItems = 10'000;
 constexpr std::int64_t kKeyLifetime = 24 * 3600;
 
@@ -58,19 +45,9 @@ Response faults_response(const json& faults) {
 
 }  // namespace
 
-EventsApi::EventsApi(const std::string& db_path, SharedStore& store, Access& access,
-                     AuditLog& audit, const Clock& clock)
-    : store_(store),
-      access_(access),
-      audit_(audit),
-      clock_(clock),
-      db_(std::make_unique<Connection>(db_path)) {
-  db_->exec("PRAGMA journal_mode=WAL");
-  db_->exec("PRAGMA synchronous=FULL");
-  db_->exec(kSchema);
-}
-
-EventsApi::~EventsApi() = default;
+EventsApi::EventsApi(IdempotencyStore& answers, SharedStore& store, Access& access, AuditLog& audit,
+                     const Clock& clock)
+    : answers_(answers), store_(store), access_(access), audit_(audit), clock_(clock) {}
 
 Response EventsApi::post(const Request& request, const SessionInfo& session) {
   std::lock_guard lock(mutex_);
@@ -81,36 +58,23 @@ Response EventsApi::post(const Request& request, const SessionInfo& session) {
     return error_response(400, "bad_request", "Idempotency-Key: 1 to 200 visible ASCII characters");
   }
   const std::string request_hash = to_hex(sha256(request.body));
-  Statement find(*db_,
-                 "SELECT request_hash, status, response FROM idempotency "
-                 "WHERE username = ? AND key = ?");
-  if (find.bind(1, session.account.username).bind(2, key).step()) {
-    if (find.column_text(0) != request_hash) {
+  if (const auto kept = answers_.find(session.account.username, key)) {
+    if (kept->request_hash != request_hash) {
       return error_response(422, "idempotency_key_reused",
                             "this Idempotency-Key was used with a different body");
     }
-    Response replay = json_response(static_cast<int>(find.column_int(1)), find.column_text(2));
+    Response replay = json_response(kept->status, kept->response);
     replay.headers.emplace_back("Idempotent-Replayed", "true");
     return replay;
   }
-  find.reset();
   Response response = apply(request, session);
   // Answers that depend on the moment (a server error) are not kept.
   if (response.status < 500) {
     // A key is remembered for a day: long enough for any client's retries.
-    Statement(*db_, "DELETE FROM idempotency WHERE created < ?")
-        .bind(1, clock_.utc_seconds() - kKeyLifetime)
-        .run();
-    Statement(*db_,
-              "INSERT INTO idempotency(username, key, request_hash, status, response, created) "
-              "VALUES (?,?,?,?,?,?)")
-        .bind(1, session.account.username)
-        .bind(2, key)
-        .bind(3, request_hash)
-        .bind(4, response.status)
-        .bind(5, response.body)
-        .bind(6, clock_.utc_seconds())
-        .run();
+    const std::int64_t now = clock_.utc_seconds();
+    answers_.remember(
+        {session.account.username, key, request_hash, response.status, response.body, now},
+        now - kKeyLifetime);
   }
   return response;
 }
@@ -288,18 +252,17 @@ Response EventsApi::apply(const Request& request, const SessionInfo& session) {
   // The audit record of the write, and the claims it makes, commit with the
   // events or not at all.
   callbacks.before_commit = [&](ImportBatch& batch, const ImportResult& result) {
-    sqlite::Connection* tx = transaction_of(batch);
-    if (!tx) throw StoreError("the store cannot share its transaction with the audit log");
+    Transaction& transaction = batch.transaction();
     if (result.stored > 0) {
       for (const std::string& person : claimed) {
-        access_.record_claimed_relationship(account, person, request.remote, *tx);
+        access_.record_claimed_relationship(account, person, request.remote, transaction);
       }
     }
-    audit_.append_within(
-        *tx, {account.username, std::string(to_string(account.role)), account.agency,
-              "events.write", "", "",
-              std::to_string(result.stored) + " stored, " + std::to_string(result.already_stored) +
-                  " already stored; from " + request.remote});
+    audit_.append_within(transaction, {account.username, std::string(to_string(account.role)),
+                                       account.agency, "events.write", "", "",
+                                       std::to_string(result.stored) + " stored, " +
+                                           std::to_string(result.already_stored) +
+                                           " already stored; from " + request.remote});
   };
   std::istringstream feed(lines);
   const ImportResult result = store_.with(

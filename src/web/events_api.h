@@ -36,20 +36,17 @@
 #include <string>
 
 #include "core/clock.h"
+#include "store/idempotency_store.h"
 #include "web/access.h"
 #include "web/http.h"
-
-namespace sightline::sqlite {
-class Connection;
-}
 
 namespace sightline::web {
 
 class EventsApi {
  public:
-  EventsApi(const std::string& db_path, SharedStore& store, Access& access, AuditLog& audit,
+  // The answers to idempotency keys are kept by `answers`.
+  EventsApi(IdempotencyStore& answers, SharedStore& store, Access& access, AuditLog& audit,
             const Clock& clock);
-  ~EventsApi();
   EventsApi(const EventsApi&) = delete;
   EventsApi& operator=(const EventsApi&) = delete;
 
@@ -61,12 +58,12 @@ class EventsApi {
  private:
   Response apply(const Request& request, const SessionInfo& session);
 
+  IdempotencyStore& answers_;
   SharedStore& store_;
   Access& access_;
   AuditLog& audit_;
   const Clock& clock_;
-  std::unique_ptr<sqlite::Connection> db_;
-  std::mutex mutex_;
+  std::mutex mutex_;  // one batch at a time
   std::function<void()> on_stored_;
 };
 

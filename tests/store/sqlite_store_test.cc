@@ -340,14 +340,14 @@ TEST(SqliteStore, InvolvementFollowsTheChronologyCarersIncludedAndSurvivesRebuil
     check(*store, "after import");
     store->rebuild_projections();
     check(*store, "after a rebuild");
-    // A store made before the projection existed (at schema version 1) gets
-    // it on opening.
+    // A store made before the projection existed (at version 1, as every
+    // store was then) gets it on opening.
     store.reset();
     sqlite3* db = nullptr;
     ASSERT_EQ(sqlite3_open(path.c_str(), &db), SQLITE_OK);
     ASSERT_EQ(sqlite3_exec(db,
-                           "DROP TABLE p_involvement; "
-                           "UPDATE meta SET value = '1' WHERE key = 'schema_version'",
+                           "DROP TABLE p_involvement; UPDATE meta SET value = '1' WHERE key = "
+                           "'schema_version'",
                            nullptr, nullptr, nullptr),
               SQLITE_OK);
     sqlite3_close(db);

@@ -207,7 +207,7 @@ TEST_F(AlertsApiTest, AcknowledgingNeedsANoteIsAuditedAndDoesNotResolve) {
                rec.entry.reason == note && acked["acknowledgements"][0]["audit_seq"] == rec.seq);
   }
   EXPECT_TRUE(audited);
-  EXPECT_TRUE(web::AuditLog::verify(db(), web::AuditLog::default_key_path(db()) + ".pub").ok());
+  EXPECT_TRUE(verify_audit_log().ok());
 }
 
 TEST_F(AlertsApiTest, OnlyTheResolvingEventResolvesAndAResolvedAlertIsNotAcknowledged) {

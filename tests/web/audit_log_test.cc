@@ -12,6 +12,7 @@
 
 #include "../support/test_support.h"
 #include "run_binary.h"
+#include "store/sqlite/sqlite_audit_store.h"
 
 namespace sightline::web {
 namespace {
@@ -37,16 +38,27 @@ bool mentions(const AuditVerification& v, const std::string& text) {
   return false;
 }
 
+// An audit log and the SQLite store that keeps it.
+struct OpenLog {
+  OpenLog(const std::string& db, const std::string& key, const Clock& clock)
+      : store(db), log(store, key, clock) {}
+  sqlite::SqliteAuditStore store;
+  AuditLog log;
+};
+
 class AuditLogTest : public ::testing::Test {
  protected:
   AuditLogTest() : clock_(*Timestamp::parse("2026-07-01T10:00:00")) {}
   std::string db() const { return dir_.file("a.db"); }
   std::string key() const { return AuditLog::default_key_path(db()); }
-  AuditVerification verify() const { return AuditLog::verify(db(), key() + ".pub"); }
+  AuditVerification verify() const {
+    return AuditLog::verify(*sqlite::SqliteAuditStore::open_as_is(db()), key() + ".pub");
+  }
 
   // The log with records 1 (audit.started) to 5.
   void write_five() {
-    AuditLog log(db(), key(), clock_);
+    OpenLog open(db(), key(), clock_);
+    AuditLog& log = open.log;
     for (int i = 0; i < 4; ++i) {
       log.append(
           {"alice", "practitioner", "hv-1", "child.read", "child-" + std::to_string(i), "", ""});
@@ -63,7 +75,8 @@ class AuditLogTest : public ::testing::Test {
 
 TEST_F(AuditLogTest, ChainsRecordsWithUtcTimesAndVerifies) {
   {
-    AuditLog log(db(), key(), clock_);
+    OpenLog open(db(), key(), clock_);
+    AuditLog& log = open.log;
     const AuditRecord r = log.append({"alice", "safeguarding_lead", "csc-1", "child.break_glass",
                                       "sofia", "strategy meeting in an hour", "127.0.0.1"});
     EXPECT_EQ(r.seq, 2);                      // 1 is audit.started
@@ -103,7 +116,7 @@ TEST_F(AuditLogTest, DetectsAChangedLastRecordEvenWhenRehashed) {
   write_five();
   // Recomputing a hash needs no secret, so a careful forger does; then only
   // the signed head tells.
-  AuditRecord last = AuditLog(db(), key(), clock_).records().back();
+  AuditRecord last = OpenLog(db(), key(), clock_).log.records().back();
   drop_triggers();
   last.entry.user = "mallory";
   tamper(db(), "UPDATE audit_log SET user = 'mallory', hash = '" + AuditLog::chain_hash(last) +
@@ -165,8 +178,8 @@ std::string insert_sql(const AuditRecord& r) {
 
 TEST_F(AuditLogTest, DetectsARecordAppendedWithoutTheKey) {
   write_five();
-  AuditLog log(db(), key(), clock_);
-  tamper(db(), insert_sql(forged_sixth(log)));
+  OpenLog open(db(), key(), clock_);
+  tamper(db(), insert_sql(forged_sixth(open.log)));
   const AuditVerification v = verify();
   ASSERT_FALSE(v.ok());
   EXPECT_TRUE(mentions(v, "records added without the key")) << v.problems[0];
@@ -174,22 +187,22 @@ TEST_F(AuditLogTest, DetectsARecordAppendedWithoutTheKey) {
 
 TEST_F(AuditLogTest, DetectsAHeadSignedWithAnotherKey) {
   write_five();
-  AuditLog log(db(), key(), clock_);
-  const AuditRecord sixth = forged_sixth(log);
+  OpenLog open(db(), key(), clock_);
+  const AuditRecord sixth = forged_sixth(open.log);
   // The forger signs the new head with a key of their own.
-  { AuditLog theirs(dir_.file("theirs.db"), dir_.file("theirs.key"), clock_); }
+  { OpenLog theirs(dir_.file("theirs.db"), dir_.file("theirs.key"), clock_); }
   tamper(dir_.file("theirs.db"), "DELETE FROM audit_head");
   tamper(db(), insert_sql(sixth) + "; UPDATE audit_head SET seq = 6, hash = '" + sixth.hash + "'");
   const AuditVerification v = verify();
   ASSERT_FALSE(v.ok());
   EXPECT_TRUE(mentions(v, "signature is not valid")) << v.problems[0];
   // And the service refuses to go on writing to it.
-  EXPECT_THROW(AuditLog(db(), key(), clock_), std::runtime_error);
+  EXPECT_THROW(OpenLog(db(), key(), clock_), std::runtime_error);
 }
 
 TEST_F(AuditLogTest, RefusesAKeyThatDidNotSignTheHead) {
   write_five();
-  EXPECT_THROW(AuditLog(db(), dir_.file("another.key"), clock_), std::runtime_error);
+  EXPECT_THROW(OpenLog(db(), dir_.file("another.key"), clock_), std::runtime_error);
 }
 
 TEST_F(AuditLogTest, KeyIsPrivateAndAKeyReadableByOthersIsRefused) {
@@ -198,14 +211,14 @@ TEST_F(AuditLogTest, KeyIsPrivateAndAKeyReadableByOthersIsRefused) {
   ASSERT_EQ(stat(key().c_str(), &st), 0);
   EXPECT_EQ(st.st_mode & 0777, 0600);
   chmod(key().c_str(), 0644);
-  EXPECT_THROW(AuditLog(db(), key(), clock_), std::runtime_error);
+  EXPECT_THROW(OpenLog(db(), key(), clock_), std::runtime_error);
 }
 
 TEST_F(AuditLogTest, AnEmptiedLogIsNotSilentlyRestarted) {
   write_five();
   drop_triggers();
   tamper(db(), "DELETE FROM audit_log; DELETE FROM audit_head;");
-  EXPECT_THROW(AuditLog(db(), key(), clock_), std::runtime_error);
+  EXPECT_THROW(OpenLog(db(), key(), clock_), std::runtime_error);
   EXPECT_TRUE(mentions(verify(), "no records"));
 }
 

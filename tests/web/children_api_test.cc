@@ -253,8 +253,7 @@ TEST_F(ChildrenApiTest, ConcurrentReadsAreEachAnsweredAndAuditedInOneIntactChain
   for (auto& t : clients) t.join();
   EXPECT_EQ(answered.load(), kClients * kReads);
   EXPECT_EQ(audit_about("sofia").size(), static_cast<std::size_t>(kClients * kReads));
-  const web::AuditVerification v =
-      web::AuditLog::verify(db(), web::AuditLog::default_key_path(db()) + ".pub");
+  const web::AuditVerification v = verify_audit_log();
   EXPECT_TRUE(v.ok()) << (v.problems.empty() ? "" : v.problems[0]);
 }
 

@@ -268,7 +268,7 @@ TEST_F(EventsApiTest, TheAuditRecordOfAWriteCommitsWithItsEvents) {
   sqlite3_close(handle);
   ASSERT_EQ(post(c, alice, json::array({visit("2013-09-01")})).status, 201);
   EXPECT_EQ(events_stored(), before + 1);
-  EXPECT_TRUE(web::AuditLog::verify(db(), web::AuditLog::default_key_path(db()) + ".pub").ok());
+  EXPECT_TRUE(verify_audit_log().ok());
 }
 
 // A batch larger than the store's write set (2,048 events) is written by the
@@ -306,7 +306,7 @@ TEST_F(EventsApiTest, ABatchOfSeveralWriteSetsCommitsWithItsAuditOrNotAtAll) {
   }
   ASSERT_EQ(writes.size(), 1u);  // the refused attempt left no record
   EXPECT_NE(writes[0].find("5000 stored"), std::string::npos) << writes[0];
-  EXPECT_TRUE(web::AuditLog::verify(db(), web::AuditLog::default_key_path(db()) + ".pub").ok());
+  EXPECT_TRUE(verify_audit_log().ok());
 }
 
 TEST_F(EventsApiTest, RefusesWhatIsNotABatch) {

@@ -17,8 +17,12 @@
 #include "http_client.h"
 #include "service/live_safeguards.h"
 #include "store/importer.h"
+#include "store/sqlite/sqlite_access_store.h"
 #include "store/sqlite/sqlite_account_store.h"
+#include "store/sqlite/sqlite_alert_view_store.h"
+#include "store/sqlite/sqlite_audit_store.h"
 #include "store/sqlite/sqlite_figures_store.h"
+#include "store/sqlite/sqlite_idempotency_store.h"
 #include "store/sqlite/sqlite_sighting_store.h"
 #include "store/sqlite/sqlite_store.h"
 #include "store/sqlite/sqlite_transfer_store.h"
@@ -62,16 +66,21 @@ class ServiceTest : public ::testing::Test {
     store_ = std::make_unique<web::SharedStore>(std::move(pool));
     live_ = std::make_unique<service::LiveSafeguards>(open_sqlite_store(db()), clock_);
     live_->load();
-    audit_ = std::make_unique<web::AuditLog>(db(), web::AuditLog::default_key_path(db()), clock_);
+    audit_store_ = std::make_unique<sqlite::SqliteAuditStore>(db());
+    audit_ = std::make_unique<web::AuditLog>(*audit_store_, web::AuditLog::default_key_path(db()),
+                                             clock_);
     web::AccountPolicy policy;
     policy.hash_opslimit = crypto_pwhash_OPSLIMIT_MIN;  // fast hashing for tests
     policy.hash_memlimit = crypto_pwhash_MEMLIMIT_MIN;
     account_store_ = std::make_unique<sqlite::SqliteAccountStore>(db());
     accounts_ = std::make_unique<web::Accounts>(*account_store_, clock_, *audit_, policy);
-    access_ = std::make_unique<web::Access>(db(), *store_, *audit_, clock_);
-    events_ = std::make_unique<web::EventsApi>(db(), *store_, *access_, *audit_, clock_);
+    grants_ = std::make_unique<sqlite::SqliteAccessStore>(db());
+    access_ = std::make_unique<web::Access>(*grants_, *store_, *audit_, clock_);
+    answers_ = std::make_unique<sqlite::SqliteIdempotencyStore>(db());
+    events_ = std::make_unique<web::EventsApi>(*answers_, *store_, *access_, *audit_, clock_);
     events_->on_stored([this] { live_->catch_up(); });
-    alerts_ = std::make_unique<web::AlertsView>(db(), *audit_);
+    alert_store_ = std::make_unique<sqlite::SqliteAlertViewStore>(db());
+    alerts_ = std::make_unique<web::AlertsView>(*alert_store_, *audit_);
     transfer_store_ = std::make_unique<sqlite::SqliteTransferStore>(db());
     sighting_store_ = std::make_unique<sqlite::SqliteSightingStore>(db());
     transfers_ = std::make_unique<web::TransfersView>(*transfer_store_, *sighting_store_);
@@ -98,11 +107,15 @@ class ServiceTest : public ::testing::Test {
     sighting_store_.reset();
     transfer_store_.reset();
     alerts_.reset();
+    alert_store_.reset();
     events_.reset();
+    answers_.reset();
     access_.reset();
+    grants_.reset();
     accounts_.reset();
     account_store_.reset();
     audit_.reset();
+    audit_store_.reset();
     store_.reset();
     live_.reset();
   }
@@ -139,6 +152,12 @@ class ServiceTest : public ::testing::Test {
     return b;
   }
 
+  // The audit trail checked as `sightline audit verify` checks it.
+  web::AuditVerification verify_audit_log() {
+    return web::AuditLog::verify(*sqlite::SqliteAuditStore::open_as_is(db()),
+                                 web::AuditLog::default_key_path(db()) + ".pub");
+  }
+
   std::vector<std::string> audit_actions() {
     std::vector<std::string> out;
     for (const auto& r : audit_->records()) out.push_back(r.entry.action);
@@ -148,10 +167,14 @@ class ServiceTest : public ::testing::Test {
   TempDir dir_;
   SimulatedClock clock_;
   std::unique_ptr<web::SharedStore> store_;
+  std::unique_ptr<sqlite::SqliteAuditStore> audit_store_;
   std::unique_ptr<web::AuditLog> audit_;
+  std::unique_ptr<sqlite::SqliteAccessStore> grants_;
   std::unique_ptr<web::Access> access_;
+  std::unique_ptr<sqlite::SqliteIdempotencyStore> answers_;
   std::unique_ptr<web::EventsApi> events_;
   std::unique_ptr<sqlite::SqliteAccountStore> account_store_;
+  std::unique_ptr<sqlite::SqliteAlertViewStore> alert_store_;
   std::unique_ptr<web::Accounts> accounts_;
   std::unique_ptr<service::LiveSafeguards> live_;
   std::unique_ptr<web::AlertsView> alerts_;

@@ -69,7 +69,7 @@ void complete_version_1(Connection& db, const Migration& first,
                     version_1_objects(first).end())) {
     return;
   }
-  in_transaction(db, "BEGIN IMMEDIATE", [&] {
+  in_transaction(db, TransactionMode::kWrite, [&] {
     const std::set<std::string> before = schema_objects(db);
     db.exec(first.sql);
     bool projection_added = false;
@@ -109,7 +109,7 @@ MigrationReport migrate_schema(Connection& db, const std::string& path,
   if (report.from_version == 1) complete_version_1(db, migrations[0], refill_projections, report);
   for (const Migration& m : migrations) {
     if (m.version <= report.from_version) continue;
-    in_transaction(db, "BEGIN IMMEDIATE", [&] {
+    in_transaction(db, TransactionMode::kWrite, [&] {
       // Another process opening the store at the same time may have applied it.
       const int now = recorded_version(db, path);
       refuse_if_newer(now, newest, path);

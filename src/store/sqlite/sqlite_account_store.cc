@@ -88,7 +88,7 @@ bool SqliteAccountStore::disable_account(std::string_view username) {
   std::lock_guard lock(mutex_);
   const auto id = id_of(username);
   if (!id) return false;
-  in_transaction(*db_, "BEGIN IMMEDIATE", [&] {
+  in_transaction(*db_, TransactionMode::kWrite, [&] {
     Statement(*db_, "UPDATE users SET disabled = 1 WHERE id = ?").bind(1, *id).run();
     end_sessions_of(*id);
   });
@@ -100,7 +100,7 @@ bool SqliteAccountStore::replace_password(std::string_view username,
   std::lock_guard lock(mutex_);
   const auto id = id_of(username);
   if (!id) return false;
-  in_transaction(*db_, "BEGIN IMMEDIATE", [&] {
+  in_transaction(*db_, TransactionMode::kWrite, [&] {
     Statement(*db_,
               "UPDATE users SET password_hash = ?, failed_logins = 0, locked_until = 0, "
               "disabled = 0 WHERE id = ?")
@@ -116,7 +116,7 @@ bool SqliteAccountStore::count_failed_login(std::int64_t user_id, int lock_after
                                             std::int64_t locked_until) {
   std::lock_guard lock(mutex_);
   bool locked = false;
-  in_transaction(*db_, "BEGIN IMMEDIATE", [&] {
+  in_transaction(*db_, TransactionMode::kWrite, [&] {
     Statement(*db_, "UPDATE users SET failed_logins = failed_logins + 1 WHERE id = ?")
         .bind(1, user_id)
         .run();
@@ -137,7 +137,7 @@ bool SqliteAccountStore::count_failed_login(std::int64_t user_id, int lock_after
 
 void SqliteAccountStore::start_session(const SessionStart& start) {
   std::lock_guard lock(mutex_);
-  in_transaction(*db_, "BEGIN IMMEDIATE", [&] {
+  in_transaction(*db_, TransactionMode::kWrite, [&] {
     Statement(*db_, "UPDATE users SET failed_logins = 0, locked_until = 0 WHERE id = ?")
         .bind(1, start.user_id)
         .run();

@@ -9,6 +9,7 @@
 #include <string>
 #include <string_view>
 
+#include "store/sqlite/sqlite_transaction.h"
 #include "store/store.h"
 
 namespace sightline::sqlite {
@@ -61,18 +62,13 @@ class Statement {
   sqlite3_stmt* stmt_ = nullptr;
 };
 
-// Runs `body` in one transaction opened by `begin` ("BEGIN", "BEGIN
-// IMMEDIATE"): committed when it returns, rolled back when it throws.
+// Runs `body` in one transaction (SqliteTransaction) of `mode`: committed
+// when it returns, rolled back when it throws.
 template <class Body>
-void in_transaction(Connection& db, const char* begin, Body&& body) {
-  db.exec(begin);
-  try {
-    body();
-    db.exec("COMMIT");
-  } catch (...) {
-    sqlite3_exec(db.get(), "ROLLBACK", nullptr, nullptr, nullptr);
-    throw;
-  }
+void in_transaction(Connection& db, TransactionMode mode, Body&& body) {
+  SqliteTransaction transaction(db, mode);
+  body();
+  transaction.commit();
 }
 
 }  // namespace sightline::sqlite

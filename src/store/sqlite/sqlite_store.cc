@@ -155,8 +155,8 @@ class SqliteBatch final : public ImportBatch {
     const bool looks_empty = !s_.any_event.step();
     s_.any_event.reset();
     if (looks_empty) rollback_journal_ = set_journal_mode(db_, "delete");
-    db_.exec("BEGIN IMMEDIATE");
     try {
+      transaction_.emplace(db_, sqlite::TransactionMode::kWrite);
       const auto started = SystemClock().now();
       s_.insert_import.bind(1, source).bind(2, started.to_string()).run();
       import_id_ = sqlite3_last_insert_rowid(db_.get());
@@ -168,19 +168,18 @@ class SqliteBatch final : public ImportBatch {
       // Taken while this batch holds the write lock: exactly the store before it.
       if (!store_was_empty) snapshot_ = std::make_unique<sqlite::StoreSnapshot>(reader());
     } catch (...) {
-      sqlite3_exec(db_.get(), "ROLLBACK", nullptr, nullptr, nullptr);
+      transaction_.reset();
       restore_log();
       throw;
     }
-    open_ = true;
   }
 
   ~SqliteBatch() override {
-    if (open_) {
+    if (transaction_->open()) {
       pipeline_.cancel();
       snapshot_.reset();
-      sqlite3_exec(db_.get(), "ROLLBACK", nullptr, nullptr, nullptr);
     }
+    transaction_.reset();  // rolls back unless committed
     restore_log();
   }
 
@@ -188,12 +187,11 @@ class SqliteBatch final : public ImportBatch {
     if (snapshot_) return *snapshot_;
     return no_ids_;
   }
-  // The connection the batch writes in, with every row appended so far
-  // written, for rows of another component to join its transaction (see
-  // transaction_of()). Nothing more may be appended after.
-  Connection& connection() {
+  // Every row appended so far is written first and the writer thread
+  // stopped, so that other stores may use the connection.
+  Transaction& transaction() override {
     write_staged();
-    return db_;
+    return *transaction_;
   }
 
   bool already_stored(std::string_view line) override {
@@ -228,10 +226,7 @@ class SqliteBatch final : public ImportBatch {
   void commit() override {
     write_staged();
     s_.finish_import.bind(1, stored_).bind(2, skipped_).bind(3, import_id_).run();
-    if (sqlite3_exec(db_.get(), "COMMIT", nullptr, nullptr, nullptr) != SQLITE_OK) {
-      db_.fail("cannot commit the import");  // the destructor rolls back
-    }
-    open_ = false;
+    transaction_->commit();  // when it fails, the destructor rolls back
   }
 
  private:
@@ -267,7 +262,9 @@ class SqliteBatch final : public ImportBatch {
   std::int64_t next_seq_ = 1;  // sequence numbers are given here so rows can be staged
   std::int64_t stored_ = 0;
   std::int64_t skipped_ = 0;
-  bool open_ = false;
+  // Begun in the constructor (after the journal mode is chosen), ended by
+  // commit() or, rolled back, by the destructor (before the mode is restored).
+  std::optional<sqlite::SqliteTransaction> transaction_;
   bool written_ = false;           // write_staged() has run
   bool rollback_journal_ = false;  // the import writes through a rollback journal
 };
@@ -665,7 +662,7 @@ void SqliteStore::for_each_event_to_catch_up(
     const std::function<void(const StoredEvent&, const KnownIds&)>& visit) {
   StoredEvent event;
   // One read transaction, so the ids answer for exactly the events read.
-  in_transaction(db_, "BEGIN", [&] {
+  in_transaction(db_, sqlite::TransactionMode::kRead, [&] {
     if (window.seen_seq == 0) {
       // The first window is a whole replay: read every id once.
       StoredIdsExceptDefining ids(db_);
@@ -704,7 +701,7 @@ void SqliteStore::for_each_event_to_catch_up(
 
 void SqliteStore::update_alerts(const std::vector<AlertRecord>& alerts) {
   if (alerts.empty()) return;
-  in_transaction(db_, "BEGIN IMMEDIATE", [&] {
+  in_transaction(db_, sqlite::TransactionMode::kWrite, [&] {
     Statement upsert(db_, kUpsertAlert);
     for (const AlertRecord& a : alerts) upsert_alert(upsert, a);
   });
@@ -712,14 +709,14 @@ void SqliteStore::update_alerts(const std::vector<AlertRecord>& alerts) {
 
 void SqliteStore::add_notices(const std::vector<NoticeRecord>& notices) {
   if (notices.empty()) return;
-  in_transaction(db_, "BEGIN IMMEDIATE", [&] {
+  in_transaction(db_, sqlite::TransactionMode::kWrite, [&] {
     Statement insert(db_, kInsertNotice);
     for (const NoticeRecord& n : notices) insert_notice(insert, n);
   });
 }
 
 void SqliteStore::save_alerts(const std::vector<AlertRecord>& alerts) {
-  in_transaction(db_, "BEGIN IMMEDIATE", [&] {
+  in_transaction(db_, sqlite::TransactionMode::kWrite, [&] {
     db_.exec("CREATE TEMP TABLE IF NOT EXISTS alerts_kept (key TEXT PRIMARY KEY)");
     db_.exec("DELETE FROM alerts_kept");
     Statement keep(db_, "INSERT OR IGNORE INTO alerts_kept(key) VALUES (?)");
@@ -747,7 +744,7 @@ std::vector<AlertRecord> SqliteStore::alerts() {
 }
 
 void SqliteStore::save_notices(const std::vector<NoticeRecord>& notices) {
-  in_transaction(db_, "BEGIN IMMEDIATE", [&] {
+  in_transaction(db_, sqlite::TransactionMode::kWrite, [&] {
     db_.exec("DELETE FROM safeguard_notices");
     Statement insert(db_, kInsertNotice);
     for (const NoticeRecord& n : notices) insert_notice(insert, n);
@@ -889,7 +886,7 @@ std::optional<std::vector<Id>> SqliteStore::persons_of_event(const Id& event_id)
 }
 
 void SqliteStore::rebuild_projections() {
-  in_transaction(db_, "BEGIN IMMEDIATE", [&] { refill_projections(); });
+  in_transaction(db_, sqlite::TransactionMode::kWrite, [&] { refill_projections(); });
 }
 
 void SqliteStore::refill_projections() {
@@ -936,11 +933,6 @@ std::unique_ptr<SqliteStore> make_sqlite_store(const std::string& path) {
 }
 
 }  // namespace
-
-sqlite::Connection* transaction_of(ImportBatch& batch) {
-  auto* sqlite_batch = dynamic_cast<SqliteBatch*>(&batch);
-  return sqlite_batch ? &sqlite_batch->connection() : nullptr;
-}
 
 std::unique_ptr<Store> open_sqlite_store(const std::string& path) {
   return make_sqlite_store(path);

@@ -11,10 +11,6 @@
 
 namespace sightline {
 
-namespace sqlite {
-class Connection;
-}
-
 // Opens or creates the store at `path`, applying the migrations its schema
 // lacks (store/sqlite/migrations.h). Throws StoreError when the file cannot
 // be opened, is not a Sightline store, or has a schema newer than this
@@ -24,13 +20,5 @@ std::unique_ptr<Store> open_sqlite_store(const std::string& path);
 // Opens the store at `path` as above, and says what opening it did to its
 // schema (for `sightline migrate`).
 MigrationReport migrate_sqlite_store(const std::string& path);
-
-// The connection a batch of a store opened above writes in, inside its open
-// transaction, so that another component can add its own rows to that same
-// transaction (the audit record of an API write, in
-// ImportCallbacks::before_commit). Every row appended so far is written first
-// and the batch's writer thread stopped, so the caller may use the connection;
-// nothing more may be appended to the batch. nullptr for a batch of another kind.
-sqlite::Connection* transaction_of(ImportBatch& batch);
 
 }  // namespace sightline

@@ -11,19 +11,14 @@ StoreSnapshot::StoreSnapshot(Connection& db)
       find_digest_(db,
                    "SELECT e.json FROM event_digests d JOIN events e ON e.seq = d.seq "
                    "WHERE d.digest = ?"),
-      persons_(db, "SELECT persons FROM p_ids WHERE id = ?") {
-  db_.exec("BEGIN");
-  try {
-    // A WAL read transaction takes its snapshot at its first read.
-    Statement first(db_, "SELECT count(*) FROM meta");
-    first.step();
-  } catch (...) {
-    sqlite3_exec(db_.get(), "ROLLBACK", nullptr, nullptr, nullptr);
-    throw;
-  }
+      persons_(db, "SELECT persons FROM p_ids WHERE id = ?"),
+      transaction_(db, TransactionMode::kRead) {
+  // A WAL read transaction takes its snapshot at its first read.
+  Statement first(db_, "SELECT count(*) FROM meta");
+  first.step();
 }
 
-StoreSnapshot::~StoreSnapshot() { sqlite3_exec(db_.get(), "ROLLBACK", nullptr, nullptr, nullptr); }
+StoreSnapshot::~StoreSnapshot() = default;
 
 bool StoreSnapshot::has_person(std::string_view person_id) const {
   find_person_.bind(1, person_id);

@@ -22,7 +22,7 @@ namespace sightline::sqlite {
 class StoreSnapshot final : public KnownIds {
  public:
   // Begins a read transaction on `db`, which nothing else may use until the
-  // snapshot is destroyed.
+  // snapshot is destroyed (which ends it).
   explicit StoreSnapshot(Connection& db);
   ~StoreSnapshot() override;
   StoreSnapshot(const StoreSnapshot&) = delete;
@@ -41,6 +41,7 @@ class StoreSnapshot final : public KnownIds {
   // mutable: KnownIds asks through const methods, and a query steps its statement.
   mutable Statement find_person_, find_id_;
   Statement find_digest_, persons_;
+  SqliteTransaction transaction_;  // the read transaction, rolled back when the snapshot ends
 };
 
 }  // namespace sightline::sqlite
