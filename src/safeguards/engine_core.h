@@ -43,6 +43,8 @@
 
 namespace sightline::safeguards {
 
+class RuleContext;
+
 enum class DutyState : std::uint8_t { kPending, kAlerted, kClosed };
 
 // Optional alert fields a rule fills in (C12).
@@ -172,7 +174,6 @@ class EngineCore {
   PersonId find_person(std::string_view id) { return person(id); }
   // The person's dense id, or kNone when no event named them (nothing is interned).
   PersonId known_person(std::string_view id) const { return persons_.find(id); }
-  PersonState& state(PersonId p) { return people_[p]; }
   const PersonState& state(PersonId p) const { return people_[p]; }
   std::string_view person_name(PersonId p) const { return persons_.name(p); }
   AgencyId agency(std::string_view id);  // interned on first use
@@ -258,6 +259,10 @@ class EngineCore {
     ledger_.settled_without_duty(rule.index(), child, why);
   }
   const TriggerLedger& ledger() const { return ledger_; }
+  // C9 for a state rule: records the state's value for the child in the bit
+  // the engine gave the rule, and says whether a new occurrence starts (see
+  // RuleContext::occurrence_starts).
+  bool occurrence_starts(const Rule& rule, PersonId child, bool state);
 
   // ----- duties and alerts -----
   // Opens a duty (or records a fault when spec.due is empty). A duty already
@@ -265,7 +270,13 @@ class EngineCore {
   // for a dead child (R5), nor without an owner (which leaves the rule's
   // trigger unsettled: a silent trigger). Returns the duty, or kNone.
   DutyId open(const Rule& rule, DutySpec spec);
-  Duty& duty(DutyId d) { return duties_[d]; }
+  const Duty& duty(DutyId d) const { return duties_[d]; }
+  // A rule's own bookkeeping on its own duty: the owner found when it falls
+  // due (R3), the rule-specific subject and extra. Throws std::logic_error
+  // when the duty is another rule's.
+  void set_owner(const Rule& rule, DutyId d, AgencyId owner);
+  void set_subject(const Rule& rule, DutyId d, std::uint32_t subject);
+  void set_extra(const Rule& rule, DutyId d, std::uint32_t extra);
   // Raises the duty's alert now (on_due's default).
   void raise(DutyId d);
   // The current event does the duty: a raised alert is resolved by it, a
@@ -362,6 +373,14 @@ class EngineCore {
   std::vector<const Rule*> rules_;
   std::array<std::vector<const Rule*>, kEventTypeCount> by_type_;
   std::vector<const Rule*> state_rules_;
+  // The bit of PersonState::rule_state each state rule keeps its state in,
+  // by rule index (0 for the others).
+  std::vector<std::uint8_t> state_bits_;
+  // The rule's hooks, each called with a context bound to the rule.
+  void call_due(const Rule& rule, DutyId d);
+  void call_timer(const Rule& rule, PersonId child, std::uint32_t payload);
+  // The duty, when it is `rule`'s (std::logic_error otherwise).
+  Duty& own_duty(const Rule& rule, DutyId d);
 
   Interner persons_, agency_ids_, area_ids_, refs_;
   ChunkedVector<PersonState> people_;

@@ -1,6 +1,7 @@
 // A safeguard of the catalogue, as code. Rules hold no state of their own:
-// everything they know lives in the EngineCore they are called with, so one
-// set of rule objects serves every engine.
+// they read the engine's facts, and act on their own duties, through the
+// RuleContext they are called with (rule_context.h), so one set of rule
+// objects serves every engine.
 //
 // How a rule is driven (all calls happen on the replay clock):
 // - on_event: for each event of a type listed in events(), after the engine
@@ -26,7 +27,7 @@
 
 namespace sightline::safeguards {
 
-class EngineCore;
+class RuleContext;
 
 class Rule {
  public:
@@ -40,11 +41,11 @@ class Rule {
   std::uint16_t index() const { return index_; }
 
   virtual std::vector<EventType> events() const { return {}; }
-  virtual void on_event(EngineCore& /*core*/, const Event& /*event*/) const {}
+  virtual void on_event(RuleContext& /*ctx*/, const Event& /*event*/) const {}
   virtual bool watches_state() const { return false; }
-  virtual void on_state(EngineCore& /*core*/, PersonId /*child*/) const {}
-  virtual void on_due(EngineCore& core, DutyId duty) const;
-  virtual void on_timer(EngineCore& /*core*/, PersonId /*child*/, std::uint32_t /*payload*/) const {
+  virtual void on_state(RuleContext& /*ctx*/, PersonId /*child*/) const {}
+  virtual void on_due(RuleContext& ctx, DutyId duty) const;
+  virtual void on_timer(RuleContext& /*ctx*/, PersonId /*child*/, std::uint32_t /*payload*/) const {
   }
   // The words of a notice this rule sent, about an agency and a date.
   virtual std::string notice_text(std::string_view /*about*/, Date /*on*/) const { return {}; }

@@ -11,7 +11,7 @@
 #include <utility>
 #include <vector>
 
-#include "safeguards/engine_core.h"
+#include "safeguards/rule_context.h"
 #include "safeguards/rules/closure_faults.h"
 #include "safeguards/rules/rules.h"
 
@@ -33,27 +33,27 @@ class ClosureBeforeSeen final : public Rule {
             EventType::kBirth};
   }
 
-  void on_event(EngineCore& core, const Event& e) const override {
-    for (const auto& [child, by] : core.sightings()) {
-      core.for_each_open(child, *this, [&](DutyId d) { core.resolve(d); });
+  void on_event(RuleContext& ctx, const Event& e) const override {
+    for (const auto& [child, by] : ctx.sightings()) {
+      ctx.for_each_open(child, [&](DutyId d) { ctx.resolve(d); });
     }
     if (e.type != EventType::kCaseClosed) return;
     const auto& b = e.as<CaseClosedEvent>();
-    const PersonId child = core.find_person(b.child);
-    const AgencyId closer = core.agency(b.agency);
-    std::vector<std::string> reasons = closure_faults(core, child, closer);
+    const PersonId child = ctx.find_person(b.child);
+    const AgencyId closer = ctx.agency(b.agency);
+    std::vector<std::string> reasons = closure_faults(ctx, child, closer);
     if (reasons.empty()) return;
-    core.triggered(*this, child);
+    ctx.triggered(child);
     DutySpec spec;
     spec.child = child;
     spec.owner = closer;
     spec.trigger = e.at.date;
     spec.start_level = Level::kManager;
-    spec.occurrence = EngineCore::occurrence_of(e);
+    spec.occurrence = occurrence_of(e);
     spec.extras = std::make_unique<AlertExtras>();
     spec.extras->reasons = std::move(reasons);
     spec.extras->severity = "critical";
-    core.open(*this, std::move(spec));
+    ctx.open(std::move(spec));
   }
 };
 

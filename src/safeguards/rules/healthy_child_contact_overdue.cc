@@ -6,7 +6,7 @@
 // 9 to 12 months); once overdue, by any health-visiting contact with the
 // child seen. The owner is found when the duty falls due (the family may
 // have moved since the birth).
-#include "safeguards/engine_core.h"
+#include "safeguards/rule_context.h"
 #include "safeguards/rules/helpers.h"
 #include "safeguards/rules/rules.h"
 
@@ -39,17 +39,17 @@ class HealthyChildContactOverdue final : public Rule {
     return {EventType::kBirth, EventType::kAppointment, EventType::kContact};
   }
 
-  void on_event(EngineCore& core, const Event& e) const override {
+  void on_event(RuleContext& ctx, const Event& e) const override {
     if (e.type == EventType::kBirth) {
-      const PersonId child = core.find_person(e.as<BirthEvent>().child);
+      const PersonId child = ctx.find_person(e.as<BirthEvent>().child);
       const Date born = e.at.date;
-      const AreaId area = core.child_area(child);
-      core.triggered(*this, child);
-      const AgencyId owner = core.area_owner(AgencyKind::kHealthVisiting, child);
+      const AreaId area = ctx.child_area(child);
+      ctx.triggered(child);
+      const AgencyId owner = ctx.area_owner(AgencyKind::kHealthVisiting, child);
       if (owner == kNone) return;  // never reported by anyone (see area_owner)
-      const Date dues[3] = {born.plus_days(core.param(*this, kNewBirthDays, area)),
-                            born.plus_days(core.param(*this, kSixWeekDays, area)),
-                            born.plus_months(core.param(*this, kOneYearMonths, area))};
+      const Date dues[3] = {born.plus_days(ctx.param(kNewBirthDays, area)),
+                            born.plus_days(ctx.param(kSixWeekDays, area)),
+                            born.plus_months(ctx.param(kOneYearMonths, area))};
       static constexpr const char* kNames[3] = {"new birth visit", "6-8 week review",
                                                 "1-year review"};
       for (std::uint32_t k = 0; k < 3; ++k) {
@@ -59,8 +59,8 @@ class HealthyChildContactOverdue final : public Rule {
         spec.trigger = born;
         spec.due = dues[k];
         spec.extra = k;
-        spec.occurrence = EngineCore::occurrence_of(e) + kNames[k];
-        core.open(*this, std::move(spec));
+        spec.occurrence = occurrence_of(e) + kNames[k];
+        ctx.open(std::move(spec));
       }
       return;
     }
@@ -72,38 +72,38 @@ class HealthyChildContactOverdue final : public Rule {
       if (b.kind == AppointmentKind::kReview68Week) kind = kSixWeek;
       if (b.kind == AppointmentKind::kReview1Year) kind = kOneYear;
       if (kind == 3) return;
-      core.for_each_open(core.find_person(b.child), *this, [&](DutyId d) {
-        if (core.duty(d).extra == kind) core.resolve(d);
+      ctx.for_each_open(ctx.find_person(b.child), [&](DutyId d) {
+        if (ctx.duty(d).extra == kind) ctx.resolve(d);
       });
       return;
     }
     const auto& b = e.as<ContactEvent>();
-    if (!b.child_seen || !is_kind(core, core.agency(e.by), AgencyKind::kHealthVisiting)) return;
-    for (PersonId child : core.children_named()) {
-      const PersonState& s = core.state(child);
+    if (!b.child_seen || !is_kind(ctx, ctx.agency(e.by), AgencyKind::kHealthVisiting)) return;
+    for (PersonId child : ctx.children_named()) {
+      const PersonState& s = ctx.state(child);
       if (!s.dob) continue;
-      const AreaId area = core.child_area(child);
+      const AreaId area = ctx.child_area(child);
       const int age_days = s.dob->days_until(e.at.date);
-      core.for_each_open(child, *this, [&](DutyId d) {
-        const Duty& duty = core.duty(d);
+      ctx.for_each_open(child, [&](DutyId d) {
+        const Duty& duty = ctx.duty(d);
         bool in_window = duty.state == DutyState::kAlerted;  // once overdue, any HV sighting
         if (duty.extra == kNewBirth)
-          in_window = in_window || age_days <= core.param(*this, kNewBirthDays, area);
+          in_window = in_window || age_days <= ctx.param(kNewBirthDays, area);
         if (duty.extra == kSixWeek) {
-          in_window = in_window || (age_days >= core.param(*this, kSixWeekFromDays, area) &&
-                                    age_days <= core.param(*this, kSixWeekDays, area));
+          in_window = in_window || (age_days >= ctx.param(kSixWeekFromDays, area) &&
+                                    age_days <= ctx.param(kSixWeekDays, area));
         }
         if (duty.extra == kOneYear) {
-          const Date from = s.dob->plus_months(core.param(*this, kOneYearFromMonths, area));
+          const Date from = s.dob->plus_months(ctx.param(kOneYearFromMonths, area));
           in_window = in_window || (e.at.date >= from && e.at.date <= duty.due);
         }
-        if (in_window) core.resolve(d);
+        if (in_window) ctx.resolve(d);
       });
     }
   }
 
-  void on_due(EngineCore& core, DutyId id) const override {
-    raise_to_area_owner(core, id, AgencyKind::kHealthVisiting);
+  void on_due(RuleContext& ctx, DutyId id) const override {
+    raise_to_area_owner(ctx, id, AgencyKind::kHealthVisiting);
   }
 };
 

@@ -5,7 +5,7 @@
 // state becomes true, and none while one is open. Where nothing locates the
 // child, the stand-in of R4 owns it; the owner is found again when it falls
 // due (R3).
-#include "safeguards/engine_core.h"
+#include "safeguards/rule_context.h"
 #include "safeguards/rules/helpers.h"
 #include "safeguards/rules/rules.h"
 
@@ -13,7 +13,6 @@ namespace sightline::safeguards::rules {
 namespace {
 
 enum Param : std::size_t { kWorkingDays, kMinDomains, kRecentDays };
-constexpr std::uint8_t kStateBit = 1;
 
 class NeglectAssessmentRequired final : public Rule {
  public:
@@ -31,40 +30,40 @@ class NeglectAssessmentRequired final : public Rule {
   std::vector<EventType> events() const override { return {EventType::kAssessmentStarted}; }
   bool watches_state() const override { return true; }
 
-  void on_event(EngineCore& core, const Event& e) const override {
+  void on_event(RuleContext& ctx, const Event& e) const override {
     const auto& b = e.as<AssessmentStartedEvent>();
     if (b.kind != AssessmentKind::kNeglect && b.kind != AssessmentKind::kChildAndFamily) return;
-    const PersonId child = core.find_person(b.child);
-    core.for_each_open(child, *this, [&](DutyId d) { core.resolve(d); });
+    const PersonId child = ctx.find_person(b.child);
+    ctx.for_each_open(child, [&](DutyId d) { ctx.resolve(d); });
     // Look again when this assessment stops counting as recent.
-    const int days = core.param(*this, kRecentDays, core.child_area(child));
-    core.schedule(*this, child, e.at.instant() + std::int64_t{days} * 86400 + 1, 0);
+    const int days = ctx.param(kRecentDays, ctx.child_area(child));
+    ctx.schedule(child, e.at.instant() + std::int64_t{days} * 86400 + 1, 0);
   }
 
-  void on_state(EngineCore& core, PersonId child) const override { check(core, child); }
-  void on_timer(EngineCore& core, PersonId child, std::uint32_t) const override {
-    check(core, child);
+  void on_state(RuleContext& ctx, PersonId child) const override { check(ctx, child); }
+  void on_timer(RuleContext& ctx, PersonId child, std::uint32_t) const override {
+    check(ctx, child);
   }
 
-  void on_due(EngineCore& core, DutyId id) const override {
-    raise_to_area_owner(core, id, AgencyKind::kChildrensSocialCare);
+  void on_due(RuleContext& ctx, DutyId id) const override {
+    raise_to_area_owner(ctx, id, AgencyKind::kChildrensSocialCare);
   }
 
  private:
-  void check(EngineCore& core, PersonId child) const {
-    const PersonState& s = core.state(child);
-    const AreaId area = core.child_area(child);
-    const std::uint32_t active = core.active_indicators(child);
-    const std::int64_t recent = std::int64_t{core.param(*this, kRecentDays, area)} * 86400;
-    const bool state = EngineCore::domain_count(active) >= core.param(*this, kMinDomains, area) &&
+  void check(RuleContext& ctx, PersonId child) const {
+    const PersonState& s = ctx.state(child);
+    const AreaId area = ctx.child_area(child);
+    const std::uint32_t active = ctx.active_indicators(child);
+    const std::int64_t recent = std::int64_t{ctx.param(kRecentDays, area)} * 86400;
+    const bool state = domain_count(active) >= ctx.param(kMinDomains, area) &&
                        (s.last_holistic_assessment == kNever ||
-                        core.now_instant() - s.last_holistic_assessment > recent);
-    if (!occurrence_starts(core, *this, child, kStateBit, state)) return;
-    const AgencyId owner = core.area_owner(AgencyKind::kChildrensSocialCare, child);
+                        ctx.now_instant() - s.last_holistic_assessment > recent);
+    if (!ctx.occurrence_starts(child, state)) return;
+    const AgencyId owner = ctx.area_owner(AgencyKind::kChildrensSocialCare, child);
     if (owner == kNone) return;  // never reported by anyone (see area_owner)
-    const Date trigger = core.event() != nullptr ? core.event()->at.date : core.today();
-    open_indicator_duty(core, *this, child, owner, trigger,
-                        core.param(*this, kWorkingDays, core.agency_info(owner).area),
+    const Date trigger = ctx.event() != nullptr ? ctx.event()->at.date : ctx.today();
+    open_indicator_duty(ctx, child, owner, trigger,
+                        ctx.param(kWorkingDays, ctx.agency_info(owner).area),
                         "indicators from " + trigger.to_string(), active);
   }
 };

@@ -8,7 +8,7 @@
 #include "safeguards/rule.h"
 
 namespace sightline::safeguards {
-class EngineCore;
+class RuleContext;
 }
 
 namespace sightline::safeguards::rules {
@@ -40,7 +40,7 @@ const Rule& missing_alert_required();
 // Raises missing-alert-required for `child` with its whereabouts alert
 // `occurrence`, for each agency whose involvement calls for it, unless a
 // `missing` event came since the child was last located.
-void raise_missing_alerts(EngineCore& core, PersonId child, const std::string& occurrence);
+void raise_missing_alerts(RuleContext& ctx, PersonId child, const std::string& occurrence);
 const Rule& unverified_claim();
 const Rule& non_residential_address();
 // Healthy Child Programme and health.

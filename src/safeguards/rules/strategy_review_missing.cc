@@ -1,7 +1,7 @@
 // strategy-review-missing (F4): an s47 enquiry concluded with an outcome other
 // than `icpc` while the child has active indicators in 2+ domains needs a
 // further strategy discussion within 5 WD; owner the agency that ran the s47.
-#include "safeguards/engine_core.h"
+#include "safeguards/rule_context.h"
 #include "safeguards/rules/helpers.h"
 #include "safeguards/rules/rules.h"
 
@@ -24,23 +24,22 @@ class StrategyReviewMissing final : public Rule {
     return {EventType::kS47Concluded, EventType::kStrategyDiscussion};
   }
 
-  void on_event(EngineCore& core, const Event& e) const override {
+  void on_event(RuleContext& ctx, const Event& e) const override {
     if (e.type == EventType::kStrategyDiscussion) {
-      const PersonId child = core.find_person(e.as<StrategyDiscussionEvent>().child);
-      core.for_each_open(child, *this, [&](DutyId d) { core.resolve(d); });
+      const PersonId child = ctx.find_person(e.as<StrategyDiscussionEvent>().child);
+      ctx.for_each_open(child, [&](DutyId d) { ctx.resolve(d); });
       return;
     }
     const auto& b = e.as<S47ConcludedEvent>();
     if (b.outcome == S47Outcome::kIcpc) return;
-    const AssessmentInfo* a = core.assessment(b.assessment);
+    const AssessmentInfo* a = ctx.assessment(b.assessment);
     if (a == nullptr) return;
-    const AreaId area = core.agency_info(a->agency).area;
-    const std::uint32_t active = core.active_indicators(a->child);
-    if (EngineCore::domain_count(active) < core.param(*this, kMinDomains, area)) return;
-    core.triggered(*this, a->child);
-    open_indicator_duty(core, *this, a->child, a->agency, e.at.date,
-                        core.param(*this, kWorkingDays, area), EngineCore::occurrence_of(e),
-                        active);
+    const AreaId area = ctx.agency_info(a->agency).area;
+    const std::uint32_t active = ctx.active_indicators(a->child);
+    if (domain_count(active) < ctx.param(kMinDomains, area)) return;
+    ctx.triggered(a->child);
+    open_indicator_duty(ctx, a->child, a->agency, e.at.date, ctx.param(kWorkingDays, area),
+                        occurrence_of(e), active);
   }
 };
 

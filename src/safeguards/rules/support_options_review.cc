@@ -7,14 +7,12 @@
 // the stand-in of R4 owns it; the owner is found again when it falls due (R3).
 #include <algorithm>
 
-#include "safeguards/engine_core.h"
+#include "safeguards/rule_context.h"
 #include "safeguards/rules/helpers.h"
 #include "safeguards/rules/rules.h"
 
 namespace sightline::safeguards::rules {
 namespace {
-
-constexpr std::uint8_t kStateBit = 4;
 
 bool covers(const std::vector<SupportOption>& options) {
   const auto has = [&](SupportOption o) {
@@ -36,23 +34,23 @@ class SupportOptionsReview final : public Rule {
   std::vector<EventType> events() const override { return {EventType::kOptionsReview}; }
   bool watches_state() const override { return true; }
 
-  void on_event(EngineCore& core, const Event& e) const override {
+  void on_event(RuleContext& ctx, const Event& e) const override {
     const auto& b = e.as<OptionsReviewEvent>();
     if (!covers(b.options)) return;
-    const PersonId p = core.find_person(b.person);
-    core.for_each_open(p, *this, [&](DutyId d) { core.resolve(d); });
-    for (PersonId c : core.state(p).children) {
-      core.for_each_open(c, *this, [&](DutyId d) { core.resolve(d); });
+    const PersonId p = ctx.find_person(b.person);
+    ctx.for_each_open(p, [&](DutyId d) { ctx.resolve(d); });
+    for (PersonId c : ctx.state(p).children) {
+      ctx.for_each_open(c, [&](DutyId d) { ctx.resolve(d); });
     }
   }
 
-  void on_state(EngineCore& core, PersonId child) const override {
-    const PersonState& s = core.state(child);
+  void on_state(RuleContext& ctx, PersonId child) const override {
+    const PersonState& s = ctx.state(child);
     bool state = false;
     std::vector<std::string> routes;
-    if (core.known_to_services(child)) {
+    if (ctx.known_to_services(child)) {
       for (PersonId c : s.carers) {
-        const PersonState& carer = core.state(c);
+        const PersonState& carer = ctx.state(c);
         const bool no_funds =
             (carer.immigration && (*carer.immigration == Immigration::kNrpf ||
                                    *carer.immigration == Immigration::kEeaNoWorkHistory ||
@@ -70,23 +68,23 @@ class SupportOptionsReview final : public Rule {
         break;
       }
     }
-    if (!occurrence_starts(core, *this, child, kStateBit, state)) return;
-    const AgencyId owner = core.area_owner(AgencyKind::kChildrensSocialCare, child);
+    if (!ctx.occurrence_starts(child, state)) return;
+    const AgencyId owner = ctx.area_owner(AgencyKind::kChildrensSocialCare, child);
     if (owner == kNone) return;  // never reported by anyone (see area_owner)
-    const Date trigger = core.event() != nullptr ? core.event()->at.date : core.today();
+    const Date trigger = ctx.event() != nullptr ? ctx.event()->at.date : ctx.today();
     DutySpec spec;
     spec.child = child;
     spec.owner = owner;
     spec.trigger = trigger;
-    spec.due = core.add_wd(trigger, core.param(*this, 0, core.agency_info(owner).area));
+    spec.due = ctx.add_wd(trigger, ctx.param(0, ctx.agency_info(owner).area));
     spec.occurrence = "circumstances from " + trigger.to_string();
     spec.extras = std::make_unique<AlertExtras>();
     spec.extras->routes = std::move(routes);
-    core.open(*this, std::move(spec));
+    ctx.open(std::move(spec));
   }
 
-  void on_due(EngineCore& core, DutyId id) const override {
-    raise_to_area_owner(core, id, AgencyKind::kChildrensSocialCare);
+  void on_due(RuleContext& ctx, DutyId id) const override {
+    raise_to_area_owner(ctx, id, AgencyKind::kChildrensSocialCare);
   }
 };
 

@@ -1,7 +1,7 @@
 // unverified-claim: a `claim` about where a child is, with `verified: false`,
 // must be verified within 5 WD: a claim with `verified: true`, a `found`, or
 // the child seen. Owner the reporting agency.
-#include "safeguards/engine_core.h"
+#include "safeguards/rule_context.h"
 #include "safeguards/rules/helpers.h"
 #include "safeguards/rules/rules.h"
 
@@ -23,26 +23,26 @@ class UnverifiedClaim final : public Rule {
             EventType::kBirth};
   }
 
-  void on_event(EngineCore& core, const Event& e) const override {
-    for (const auto& [child, by] : core.sightings()) {
-      core.for_each_open(child, *this, [&](DutyId d) { core.resolve(d); });
+  void on_event(RuleContext& ctx, const Event& e) const override {
+    for (const auto& [child, by] : ctx.sightings()) {
+      ctx.for_each_open(child, [&](DutyId d) { ctx.resolve(d); });
     }
     if (e.type != EventType::kClaim) return;
     const auto& b = e.as<ClaimEvent>();
-    const PersonId child = core.find_person(b.child);
+    const PersonId child = ctx.find_person(b.child);
     if (b.verified) {
-      core.for_each_open(child, *this, [&](DutyId d) { core.resolve(d); });
+      ctx.for_each_open(child, [&](DutyId d) { ctx.resolve(d); });
       return;
     }
-    const AgencyId by = core.agency(e.by);
-    core.triggered(*this, child);
+    const AgencyId by = ctx.agency(e.by);
+    ctx.triggered(child);
     DutySpec spec;
     spec.child = child;
     spec.owner = by;
     spec.trigger = e.at.date;
-    spec.due = core.add_wd(e.at.date, core.param(*this, 0, core.agency_info(by).area));
-    spec.occurrence = EngineCore::occurrence_of(e);
-    core.open(*this, std::move(spec));
+    spec.due = ctx.add_wd(e.at.date, ctx.param(0, ctx.agency_info(by).area));
+    spec.occurrence = occurrence_of(e);
+    ctx.open(std::move(spec));
   }
 };
 
