@@ -40,21 +40,29 @@ void set_rule_index(Rule& rule, std::uint16_t index) { rule.index_ = index; }
 
 void Rule::on_due(RuleContext& ctx, DutyId duty) const { ctx.raise(duty); }
 
-EngineCore::EngineCore(const SafeguardsConfig& config, const WorkingDayCalendar& calendar)
+EngineCore::EngineCore(const SafeguardsConfig& config, const WorkingDayCalendar& calendar,
+                       std::span<const Rule* const> rules)
     : config_(config), calendar_(calendar), now_(at_instant(-100000LL * 86400)) {
   static std::atomic<std::uint64_t> engines{0};
   token_ = ++engines;
-  for (const Rule* rule : catalogue()) {
+  for (const Rule* rule : rules) {
+    if (rule->index() != rules_.size()) {
+      throw std::logic_error(std::string(rule->info().id) + " is rule " +
+                             std::to_string(rules_.size()) + " of the engine but has index " +
+                             std::to_string(rule->index()));
+    }
     rules_.push_back(rule);
     for (EventType t : rule->events()) by_type_[static_cast<std::size_t>(t)].push_back(rule);
     state_bits_.push_back(0);
-    if (rule->watches_state()) {
+    if (const FactSet watches = rule->watches(); !watches.empty()) {
       // Each state rule keeps its last value per child in a bit of its own.
       if (state_rules_.size() == 8 * sizeof(PersonState::rule_state)) {
         throw std::logic_error("more state rules than bits in PersonState::rule_state");
       }
       state_bits_.back() = static_cast<std::uint8_t>(1u << state_rules_.size());
       state_rules_.push_back(rule);
+      state_watches_.push_back(watches);
+      watched_ = watched_ | watches;
     }
   }
   ledger_.reset(rules_.size());
@@ -233,8 +241,8 @@ void EngineCore::note_known_to_services(const Event& e) {
   const auto known = [&](PersonId p) {
     if (people_[p].known_to_services) return;
     people_[p].known_to_services = true;
-    touch(p);  // a watched state changed (support-options-review)
-    state_may_change_ = true;
+    touch(p);
+    mark(Fact::kKnownToServices);
   };
   for (const PersonRef& ref : persons_named(e)) known(person(*ref.person));
   for (const PersonId p : children_named_) known(p);
@@ -757,26 +765,7 @@ void EngineCore::apply(const Event& e, const ResolvedIds& ids) {
   children_named_.clear();
   touched_.clear();
   moves_.clear();
-  switch (e.type) {
-    // Events that only show a child seen, or close things, change no watched state.
-    case EventType::kAppointment:
-      state_may_change_ = e.as<AppointmentEvent>().outcome == AppointmentOutcome::kWasNotBrought;
-      break;
-    case EventType::kContact: {
-      const ContactOutcome o = e.as<ContactEvent>().outcome;
-      state_may_change_ = o == ContactOutcome::kDeclined || o == ContactOutcome::kNoAccess;
-      break;
-    }
-    case EventType::kMedical:
-    case EventType::kFound:
-    case EventType::kTransferAccepted:
-    case EventType::kHvLevel:
-    case EventType::kRegistration:
-      state_may_change_ = false;
-      break;
-    default:
-      state_may_change_ = true;
-  }
+  changed_.clear();
   update_state(e);
   if (!e.by.empty()) {
     // R4's stand-in for the child's area: the agency that last reported about
@@ -796,15 +785,16 @@ void EngineCore::apply(const Event& e, const ResolvedIds& ids) {
     RuleContext ctx(*this, *rule);
     rule->on_event(ctx, e);
   }
-  if (state_may_change_ && !state_rules_.empty() && !touched_.empty()) {
+  if (changed_.intersects(watched_) && !touched_.empty()) {
     std::sort(touched_.begin(), touched_.end());
     touched_.erase(std::unique(touched_.begin(), touched_.end()), touched_.end());
     for (PersonId p : touched_) {
       const PersonState& s = people_[p];
       if (!s.is_child || s.dead) continue;
-      for (const Rule* rule : state_rules_) {
-        RuleContext ctx(*this, *rule);
-        rule->on_state(ctx, p);
+      for (std::size_t i = 0; i < state_rules_.size(); ++i) {
+        if (!changed_.intersects(state_watches_[i])) continue;
+        RuleContext ctx(*this, *state_rules_[i]);
+        state_rules_[i]->on_state(ctx, p);
       }
     }
   }

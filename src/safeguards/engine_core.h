@@ -19,6 +19,7 @@
 #include <functional>
 #include <memory>
 #include <optional>
+#include <span>
 #include <string>
 #include <string_view>
 #include <unordered_map>
@@ -33,6 +34,7 @@
 #include "safeguards/chunked_vector.h"
 #include "safeguards/config.h"
 #include "safeguards/deadline_queue.h"
+#include "safeguards/fact.h"
 #include "safeguards/hash_index.h"
 #include "safeguards/interner.h"
 #include "safeguards/listener.h"
@@ -138,7 +140,10 @@ struct ConferenceInfo {
 
 class EngineCore {
  public:
-  EngineCore(const SafeguardsConfig& config, const WorkingDayCalendar& calendar);
+  // Runs `rules`, each at the position its index() gives (std::logic_error
+  // otherwise): the catalogue, or for a test the catalogue and rules of its own.
+  EngineCore(const SafeguardsConfig& config, const WorkingDayCalendar& calendar,
+             std::span<const Rule* const> rules);
   ~EngineCore();
   EngineCore(const EngineCore&) = delete;
   EngineCore& operator=(const EngineCore&) = delete;
@@ -373,6 +378,8 @@ class EngineCore {
   std::vector<const Rule*> rules_;
   std::array<std::vector<const Rule*>, kEventTypeCount> by_type_;
   std::vector<const Rule*> state_rules_;
+  std::vector<FactSet> state_watches_;  // what each of state_rules_ watches
+  FactSet watched_;                     // what any of them watches
   // The bit of PersonState::rule_state each state rule keeps its state in,
   // by rule index (0 for the others).
   std::vector<std::uint8_t> state_bits_;
@@ -435,9 +442,10 @@ class EngineCore {
   std::vector<PersonId> children_named_;
   std::vector<Move> moves_;
   std::vector<PersonId> touched_;
-  // Whether the current event may change a state that state rules watch
-  // (indicators, carers' circumstances, being known to services, gestation).
-  bool state_may_change_ = false;
+  // The kinds of fact the current event changed (fact.h): a state rule is
+  // re-checked for the people it touched when they include one it watches.
+  FactSet changed_;
+  void mark(Fact f) { changed_.add(f); }
   std::vector<PersonId> dirty_;  // people whose duty lists hold closed duties
 
   // The ids the current event names, by the address of their characters: the

@@ -8,9 +8,9 @@
 //   has updated its own view of the child (sightings, involvements,
 //   addresses, indicators) for that event.
 // - on_state: for rules that watch a state (C9), once per event for every
-//   child the event touched, after every on_event; skipped for events that
-//   cannot change a watched state (a sighting, a closure, an attended
-//   appointment). A state that changes with time alone asks for a timer.
+//   child the event touched, after every on_event, when the event changed a
+//   fact the rule watches (watches(), fact.h). A state that changes with
+//   time alone asks for a timer.
 // - on_due: when a duty's due date has ended without it being done. The
 //   default raises the alert; a rule overrides it to choose owners then.
 // - on_timer: at an instant the rule scheduled (e.g. 28 weeks' gestation).
@@ -22,6 +22,7 @@
 #include <vector>
 
 #include "feed/event.h"
+#include "safeguards/fact.h"
 #include "safeguards/person_state.h"
 #include "safeguards/rule_info.h"
 
@@ -42,7 +43,9 @@ class Rule {
 
   virtual std::vector<EventType> events() const { return {}; }
   virtual void on_event(RuleContext& /*ctx*/, const Event& /*event*/) const {}
-  virtual bool watches_state() const { return false; }
+  // A state rule (C9) names the facts its state is made of; the engine calls
+  // on_state after every event that changed one of them. Empty: not a state rule.
+  virtual FactSet watches() const { return {}; }
   virtual void on_state(RuleContext& /*ctx*/, PersonId /*child*/) const {}
   virtual void on_due(RuleContext& ctx, DutyId duty) const;
   virtual void on_timer(RuleContext& /*ctx*/, PersonId /*child*/, std::uint32_t /*payload*/) const {

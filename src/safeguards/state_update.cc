@@ -32,6 +32,7 @@ void EngineCore::touch(PersonId p) {
 }
 
 void EngineCore::add_carer(PersonId carer, PersonId child) {
+  mark(Fact::kCarers);
   PersonState& c = people_[child];
   if (std::find(c.carers.begin(), c.carers.end(), carer) == c.carers.end())
     c.carers.push_back(carer);
@@ -52,9 +53,11 @@ void EngineCore::note_seen(PersonId child, AgencyId by, std::int64_t t) {
   }
   if (!found) s.seen_by.emplace_back(by, t);
   s.last_seen = std::max(s.last_seen, t);
+  mark(Fact::kSightings);
   note_in_contact(child, by, t);
   if (agencies_[by].kind == AgencyKind::kHealthVisiting) {
     s.hv_known_by = by;
+    mark(Fact::kHealthVisiting);
     note_handover_seen(child, by, t);
   }
   sightings_.emplace_back(child, by);
@@ -89,12 +92,14 @@ void EngineCore::note_in_contact(PersonId p, AgencyId by, std::int64_t t) {
   if (t >= s.in_contact_at) {
     s.in_contact_at = t;
     s.in_contact_by = by;
+    mark(Fact::kSightings);
   }
 }
 
 void EngineCore::note_located(PersonId child, std::int64_t t) {
   PersonState& s = people_[child];
   s.last_located = std::max(s.last_located, t);
+  mark(Fact::kWhereabouts);
   Location where{t, kNone, static_cast<std::uint32_t>(event_ != nullptr ? event_->line : 0)};
   if (event_ != nullptr && !event_->id.empty()) where.event = resolver_ids_.intern(event_->id);
   const auto later = std::upper_bound(s.locations.begin(), s.locations.end(), t,
@@ -112,6 +117,7 @@ void EngineCore::note_located(PersonId child, std::int64_t t) {
 void EngineCore::note_whereabouts_lost(PersonId child, std::int64_t t) {
   PersonState& s = people_[child];
   if (s.whereabouts_unknown) return;  // R32: one episode at a time
+  mark(Fact::kWhereabouts);
   s.whereabouts_unknown_since = t;
   // A trigger learnt late may come after the child was located by something
   // that happened since (learnt first): then the whereabouts are known again.
@@ -128,6 +134,7 @@ std::optional<Location> EngineCore::located_after(PersonId child, std::int64_t t
 
 void EngineCore::note_move(PersonId child, AreaId left, AreaId destination, std::int64_t t) {
   PersonState& s = people_[child];
+  mark(Fact::kAddress);
   if (s.home_area == kNone && s.last_move == kNever) {
     // No home known yet. The first report that places the child in an area is
     // the first known home, not a move (R7); a report without one (an address
@@ -156,6 +163,7 @@ void EngineCore::note_move(PersonId child, AreaId left, AreaId destination, std:
 void EngineCore::note_address(PersonId p, const Address& a, AddressNotice notice, std::int64_t t) {
   PersonState& s = people_[p];
   AddressState& st = s.address;
+  mark(Fact::kAddress);
   const std::uint64_t key = address_hash(a);
   if (st.known && key != st.key) {  // C6: the first known address is not a change
     st.changes.add(t);
@@ -181,6 +189,7 @@ void EngineCore::note_address(PersonId p, const Address& a, AddressNotice notice
 void EngineCore::note_known_as_child(PersonId p) {
   PersonState& s = people_[p];
   s.is_child = true;
+  mark(Fact::kChildhood);
   // Replay follows `recorded` and C14 orders only references to events, so
   // the family's address may come before the line that says this person is a
   // child (R66). It is the child's address all the same: the first known home
@@ -196,15 +205,18 @@ void EngineCore::add_involvement(PersonId child, Involvement inv) {
     if (i.agency == inv.agency && i.kind == inv.kind && i.ref == inv.ref) return;
   }
   list.push_back(inv);
+  mark(Fact::kInvolvements);
 }
 
 void EngineCore::remove_involvement(PersonId child, AgencyId agency_id, InvolvementKind kind,
                                     std::uint32_t r) {
   auto& list = people_[child].involvements;
-  std::erase_if(list, [&](const Involvement& i) {
-    return i.kind == kind && (agency_id == kNone || i.agency == agency_id) &&
-           (r == kNone || i.ref == r);
-  });
+  if (std::erase_if(list, [&](const Involvement& i) {
+        return i.kind == kind && (agency_id == kNone || i.agency == agency_id) &&
+               (r == kNone || i.ref == r);
+      }) > 0) {
+    mark(Fact::kInvolvements);
+  }
 }
 
 void EngineCore::close_for_death(PersonId child) {
@@ -262,6 +274,7 @@ void EngineCore::update_records(const Event& e) {
       const auto& b = e.as<AgencyEvent>();
       const AgencyId a = agency(e.id);
       agencies_[a] = AgencyInfo{b.kind, area(b.area), false};
+      mark(Fact::kAgencies);
       serving_.emplace((std::uint64_t{static_cast<std::uint8_t>(b.kind)} << 32) | agencies_[a].area,
                        a);
       return;
@@ -270,6 +283,7 @@ void EngineCore::update_records(const Event& e) {
       const auto& b = e.as<PremisesEvent>();
       if (!b.address.line1.empty() || !b.address.postcode.empty()) {
         premises_[address_hash(b.address)] = b.kind;
+        mark(Fact::kAgencies);
       }
       return;
     }
@@ -279,9 +293,13 @@ void EngineCore::update_records(const Event& e) {
       PersonState& s = people_[p];
       if (b.dob) {
         s.dob = b.dob;
+        mark(Fact::kChildhood);
         if (age_years(*b.dob, e.at.date) < 18 && !s.is_child) note_known_as_child(p);
       }
-      if (!b.nationality.empty()) s.eea = is_eea_nationality(b.nationality);
+      if (!b.nationality.empty()) {
+        s.eea = is_eea_nationality(b.nationality);
+        mark(Fact::kCircumstances);
+      }
       touch(p);
       return;
     }
@@ -303,6 +321,8 @@ void EngineCore::update_records(const Event& e) {
         s.home_area = people_[m].address.area;
       }
       s.recorded |= bit(Indicator::kPregnancy);
+      mark(Fact::kChildhood);
+      mark(Fact::kIndicators);
       children_named_.push_back(c);
       touch(c);
       return;
@@ -319,10 +339,13 @@ void EngineCore::update_records(const Event& e) {
       s.mother = m;
       add_carer(m, c);
       s.recorded &= ~bit(Indicator::kPregnancy);  // C7: a pregnancy concern ends at the birth
+      mark(Fact::kChildhood);
+      mark(Fact::kIndicators);
       if (b.place) s.birth_place_area = agencies_[agency(*b.place)].area;
       if (!s.address.known && (was_unborn || people_[m].address.known)) {
         // A newborn lives where the mother lives until told otherwise.
         s.address = people_[m].address;
+        mark(Fact::kAddress);
         s.address.changes = LastTwo{};
         s.address.without_notice_change = kNever;
       }
@@ -340,8 +363,10 @@ void EngineCore::update_records(const Event& e) {
         const PersonId carer = person(b.person);
         const PersonId c = person(b.other);
         add_carer(carer, c);
-        if (b.role == RelationshipRole::kMother && people_[c].mother == kNone)
+        if (b.role == RelationshipRole::kMother && people_[c].mother == kNone) {
           people_[c].mother = carer;
+          mark(Fact::kChildhood);
+        }
         touch(c);
       }
       return;
@@ -363,12 +388,14 @@ void EngineCore::update_records(const Event& e) {
         s.immigration_at = t;
       }
       if (b.health) s.health_needs = !b.health->empty();
+      mark(Fact::kCircumstances);
       touch(p);
       return;
     }
     case EventType::kDeath: {
       const PersonId p = person(e.as<DeathEvent>().person);
       people_[p].dead = true;
+      mark(Fact::kChildhood);
       close_for_death(p);
       return;
     }
@@ -390,6 +417,7 @@ void EngineCore::update_records(const Event& e) {
     case EventType::kMissing: {
       const PersonId c = child_named(e.as<MissingEvent>().child);
       people_[c].last_missing = std::max(people_[c].last_missing, t);
+      mark(Fact::kWhereabouts);
       return;
     }
     case EventType::kFound: {
@@ -404,13 +432,17 @@ void EngineCore::update_records(const Event& e) {
       const auto& b = e.as<RegistrationEvent>();
       const PersonId c = child_named(b.child);
       people_[c].gp = agency(b.agency);
+      mark(Fact::kGp);
       touch(c);
       return;
     }
     case EventType::kDeregistration: {
       const auto& b = e.as<DeregistrationEvent>();
       const PersonId c = child_named(b.child);
-      if (people_[c].gp == agency(b.agency)) people_[c].gp = kNone;
+      if (people_[c].gp == agency(b.agency)) {
+        people_[c].gp = kNone;
+        mark(Fact::kGp);
+      }
       // A move away from the practice's area, to a place not yet known (R7).
       // Leaving a practice of the area the child already moved out of is a
       // later report of that move, not another one.
@@ -430,6 +462,7 @@ void EngineCore::update_records(const Event& e) {
       const AgencyId by = agency(e.by);
       s.hv_level = b.level;
       s.hv_level_by = by;
+      mark(Fact::kHealthVisiting);
       if (agencies_[by].kind == AgencyKind::kHealthVisiting) s.hv_known_by = by;
       // Re-stating an enhanced level (universal_plus to partnership_plus, or the
       // same again) by the agency that holds it continues that involvement: "every
@@ -451,8 +484,14 @@ void EngineCore::update_records(const Event& e) {
       const auto& b = e.as<AppointmentEvent>();
       const PersonId c = child_named(b.child);
       const AgencyId by = agency(e.by);
-      if (b.outcome == AppointmentOutcome::kWasNotBrought) people_[c].not_brought.add(t);
-      if (agencies_[by].kind == AgencyKind::kHealthVisiting) people_[c].hv_known_by = by;
+      if (b.outcome == AppointmentOutcome::kWasNotBrought) {
+        people_[c].not_brought.add(t);
+        mark(Fact::kIndicators);
+      }
+      if (agencies_[by].kind == AgencyKind::kHealthVisiting) {
+        people_[c].hv_known_by = by;
+        mark(Fact::kHealthVisiting);
+      }
       touch(c);
       return;
     }
@@ -476,11 +515,15 @@ void EngineCore::update_records(const Event& e) {
       for (const Id& id : b.persons) {
         const PersonId p = child_named(id);
         PersonState& s = people_[p];
+        if (hv) mark(Fact::kHealthVisiting);  // its contact or the child's HV agency
         if (hv && b.outcome == ContactOutcome::kSeen) s.last_hv_contact = t;
         if (reached) note_in_contact(p, by, t);
         // Kept with the person it names; a child's non_cooperation reads its
         // own and its carers' (R16), whenever the carer was linked.
-        if (refused && s.declined.latest != t) s.declined.add(t);
+        if (refused && s.declined.latest != t) {
+          s.declined.add(t);
+          mark(Fact::kIndicators);
+        }
         if (s.is_child) {
           if (hv) s.hv_known_by = by;
           if (b.outcome == ContactOutcome::kNotAtAddress && !b.child_seen) {
@@ -512,11 +555,14 @@ void EngineCore::update_records(const Event& e) {
       const AgencyId to = agency(b.to);
       referrals_[r] = ReferralInfo{c, agency(b.from), to, e.at.date, concerns, false, {}};
       referrals_of_[c].push_back(r);
+      mark(Fact::kReferrals);
       people_[c].recorded |= concerns;  // present from the referral's date
+      if (concerns != 0) mark(Fact::kIndicators);
       const AgencyKind k = agencies_[to].kind;
       if (k == AgencyKind::kChildrensSocialCare || k == AgencyKind::kAdultSocialCare ||
           k == AgencyKind::kHousing) {
         people_[c].known_to_services = true;
+        mark(Fact::kKnownToServices);
       }
       if (k == AgencyKind::kChildrensSocialCare) people_[c].referred_to_social_care = to;
       touch(c);
@@ -528,6 +574,7 @@ void EngineCore::update_records(const Event& e) {
       if (it != referrals_.end()) {
         it->second.decided = true;
         it->second.outcome = b.outcome;
+        mark(Fact::kReferrals);
         children_named_.push_back(it->second.child);
       }
       return;
@@ -536,6 +583,7 @@ void EngineCore::update_records(const Event& e) {
       const auto& b = e.as<IndicatorEvent>();
       const PersonId c = child_named(b.child);
       PersonState& s = people_[c];
+      mark(Fact::kIndicators);
       if (b.status == IndicatorStatus::kPresent) {
         s.recorded |= bit(b.indicator);
       } else {
@@ -562,6 +610,7 @@ void EngineCore::update_records(const Event& e) {
       const AgencyId a = agency(b.agency);
       const std::uint32_t r = ref(e.id);
       assessments_[r] = AssessmentInfo{c, b.kind, a, e.at.date};
+      mark(Fact::kAssessments);
       if (b.kind == AssessmentKind::kS47) {
         add_involvement(c, Involvement{a, InvolvementKind::kS47, {}, r, e.at.date});
       } else if (b.kind != AssessmentKind::kAdultNeeds) {
@@ -587,6 +636,7 @@ void EngineCore::update_records(const Event& e) {
       const PersonId c = child_named(e.as<StrategyDiscussionEvent>().child);
       people_[c].last_strategy = t;
       people_[c].last_strategy_date = e.at.date;
+      mark(Fact::kStrategyConferences);
       return;
     }
     case EventType::kS47Concluded: {
@@ -601,6 +651,7 @@ void EngineCore::update_records(const Event& e) {
     case EventType::kConference: {
       const auto& b = e.as<ConferenceEvent>();
       const PersonId c = child_named(b.child);
+      mark(Fact::kStrategyConferences);
       if (b.kind == ConferenceKind::kTransferIn) {
         people_[c].last_transfer_in_conference =
             std::max(people_[c].last_transfer_in_conference, t);
@@ -645,6 +696,7 @@ void EngineCore::update_records(const Event& e) {
       const std::uint32_t r = ref(e.id);
       transfers_[r] = TransferInfo{c, from, to, b.status, e.at.date, false, false, false, t};
       people_[c].transfers.push_back(r);
+      mark(Fact::kTransfers);
       // The receiving HV may have seen the child already (learnt late): handed over.
       if (agencies_[to].kind == AgencyKind::kHealthVisiting && people_[c].seen_by_agency(to) >= t) {
         note_handover_seen(c, to, people_[c].seen_by_agency(to));
@@ -666,11 +718,14 @@ void EngineCore::update_records(const Event& e) {
         TransferInfo& tr = it->second;
         tr.accepted = true;
         tr.seen = tr.seen || b.child_seen;
+        mark(Fact::kTransfers);
         children_named_.push_back(tr.child);
         add_involvement(tr.child, Involvement{tr.to, InvolvementKind::kAcceptedTransfer, tr.status,
                                               r, e.at.date});
-        if (agencies_[tr.to].kind == AgencyKind::kHealthVisiting)
+        if (agencies_[tr.to].kind == AgencyKind::kHealthVisiting) {
           people_[tr.child].hv_known_by = tr.to;
+          mark(Fact::kHealthVisiting);
+        }
         touch(tr.child);
       }
       return;
@@ -679,6 +734,7 @@ void EngineCore::update_records(const Event& e) {
       const std::uint32_t r = refs_.find(e.as<TransferDeclinedEvent>().transfer);
       if (const auto it = transfers_.find(r); it != transfers_.end()) {
         it->second.declined = true;
+        mark(Fact::kTransfers);
         children_named_.push_back(it->second.child);
       }
       return;
@@ -691,7 +747,10 @@ void EngineCore::update_records(const Event& e) {
       // of the closing agency, nothing else.
       remove_involvement(c, a, InvolvementKind::kAcceptedTransfer, kNone);
       remove_involvement(c, a, InvolvementKind::kHvEnhanced, kNone);
-      if (people_[c].hv_level_by == a && people_[c].enhanced()) people_[c].hv_level.reset();
+      if (people_[c].hv_level_by == a && people_[c].enhanced()) {
+        people_[c].hv_level.reset();
+        mark(Fact::kHealthVisiting);
+      }
       touch(c);
       return;
     }

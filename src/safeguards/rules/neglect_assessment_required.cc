@@ -28,7 +28,11 @@ class NeglectAssessmentRequired final : public Rule {
                 "unless a neglect or child_and_family assessment started in the last N days"}}}) {}
 
   std::vector<EventType> events() const override { return {EventType::kAssessmentStarted}; }
-  bool watches_state() const override { return true; }
+  // Active indicators, the latest holistic assessment, and the child's area
+  // (whose parameters apply).
+  FactSet watches() const override {
+    return kActiveIndicatorFacts | kChildAreaFacts | FactSet{Fact::kAssessments};
+  }
 
   void on_event(RuleContext& ctx, const Event& e) const override {
     const auto& b = e.as<AssessmentStartedEvent>();

@@ -35,7 +35,12 @@ class PrebirthAssessmentRequired final : public Rule {
     return {EventType::kReferralOutcome, EventType::kAssessmentStarted, EventType::kBirth,
             EventType::kPregnancy};
   }
-  bool watches_state() const override { return true; }
+  // The pregnancy (unborn, edd), a pre-birth assessment started, active
+  // indicators and the child's area (whose parameters apply). Reaching the
+  // gestation is time alone: a timer.
+  FactSet watches() const override {
+    return kActiveIndicatorFacts | kChildAreaFacts | FactSet{Fact::kAssessments};
+  }
 
   void on_event(RuleContext& ctx, const Event& e) const override {
     switch (e.type) {

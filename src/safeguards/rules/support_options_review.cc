@@ -32,7 +32,10 @@ class SupportOptionsReview final : public Rule {
               {{"working_days", 10, "an options_review within N WD"}}}) {}
 
   std::vector<EventType> events() const override { return {EventType::kOptionsReview}; }
-  bool watches_state() const override { return true; }
+  // Known to services, the carers and their circumstances.
+  FactSet watches() const override {
+    return {Fact::kKnownToServices, Fact::kCarers, Fact::kCircumstances};
+  }
 
   void on_event(RuleContext& ctx, const Event& e) const override {
     const auto& b = e.as<OptionsReviewEvent>();
