@@ -83,7 +83,7 @@ const std::vector<SectionSpec>& config_sections() {
   static const std::vector<SectionSpec> sections = [] {
     std::vector<SectionSpec> out{{"escalation", &escalation_params()},
                                  {"indicators", &indicator_params()}};
-    for (const Rule* r : catalogue()) out.push_back({r->info().id, &r->info().params});
+    for (const Rule* r : catalogue()) out.push_back({r->info().id, &r->params()});
     return out;
   }();
   return sections;

@@ -30,14 +30,33 @@ namespace sightline::safeguards {
 
 class RuleContext;
 
+class Rule;
+
+// A parameter of a rule, declared by name (Rule::parameter): the handle a
+// rule reads its configured value by (RuleContext::param).
+class Parameter {
+ public:
+  const Rule& rule() const { return *rule_; }
+  // Its place among the rule's parameters, as the configuration holds them.
+  std::size_t index() const { return index_; }
+
+ private:
+  friend class Rule;
+  Parameter(const Rule& rule, std::size_t index) : rule_(&rule), index_(index) {}
+  const Rule* rule_;
+  std::size_t index_;
+};
+
 class Rule {
  public:
-  explicit Rule(RuleInfo info) : info_(std::move(info)) {}
+  explicit Rule(RuleInfo info) : info_(info) {}
   virtual ~Rule() = default;
   Rule(const Rule&) = delete;
   Rule& operator=(const Rule&) = delete;
 
   const RuleInfo& info() const { return info_; }
+  // The rule's parameters with their national defaults, in declaration order.
+  const std::vector<ParameterSpec>& params() const { return params_; }
   // Position in catalogue(); set once when the catalogue is built.
   std::uint16_t index() const { return index_; }
 
@@ -53,9 +72,20 @@ class Rule {
   // The words of a notice this rule sent, about an agency and a date.
   virtual std::string notice_text(std::string_view /*about*/, Date /*on*/) const { return {}; }
 
+ protected:
+  // Declares a parameter (its name in the configuration, its national
+  // default, what it means in a line) and returns the handle to read it by.
+  // A rule declares each as a member: const Parameter working_days_ =
+  // parameter("working_days", 7, "...");
+  Parameter parameter(std::string_view name, int default_value, std::string_view meaning) {
+    params_.push_back(ParameterSpec{name, default_value, meaning});
+    return Parameter(*this, params_.size() - 1);
+  }
+
  private:
   friend void set_rule_index(Rule& rule, std::uint16_t index);
   RuleInfo info_;
+  std::vector<ParameterSpec> params_;
   std::uint16_t index_ = 0;
 };
 

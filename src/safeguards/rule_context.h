@@ -55,8 +55,11 @@ class RuleContext {
   const Event* event() const { return core_.event(); }
 
   // ----- configuration -----
-  // This rule's parameter as configured for `area` (kNone: the defaults).
-  int param(std::size_t p, AreaId area) const { return core_.param(rule_, p, area); }
+  // A parameter of the rule, by the handle it declared it with, as
+  // configured for `area` (kNone: the defaults).
+  int param(const Parameter& p, AreaId area) const {
+    return core_.param(p.rule(), p.index(), area);
+  }
   // A window of the derived indicators ("indicators" section) for `area`.
   int indicator_param(IndicatorParam p, AreaId area) const {
     return core_.section_param(kIndicatorSection, p, area);

@@ -1,6 +1,7 @@
 // What every safeguard declares about itself: its id, the finding(s) it comes
-// from, the guidance it cites, and its numbers with their national defaults
-// (each of which an area may override in configuration).
+// from and the guidance it cites; and the shape of its numbers (parameters),
+// which it declares by name (Rule::parameter), each with its national default
+// that an area may override in configuration.
 #pragma once
 
 #include <string_view>
@@ -18,7 +19,6 @@ struct RuleInfo {
   std::string_view id;       // stable, e.g. "referral-decision-overdue"
   std::string_view finding;  // "F7, F8"; empty when the rule comes from guidance alone
   std::string_view source;   // the guidance reference each alert cites
-  std::vector<ParameterSpec> params;
 };
 
 // A named group of parameters in the configuration file: one per rule, plus

@@ -25,9 +25,7 @@ class TestStateRule final : public Rule {
  public:
   using State = bool (*)(const PersonState&);
   TestStateRule(std::string_view id, FactSet watches, State state)
-      : Rule({.id = id, .finding = "", .source = "a test", .params = {}}),
-        watches_(watches),
-        state_(state) {}
+      : Rule({.id = id, .finding = "", .source = "a test"}), watches_(watches), state_(state) {}
 
   FactSet watches() const override { return watches_; }
   void on_state(RuleContext& ctx, PersonId child) const override {

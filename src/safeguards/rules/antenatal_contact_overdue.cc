@@ -14,17 +14,14 @@
 namespace sightline::safeguards::rules {
 namespace {
 
-enum Param : std::size_t { kFromWeeks, kByWeeks };
-
 class AntenatalContactOverdue final : public Rule {
  public:
   AntenatalContactOverdue()
-      : Rule({"antenatal-contact-overdue",
-              "",
-              "Healthy Child Programme (T16): the mandated antenatal health-visiting contact "
-              "from 28 weeks of pregnancy",
-              {{"from_gestation_weeks", 28, "the duty starts at N weeks' gestation"},
-               {"by_gestation_weeks", 36, "the contact by N weeks' gestation"}}}) {}
+      : Rule({.id = "antenatal-contact-overdue",
+              .finding = "",
+              .source =
+                  "Healthy Child Programme (T16): the mandated antenatal health-visiting contact "
+                  "from 28 weeks of pregnancy"}) {}
 
   std::vector<EventType> events() const override {
     return {EventType::kPregnancy, EventType::kContact, EventType::kBirth};
@@ -35,8 +32,8 @@ class AntenatalContactOverdue final : public Rule {
       const auto& b = e.as<PregnancyEvent>();
       const PersonId child = ctx.find_person(b.child);
       const AreaId area = ctx.agency_info(ctx.agency(e.by)).area;
-      const Date from = b.edd.plus_days(-(40 - ctx.param(kFromWeeks, area)) * 7);
-      const Date by = b.edd.plus_days(-(40 - ctx.param(kByWeeks, area)) * 7);
+      const Date from = b.edd.plus_days(-(40 - ctx.param(from_gestation_weeks_, area)) * 7);
+      const Date by = b.edd.plus_days(-(40 - ctx.param(by_gestation_weeks_, area)) * 7);
       // First known after 36 weeks: the trigger, a pregnancy known while the
       // contact could still be made in time, never happened (R37).
       if (e.at.date > by) return;
@@ -75,12 +72,12 @@ class AntenatalContactOverdue final : public Rule {
     const AgencyId owner = owner_of(ctx, child, reporter);
     if (owner == kNone) return;  // no reporting agency (see owner_of)
     const AreaId area = ctx.agency_info(owner).area;
-    const Date from = s.edd->plus_days(-(40 - ctx.param(kFromWeeks, area)) * 7);
+    const Date from = s.edd->plus_days(-(40 - ctx.param(from_gestation_weeks_, area)) * 7);
     DutySpec spec;
     spec.child = child;
     spec.owner = owner;
     spec.trigger = ctx.today() > from ? ctx.today() : from;
-    spec.due = s.edd->plus_days(-(40 - ctx.param(kByWeeks, area)) * 7);
+    spec.due = s.edd->plus_days(-(40 - ctx.param(by_gestation_weeks_, area)) * 7);
     spec.subject = reporter;
     spec.occurrence = "pregnancy at " + from.to_string();
     ctx.open(std::move(spec));
@@ -104,6 +101,13 @@ class AntenatalContactOverdue final : public Rule {
     if (area == kNone) return reporter;
     return ctx.serving(AgencyKind::kHealthVisiting, area);
   }
+
+ private:
+  // Parameters (docs/safeguards-config.md), each read by name.
+  const Parameter from_gestation_weeks_ =
+      parameter("from_gestation_weeks", 28, "the duty starts at N weeks' gestation");
+  const Parameter by_gestation_weeks_ =
+      parameter("by_gestation_weeks", 36, "the contact by N weeks' gestation");
 };
 
 }  // namespace

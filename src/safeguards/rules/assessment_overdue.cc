@@ -15,12 +15,11 @@ class AssessmentOverdue final : public Rule {
  public:
   AssessmentOverdue()
       : Rule(
-            {"assessment-overdue",
-             "",
-             "Working Together to Safeguard Children 2023 (T2): an assessment concludes within "
-             "45 working days of the referral",
-             {{"working_days", 45, "completed within N WD of the referral (else of the start)"}}}) {
-  }
+            {.id = "assessment-overdue",
+             .finding = "",
+             .source =
+                 "Working Together to Safeguard Children 2023 (T2): an assessment concludes within "
+                 "45 working days of the referral"}) {}
 
   std::vector<EventType> events() const override {
     return {EventType::kAssessmentStarted, EventType::kAssessmentCompleted,
@@ -65,11 +64,16 @@ class AssessmentOverdue final : public Rule {
     spec.child = child;
     spec.owner = agency;
     spec.trigger = from;
-    spec.due = ctx.add_wd(from, ctx.param(0, ctx.agency_info(agency).area));
+    spec.due = ctx.add_wd(from, ctx.param(working_days_, ctx.agency_info(agency).area));
     spec.subject = ctx.find_ref(e.id);
     spec.occurrence = occurrence_of(e);
     ctx.open(std::move(spec));
   }
+
+ private:
+  // Parameters (docs/safeguards-config.md), each read by name.
+  const Parameter working_days_ =
+      parameter("working_days", 45, "completed within N WD of the referral (else of the start)");
 };
 
 }  // namespace

@@ -25,21 +25,16 @@
 namespace sightline::safeguards::rules {
 namespace {
 
-enum Param : std::size_t { kProtectionWd, kAssessmentWd, kEnhancedWd };
-
 class ChildNotSeen final : public Rule {
  public:
   ChildNotSeen()
-      : Rule({"child-not-seen",
-              "F7, F8",
-              "Local child protection procedures on statutory visits (e.g. London, Luton: a child "
-              "on a CP plan seen at least every 10 working days); Healthy Child Programme "
-              "enhanced health visiting; Sofia SCR Findings 7 and 8",
-              {{"protection_working_days", 10, "seen every N WD under an open s47 or CP plan"},
-               {"assessment_working_days", 20,
-                "seen every N WD under an open assessment or CIN plan"},
-               {"enhanced_hv_working_days", 30,
-                "seen every N WD while health visiting is enhanced"}}}) {}
+      : Rule({.id = "child-not-seen",
+              .finding = "F7, F8",
+              .source =
+                  "Local child protection procedures on statutory visits (e.g. London, Luton: a "
+                  "child "
+                  "on a CP plan seen at least every 10 working days); Healthy Child Programme "
+                  "enhanced health visiting; Sofia SCR Findings 7 and 8"}) {}
 
   std::vector<EventType> events() const override {
     return {EventType::kAssessmentStarted,
@@ -62,36 +57,36 @@ class ChildNotSeen final : public Rule {
   }
 
  private:
-  // Which parameter an involvement's interval is, if it has one.
-  static std::optional<Param> interval_of(const Involvement& i) {
+  // Which parameter an involvement's interval is, if it has one (nullptr).
+  const Parameter* interval_of(const Involvement& i) const {
     switch (i.kind) {
       case InvolvementKind::kS47:
       case InvolvementKind::kCpPlan:
-        return kProtectionWd;
+        return &protection_working_days_;
       case InvolvementKind::kAssessment:
       case InvolvementKind::kCinPlan:
-        return kAssessmentWd;
+        return &assessment_working_days_;
       case InvolvementKind::kHvEnhanced:
-        return kEnhancedWd;
+        return &enhanced_hv_working_days_;
       case InvolvementKind::kLookedAfterPlan:
         // The row lists intervals for s47, CP, assessment, CIN and enhanced HV
         // only: statutory visits to a looked-after child are another regime (R44).
-        return std::nullopt;
+        return nullptr;
       case InvolvementKind::kAcceptedTransfer:
         switch (i.status) {
           case TransferStatus::kIncompleteS47:
           case TransferStatus::kChildProtection:
-            return kProtectionWd;
+            return &protection_working_days_;
           case TransferStatus::kIncompleteAssessment:
           case TransferStatus::kChildInNeed:
-            return kAssessmentWd;
+            return &assessment_working_days_;
           case TransferStatus::kEnhanced:
-            return kEnhancedWd;
+            return &enhanced_hv_working_days_;
           default:
-            return std::nullopt;
+            return nullptr;
         }
     }
-    return std::nullopt;
+    return nullptr;
   }
 
   // The agency whose closure of `child`'s case by `e` keeps its pending visit,
@@ -161,7 +156,7 @@ class ChildNotSeen final : public Rule {
     // agency's last sighting.
     std::vector<Schedule> owed;
     for (const Involvement& i : s.involvements) {
-      const std::optional<Param> p = interval_of(i);
+      const Parameter* p = interval_of(i);
       if (!p) continue;
       const int wd = ctx.param(*p, ctx.agency_info(i.agency).area);
       Date baseline = i.since;
@@ -254,6 +249,15 @@ class ChildNotSeen final : public Rule {
     spec.occurrence = "from " + o.baseline.to_string();  // short: no allocation
     ctx.open(std::move(spec));
   }
+
+ private:
+  // Parameters (docs/safeguards-config.md), each read by name.
+  const Parameter protection_working_days_ =
+      parameter("protection_working_days", 10, "seen every N WD under an open s47 or CP plan");
+  const Parameter assessment_working_days_ = parameter(
+      "assessment_working_days", 20, "seen every N WD under an open assessment or CIN plan");
+  const Parameter enhanced_hv_working_days_ = parameter(
+      "enhanced_hv_working_days", 30, "seen every N WD while health visiting is enhanced");
 };
 
 }  // namespace

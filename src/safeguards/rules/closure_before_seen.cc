@@ -21,11 +21,12 @@ namespace {
 class ClosureBeforeSeen final : public Rule {
  public:
   ClosureBeforeSeen()
-      : Rule({"closure-before-seen",
-              "F7",
-              "Local procedures for children moving across local authority boundaries (T8): a "
-              "case is not closed until the child has been seen and located; Sofia SCR Finding 7",
-              {}}) {}
+      : Rule({.id = "closure-before-seen",
+              .finding = "F7",
+              .source =
+                  "Local procedures for children moving across local authority boundaries (T8): a "
+                  "case is not closed until the child has been seen and located; Sofia SCR Finding "
+                  "7"}) {}
 
   std::vector<EventType> events() const override {
     return {EventType::kCaseClosed, EventType::kContact, EventType::kAppointment,

@@ -10,19 +10,15 @@
 namespace sightline::safeguards::rules {
 namespace {
 
-enum Param : std::size_t { kFirstMonths, kLaterMonths };
-
 class CpReviewOverdue final : public Rule {
  public:
   CpReviewOverdue()
-      : Rule({"cp-review-overdue",
-              "",
-              "Working Together to Safeguard Children 2023 (T6): the first review conference "
-              "within 3 months of the initial conference, then at intervals of no more than 6 "
-              "months",
-              {{"first_review_months", 3,
-                "the first review within N months of the initial conference"},
-               {"later_review_months", 6, "each later review within N months of the last"}}}) {}
+      : Rule({.id = "cp-review-overdue",
+              .finding = "",
+              .source =
+                  "Working Together to Safeguard Children 2023 (T6): the first review conference "
+                  "within 3 months of the initial conference, then at intervals of no more than 6 "
+                  "months"}) {}
 
   std::vector<EventType> events() const override {
     return {EventType::kConference, EventType::kPlanEnded};
@@ -52,8 +48,8 @@ class CpReviewOverdue final : public Rule {
     if (owner == kNone) owner = ctx.area_owner(AgencyKind::kChildrensSocialCare, child);
     if (owner == kNone) return;  // never reported by anyone (see area_owner)
     const AreaId area = ctx.agency_info(owner).area;
-    const int months = b.kind == ConferenceKind::kReview ? ctx.param(kLaterMonths, area)
-                                                         : ctx.param(kFirstMonths, area);
+    const int months = b.kind == ConferenceKind::kReview ? ctx.param(later_review_months_, area)
+                                                         : ctx.param(first_review_months_, area);
     DutySpec spec;
     spec.child = child;
     spec.owner = owner;
@@ -78,6 +74,13 @@ class CpReviewOverdue final : public Rule {
     }
     return holder;
   }
+
+ private:
+  // Parameters (docs/safeguards-config.md), each read by name.
+  const Parameter first_review_months_ = parameter(
+      "first_review_months", 3, "the first review within N months of the initial conference");
+  const Parameter later_review_months_ =
+      parameter("later_review_months", 6, "each later review within N months of the last");
 };
 
 }  // namespace

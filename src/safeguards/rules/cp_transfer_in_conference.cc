@@ -13,13 +13,13 @@ namespace {
 class CpTransferInConference final : public Rule {
  public:
   CpTransferInConference()
-      : Rule(
-            {"cp-transfer-in-conference",
-             "",
-             "Working Together to Safeguard Children 2023 and local procedures (T7): a transfer-in "
-             "conference within 15 working days when a child on a child protection plan moves "
-             "to another local authority",
-             {{"working_days", 15, "the transfer_in conference within N WD of the move"}}}) {}
+      : Rule({.id = "cp-transfer-in-conference",
+              .finding = "",
+              .source =
+                  "Working Together to Safeguard Children 2023 and local procedures (T7): a "
+                  "transfer-in "
+                  "conference within 15 working days when a child on a child protection plan moves "
+                  "to another local authority"}) {}
 
   std::vector<EventType> events() const override {
     return {EventType::kAddress, EventType::kTransfer, EventType::kDeregistration,
@@ -52,7 +52,7 @@ class CpTransferInConference final : public Rule {
       const AgencyId receiving = ctx.serving(AgencyKind::kChildrensSocialCare, m.to);
       const AgencyId sending =
           m.from != kNone ? ctx.serving(AgencyKind::kChildrensSocialCare, m.from) : holder;
-      const Date due = ctx.add_wd(e.at.date, ctx.param(0, m.to));
+      const Date due = ctx.add_wd(e.at.date, ctx.param(working_days_, m.to));
       for (const AgencyId owner : {sending, receiving}) {
         if (owner == kNone) continue;
         DutySpec spec;
@@ -66,6 +66,11 @@ class CpTransferInConference final : public Rule {
       }
     }
   }
+
+ private:
+  // Parameters (docs/safeguards-config.md), each read by name.
+  const Parameter working_days_ =
+      parameter("working_days", 15, "the transfer_in conference within N WD of the move");
 };
 
 }  // namespace

@@ -34,12 +34,13 @@ bool named_in(const std::string& summary, Indicator i) {
 class HandoverUnderstated final : public Rule {
  public:
   HandoverUnderstated()
-      : Rule({"handover-understated",
-              "F7, F8",
-              "Working Together 2023 and local procedures for children moving across local "
-              "authority boundaries: a transfer states the child's true status and known risks; "
-              "Sofia SCR Findings 7 and 8",
-              {}}) {}
+      : Rule(
+            {.id = "handover-understated",
+             .finding = "F7, F8",
+             .source =
+                 "Working Together 2023 and local procedures for children moving across local "
+                 "authority boundaries: a transfer states the child's true status and known risks; "
+                 "Sofia SCR Findings 7 and 8"}) {}
 
   std::vector<EventType> events() const override { return {EventType::kTransfer}; }
 

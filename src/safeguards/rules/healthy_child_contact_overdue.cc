@@ -13,27 +13,17 @@
 namespace sightline::safeguards::rules {
 namespace {
 
-enum Param : std::size_t {
-  kNewBirthDays,
-  kSixWeekFromDays,
-  kSixWeekDays,
-  kOneYearFromMonths,
-  kOneYearMonths
-};
 enum Contact : std::uint32_t { kNewBirth = 0, kSixWeek = 1, kOneYear = 2 };
 
 class HealthyChildContactOverdue final : public Rule {
  public:
   HealthyChildContactOverdue()
-      : Rule({"healthy-child-contact-overdue",
-              "",
-              "Healthy Child Programme (T16): mandated health-visiting reviews: new baby review "
-              "by day 14, 6-8 week review, 1-year review by 12 months",
-              {{"new_birth_visit_days", 14, "new birth visit by day N"},
-               {"review_6_8_week_from_days", 42, "the 6-8 week review window opens on day N"},
-               {"review_6_8_week_days", 56, "6-8 week review by day N"},
-               {"review_1_year_from_months", 9, "the 1-year review window opens at N months"},
-               {"review_1_year_months", 12, "1-year review by N months"}}}) {}
+      : Rule(
+            {.id = "healthy-child-contact-overdue",
+             .finding = "",
+             .source =
+                 "Healthy Child Programme (T16): mandated health-visiting reviews: new baby review "
+                 "by day 14, 6-8 week review, 1-year review by 12 months"}) {}
 
   std::vector<EventType> events() const override {
     return {EventType::kBirth, EventType::kAppointment, EventType::kContact};
@@ -47,9 +37,9 @@ class HealthyChildContactOverdue final : public Rule {
       ctx.triggered(child);
       const AgencyId owner = ctx.area_owner(AgencyKind::kHealthVisiting, child);
       if (owner == kNone) return;  // never reported by anyone (see area_owner)
-      const Date dues[3] = {born.plus_days(ctx.param(kNewBirthDays, area)),
-                            born.plus_days(ctx.param(kSixWeekDays, area)),
-                            born.plus_months(ctx.param(kOneYearMonths, area))};
+      const Date dues[3] = {born.plus_days(ctx.param(new_birth_visit_days_, area)),
+                            born.plus_days(ctx.param(review_6_8_week_days_, area)),
+                            born.plus_months(ctx.param(review_1_year_months_, area))};
       static constexpr const char* kNames[3] = {"new birth visit", "6-8 week review",
                                                 "1-year review"};
       for (std::uint32_t k = 0; k < 3; ++k) {
@@ -88,13 +78,13 @@ class HealthyChildContactOverdue final : public Rule {
         const Duty& duty = ctx.duty(d);
         bool in_window = duty.state == DutyState::kAlerted;  // once overdue, any HV sighting
         if (duty.extra == kNewBirth)
-          in_window = in_window || age_days <= ctx.param(kNewBirthDays, area);
+          in_window = in_window || age_days <= ctx.param(new_birth_visit_days_, area);
         if (duty.extra == kSixWeek) {
-          in_window = in_window || (age_days >= ctx.param(kSixWeekFromDays, area) &&
-                                    age_days <= ctx.param(kSixWeekDays, area));
+          in_window = in_window || (age_days >= ctx.param(review_6_8_week_from_days_, area) &&
+                                    age_days <= ctx.param(review_6_8_week_days_, area));
         }
         if (duty.extra == kOneYear) {
-          const Date from = s.dob->plus_months(ctx.param(kOneYearFromMonths, area));
+          const Date from = s.dob->plus_months(ctx.param(review_1_year_from_months_, area));
           in_window = in_window || (e.at.date >= from && e.at.date <= duty.due);
         }
         if (in_window) ctx.resolve(d);
@@ -105,6 +95,19 @@ class HealthyChildContactOverdue final : public Rule {
   void on_due(RuleContext& ctx, DutyId id) const override {
     raise_to_area_owner(ctx, id, AgencyKind::kHealthVisiting);
   }
+
+ private:
+  // Parameters (docs/safeguards-config.md), each read by name.
+  const Parameter new_birth_visit_days_ =
+      parameter("new_birth_visit_days", 14, "new birth visit by day N");
+  const Parameter review_6_8_week_from_days_ =
+      parameter("review_6_8_week_from_days", 42, "the 6-8 week review window opens on day N");
+  const Parameter review_6_8_week_days_ =
+      parameter("review_6_8_week_days", 56, "6-8 week review by day N");
+  const Parameter review_1_year_from_months_ =
+      parameter("review_1_year_from_months", 9, "the 1-year review window opens at N months");
+  const Parameter review_1_year_months_ =
+      parameter("review_1_year_months", 12, "1-year review by N months");
 };
 
 }  // namespace

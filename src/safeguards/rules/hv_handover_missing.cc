@@ -14,13 +14,12 @@ namespace {
 class HvHandoverMissing final : public Rule {
  public:
   HvHandoverMissing()
-      : Rule({"hv-handover-missing",
-              "F8",
-              "Healthy Child Programme: health-visiting transfer of a family moving out of the "
-              "area, handed over to the receiving health visitor (local transfer-in/out "
-              "guidelines, T18); Sofia SCR Finding 8",
-              {{"working_days", 2, "the transfer to the new area's HV within N WD of the move"}}}) {
-  }
+      : Rule({.id = "hv-handover-missing",
+              .finding = "F8",
+              .source =
+                  "Healthy Child Programme: health-visiting transfer of a family moving out of the "
+                  "area, handed over to the receiving health visitor (local transfer-in/out "
+                  "guidelines, T18); Sofia SCR Finding 8"}) {}
 
   std::vector<EventType> events() const override {
     return {EventType::kAddress, EventType::kTransfer, EventType::kDeregistration};
@@ -52,7 +51,7 @@ class HvHandoverMissing final : public Rule {
       spec.child = m.child;
       spec.owner = sender;
       spec.trigger = e.at.date;
-      spec.due = ctx.add_wd(e.at.date, ctx.param(0, ctx.agency_info(sender).area));
+      spec.due = ctx.add_wd(e.at.date, ctx.param(working_days_, ctx.agency_info(sender).area));
       spec.subject = m.to;
       spec.occurrence = occurrence_of(e);
       ctx.open(std::move(spec));
@@ -70,6 +69,11 @@ class HvHandoverMissing final : public Rule {
       if (dest == kNone || ctx.agency_info(to).area == dest) ctx.resolve(d);
     });
   }
+
+ private:
+  // Parameters (docs/safeguards-config.md), each read by name.
+  const Parameter working_days_ =
+      parameter("working_days", 2, "the transfer to the new area's HV within N WD of the move");
 };
 
 }  // namespace

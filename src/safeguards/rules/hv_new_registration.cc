@@ -9,18 +9,15 @@
 namespace sightline::safeguards::rules {
 namespace {
 
-enum Param : std::size_t { kWorkingDays, kMaxAgeYears };
-
 class HvNewRegistration final : public Rule {
  public:
   HvNewRegistration()
-      : Rule({"hv-new-registration",
-              "F3",
-              "Healthy Child Programme and CHIS service specification (NHS England 2015): GP "
-              "registration of a child under 5 notified to health visiting, who make contact; "
-              "Sofia SCR Finding 3",
-              {{"working_days", 7, "the health-visiting agency sees the child within N WD"},
-               {"max_age_years", 5, "children younger than N years at registration"}}}) {}
+      : Rule({.id = "hv-new-registration",
+              .finding = "F3",
+              .source =
+                  "Healthy Child Programme and CHIS service specification (NHS England 2015): GP "
+                  "registration of a child under 5 notified to health visiting, who make contact; "
+                  "Sofia SCR Finding 3"}) {}
 
   std::vector<EventType> events() const override {
     return {EventType::kRegistration, EventType::kContact, EventType::kAppointment,
@@ -48,7 +45,7 @@ class HvNewRegistration final : public Rule {
     if (!s.is_child || s.unborn || !s.dob) return;
     const AgencyId practice = ctx.agency(b.agency);
     const AreaId area = ctx.agency_info(practice).area;
-    if (age_in_years(*s.dob, e.at.date) >= ctx.param(kMaxAgeYears, area)) return;
+    if (age_in_years(*s.dob, e.at.date) >= ctx.param(max_age_years_, area)) return;
     ctx.triggered(child);
     const AgencyId hv = ctx.serving(AgencyKind::kHealthVisiting, area);
     if (hv == kNone) return;  // a practice without an area: a silent trigger the ledger counts
@@ -61,11 +58,18 @@ class HvNewRegistration final : public Rule {
     spec.child = child;
     spec.owner = hv;
     spec.trigger = e.at.date;
-    spec.due = ctx.add_wd(e.at.date, ctx.param(kWorkingDays, area));
+    spec.due = ctx.add_wd(e.at.date, ctx.param(working_days_, area));
     spec.subject = practice;
     spec.occurrence = occurrence_of(e);
     ctx.open(std::move(spec));
   }
+
+ private:
+  // Parameters (docs/safeguards-config.md), each read by name.
+  const Parameter working_days_ =
+      parameter("working_days", 7, "the health-visiting agency sees the child within N WD");
+  const Parameter max_age_years_ =
+      parameter("max_age_years", 5, "children younger than N years at registration");
 };
 
 }  // namespace

@@ -15,12 +15,13 @@ namespace {
 class HvTransferContact final : public Rule {
  public:
   HvTransferContact()
-      : Rule({"hv-transfer-contact",
-              "F8",
-              "Healthy Child Programme: the receiving health visitor contacts a family moving in "
-              "(local transfer-in guidelines, T18); the sender keeps an enhanced child until "
-              "then; Sofia SCR Finding 8",
-              {{"working_days", 7, "the receiving HV sees the child within N WD"}}}) {}
+      : Rule({.id = "hv-transfer-contact",
+              .finding = "F8",
+              .source =
+                  "Healthy Child Programme: the receiving health visitor contacts a family moving "
+                  "in "
+                  "(local transfer-in guidelines, T18); the sender keeps an enhanced child until "
+                  "then; Sofia SCR Finding 8"}) {}
 
   std::vector<EventType> events() const override {
     return {EventType::kTransfer,        EventType::kNotification, EventType::kContact,
@@ -73,11 +74,16 @@ class HvTransferContact final : public Rule {
     spec.child = child;
     spec.owner = owner;
     spec.trigger = e.at.date;
-    spec.due = ctx.add_wd(e.at.date, ctx.param(0, ctx.agency_info(receiver).area));
+    spec.due = ctx.add_wd(e.at.date, ctx.param(working_days_, ctx.agency_info(receiver).area));
     spec.subject = receiver;
     spec.occurrence = occurrence_of(e);
     ctx.open(std::move(spec));
   }
+
+ private:
+  // Parameters (docs/safeguards-config.md), each read by name.
+  const Parameter working_days_ =
+      parameter("working_days", 7, "the receiving HV sees the child within N WD");
 };
 
 }  // namespace

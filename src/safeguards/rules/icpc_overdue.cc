@@ -15,12 +15,11 @@ namespace {
 class IcpcOverdue final : public Rule {
  public:
   IcpcOverdue()
-      : Rule({"icpc-overdue",
-              "",
-              "Working Together to Safeguard Children 2023 (T4): the initial child protection "
-              "conference within 15 working days of the last strategy discussion",
-              {{"working_days", 15, "a conference within N WD of the last strategy discussion"}}}) {
-  }
+      : Rule({.id = "icpc-overdue",
+              .finding = "",
+              .source =
+                  "Working Together to Safeguard Children 2023 (T4): the initial child protection "
+                  "conference within 15 working days of the last strategy discussion"}) {}
 
   std::vector<EventType> events() const override {
     return {EventType::kS47Concluded, EventType::kConference};
@@ -45,7 +44,7 @@ class IcpcOverdue final : public Rule {
       from = s.last_strategy_date;
       enquiry_began = s.last_strategy_date;
     }
-    const Date due = ctx.add_wd(from, ctx.param(0, ctx.agency_info(a->agency).area));
+    const Date due = ctx.add_wd(from, ctx.param(working_days_, ctx.agency_info(a->agency).area));
     const ConferenceInfo* held = ctx.last_conference(a->child);
     if (held != nullptr && held->at < enquiry_began) held = nullptr;
     // "A duty done in time leaves no trace but the chronology."
@@ -62,6 +61,11 @@ class IcpcOverdue final : public Rule {
     const DutyId duty = ctx.open(std::move(spec));
     if (held != nullptr && duty != kNone) ctx.resolve_by(duty, held->id, held->line);
   }
+
+ private:
+  // Parameters (docs/safeguards-config.md), each read by name.
+  const Parameter working_days_ =
+      parameter("working_days", 15, "a conference within N WD of the last strategy discussion");
 };
 
 }  // namespace

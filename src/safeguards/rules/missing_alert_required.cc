@@ -18,12 +18,13 @@ namespace {
 class MissingAlertRequired final : public Rule {
  public:
   MissingAlertRequired()
-      : Rule({"missing-alert-required",
-              "F7, F8",
-              "London Child Protection Procedures, children and families who go missing (T11): a "
-              "child with child protection involvement who cannot be found is reported missing "
-              "(police, national missing child alert); Sofia SCR Findings 7 and 8",
-              {}}) {}
+      : Rule({.id = "missing-alert-required",
+              .finding = "F7, F8",
+              .source =
+                  "London Child Protection Procedures, children and families who go missing (T11): "
+                  "a "
+                  "child with child protection involvement who cannot be found is reported missing "
+                  "(police, national missing child alert); Sofia SCR Findings 7 and 8"}) {}
 
   std::vector<EventType> events() const override {
     return {EventType::kMissing,     EventType::kContact,

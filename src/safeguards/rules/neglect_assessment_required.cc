@@ -12,20 +12,16 @@
 namespace sightline::safeguards::rules {
 namespace {
 
-enum Param : std::size_t { kWorkingDays, kMinDomains, kRecentDays };
-
 class NeglectAssessmentRequired final : public Rule {
  public:
   NeglectAssessmentRequired()
-      : Rule({"neglect-assessment-required",
-              "F5, F6",
-              "Working Together 2023 and local neglect strategies (NSPCC Graded Care Profile 2): "
-              "multiple indicators of neglect call for a neglect assessment; Sofia SCR Findings 5 "
-              "and 6",
-              {{"working_days", 10, "an assessment started within N WD"},
-               {"min_domains", 3, "when active indicators span at least N domains"},
-               {"recent_assessment_days", 90,
-                "unless a neglect or child_and_family assessment started in the last N days"}}}) {}
+      : Rule({.id = "neglect-assessment-required",
+              .finding = "F5, F6",
+              .source = "Working Together 2023 and local neglect strategies (NSPCC Graded Care "
+                        "Profile 2): "
+                        "multiple indicators of neglect call for a neglect assessment; Sofia SCR "
+                        "Findings 5 "
+                        "and 6"}) {}
 
   std::vector<EventType> events() const override { return {EventType::kAssessmentStarted}; }
   // Active indicators, the latest holistic assessment, and the child's area
@@ -40,7 +36,7 @@ class NeglectAssessmentRequired final : public Rule {
     const PersonId child = ctx.find_person(b.child);
     ctx.for_each_open(child, [&](DutyId d) { ctx.resolve(d); });
     // Look again when this assessment stops counting as recent.
-    const int days = ctx.param(kRecentDays, ctx.child_area(child));
+    const int days = ctx.param(recent_assessment_days_, ctx.child_area(child));
     ctx.schedule(child, e.at.instant() + std::int64_t{days} * 86400 + 1, 0);
   }
 
@@ -58,8 +54,8 @@ class NeglectAssessmentRequired final : public Rule {
     const PersonState& s = ctx.state(child);
     const AreaId area = ctx.child_area(child);
     const std::uint32_t active = ctx.active_indicators(child);
-    const std::int64_t recent = std::int64_t{ctx.param(kRecentDays, area)} * 86400;
-    const bool state = domain_count(active) >= ctx.param(kMinDomains, area) &&
+    const std::int64_t recent = std::int64_t{ctx.param(recent_assessment_days_, area)} * 86400;
+    const bool state = domain_count(active) >= ctx.param(min_domains_, area) &&
                        (s.last_holistic_assessment == kNever ||
                         ctx.now_instant() - s.last_holistic_assessment > recent);
     if (!ctx.occurrence_starts(child, state)) return;
@@ -67,9 +63,19 @@ class NeglectAssessmentRequired final : public Rule {
     if (owner == kNone) return;  // never reported by anyone (see area_owner)
     const Date trigger = ctx.event() != nullptr ? ctx.event()->at.date : ctx.today();
     open_indicator_duty(ctx, child, owner, trigger,
-                        ctx.param(kWorkingDays, ctx.agency_info(owner).area),
+                        ctx.param(working_days_, ctx.agency_info(owner).area),
                         "indicators from " + trigger.to_string(), active);
   }
+
+ private:
+  // Parameters (docs/safeguards-config.md), each read by name.
+  const Parameter working_days_ =
+      parameter("working_days", 10, "an assessment started within N WD");
+  const Parameter min_domains_ =
+      parameter("min_domains", 3, "when active indicators span at least N domains");
+  const Parameter recent_assessment_days_ =
+      parameter("recent_assessment_days", 90,
+                "unless a neglect or child_and_family assessment started in the last N days");
 };
 
 }  // namespace

@@ -13,20 +13,15 @@
 namespace sightline::safeguards::rules {
 namespace {
 
-enum Param : std::size_t { kWorkingDays, kMinDomains };
-
 class NeglectHolisticReview final : public Rule {
  public:
   NeglectHolisticReview()
-      : Rule({"neglect-holistic-review",
-              "F5, F6",
-              "NSPCC Graded Care Profile 2 and local neglect strategies: neglect is assessed "
-              "across every domain of care, not on one physical sign; Sofia SCR Findings 5 and 6",
-              {{"working_days", 10,
-                "a neglect assessment started (or the open assessment "
-                "completed) within N WD"},
-               {"min_domains", 2,
-                "when indicators remain in at least N domains besides physical care"}}}) {}
+      : Rule({.id = "neglect-holistic-review",
+              .finding = "F5, F6",
+              .source =
+                  "NSPCC Graded Care Profile 2 and local neglect strategies: neglect is assessed "
+                  "across every domain of care, not on one physical sign; Sofia SCR Findings 5 and "
+                  "6"}) {}
 
   std::vector<EventType> events() const override {
     return {EventType::kMedical, EventType::kAssessmentCompleted, EventType::kAssessmentStarted};
@@ -75,15 +70,23 @@ class NeglectHolisticReview final : public Rule {
     // trigger is left unsettled: a silent trigger the ledger counts.
     const AreaId area = owner == kNone ? kNone : ctx.agency_info(owner).area;
     const std::uint32_t active = ctx.active_indicators(child);
-    if (domain_count(active, Domain::kPhysicalCare) < ctx.param(kMinDomains, area)) {
+    if (domain_count(active, Domain::kPhysicalCare) < ctx.param(min_domains_, area)) {
       return;
     }
     ctx.triggered(child);
     // R27: one open occurrence per child at a time.
     if (ctx.any_open(child)) return ctx.no_duty(child, NoDutyReason::kOccurrenceOpen);
-    open_indicator_duty(ctx, child, owner, e.at.date, ctx.param(kWorkingDays, area),
+    open_indicator_duty(ctx, child, owner, e.at.date, ctx.param(working_days_, area),
                         occurrence_of(e), active);
   }
+
+ private:
+  // Parameters (docs/safeguards-config.md), each read by name.
+  const Parameter working_days_ = parameter("working_days", 10,
+                                            "a neglect assessment started (or the open assessment "
+                                            "completed) within N WD");
+  const Parameter min_domains_ = parameter(
+      "min_domains", 2, "when indicators remain in at least N domains besides physical care");
 };
 
 }  // namespace

@@ -14,11 +14,11 @@ namespace {
 class NonResidentialAddress final : public Rule {
  public:
   NonResidentialAddress()
-      : Rule({"non-residential-address",
-              "",
-              "Local missing-family procedures (T11): an address that is a day centre, hostel or "
-              "office is not a home for a child (Sofia SCR 3.17, footnote 11)",
-              {}}) {}
+      : Rule({.id = "non-residential-address",
+              .finding = "",
+              .source = "Local missing-family procedures (T11): an address that is a day centre, "
+                        "hostel or "
+                        "office is not a home for a child (Sofia SCR 3.17, footnote 11)"}) {}
 
   std::vector<EventType> events() const override { return {EventType::kAddress}; }
 

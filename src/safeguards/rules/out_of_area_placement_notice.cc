@@ -19,11 +19,12 @@ bool placing_kind(AgencyKind k) {
 class OutOfAreaPlacementNotice final : public Rule {
  public:
   OutOfAreaPlacementNotice()
-      : Rule({"out-of-area-placement-notice",
-              "",
-              "Housing Act 1996 s208 (T13): written notice to the receiving authority within 14 "
-              "days of placing a household in its area",
-              {{"days", 14, "the notification within N days (calendar days)"}}}) {}
+      : Rule(
+            {.id = "out-of-area-placement-notice",
+             .finding = "",
+             .source =
+                 "Housing Act 1996 s208 (T13): written notice to the receiving authority within 14 "
+                 "days of placing a household in its area"}) {}
 
   std::vector<EventType> events() const override {
     return {EventType::kAddress, EventType::kNotification};
@@ -72,12 +73,16 @@ class OutOfAreaPlacementNotice final : public Rule {
       spec.child = child;
       spec.owner = by;
       spec.trigger = e.at.date;
-      spec.due = e.at.date.plus_days(ctx.param(0, ctx.agency_info(by).area));
+      spec.due = e.at.date.plus_days(ctx.param(days_, ctx.agency_info(by).area));
       spec.subject = area;
       spec.occurrence = occurrence_of(e);
       ctx.open(std::move(spec));
     }
   }
+
+ private:
+  // Parameters (docs/safeguards-config.md), each read by name.
+  const Parameter days_ = parameter("days", 14, "the notification within N days (calendar days)");
 };
 
 }  // namespace

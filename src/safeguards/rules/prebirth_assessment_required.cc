@@ -18,18 +18,14 @@
 namespace sightline::safeguards::rules {
 namespace {
 
-enum Param : std::size_t { kWorkingDays, kGestationWeeks, kMinDomains };
-
 class PrebirthAssessmentRequired final : public Rule {
  public:
   PrebirthAssessmentRequired()
-      : Rule({"prebirth-assessment-required",
-              "F2",
-              "London Child Protection Procedures, pre-birth referral and assessment (T12): "
-              "assess as soon as concerns are identified; Sofia SCR Finding 2",
-              {{"working_days", 10, "a pre_birth assessment started within N WD"},
-               {"gestation_weeks", 28, "a pregnancy past N weeks with indicators needs one"},
-               {"min_domains", 2, "when active indicators span at least N domains"}}}) {}
+      : Rule({.id = "prebirth-assessment-required",
+              .finding = "F2",
+              .source =
+                  "London Child Protection Procedures, pre-birth referral and assessment (T12): "
+                  "assess as soon as concerns are identified; Sofia SCR Finding 2"}) {}
 
   std::vector<EventType> events() const override {
     return {EventType::kReferralOutcome, EventType::kAssessmentStarted, EventType::kBirth,
@@ -93,7 +89,7 @@ class PrebirthAssessmentRequired final : public Rule {
         spec.child = r->child;
         spec.owner = r->to;
         spec.trigger = e.at.date;
-        spec.due = ctx.add_wd(e.at.date, ctx.param(kWorkingDays, ctx.agency_info(r->to).area));
+        spec.due = ctx.add_wd(e.at.date, ctx.param(working_days_, ctx.agency_info(r->to).area));
         spec.subject = ctx.find_ref(b.referral);  // an owner fixed by the trigger
         spec.occurrence = occurrence_of(e);
         spec.extras = std::make_unique<AlertExtras>();
@@ -139,7 +135,7 @@ class PrebirthAssessmentRequired final : public Rule {
   // The day the pregnancy reaches the configured gestation (40 weeks at edd).
   Date weeks_date(RuleContext& ctx, PersonId child) const {
     const PersonState& s = ctx.state(child);
-    const int weeks = ctx.param(kGestationWeeks, ctx.child_area(child));
+    const int weeks = ctx.param(gestation_weeks_, ctx.child_area(child));
     return s.edd->plus_days(-(40 - weeks) * 7);
   }
 
@@ -150,16 +146,25 @@ class PrebirthAssessmentRequired final : public Rule {
     const AreaId area = ctx.child_area(child);
     const std::uint32_t active = ctx.active_indicators(child);
     const bool state = ctx.today() >= from && !s.prebirth_assessment &&
-                       domain_count(active) >= ctx.param(kMinDomains, area);
+                       domain_count(active) >= ctx.param(min_domains_, area);
     if (!ctx.occurrence_starts(child, state)) return;
     const AgencyId owner = state_owner(ctx, child);
     if (owner == kNone) return;  // never reported by anyone (see area_owner)
     Date trigger = ctx.event() != nullptr ? ctx.event()->at.date : ctx.today();
     if (trigger < from) trigger = from;
     open_indicator_duty(ctx, child, owner, trigger,
-                        ctx.param(kWorkingDays, ctx.agency_info(owner).area),
+                        ctx.param(working_days_, ctx.agency_info(owner).area),
                         "pregnancy past " + from.to_string(), active);
   }
+
+ private:
+  // Parameters (docs/safeguards-config.md), each read by name.
+  const Parameter working_days_ =
+      parameter("working_days", 10, "a pre_birth assessment started within N WD");
+  const Parameter gestation_weeks_ =
+      parameter("gestation_weeks", 28, "a pregnancy past N weeks with indicators needs one");
+  const Parameter min_domains_ =
+      parameter("min_domains", 2, "when active indicators span at least N domains");
 };
 
 }  // namespace

@@ -9,18 +9,14 @@
 namespace sightline::safeguards::rules {
 namespace {
 
-enum Param : std::size_t { kWorkingDays, kMinDomains };
-
 class RecordsNotReviewed final : public Rule {
  public:
   RecordsNotReviewed()
-      : Rule({"records-not-reviewed",
-              "F8",
-              "Health visitor record-keeping and transfer guidance: records received for a "
-              "vulnerable child are read on receipt; Sofia SCR Finding 8",
-              {{"working_days", 5, "the receiver reviews the records within N WD"},
-               {"min_domains", 2,
-                "active indicators in at least N domains make a child vulnerable"}}}) {}
+      : Rule({.id = "records-not-reviewed",
+              .finding = "F8",
+              .source =
+                  "Health visitor record-keeping and transfer guidance: records received for a "
+                  "vulnerable child are read on receipt; Sofia SCR Finding 8"}) {}
 
   std::vector<EventType> events() const override {
     return {EventType::kRecordsTransfer, EventType::kContact};
@@ -46,7 +42,7 @@ class RecordsNotReviewed final : public Rule {
     const AreaId area = ctx.agency_info(to).area;
     const PersonState& s = ctx.state(child);
     if (!s.enhanced() &&
-        domain_count(ctx.active_indicators(child)) < ctx.param(kMinDomains, area)) {
+        domain_count(ctx.active_indicators(child)) < ctx.param(min_domains_, area)) {
       return;
     }
     ctx.triggered(child);
@@ -54,7 +50,7 @@ class RecordsNotReviewed final : public Rule {
     spec.child = child;
     spec.owner = to;
     spec.trigger = e.at.date;
-    spec.due = ctx.add_wd(e.at.date, ctx.param(kWorkingDays, area));
+    spec.due = ctx.add_wd(e.at.date, ctx.param(working_days_, area));
     spec.subject = to;
     spec.occurrence = occurrence_of(e);
     ctx.open(std::move(spec));
@@ -66,6 +62,13 @@ class RecordsNotReviewed final : public Rule {
       if (ctx.duty(d).subject == receiver) ctx.resolve(d);
     });
   }
+
+ private:
+  // Parameters (docs/safeguards-config.md), each read by name.
+  const Parameter working_days_ =
+      parameter("working_days", 5, "the receiver reviews the records within N WD");
+  const Parameter min_domains_ = parameter(
+      "min_domains", 2, "active indicators in at least N domains make a child vulnerable");
 };
 
 }  // namespace

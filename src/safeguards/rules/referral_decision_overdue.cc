@@ -10,11 +10,11 @@ namespace {
 class ReferralDecisionOverdue final : public Rule {
  public:
   ReferralDecisionOverdue()
-      : Rule({"referral-decision-overdue",
-              "",
-              "Working Together to Safeguard Children 2023 (T1): a decision on a referral to "
-              "children's social care within one working day",
-              {{"working_days", 1, "the referral_outcome within N WD of the referral"}}}) {}
+      : Rule({.id = "referral-decision-overdue",
+              .finding = "",
+              .source =
+                  "Working Together to Safeguard Children 2023 (T1): a decision on a referral to "
+                  "children's social care within one working day"}) {}
 
   std::vector<EventType> events() const override {
     return {EventType::kReferral, EventType::kReferralOutcome};
@@ -40,11 +40,16 @@ class ReferralDecisionOverdue final : public Rule {
     spec.child = ctx.find_person(b.child);
     spec.owner = to;
     spec.trigger = e.at.date;
-    spec.due = ctx.add_wd(e.at.date, ctx.param(0, area));
+    spec.due = ctx.add_wd(e.at.date, ctx.param(working_days_, area));
     spec.subject = ctx.find_ref(e.id);
     spec.occurrence = occurrence_of(e);
     ctx.open(std::move(spec));
   }
+
+ private:
+  // Parameters (docs/safeguards-config.md), each read by name.
+  const Parameter working_days_ =
+      parameter("working_days", 1, "the referral_outcome within N WD of the referral");
 };
 
 }  // namespace

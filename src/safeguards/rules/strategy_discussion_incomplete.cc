@@ -18,13 +18,13 @@ enum Missing : std::uint32_t { kSocialCare = 1, kPolice = 2, kHealth = 4 };
 class StrategyDiscussionIncomplete final : public Rule {
  public:
   StrategyDiscussionIncomplete()
-      : Rule({"strategy-discussion-incomplete",
-              "F4",
-              "Working Together to Safeguard Children 2023 (T3): a strategy discussion includes "
-              "children's social care, health and police, and the referring agency; Sofia SCR "
-              "Finding 4",
-              {{"referral_days", 30,
-                "the referrer of the latest referral in the N days before must take part"}}}) {}
+      : Rule(
+            {.id = "strategy-discussion-incomplete",
+             .finding = "F4",
+             .source =
+                 "Working Together to Safeguard Children 2023 (T3): a strategy discussion includes "
+                 "children's social care, health and police, and the referring agency; Sofia SCR "
+                 "Finding 4"}) {}
 
   std::vector<EventType> events() const override { return {EventType::kStrategyDiscussion}; }
 
@@ -56,7 +56,7 @@ class StrategyDiscussionIncomplete final : public Rule {
     const AreaId area = ctx.agency_info(convenor).area;
     AgencyId referrer = kNone;
     if (const ReferralInfo* r = ctx.latest_referral(child)) {
-      const int days = ctx.param(0, area);
+      const int days = ctx.param(referral_days_, area);
       if (r->at <= e.at.date && r->at.days_until(e.at.date) <= days && !includes(r->from)) {
         referrer = r->from;
       }
@@ -79,6 +79,12 @@ class StrategyDiscussionIncomplete final : public Rule {
     spec.extras = std::move(extras);
     ctx.open(std::move(spec));
   }
+
+ private:
+  // Parameters (docs/safeguards-config.md), each read by name.
+  const Parameter referral_days_ =
+      parameter("referral_days", 30,
+                "the referrer of the latest referral in the N days before must take part");
 };
 
 }  // namespace

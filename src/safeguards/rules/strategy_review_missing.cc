@@ -8,17 +8,14 @@
 namespace sightline::safeguards::rules {
 namespace {
 
-enum Param : std::size_t { kWorkingDays, kMinDomains };
-
 class StrategyReviewMissing final : public Rule {
  public:
   StrategyReviewMissing()
-      : Rule({"strategy-review-missing",
-              "F4",
-              "Working Together to Safeguard Children 2023 (T3): a review strategy discussion "
-              "when an s47 enquiry ends and wider concerns remain; Sofia SCR Finding 4",
-              {{"working_days", 5, "a further strategy discussion within N WD of the conclusion"},
-               {"min_domains", 2, "when active indicators span at least N domains"}}}) {}
+      : Rule({.id = "strategy-review-missing",
+              .finding = "F4",
+              .source =
+                  "Working Together to Safeguard Children 2023 (T3): a review strategy discussion "
+                  "when an s47 enquiry ends and wider concerns remain; Sofia SCR Finding 4"}) {}
 
   std::vector<EventType> events() const override {
     return {EventType::kS47Concluded, EventType::kStrategyDiscussion};
@@ -36,11 +33,18 @@ class StrategyReviewMissing final : public Rule {
     if (a == nullptr) return;
     const AreaId area = ctx.agency_info(a->agency).area;
     const std::uint32_t active = ctx.active_indicators(a->child);
-    if (domain_count(active) < ctx.param(kMinDomains, area)) return;
+    if (domain_count(active) < ctx.param(min_domains_, area)) return;
     ctx.triggered(a->child);
-    open_indicator_duty(ctx, a->child, a->agency, e.at.date, ctx.param(kWorkingDays, area),
+    open_indicator_duty(ctx, a->child, a->agency, e.at.date, ctx.param(working_days_, area),
                         occurrence_of(e), active);
   }
+
+ private:
+  // Parameters (docs/safeguards-config.md), each read by name.
+  const Parameter working_days_ =
+      parameter("working_days", 5, "a further strategy discussion within N WD of the conclusion");
+  const Parameter min_domains_ =
+      parameter("min_domains", 2, "when active indicators span at least N domains");
 };
 
 }  // namespace

@@ -24,12 +24,12 @@ bool covers(const std::vector<SupportOption>& options) {
 class SupportOptionsReview final : public Rule {
  public:
   SupportOptionsReview()
-      : Rule({"support-options-review",
-              "F1",
-              "Children Act 1989 s17 and NRPF Network practice guidance: a family with no "
-              "recourse to public funds or no income is assessed for every legal route of "
-              "support; Sofia SCR Finding 1",
-              {{"working_days", 10, "an options_review within N WD"}}}) {}
+      : Rule({.id = "support-options-review",
+              .finding = "F1",
+              .source =
+                  "Children Act 1989 s17 and NRPF Network practice guidance: a family with no "
+                  "recourse to public funds or no income is assessed for every legal route of "
+                  "support; Sofia SCR Finding 1"}) {}
 
   std::vector<EventType> events() const override { return {EventType::kOptionsReview}; }
   // Known to services, the carers and their circumstances.
@@ -79,7 +79,7 @@ class SupportOptionsReview final : public Rule {
     spec.child = child;
     spec.owner = owner;
     spec.trigger = trigger;
-    spec.due = ctx.add_wd(trigger, ctx.param(0, ctx.agency_info(owner).area));
+    spec.due = ctx.add_wd(trigger, ctx.param(working_days_, ctx.agency_info(owner).area));
     spec.occurrence = "circumstances from " + trigger.to_string();
     spec.extras = std::make_unique<AlertExtras>();
     spec.extras->routes = std::move(routes);
@@ -89,6 +89,10 @@ class SupportOptionsReview final : public Rule {
   void on_due(RuleContext& ctx, DutyId id) const override {
     raise_to_area_owner(ctx, id, AgencyKind::kChildrensSocialCare);
   }
+
+ private:
+  // Parameters (docs/safeguards-config.md), each read by name.
+  const Parameter working_days_ = parameter("working_days", 10, "an options_review within N WD");
 };
 
 }  // namespace

@@ -12,12 +12,13 @@ namespace {
 class TransferChildNotSeen final : public Rule {
  public:
   TransferChildNotSeen()
-      : Rule({"transfer-child-not-seen",
-              "F7",
-              "Local procedures for children moving across local authority boundaries (T8): the "
-              "originating authority keeps responsibility until the receiving one has seen the "
-              "child and accepted the case; Sofia SCR Finding 7",
-              {{"working_days", 5, "transfer_accepted with the child seen within N WD"}}}) {}
+      : Rule(
+            {.id = "transfer-child-not-seen",
+             .finding = "F7",
+             .source =
+                 "Local procedures for children moving across local authority boundaries (T8): the "
+                 "originating authority keeps responsibility until the receiving one has seen the "
+                 "child and accepted the case; Sofia SCR Finding 7"}) {}
 
   std::vector<EventType> events() const override {
     return {EventType::kTransfer, EventType::kTransferAccepted};
@@ -47,12 +48,17 @@ class TransferChildNotSeen final : public Rule {
       spec.child = ctx.find_person(b.child);
       spec.owner = owner;
       spec.trigger = e.at.date;
-      spec.due = ctx.add_wd(e.at.date, ctx.param(0, ctx.agency_info(to).area));
+      spec.due = ctx.add_wd(e.at.date, ctx.param(working_days_, ctx.agency_info(to).area));
       spec.subject = ctx.find_ref(e.id);
       spec.occurrence = occurrence_of(e);
       ctx.open(std::move(spec));
     }
   }
+
+ private:
+  // Parameters (docs/safeguards-config.md), each read by name.
+  const Parameter working_days_ =
+      parameter("working_days", 5, "transfer_accepted with the child seen within N WD");
 };
 
 }  // namespace

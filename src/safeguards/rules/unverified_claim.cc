@@ -11,11 +11,11 @@ namespace {
 class UnverifiedClaim final : public Rule {
  public:
   UnverifiedClaim()
-      : Rule({"unverified-claim",
-              "",
-              "London Child Protection Procedures, children and families who go missing (T11): a "
-              "parent's account of where a child is gets checked (Sofia SCR 3.17)",
-              {{"working_days", 5, "verified within N WD"}}}) {}
+      : Rule({.id = "unverified-claim",
+              .finding = "",
+              .source = "London Child Protection Procedures, children and families who go missing "
+                        "(T11): a "
+                        "parent's account of where a child is gets checked (Sofia SCR 3.17)"}) {}
 
   std::vector<EventType> events() const override {
     return {EventType::kClaim,   EventType::kFound,       EventType::kContact,
@@ -40,10 +40,14 @@ class UnverifiedClaim final : public Rule {
     spec.child = child;
     spec.owner = by;
     spec.trigger = e.at.date;
-    spec.due = ctx.add_wd(e.at.date, ctx.param(0, ctx.agency_info(by).area));
+    spec.due = ctx.add_wd(e.at.date, ctx.param(working_days_, ctx.agency_info(by).area));
     spec.occurrence = occurrence_of(e);
     ctx.open(std::move(spec));
   }
+
+ private:
+  // Parameters (docs/safeguards-config.md), each read by name.
+  const Parameter working_days_ = parameter("working_days", 5, "verified within N WD");
 };
 
 }  // namespace

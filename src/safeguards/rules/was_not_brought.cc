@@ -14,12 +14,13 @@ namespace {
 class WasNotBrought final : public Rule {
  public:
   WasNotBrought()
-      : Rule({"was-not-brought",
-              "",
-              "NSPCC and local 'Was Not Brought' guidance (City and Hackney neglect toolbox): a "
-              "child not brought to health appointments is followed up as a possible sign of "
-              "neglect",
-              {}}) {}
+      : Rule(
+            {.id = "was-not-brought",
+             .finding = "",
+             .source =
+                 "NSPCC and local 'Was Not Brought' guidance (City and Hackney neglect toolbox): a "
+                 "child not brought to health appointments is followed up as a possible sign of "
+                 "neglect"}) {}
 
   std::vector<EventType> events() const override {
     return {EventType::kAppointment, EventType::kContact,          EventType::kMedical,

@@ -22,20 +22,17 @@ namespace sightline::safeguards::rules {
 
 namespace {
 
-enum Param : std::size_t { kInvolvedWd, kOtherWd };
 constexpr std::uint32_t kOwnerFixed = 1;
 
 class WhereaboutsUnknown final : public Rule {
  public:
   WhereaboutsUnknown()
-      : Rule({"whereabouts-unknown",
-              "F7, F8",
-              "London Child Protection Procedures, children and families who go missing (T11): "
-              "tell social care and police at once and locate the child; Sofia SCR Findings 7 "
-              "and 8",
-              {{"involved_working_days", 1,
-                "located within N WD when an agency has open involvement"},
-               {"other_working_days", 5, "otherwise within N WD"}}}) {}
+      : Rule({.id = "whereabouts-unknown",
+              .finding = "F7, F8",
+              .source =
+                  "London Child Protection Procedures, children and families who go missing (T11): "
+                  "tell social care and police at once and locate the child; Sofia SCR Findings 7 "
+                  "and 8"}) {}
 
   std::vector<EventType> events() const override {
     return {EventType::kWhereaboutsUnknown,
@@ -86,8 +83,8 @@ class WhereaboutsUnknown final : public Rule {
       }
       const AgencyId reporter = ctx.agency(e.by);
       const AreaId area = ctx.agency_info(reporter).area;
-      const int wd = ctx.has_open_involvement(child) ? ctx.param(kInvolvedWd, area)
-                                                     : ctx.param(kOtherWd, area);
+      const int wd = ctx.has_open_involvement(child) ? ctx.param(involved_working_days_, area)
+                                                     : ctx.param(other_working_days_, area);
       const Date due = ctx.add_wd(e.at.date, wd);
       if (located_already &&
           Date::from_days(static_cast<std::int32_t>(located_already->at / 86400)) <= due) {
@@ -148,6 +145,12 @@ class WhereaboutsUnknown final : public Rule {
     }
     raise_missing_alerts(ctx, child, occurrence);
   }
+
+ private:
+  // Parameters (docs/safeguards-config.md), each read by name.
+  const Parameter involved_working_days_ = parameter(
+      "involved_working_days", 1, "located within N WD when an agency has open involvement");
+  const Parameter other_working_days_ = parameter("other_working_days", 5, "otherwise within N WD");
 };
 
 }  // namespace
