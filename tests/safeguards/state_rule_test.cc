@@ -25,7 +25,14 @@ class TestStateRule final : public Rule {
  public:
   using State = bool (*)(const PersonState&);
   TestStateRule(std::string_view id, FactSet watches, State state)
-      : Rule({.id = id, .finding = "", .source = "a test"}), watches_(watches), state_(state) {}
+      : Rule({.id = id,
+              .finding = "",
+              .source = "a test",
+              .title = "A test state",
+              .meaning = "The child is in the test's state.",
+              .resolves = "Nothing."}),
+        watches_(watches),
+        state_(state) {}
 
   FactSet watches() const override { return watches_; }
   void on_state(RuleContext& ctx, PersonId child) const override {

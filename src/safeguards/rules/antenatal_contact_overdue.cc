@@ -9,7 +9,6 @@
 // ends at the birth (C9).
 #include "safeguards/rule_context.h"
 #include "safeguards/rules/helpers.h"
-#include "safeguards/rules/rules.h"
 
 namespace sightline::safeguards::rules {
 namespace {
@@ -19,9 +18,12 @@ class AntenatalContactOverdue final : public Rule {
   AntenatalContactOverdue()
       : Rule({.id = "antenatal-contact-overdue",
               .finding = "",
-              .source =
-                  "Healthy Child Programme (T16): the mandated antenatal health-visiting contact "
-                  "from 28 weeks of pregnancy"}) {}
+              .source = "Healthy Child Programme (T16): the mandated antenatal health-visiting "
+                        "contact from 28 weeks of pregnancy",
+              .title = "Antenatal contact overdue",
+              .meaning = "A health visitor must have contact with the mother by 36 weeks of "
+                         "pregnancy.",
+              .resolves = "Record a health-visiting contact with the mother."}) {}
 
   std::vector<EventType> events() const override {
     return {EventType::kPregnancy, EventType::kContact, EventType::kBirth};

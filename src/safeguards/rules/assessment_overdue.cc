@@ -6,7 +6,6 @@
 // away (undecided, or decided `assessment` or `strategy_discussion`).
 #include "safeguards/rule_context.h"
 #include "safeguards/rules/helpers.h"
-#include "safeguards/rules/rules.h"
 
 namespace sightline::safeguards::rules {
 namespace {
@@ -14,12 +13,13 @@ namespace {
 class AssessmentOverdue final : public Rule {
  public:
   AssessmentOverdue()
-      : Rule(
-            {.id = "assessment-overdue",
-             .finding = "",
-             .source =
-                 "Working Together to Safeguard Children 2023 (T2): an assessment concludes within "
-                 "45 working days of the referral"}) {}
+      : Rule({.id = "assessment-overdue",
+              .finding = "",
+              .source = "Working Together to Safeguard Children 2023 (T2): an assessment "
+                        "concludes within 45 working days of the referral",
+              .title = "Assessment overdue",
+              .meaning = "An assessment must be completed within 45 working days of the referral.",
+              .resolves = "Record the assessment completed, or the s47 concluded."}) {}
 
   std::vector<EventType> events() const override {
     return {EventType::kAssessmentStarted, EventType::kAssessmentCompleted,

@@ -20,7 +20,6 @@
 #include "safeguards/rule_context.h"
 #include "safeguards/rules/closure_faults.h"
 #include "safeguards/rules/helpers.h"
-#include "safeguards/rules/rules.h"
 
 namespace sightline::safeguards::rules {
 namespace {
@@ -30,11 +29,14 @@ class ChildNotSeen final : public Rule {
   ChildNotSeen()
       : Rule({.id = "child-not-seen",
               .finding = "F7, F8",
-              .source =
-                  "Local child protection procedures on statutory visits (e.g. London, Luton: a "
-                  "child "
-                  "on a CP plan seen at least every 10 working days); Healthy Child Programme "
-                  "enhanced health visiting; Sofia SCR Findings 7 and 8"}) {}
+              .source = "Local child protection procedures on statutory visits (e.g. London, "
+                        "Luton: a child on a CP plan seen at least every 10 working days); "
+                        "Healthy Child Programme enhanced health visiting; Sofia SCR Findings 7 "
+                        "and 8",
+              .title = "Child not seen often enough",
+              .meaning = "Your agency has open involvement with the child and has not seen them "
+                         "as often as it must (every 10, 20 or 30 working days).",
+              .resolves = "Record a contact or visit with the child seen."}) {}
 
   std::vector<EventType> events() const override {
     return {EventType::kAssessmentStarted,

@@ -13,7 +13,6 @@
 
 #include "safeguards/rule_context.h"
 #include "safeguards/rules/closure_faults.h"
-#include "safeguards/rules/rules.h"
 
 namespace sightline::safeguards::rules {
 namespace {
@@ -23,10 +22,14 @@ class ClosureBeforeSeen final : public Rule {
   ClosureBeforeSeen()
       : Rule({.id = "closure-before-seen",
               .finding = "F7",
-              .source =
-                  "Local procedures for children moving across local authority boundaries (T8): a "
-                  "case is not closed until the child has been seen and located; Sofia SCR Finding "
-                  "7"}) {}
+              .source = "Local procedures for children moving across local authority boundaries "
+                        "(T8): a case is not closed until the child has been seen and located; "
+                        "Sofia SCR Finding 7",
+              .title = "Case closed before the child was seen",
+              .meaning = "A case was closed while the child's whereabouts were unknown, a "
+                         "transfer was not accepted with the child seen, or an assessment was "
+                         "still open.",
+              .resolves = "Any professional sees the child and records it."}) {}
 
   std::vector<EventType> events() const override {
     return {EventType::kCaseClosed, EventType::kContact, EventType::kAppointment,

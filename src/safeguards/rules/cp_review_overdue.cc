@@ -5,7 +5,6 @@
 // duty ends with the child's last CP plan (C9).
 #include "safeguards/rule_context.h"
 #include "safeguards/rules/helpers.h"
-#include "safeguards/rules/rules.h"
 
 namespace sightline::safeguards::rules {
 namespace {
@@ -15,10 +14,13 @@ class CpReviewOverdue final : public Rule {
   CpReviewOverdue()
       : Rule({.id = "cp-review-overdue",
               .finding = "",
-              .source =
-                  "Working Together to Safeguard Children 2023 (T6): the first review conference "
-                  "within 3 months of the initial conference, then at intervals of no more than 6 "
-                  "months"}) {}
+              .source = "Working Together to Safeguard Children 2023 (T6): the first review "
+                        "conference within 3 months of the initial conference, then at intervals "
+                        "of no more than 6 months",
+              .title = "Child protection review overdue",
+              .meaning = "A child protection plan must be reviewed within 3 months of the first "
+                         "conference, then every 6 months.",
+              .resolves = "Record the review conference."}) {}
 
   std::vector<EventType> events() const override {
     return {EventType::kConference, EventType::kPlanEnded};

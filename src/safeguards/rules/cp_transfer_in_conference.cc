@@ -5,7 +5,6 @@
 // plan stays open).
 #include "safeguards/rule_context.h"
 #include "safeguards/rules/helpers.h"
-#include "safeguards/rules/rules.h"
 
 namespace sightline::safeguards::rules {
 namespace {
@@ -15,11 +14,14 @@ class CpTransferInConference final : public Rule {
   CpTransferInConference()
       : Rule({.id = "cp-transfer-in-conference",
               .finding = "",
-              .source =
-                  "Working Together to Safeguard Children 2023 and local procedures (T7): a "
-                  "transfer-in "
-                  "conference within 15 working days when a child on a child protection plan moves "
-                  "to another local authority"}) {}
+              .source = "Working Together to Safeguard Children 2023 and local procedures (T7): a "
+                        "transfer-in conference within 15 working days when a child on a child "
+                        "protection plan moves to another local authority",
+              .title = "Transfer-in conference needed",
+              .meaning = "A child with a child protection plan moved to another local authority; "
+                         "a transfer-in conference is due within 15 working days, and the old "
+                         "area keeps visiting until then.",
+              .resolves = "Record the transfer-in conference."}) {}
 
   std::vector<EventType> events() const override {
     return {EventType::kAddress, EventType::kTransfer, EventType::kDeregistration,

@@ -12,7 +12,6 @@
 
 #include "safeguards/rule_context.h"
 #include "safeguards/rules/helpers.h"
-#include "safeguards/rules/rules.h"
 
 namespace sightline::safeguards::rules {
 namespace {
@@ -34,13 +33,17 @@ bool named_in(const std::string& summary, Indicator i) {
 class HandoverUnderstated final : public Rule {
  public:
   HandoverUnderstated()
-      : Rule(
-            {.id = "handover-understated",
-             .finding = "F7, F8",
-             .source =
-                 "Working Together 2023 and local procedures for children moving across local "
-                 "authority boundaries: a transfer states the child's true status and known risks; "
-                 "Sofia SCR Findings 7 and 8"}) {}
+      : Rule({.id = "handover-understated",
+              .finding = "F7, F8",
+              .source = "Working Together 2023 and local procedures for children moving across "
+                        "local authority boundaries: a transfer states the child's true status "
+                        "and known risks; Sofia SCR Findings 7 and 8",
+              .title = "Transfer understates what the sender knows",
+              .meaning = "A transfer gave a lower status, or fewer risks, than the sending agency "
+                         "knows about (for example \u2018child in need\u2019 during an open "
+                         "assessment).",
+              .resolves =
+                  "Send a corrected transfer with the right status and every active risk."}) {}
 
   std::vector<EventType> events() const override { return {EventType::kTransfer}; }
 

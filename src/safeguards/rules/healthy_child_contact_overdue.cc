@@ -8,7 +8,6 @@
 // have moved since the birth).
 #include "safeguards/rule_context.h"
 #include "safeguards/rules/helpers.h"
-#include "safeguards/rules/rules.h"
 
 namespace sightline::safeguards::rules {
 namespace {
@@ -18,12 +17,15 @@ enum Contact : std::uint32_t { kNewBirth = 0, kSixWeek = 1, kOneYear = 2 };
 class HealthyChildContactOverdue final : public Rule {
  public:
   HealthyChildContactOverdue()
-      : Rule(
-            {.id = "healthy-child-contact-overdue",
-             .finding = "",
-             .source =
-                 "Healthy Child Programme (T16): mandated health-visiting reviews: new baby review "
-                 "by day 14, 6-8 week review, 1-year review by 12 months"}) {}
+      : Rule({.id = "healthy-child-contact-overdue",
+              .finding = "",
+              .source = "Healthy Child Programme (T16): mandated health-visiting reviews: new "
+                        "baby review by day 14, 6-8 week review, 1-year review by 12 months",
+              .title = "Health visiting review overdue",
+              .meaning = "A new birth visit (by day 14), 6\u20138 week review or 1-year review is "
+                         "overdue.",
+              .resolves = "Record the review, or a health-visiting contact with the child seen."}) {
+  }
 
   std::vector<EventType> events() const override {
     return {EventType::kBirth, EventType::kAppointment, EventType::kContact};

@@ -6,7 +6,6 @@
 // to that area from then on.
 #include "safeguards/rule_context.h"
 #include "safeguards/rules/helpers.h"
-#include "safeguards/rules/rules.h"
 
 namespace sightline::safeguards::rules {
 namespace {
@@ -16,10 +15,14 @@ class HvHandoverMissing final : public Rule {
   HvHandoverMissing()
       : Rule({.id = "hv-handover-missing",
               .finding = "F8",
-              .source =
-                  "Healthy Child Programme: health-visiting transfer of a family moving out of the "
-                  "area, handed over to the receiving health visitor (local transfer-in/out "
-                  "guidelines, T18); Sofia SCR Finding 8"}) {}
+              .source = "Healthy Child Programme: health-visiting transfer of a family moving out "
+                        "of the area, handed over to the receiving health visitor (local "
+                        "transfer-in/out guidelines, T18); Sofia SCR Finding 8",
+              .title = "Health-visiting handover not sent",
+              .meaning = "A child known to health visiting has moved to another area; the sending "
+                         "health visitors must send a transfer to the new area's health visitors "
+                         "within 2 working days.",
+              .resolves = "Record a transfer to a health-visiting agency of the new area."}) {}
 
   std::vector<EventType> events() const override {
     return {EventType::kAddress, EventType::kTransfer, EventType::kDeregistration};

@@ -4,7 +4,6 @@
 // health-visiting agency seeing the child does it.
 #include "safeguards/rule_context.h"
 #include "safeguards/rules/helpers.h"
-#include "safeguards/rules/rules.h"
 
 namespace sightline::safeguards::rules {
 namespace {
@@ -14,10 +13,13 @@ class HvNewRegistration final : public Rule {
   HvNewRegistration()
       : Rule({.id = "hv-new-registration",
               .finding = "F3",
-              .source =
-                  "Healthy Child Programme and CHIS service specification (NHS England 2015): GP "
-                  "registration of a child under 5 notified to health visiting, who make contact; "
-                  "Sofia SCR Finding 3"}) {}
+              .source = "Healthy Child Programme and CHIS service specification (NHS England "
+                        "2015): GP registration of a child under 5 notified to health visiting, "
+                        "who make contact; Sofia SCR Finding 3",
+              .title = "New GP registration: health visitor to see the child",
+              .meaning = "A child under 5 has registered with a GP practice in your area; health "
+                         "visiting must see them within 7 working days.",
+              .resolves = "Record a contact by a health visitor with the child seen."}) {}
 
   std::vector<EventType> events() const override {
     return {EventType::kRegistration, EventType::kContact, EventType::kAppointment,

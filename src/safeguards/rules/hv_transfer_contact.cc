@@ -7,7 +7,6 @@
 // Both are resolved only by the receiver seeing the child.
 #include "safeguards/rule_context.h"
 #include "safeguards/rules/helpers.h"
-#include "safeguards/rules/rules.h"
 
 namespace sightline::safeguards::rules {
 namespace {
@@ -17,11 +16,14 @@ class HvTransferContact final : public Rule {
   HvTransferContact()
       : Rule({.id = "hv-transfer-contact",
               .finding = "F8",
-              .source =
-                  "Healthy Child Programme: the receiving health visitor contacts a family moving "
-                  "in "
-                  "(local transfer-in guidelines, T18); the sender keeps an enhanced child until "
-                  "then; Sofia SCR Finding 8"}) {}
+              .source = "Healthy Child Programme: the receiving health visitor contacts a family "
+                        "moving in (local transfer-in guidelines, T18); the sender keeps an "
+                        "enhanced child until then; Sofia SCR Finding 8",
+              .title = "Transferred child not yet seen by the new health visitor",
+              .meaning = "A child has been transferred to, or moved into the area of, a "
+                         "health-visiting agency; it must see the child within 7 working days.",
+              .resolves =
+                  "Record a contact by the receiving health visitor with the child seen."}) {}
 
   std::vector<EventType> events() const override {
     return {EventType::kTransfer,        EventType::kNotification, EventType::kContact,

@@ -7,7 +7,6 @@
 // resolved by that conference (R39).
 #include "safeguards/rule_context.h"
 #include "safeguards/rules/helpers.h"
-#include "safeguards/rules/rules.h"
 
 namespace sightline::safeguards::rules {
 namespace {
@@ -17,9 +16,13 @@ class IcpcOverdue final : public Rule {
   IcpcOverdue()
       : Rule({.id = "icpc-overdue",
               .finding = "",
-              .source =
-                  "Working Together to Safeguard Children 2023 (T4): the initial child protection "
-                  "conference within 15 working days of the last strategy discussion"}) {}
+              .source = "Working Together to Safeguard Children 2023 (T4): the initial child "
+                        "protection conference within 15 working days of the last strategy "
+                        "discussion",
+              .title = "Child protection conference overdue",
+              .meaning = "An s47 enquiry decided on a child protection conference; it is due "
+                         "within 15 working days of the strategy discussion.",
+              .resolves = "Record the conference."}) {}
 
   std::vector<EventType> events() const override {
     return {EventType::kS47Concluded, EventType::kConference};

@@ -10,7 +10,7 @@
 
 #include "safeguards/rule_context.h"
 #include "safeguards/rules/helpers.h"
-#include "safeguards/rules/rules.h"
+#include "safeguards/rules/missing_alerts.h"
 
 namespace sightline::safeguards::rules {
 namespace {
@@ -20,11 +20,15 @@ class MissingAlertRequired final : public Rule {
   MissingAlertRequired()
       : Rule({.id = "missing-alert-required",
               .finding = "F7, F8",
-              .source =
-                  "London Child Protection Procedures, children and families who go missing (T11): "
-                  "a "
-                  "child with child protection involvement who cannot be found is reported missing "
-                  "(police, national missing child alert); Sofia SCR Findings 7 and 8"}) {}
+              .source = "London Child Protection Procedures, children and families who go missing "
+                        "(T11): a child with child protection involvement who cannot be found is "
+                        "reported missing (police, national missing child alert); Sofia SCR "
+                        "Findings 7 and 8",
+              .title = "Missing alert not raised",
+              .meaning = "The child was not located in time while under an s47, a plan, an "
+                         "assessment or enhanced health visiting, and no missing alert was "
+                         "recorded.",
+              .resolves = "Record a missing alert, or the child located."}) {}
 
   std::vector<EventType> events() const override {
     return {EventType::kMissing,     EventType::kContact,

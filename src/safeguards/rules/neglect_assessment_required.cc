@@ -7,7 +7,6 @@
 // due (R3).
 #include "safeguards/rule_context.h"
 #include "safeguards/rules/helpers.h"
-#include "safeguards/rules/rules.h"
 
 namespace sightline::safeguards::rules {
 namespace {
@@ -18,10 +17,12 @@ class NeglectAssessmentRequired final : public Rule {
       : Rule({.id = "neglect-assessment-required",
               .finding = "F5, F6",
               .source = "Working Together 2023 and local neglect strategies (NSPCC Graded Care "
-                        "Profile 2): "
-                        "multiple indicators of neglect call for a neglect assessment; Sofia SCR "
-                        "Findings 5 "
-                        "and 6"}) {}
+                        "Profile 2): multiple indicators of neglect call for a neglect "
+                        "assessment; Sofia SCR Findings 5 and 6",
+              .title = "Neglect assessment needed",
+              .meaning = "Concerns span three or more areas of the child's life and no neglect or "
+                         "child and family assessment has started in the last 90 days.",
+              .resolves = "Start a neglect or child and family assessment."}) {}
 
   std::vector<EventType> events() const override { return {EventType::kAssessmentStarted}; }
   // Active indicators, the latest holistic assessment, and the child's area

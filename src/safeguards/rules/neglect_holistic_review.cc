@@ -8,7 +8,6 @@
 // occurrence per child at a time.
 #include "safeguards/rule_context.h"
 #include "safeguards/rules/helpers.h"
-#include "safeguards/rules/rules.h"
 
 namespace sightline::safeguards::rules {
 namespace {
@@ -18,10 +17,14 @@ class NeglectHolisticReview final : public Rule {
   NeglectHolisticReview()
       : Rule({.id = "neglect-holistic-review",
               .finding = "F5, F6",
-              .source =
-                  "NSPCC Graded Care Profile 2 and local neglect strategies: neglect is assessed "
-                  "across every domain of care, not on one physical sign; Sofia SCR Findings 5 and "
-                  "6"}) {}
+              .source = "NSPCC Graded Care Profile 2 and local neglect strategies: neglect is "
+                        "assessed across every domain of care, not on one physical sign; Sofia "
+                        "SCR Findings 5 and 6",
+              .title = "Neglect not looked at as a whole",
+              .meaning = "A medical found no concern, or an assessment closed with no further "
+                         "action, while concerns remain in two or more areas beyond physical care.",
+              .resolves = "Start a neglect assessment, or complete the open child and family "
+                          "assessment weighing the other concerns."}) {}
 
   std::vector<EventType> events() const override {
     return {EventType::kMedical, EventType::kAssessmentCompleted, EventType::kAssessmentStarted};

@@ -6,7 +6,6 @@
 
 #include "safeguards/rule_context.h"
 #include "safeguards/rules/helpers.h"
-#include "safeguards/rules/rules.h"
 
 namespace sightline::safeguards::rules {
 namespace {
@@ -17,8 +16,11 @@ class NonResidentialAddress final : public Rule {
       : Rule({.id = "non-residential-address",
               .finding = "",
               .source = "Local missing-family procedures (T11): an address that is a day centre, "
-                        "hostel or "
-                        "office is not a home for a child (Sofia SCR 3.17, footnote 11)"}) {}
+                        "hostel or office is not a home for a child (Sofia SCR 3.17, footnote 11)",
+              .title = "Living at a non-residential address",
+              .meaning = "The child's address is known premises that are not a home (for example, "
+                         "a shop or office).",
+              .resolves = "Record a residential address."}) {}
 
   std::vector<EventType> events() const override { return {EventType::kAddress}; }
 

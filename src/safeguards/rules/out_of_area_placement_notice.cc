@@ -6,7 +6,6 @@
 // naming a child, or the mother of an unborn child.
 #include "safeguards/rule_context.h"
 #include "safeguards/rules/helpers.h"
-#include "safeguards/rules/rules.h"
 
 namespace sightline::safeguards::rules {
 namespace {
@@ -19,12 +18,15 @@ bool placing_kind(AgencyKind k) {
 class OutOfAreaPlacementNotice final : public Rule {
  public:
   OutOfAreaPlacementNotice()
-      : Rule(
-            {.id = "out-of-area-placement-notice",
-             .finding = "",
-             .source =
-                 "Housing Act 1996 s208 (T13): written notice to the receiving authority within 14 "
-                 "days of placing a household in its area"}) {}
+      : Rule({.id = "out-of-area-placement-notice",
+              .finding = "",
+              .source = "Housing Act 1996 s208 (T13): written notice to the receiving authority "
+                        "within 14 days of placing a household in its area",
+              .title = "Out-of-area placement not notified",
+              .meaning = "A family was placed in temporary housing in another area; that area "
+                         "must be told within 14 days.",
+              .resolves = "Record a notification of the out-of-area placement to the receiving "
+                          "area."}) {}
 
   std::vector<EventType> events() const override {
     return {EventType::kAddress, EventType::kNotification};

@@ -13,7 +13,6 @@
 // adult_needs (C9).
 #include "safeguards/rule_context.h"
 #include "safeguards/rules/helpers.h"
-#include "safeguards/rules/rules.h"
 
 namespace sightline::safeguards::rules {
 namespace {
@@ -23,9 +22,12 @@ class PrebirthAssessmentRequired final : public Rule {
   PrebirthAssessmentRequired()
       : Rule({.id = "prebirth-assessment-required",
               .finding = "F2",
-              .source =
-                  "London Child Protection Procedures, pre-birth referral and assessment (T12): "
-                  "assess as soon as concerns are identified; Sofia SCR Finding 2"}) {}
+              .source = "London Child Protection Procedures, pre-birth referral and assessment "
+                        "(T12): assess as soon as concerns are identified; Sofia SCR Finding 2",
+              .title = "Pre-birth assessment needed",
+              .meaning = "An unborn child's mother has housing or money concerns and no pre-birth "
+                         "assessment was started.",
+              .resolves = "Start a pre-birth assessment."}) {}
 
   std::vector<EventType> events() const override {
     return {EventType::kReferralOutcome, EventType::kAssessmentStarted, EventType::kBirth,

@@ -4,7 +4,6 @@
 // `accessed: true`, or a contact by it (about the child or a carer).
 #include "safeguards/rule_context.h"
 #include "safeguards/rules/helpers.h"
-#include "safeguards/rules/rules.h"
 
 namespace sightline::safeguards::rules {
 namespace {
@@ -14,9 +13,14 @@ class RecordsNotReviewed final : public Rule {
   RecordsNotReviewed()
       : Rule({.id = "records-not-reviewed",
               .finding = "F8",
-              .source =
-                  "Health visitor record-keeping and transfer guidance: records received for a "
-                  "vulnerable child are read on receipt; Sofia SCR Finding 8"}) {}
+              .source = "Health visitor record-keeping and transfer guidance: records received "
+                        "for a vulnerable child are read on receipt; Sofia SCR Finding 8",
+              .title = "Transferred records not reviewed",
+              .meaning = "Records were transferred but not opened for a child with enhanced needs "
+                         "or concerns in two or more areas; the receiver must review them within "
+                         "5 working days.",
+              .resolves = "Record that the records were accessed, or a contact by the receiving "
+                          "agency."}) {}
 
   std::vector<EventType> events() const override {
     return {EventType::kRecordsTransfer, EventType::kContact};

@@ -2,7 +2,6 @@
 // needs a decision (a referral_outcome) within 1 WD; owner the receiving agency.
 #include "safeguards/rule_context.h"
 #include "safeguards/rules/helpers.h"
-#include "safeguards/rules/rules.h"
 
 namespace sightline::safeguards::rules {
 namespace {
@@ -12,9 +11,11 @@ class ReferralDecisionOverdue final : public Rule {
   ReferralDecisionOverdue()
       : Rule({.id = "referral-decision-overdue",
               .finding = "",
-              .source =
-                  "Working Together to Safeguard Children 2023 (T1): a decision on a referral to "
-                  "children's social care within one working day"}) {}
+              .source = "Working Together to Safeguard Children 2023 (T1): a decision on a "
+                        "referral to children's social care within one working day",
+              .title = "Referral decision overdue",
+              .meaning = "A referral to social care needs a decision within 1 working day.",
+              .resolves = "Record the referral's outcome."}) {}
 
   std::vector<EventType> events() const override {
     return {EventType::kReferral, EventType::kReferralOutcome};

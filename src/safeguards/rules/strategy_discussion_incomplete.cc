@@ -8,7 +8,6 @@
 
 #include "safeguards/rule_context.h"
 #include "safeguards/rules/helpers.h"
-#include "safeguards/rules/rules.h"
 
 namespace sightline::safeguards::rules {
 namespace {
@@ -18,13 +17,15 @@ enum Missing : std::uint32_t { kSocialCare = 1, kPolice = 2, kHealth = 4 };
 class StrategyDiscussionIncomplete final : public Rule {
  public:
   StrategyDiscussionIncomplete()
-      : Rule(
-            {.id = "strategy-discussion-incomplete",
-             .finding = "F4",
-             .source =
-                 "Working Together to Safeguard Children 2023 (T3): a strategy discussion includes "
-                 "children's social care, health and police, and the referring agency; Sofia SCR "
-                 "Finding 4"}) {}
+      : Rule({.id = "strategy-discussion-incomplete",
+              .finding = "F4",
+              .source = "Working Together to Safeguard Children 2023 (T3): a strategy discussion "
+                        "includes children's social care, health and police, and the referring "
+                        "agency; Sofia SCR Finding 4",
+              .title = "Strategy discussion without a key agency",
+              .meaning = "A strategy discussion took place without social care, the police, "
+                         "health, or the agency that referred.",
+              .resolves = "Hold and record a further strategy discussion that includes them."}) {}
 
   std::vector<EventType> events() const override { return {EventType::kStrategyDiscussion}; }
 

@@ -3,7 +3,6 @@
 // further strategy discussion within 5 WD; owner the agency that ran the s47.
 #include "safeguards/rule_context.h"
 #include "safeguards/rules/helpers.h"
-#include "safeguards/rules/rules.h"
 
 namespace sightline::safeguards::rules {
 namespace {
@@ -13,9 +12,14 @@ class StrategyReviewMissing final : public Rule {
   StrategyReviewMissing()
       : Rule({.id = "strategy-review-missing",
               .finding = "F4",
-              .source =
-                  "Working Together to Safeguard Children 2023 (T3): a review strategy discussion "
-                  "when an s47 enquiry ends and wider concerns remain; Sofia SCR Finding 4"}) {}
+              .source = "Working Together to Safeguard Children 2023 (T3): a review strategy "
+                        "discussion when an s47 enquiry ends and wider concerns remain; Sofia SCR "
+                        "Finding 4",
+              .title = "Further strategy discussion needed",
+              .meaning = "An s47 enquiry ended without a child protection conference while "
+                         "concerns remain in two or more areas; a further strategy discussion is "
+                         "due within 5 working days.",
+              .resolves = "Record a strategy discussion."}) {}
 
   std::vector<EventType> events() const override {
     return {EventType::kS47Concluded, EventType::kStrategyDiscussion};

@@ -9,7 +9,6 @@
 
 #include "safeguards/rule_context.h"
 #include "safeguards/rules/helpers.h"
-#include "safeguards/rules/rules.h"
 
 namespace sightline::safeguards::rules {
 namespace {
@@ -26,10 +25,15 @@ class SupportOptionsReview final : public Rule {
   SupportOptionsReview()
       : Rule({.id = "support-options-review",
               .finding = "F1",
-              .source =
-                  "Children Act 1989 s17 and NRPF Network practice guidance: a family with no "
-                  "recourse to public funds or no income is assessed for every legal route of "
-                  "support; Sofia SCR Finding 1"}) {}
+              .source = "Children Act 1989 s17 and NRPF Network practice guidance: a family with "
+                        "no recourse to public funds or no income is assessed for every legal "
+                        "route of support; Sofia SCR Finding 1",
+              .title = "Support options not reviewed",
+              .meaning = "A carer has no recourse to public funds, or no income, and is not "
+                         "settled in housing; the options for support must be reviewed within 10 "
+                         "working days.",
+              .resolves = "Record an options review covering section 17 support and specialist "
+                          "advice."}) {}
 
   std::vector<EventType> events() const override { return {EventType::kOptionsReview}; }
   // Known to services, the carers and their circumstances.

@@ -4,7 +4,6 @@
 // owns an alert (C1).
 #include "safeguards/rule_context.h"
 #include "safeguards/rules/helpers.h"
-#include "safeguards/rules/rules.h"
 
 namespace sightline::safeguards::rules {
 namespace {
@@ -12,13 +11,16 @@ namespace {
 class TransferChildNotSeen final : public Rule {
  public:
   TransferChildNotSeen()
-      : Rule(
-            {.id = "transfer-child-not-seen",
-             .finding = "F7",
-             .source =
-                 "Local procedures for children moving across local authority boundaries (T8): the "
-                 "originating authority keeps responsibility until the receiving one has seen the "
-                 "child and accepted the case; Sofia SCR Finding 7"}) {}
+      : Rule({.id = "transfer-child-not-seen",
+              .finding = "F7",
+              .source = "Local procedures for children moving across local authority boundaries "
+                        "(T8): the originating authority keeps responsibility until the receiving "
+                        "one has seen the child and accepted the case; Sofia SCR Finding 7",
+              .title = "Transfer not accepted with the child seen",
+              .meaning = "A social-care transfer must be accepted, with the child seen, within 5 "
+                         "working days; both agencies stay responsible until then.",
+              .resolves =
+                  "The receiving agency records the transfer accepted with the child seen."}) {}
 
   std::vector<EventType> events() const override {
     return {EventType::kTransfer, EventType::kTransferAccepted};

@@ -3,7 +3,6 @@
 // the child seen. Owner the reporting agency.
 #include "safeguards/rule_context.h"
 #include "safeguards/rules/helpers.h"
-#include "safeguards/rules/rules.h"
 
 namespace sightline::safeguards::rules {
 namespace {
@@ -14,8 +13,12 @@ class UnverifiedClaim final : public Rule {
       : Rule({.id = "unverified-claim",
               .finding = "",
               .source = "London Child Protection Procedures, children and families who go missing "
-                        "(T11): a "
-                        "parent's account of where a child is gets checked (Sofia SCR 3.17)"}) {}
+                        "(T11): a parent's account of where a child is gets checked (Sofia SCR "
+                        "3.17)",
+              .title = "Claim not verified",
+              .meaning = "A claim about the child (for example, that they are abroad) was "
+                         "recorded as unverified; it must be checked within 5 working days.",
+              .resolves = "Record the claim verified, the child found, or the child seen."}) {}
 
   std::vector<EventType> events() const override {
     return {EventType::kClaim,   EventType::kFound,       EventType::kContact,

@@ -6,7 +6,6 @@
 #include "safeguards/catalogue.h"
 #include "safeguards/rule_context.h"
 #include "safeguards/rules/helpers.h"
-#include "safeguards/rules/rules.h"
 
 namespace sightline::safeguards::rules {
 namespace {
@@ -14,13 +13,15 @@ namespace {
 class WasNotBrought final : public Rule {
  public:
   WasNotBrought()
-      : Rule(
-            {.id = "was-not-brought",
-             .finding = "",
-             .source =
-                 "NSPCC and local 'Was Not Brought' guidance (City and Hackney neglect toolbox): a "
-                 "child not brought to health appointments is followed up as a possible sign of "
-                 "neglect"}) {}
+      : Rule({.id = "was-not-brought",
+              .finding = "",
+              .source = "NSPCC and local 'Was Not Brought' guidance (City and Hackney neglect "
+                        "toolbox): a child not brought to health appointments is followed up as a "
+                        "possible sign of neglect",
+              .title = "Child not brought to appointments",
+              .meaning = "The child was not brought to health appointments (twice in 180 days, or "
+                         "once while enhanced or involved).",
+              .resolves = "A health professional sees the child and records it."}) {}
 
   std::vector<EventType> events() const override {
     return {EventType::kAppointment, EventType::kContact,          EventType::kMedical,

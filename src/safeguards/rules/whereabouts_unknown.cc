@@ -16,7 +16,7 @@
 
 #include "safeguards/rule_context.h"
 #include "safeguards/rules/helpers.h"
-#include "safeguards/rules/rules.h"
+#include "safeguards/rules/missing_alerts.h"
 
 namespace sightline::safeguards::rules {
 
@@ -29,10 +29,13 @@ class WhereaboutsUnknown final : public Rule {
   WhereaboutsUnknown()
       : Rule({.id = "whereabouts-unknown",
               .finding = "F7, F8",
-              .source =
-                  "London Child Protection Procedures, children and families who go missing (T11): "
-                  "tell social care and police at once and locate the child; Sofia SCR Findings 7 "
-                  "and 8"}) {}
+              .source = "London Child Protection Procedures, children and families who go missing "
+                        "(T11): tell social care and police at once and locate the child; Sofia "
+                        "SCR Findings 7 and 8",
+              .title = "Whereabouts unknown",
+              .meaning = "Nobody knows where the child is living; they must be located within 1 "
+                         "working day when an agency is involved, else 5.",
+              .resolves = "Record the child seen, found, or at a verified address."}) {}
 
   std::vector<EventType> events() const override {
     return {EventType::kWhereaboutsUnknown,
