@@ -52,6 +52,7 @@ EngineCore::EngineCore(const SafeguardsConfig& config, const WorkingDayCalendar&
                              std::to_string(rule->index()));
     }
     rules_.push_back(rule);
+    contexts_.emplace_back(*this, *rule);
     for (EventType t : rule->events()) by_type_[static_cast<std::size_t>(t)].push_back(rule);
     state_bits_.push_back(0);
     if (const FactSet watches = rule->watches(); !watches.empty()) {
@@ -378,14 +379,10 @@ DutyId EngineCore::open(const Rule& rule, DutySpec spec) {
   return id;
 }
 
-void EngineCore::call_due(const Rule& rule, DutyId d) {
-  RuleContext ctx(*this, rule);
-  rule.on_due(ctx, d);
-}
+void EngineCore::call_due(const Rule& rule, DutyId d) { rule.on_due(contexts_[rule.index()], d); }
 
 void EngineCore::call_timer(const Rule& rule, PersonId child, std::uint32_t payload) {
-  RuleContext ctx(*this, rule);
-  rule.on_timer(ctx, child, payload);
+  rule.on_timer(contexts_[rule.index()], child, payload);
 }
 
 Duty& EngineCore::own_duty(const Rule& rule, DutyId d) {
@@ -782,8 +779,7 @@ void EngineCore::apply(const Event& e, const ResolvedIds& ids) {
     }
   }
   for (const Rule* rule : by_type_[static_cast<std::size_t>(e.type)]) {
-    RuleContext ctx(*this, *rule);
-    rule->on_event(ctx, e);
+    rule->on_event(contexts_[rule->index()], e);
   }
   if (changed_.intersects(watched_) && !touched_.empty()) {
     std::sort(touched_.begin(), touched_.end());
@@ -793,8 +789,7 @@ void EngineCore::apply(const Event& e, const ResolvedIds& ids) {
       if (!s.is_child || s.dead) continue;
       for (std::size_t i = 0; i < state_rules_.size(); ++i) {
         if (!changed_.intersects(state_watches_[i])) continue;
-        RuleContext ctx(*this, *state_rules_[i]);
-        state_rules_[i]->on_state(ctx, p);
+        state_rules_[i]->on_state(contexts_[state_rules_[i]->index()], p);
       }
     }
   }

@@ -383,7 +383,10 @@ class EngineCore {
   // The bit of PersonState::rule_state each state rule keeps its state in,
   // by rule index (0 for the others).
   std::vector<std::uint8_t> state_bits_;
-  // The rule's hooks, each called with a context bound to the rule.
+  // Each rule's context (rule_context.h), by rule index: made once, as a
+  // context holds nothing but the engine and the rule.
+  std::vector<RuleContext> contexts_;
+  // The rule's hooks, each called with the context bound to the rule.
   void call_due(const Rule& rule, DutyId d);
   void call_timer(const Rule& rule, PersonId child, std::uint32_t payload);
   // The duty, when it is `rule`'s (std::logic_error otherwise).
