@@ -337,6 +337,46 @@ class EngineCore {
   void update_state(const Event& e);
   // The event's own facts: everything but its sightings and locations.
   void update_records(const Event& e);
+  // One per event kind: the facts an event of that kind changes.
+  void update_agency(const Event& e);
+  void update_premises(const Event& e);
+  void update_person(const Event& e);
+  void update_pregnancy(const Event& e);
+  void update_birth(const Event& e);
+  void update_relationship(const Event& e);
+  void update_circumstances(const Event& e);
+  void update_death(const Event& e);
+  void update_address(const Event& e);
+  void update_whereabouts_unknown(const Event& e);
+  void update_missing(const Event& e);
+  void update_found(const Event& e);
+  void update_claim(const Event& e);
+  void update_registration(const Event& e);
+  void update_deregistration(const Event& e);
+  void update_hv_level(const Event& e);
+  void update_appointment(const Event& e);
+  void update_medical(const Event& e);
+  void update_records_transfer(const Event& e);
+  void update_contact(const Event& e);
+  void update_referral(const Event& e);
+  void update_referral_outcome(const Event& e);
+  void update_indicator(const Event& e);
+  void update_notification(const Event& e);
+  void update_assessment_started(const Event& e);
+  void update_assessment_completed(const Event& e);
+  void update_strategy_discussion(const Event& e);
+  void update_s47_concluded(const Event& e);
+  void update_conference(const Event& e);
+  void update_plan_started(const Event& e);
+  void update_plan_ended(const Event& e);
+  void update_transfer(const Event& e);
+  void update_transfer_accepted(const Event& e);
+  void update_transfer_declined(const Event& e);
+  void update_case_closed(const Event& e);
+  void update_options_review(const Event& e);
+  // The person `id` names; noted among the children the event names when
+  // known to be a child.
+  PersonId name_child(const Id& id);
   // The children the event shows seen and locates (C5), from the one definition.
   void note_sightings(const Event& e);
   void note_seen(PersonId child, AgencyId by, std::int64_t t);
