@@ -1,8 +1,7 @@
 // Each safeguard in plain English, for the people who must act on its
-// alerts: a short title, what the rule means, and what resolves it; and each
-// finding of the serious case review (F1-F8) as a short plain title. One
-// table for every rule of docs/safeguards-v1.md; a test checks that every
-// rule the engine knows has an entry.
+// alerts: a short title, what the rule means, and what resolves it, as each
+// rule declares them beside its code (safeguards/rules/, RuleInfo); and each
+// finding of the serious case review (F1-F8) as a short plain title.
 #pragma once
 
 #include <span>

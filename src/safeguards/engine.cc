@@ -6,9 +6,10 @@
 
 namespace sightline::safeguards {
 
-SafeguardsEngine::SafeguardsEngine(SafeguardsConfig config, const WorkingDayCalendar& calendar)
+SafeguardsEngine::SafeguardsEngine(SafeguardsConfig config, const WorkingDayCalendar& calendar,
+                                   std::span<const Rule* const> rules)
     : config_(std::make_unique<SafeguardsConfig>(std::move(config))),
-      core_(std::make_unique<EngineCore>(*config_, calendar)) {}
+      core_(std::make_unique<EngineCore>(*config_, calendar, rules)) {}
 
 SafeguardsEngine::~SafeguardsEngine() = default;
 

@@ -19,6 +19,7 @@
 #include <functional>
 #include <memory>
 #include <optional>
+#include <span>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -27,6 +28,7 @@
 #include "feed/event.h"
 #include "feed/resolved_ids.h"
 #include "safeguards/alert.h"
+#include "safeguards/catalogue.h"
 #include "safeguards/config.h"
 #include "safeguards/listener.h"
 #include "safeguards/notice.h"
@@ -38,9 +40,12 @@ class EngineCore;
 
 class SafeguardsEngine {
  public:
+  // `rules`: the catalogue (catalogue.h), or for a test the catalogue and
+  // rules of its own, each at the position its index() gives.
   explicit SafeguardsEngine(
       SafeguardsConfig config = SafeguardsConfig(),
-      const WorkingDayCalendar& calendar = WorkingDayCalendar::england_and_wales());
+      const WorkingDayCalendar& calendar = WorkingDayCalendar::england_and_wales(),
+      std::span<const Rule* const> rules = catalogue());
   ~SafeguardsEngine();
   SafeguardsEngine(const SafeguardsEngine&) = delete;
   SafeguardsEngine& operator=(const SafeguardsEngine&) = delete;

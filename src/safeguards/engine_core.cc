@@ -2,8 +2,10 @@
 
 #include <algorithm>
 #include <atomic>
+#include <stdexcept>
 
 #include "safeguards/catalogue.h"
+#include "safeguards/rule_context.h"
 
 namespace sightline::safeguards {
 namespace {
@@ -36,16 +38,33 @@ constexpr std::uint32_t bit(Indicator i) { return 1u << static_cast<int>(i); }
 
 void set_rule_index(Rule& rule, std::uint16_t index) { rule.index_ = index; }
 
-void Rule::on_due(EngineCore& core, DutyId duty) const { core.raise(duty); }
+void Rule::on_due(RuleContext& ctx, DutyId duty) const { ctx.raise(duty); }
 
-EngineCore::EngineCore(const SafeguardsConfig& config, const WorkingDayCalendar& calendar)
+EngineCore::EngineCore(const SafeguardsConfig& config, const WorkingDayCalendar& calendar,
+                       std::span<const Rule* const> rules)
     : config_(config), calendar_(calendar), now_(at_instant(-100000LL * 86400)) {
   static std::atomic<std::uint64_t> engines{0};
   token_ = ++engines;
-  for (const Rule* rule : catalogue()) {
+  for (const Rule* rule : rules) {
+    if (rule->index() != rules_.size()) {
+      throw std::logic_error(std::string(rule->info().id) + " is rule " +
+                             std::to_string(rules_.size()) + " of the engine but has index " +
+                             std::to_string(rule->index()));
+    }
     rules_.push_back(rule);
+    contexts_.emplace_back(*this, *rule);
     for (EventType t : rule->events()) by_type_[static_cast<std::size_t>(t)].push_back(rule);
-    if (rule->watches_state()) state_rules_.push_back(rule);
+    state_bits_.push_back(0);
+    if (const FactSet watches = rule->watches(); !watches.empty()) {
+      // Each state rule keeps its last value per child in a bit of its own.
+      if (state_rules_.size() == 8 * sizeof(PersonState::rule_state)) {
+        throw std::logic_error("more state rules than bits in PersonState::rule_state");
+      }
+      state_bits_.back() = static_cast<std::uint8_t>(1u << state_rules_.size());
+      state_rules_.push_back(rule);
+      state_watches_.push_back(watches);
+      watched_ = watched_ | watches;
+    }
   }
   ledger_.reset(rules_.size());
 }
@@ -223,8 +242,8 @@ void EngineCore::note_known_to_services(const Event& e) {
   const auto known = [&](PersonId p) {
     if (people_[p].known_to_services) return;
     people_[p].known_to_services = true;
-    touch(p);  // a watched state changed (support-options-review)
-    state_may_change_ = true;
+    touch(p);
+    mark(Fact::kKnownToServices);
   };
   for (const PersonRef& ref : persons_named(e)) known(person(*ref.person));
   for (const PersonId p : children_named_) known(p);
@@ -352,12 +371,58 @@ DutyId EngineCore::open(const Rule& rule, DutySpec spec) {
     if (catching_up_ > 0) {
       held_overdue_.emplace_back(id, d.generation);
     } else {
-      rule.on_due(*this, id);
+      call_due(rule, id);
     }
   } else {
     queue_.push(QueueEntry{deadline_of(*spec.due), 0, EntryKind::kDue, 0, 0, id, d.generation});
   }
   return id;
+}
+
+void EngineCore::call_due(const Rule& rule, DutyId d) { rule.on_due(contexts_[rule.index()], d); }
+
+void EngineCore::call_timer(const Rule& rule, PersonId child, std::uint32_t payload) {
+  rule.on_timer(contexts_[rule.index()], child, payload);
+}
+
+Duty& EngineCore::own_duty(const Rule& rule, DutyId d) {
+  if (d >= duties_.size() || duties_[d].rule != rule.index()) {
+    throw std::logic_error(std::string(rule.info().id) + ": duty " + std::to_string(d) +
+                           " is not one of the rule's own");
+  }
+  return duties_[d];
+}
+
+void EngineCore::set_owner(const Rule& rule, DutyId d, AgencyId owner) {
+  own_duty(rule, d).owner = owner;
+}
+void EngineCore::set_subject(const Rule& rule, DutyId d, std::uint32_t subject) {
+  own_duty(rule, d).subject = subject;
+}
+void EngineCore::set_extra(const Rule& rule, DutyId d, std::uint32_t extra) {
+  own_duty(rule, d).extra = extra;
+}
+
+bool EngineCore::occurrence_starts(const Rule& rule, PersonId child, bool state) {
+  const std::uint8_t bit = state_bits_[rule.index()];
+  if (bit == 0) {
+    throw std::logic_error(std::string(rule.info().id) +
+                           ": occurrence_starts is for rules that watch a state");
+  }
+  PersonState& s = people_[child];
+  const bool was = (s.rule_state & bit) != 0;
+  if (state) {
+    s.rule_state |= bit;
+  } else {
+    s.rule_state &= static_cast<std::uint8_t>(~bit);
+  }
+  if (!state || was) return false;
+  triggered(rule, child);
+  if (any_open(child, rule)) {
+    no_duty(rule, child, NoDutyReason::kOccurrenceOpen);
+    return false;
+  }
+  return true;
 }
 
 void EngineCore::raise(DutyId id) {
@@ -498,7 +563,7 @@ void EngineCore::reschedule(DutyId id, Date due) {
     if (catching_up_ > 0) {
       held_overdue_.emplace_back(id, d.generation);
     } else {
-      rules_[d.rule]->on_due(*this, id);
+      call_due(*rules_[d.rule], id);
     }
   } else {
     queue_.push(QueueEntry{deadline_of(due), 0, EntryKind::kDue, 0, 0, id, d.generation});
@@ -539,7 +604,7 @@ void EngineCore::compact() {
 void EngineCore::schedule(const Rule& rule, PersonId child, std::int64_t instant,
                           std::uint32_t payload) {
   if (instant <= now_instant()) {
-    rule.on_timer(*this, child, payload);
+    call_timer(rule, child, payload);
     return;
   }
   queue_.push(QueueEntry{instant, 0, EntryKind::kTimer, 0, rule.index(), child, payload});
@@ -593,7 +658,7 @@ void EngineCore::process(const QueueEntry& e) {
       const Rule& rule = *rules_[d.rule];
       const PersonId child = d.child;  // on_due may open duties, moving `d`
       const Date due = d.due;
-      rule.on_due(*this, e.target);
+      call_due(rule, e.target);
       const Duty& after = duties_[e.target];
       const bool moved = after.state == DutyState::kPending && after.generation != e.generation;
       if (after.state != DutyState::kAlerted && !moved) {
@@ -615,7 +680,7 @@ void EngineCore::process(const QueueEntry& e) {
       return;
     }
     case EntryKind::kTimer:
-      if (!people_[e.target].dead) rules_[e.rule]->on_timer(*this, e.target, e.generation);
+      if (!people_[e.target].dead) call_timer(*rules_[e.rule], e.target, e.generation);
       ledger_.end_step([&] { return "a timer on " + today().to_string(); });
       return;
   }
@@ -650,7 +715,7 @@ void EngineCore::raise_held_overdue() {
   held_overdue_.clear();
   for (const auto& [d, generation] : held) {
     if (duties_[d].generation == generation && duties_[d].state == DutyState::kPending) {
-      rules_[duties_[d].rule]->on_due(*this, d);
+      call_due(*rules_[duties_[d].rule], d);
     }
   }
   compact();
@@ -697,26 +762,7 @@ void EngineCore::apply(const Event& e, const ResolvedIds& ids) {
   children_named_.clear();
   touched_.clear();
   moves_.clear();
-  switch (e.type) {
-    // Events that only show a child seen, or close things, change no watched state.
-    case EventType::kAppointment:
-      state_may_change_ = e.as<AppointmentEvent>().outcome == AppointmentOutcome::kWasNotBrought;
-      break;
-    case EventType::kContact: {
-      const ContactOutcome o = e.as<ContactEvent>().outcome;
-      state_may_change_ = o == ContactOutcome::kDeclined || o == ContactOutcome::kNoAccess;
-      break;
-    }
-    case EventType::kMedical:
-    case EventType::kFound:
-    case EventType::kTransferAccepted:
-    case EventType::kHvLevel:
-    case EventType::kRegistration:
-      state_may_change_ = false;
-      break;
-    default:
-      state_may_change_ = true;
-  }
+  changed_.clear();
   update_state(e);
   if (!e.by.empty()) {
     // R4's stand-in for the child's area: the agency that last reported about
@@ -732,14 +778,19 @@ void EngineCore::apply(const Event& e, const ResolvedIds& ids) {
       note_known_to_services(e);
     }
   }
-  for (const Rule* rule : by_type_[static_cast<std::size_t>(e.type)]) rule->on_event(*this, e);
-  if (state_may_change_ && !state_rules_.empty() && !touched_.empty()) {
+  for (const Rule* rule : by_type_[static_cast<std::size_t>(e.type)]) {
+    rule->on_event(contexts_[rule->index()], e);
+  }
+  if (changed_.intersects(watched_) && !touched_.empty()) {
     std::sort(touched_.begin(), touched_.end());
     touched_.erase(std::unique(touched_.begin(), touched_.end()), touched_.end());
     for (PersonId p : touched_) {
       const PersonState& s = people_[p];
       if (!s.is_child || s.dead) continue;
-      for (const Rule* rule : state_rules_) rule->on_state(*this, p);
+      for (std::size_t i = 0; i < state_rules_.size(); ++i) {
+        if (!changed_.intersects(state_watches_[i])) continue;
+        state_rules_[i]->on_state(contexts_[state_rules_[i]->index()], p);
+      }
     }
   }
   ledger_.end_step([&] { return "the event " + occurrence_of(e); });

@@ -19,6 +19,7 @@
 #include <functional>
 #include <memory>
 #include <optional>
+#include <span>
 #include <string>
 #include <string_view>
 #include <unordered_map>
@@ -33,6 +34,7 @@
 #include "safeguards/chunked_vector.h"
 #include "safeguards/config.h"
 #include "safeguards/deadline_queue.h"
+#include "safeguards/fact.h"
 #include "safeguards/hash_index.h"
 #include "safeguards/interner.h"
 #include "safeguards/listener.h"
@@ -42,6 +44,8 @@
 #include "safeguards/trigger_ledger.h"
 
 namespace sightline::safeguards {
+
+class RuleContext;
 
 enum class DutyState : std::uint8_t { kPending, kAlerted, kClosed };
 
@@ -136,7 +140,10 @@ struct ConferenceInfo {
 
 class EngineCore {
  public:
-  EngineCore(const SafeguardsConfig& config, const WorkingDayCalendar& calendar);
+  // Runs `rules`, each at the position its index() gives (std::logic_error
+  // otherwise): the catalogue, or for a test the catalogue and rules of its own.
+  EngineCore(const SafeguardsConfig& config, const WorkingDayCalendar& calendar,
+             std::span<const Rule* const> rules);
   ~EngineCore();
   EngineCore(const EngineCore&) = delete;
   EngineCore& operator=(const EngineCore&) = delete;
@@ -172,7 +179,6 @@ class EngineCore {
   PersonId find_person(std::string_view id) { return person(id); }
   // The person's dense id, or kNone when no event named them (nothing is interned).
   PersonId known_person(std::string_view id) const { return persons_.find(id); }
-  PersonState& state(PersonId p) { return people_[p]; }
   const PersonState& state(PersonId p) const { return people_[p]; }
   std::string_view person_name(PersonId p) const { return persons_.name(p); }
   AgencyId agency(std::string_view id);  // interned on first use
@@ -258,6 +264,10 @@ class EngineCore {
     ledger_.settled_without_duty(rule.index(), child, why);
   }
   const TriggerLedger& ledger() const { return ledger_; }
+  // C9 for a state rule: records the state's value for the child in the bit
+  // the engine gave the rule, and says whether a new occurrence starts (see
+  // RuleContext::occurrence_starts).
+  bool occurrence_starts(const Rule& rule, PersonId child, bool state);
 
   // ----- duties and alerts -----
   // Opens a duty (or records a fault when spec.due is empty). A duty already
@@ -265,7 +275,13 @@ class EngineCore {
   // for a dead child (R5), nor without an owner (which leaves the rule's
   // trigger unsettled: a silent trigger). Returns the duty, or kNone.
   DutyId open(const Rule& rule, DutySpec spec);
-  Duty& duty(DutyId d) { return duties_[d]; }
+  const Duty& duty(DutyId d) const { return duties_[d]; }
+  // A rule's own bookkeeping on its own duty: the owner found when it falls
+  // due (R3), the rule-specific subject and extra. Throws std::logic_error
+  // when the duty is another rule's.
+  void set_owner(const Rule& rule, DutyId d, AgencyId owner);
+  void set_subject(const Rule& rule, DutyId d, std::uint32_t subject);
+  void set_extra(const Rule& rule, DutyId d, std::uint32_t extra);
   // Raises the duty's alert now (on_due's default).
   void raise(DutyId d);
   // The current event does the duty: a raised alert is resolved by it, a
@@ -321,6 +337,46 @@ class EngineCore {
   void update_state(const Event& e);
   // The event's own facts: everything but its sightings and locations.
   void update_records(const Event& e);
+  // One per event kind: the facts an event of that kind changes.
+  void update_agency(const Event& e);
+  void update_premises(const Event& e);
+  void update_person(const Event& e);
+  void update_pregnancy(const Event& e);
+  void update_birth(const Event& e);
+  void update_relationship(const Event& e);
+  void update_circumstances(const Event& e);
+  void update_death(const Event& e);
+  void update_address(const Event& e);
+  void update_whereabouts_unknown(const Event& e);
+  void update_missing(const Event& e);
+  void update_found(const Event& e);
+  void update_claim(const Event& e);
+  void update_registration(const Event& e);
+  void update_deregistration(const Event& e);
+  void update_hv_level(const Event& e);
+  void update_appointment(const Event& e);
+  void update_medical(const Event& e);
+  void update_records_transfer(const Event& e);
+  void update_contact(const Event& e);
+  void update_referral(const Event& e);
+  void update_referral_outcome(const Event& e);
+  void update_indicator(const Event& e);
+  void update_notification(const Event& e);
+  void update_assessment_started(const Event& e);
+  void update_assessment_completed(const Event& e);
+  void update_strategy_discussion(const Event& e);
+  void update_s47_concluded(const Event& e);
+  void update_conference(const Event& e);
+  void update_plan_started(const Event& e);
+  void update_plan_ended(const Event& e);
+  void update_transfer(const Event& e);
+  void update_transfer_accepted(const Event& e);
+  void update_transfer_declined(const Event& e);
+  void update_case_closed(const Event& e);
+  void update_options_review(const Event& e);
+  // The person `id` names; noted among the children the event names when
+  // known to be a child.
+  PersonId name_child(const Id& id);
   // The children the event shows seen and locates (C5), from the one definition.
   void note_sightings(const Event& e);
   void note_seen(PersonId child, AgencyId by, std::int64_t t);
@@ -362,6 +418,19 @@ class EngineCore {
   std::vector<const Rule*> rules_;
   std::array<std::vector<const Rule*>, kEventTypeCount> by_type_;
   std::vector<const Rule*> state_rules_;
+  std::vector<FactSet> state_watches_;  // what each of state_rules_ watches
+  FactSet watched_;                     // what any of them watches
+  // The bit of PersonState::rule_state each state rule keeps its state in,
+  // by rule index (0 for the others).
+  std::vector<std::uint8_t> state_bits_;
+  // Each rule's context (rule_context.h), by rule index: made once, as a
+  // context holds nothing but the engine and the rule.
+  std::vector<RuleContext> contexts_;
+  // The rule's hooks, each called with the context bound to the rule.
+  void call_due(const Rule& rule, DutyId d);
+  void call_timer(const Rule& rule, PersonId child, std::uint32_t payload);
+  // The duty, when it is `rule`'s (std::logic_error otherwise).
+  Duty& own_duty(const Rule& rule, DutyId d);
 
   Interner persons_, agency_ids_, area_ids_, refs_;
   ChunkedVector<PersonState> people_;
@@ -416,9 +485,10 @@ class EngineCore {
   std::vector<PersonId> children_named_;
   std::vector<Move> moves_;
   std::vector<PersonId> touched_;
-  // Whether the current event may change a state that state rules watch
-  // (indicators, carers' circumstances, being known to services, gestation).
-  bool state_may_change_ = false;
+  // The kinds of fact the current event changed (fact.h): a state rule is
+  // re-checked for the people it touched when they include one it watches.
+  FactSet changed_;
+  void mark(Fact f) { changed_.add(f); }
   std::vector<PersonId> dirty_;  // people whose duty lists hold closed duties
 
   // The ids the current event names, by the address of their characters: the

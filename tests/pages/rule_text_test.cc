@@ -7,6 +7,7 @@
 #include <set>
 #include <string>
 
+#include "../safeguards/catalogue_doc.h"
 #include "safeguards/catalogue.h"
 #include "safeguards/rule.h"
 
@@ -24,7 +25,8 @@ TEST(RuleTextTest, EveryRuleOfTheEngineHasText) {
     EXPECT_FALSE(t->meaning.empty()) << id;
     EXPECT_FALSE(t->resolves.empty()) << id;
   }
-  EXPECT_EQ(rules, 27U);
+  // As many as the catalogue's table has rows (27 today).
+  EXPECT_EQ(rules, testing::catalogue_doc_rule_ids().size());
   EXPECT_EQ(pages::rule_texts().size(), rules);
 }
 

@@ -10,6 +10,7 @@
 #include "feed/parser.h"
 #include "safeguards/alert_json.h"
 #include "safeguards/catalogue.h"
+#include "safeguards/catalogue_doc.h"
 #include "safeguards/config.h"
 #include "safeguards/deadline_queue.h"
 #include "safeguards/engine.h"
@@ -320,7 +321,8 @@ TEST(Rules, MissingAlertWhenInvolvementBeginsAfterTheDeadlinePassed) {
 }
 
 TEST(Catalogue, HasEveryRuleOnceWithItsSource) {
-  EXPECT_EQ(catalogue().size(), 27u);
+  // As many as the catalogue's table has rows (27 today).
+  EXPECT_EQ(catalogue().size(), testing::catalogue_doc_rule_ids().size());
   for (const Rule* r : catalogue()) {
     EXPECT_EQ(find_rule(r->info().id), r);
     EXPECT_FALSE(r->info().source.empty()) << r->info().id;

@@ -7,104 +7,109 @@
 // late Sightline learns of it (C3). Owner: health visiting of the mother's
 // area when the duty falls due, else of the reporting agency's area. The duty
 // ends at the birth (C9).
-#include "safeguards/engine_core.h"
+#include "safeguards/rule_context.h"
 #include "safeguards/rules/helpers.h"
-#include "safeguards/rules/rules.h"
 
 namespace sightline::safeguards::rules {
 namespace {
 
-enum Param : std::size_t { kFromWeeks, kByWeeks };
-
 class AntenatalContactOverdue final : public Rule {
  public:
   AntenatalContactOverdue()
-      : Rule({"antenatal-contact-overdue",
-              "",
-              "Healthy Child Programme (T16): the mandated antenatal health-visiting contact "
-              "from 28 weeks of pregnancy",
-              {{"from_gestation_weeks", 28, "the duty starts at N weeks' gestation"},
-               {"by_gestation_weeks", 36, "the contact by N weeks' gestation"}}}) {}
+      : Rule({.id = "antenatal-contact-overdue",
+              .finding = "",
+              .source = "Healthy Child Programme (T16): the mandated antenatal health-visiting "
+                        "contact from 28 weeks of pregnancy",
+              .title = "Antenatal contact overdue",
+              .meaning = "A health visitor must have contact with the mother by 36 weeks of "
+                         "pregnancy.",
+              .resolves = "Record a health-visiting contact with the mother."}) {}
 
   std::vector<EventType> events() const override {
     return {EventType::kPregnancy, EventType::kContact, EventType::kBirth};
   }
 
-  void on_event(EngineCore& core, const Event& e) const override {
+  void on_event(RuleContext& ctx, const Event& e) const override {
     if (e.type == EventType::kPregnancy) {
       const auto& b = e.as<PregnancyEvent>();
-      const PersonId child = core.find_person(b.child);
-      const AreaId area = core.agency_info(core.agency(e.by)).area;
-      const Date from = b.edd.plus_days(-(40 - core.param(*this, kFromWeeks, area)) * 7);
-      const Date by = b.edd.plus_days(-(40 - core.param(*this, kByWeeks, area)) * 7);
+      const PersonId child = ctx.find_person(b.child);
+      const AreaId area = ctx.agency_info(ctx.agency(e.by)).area;
+      const Date from = b.edd.plus_days(-(40 - ctx.param(from_gestation_weeks_, area)) * 7);
+      const Date by = b.edd.plus_days(-(40 - ctx.param(by_gestation_weeks_, area)) * 7);
       // First known after 36 weeks: the trigger, a pregnancy known while the
       // contact could still be made in time, never happened (R37).
       if (e.at.date > by) return;
-      core.schedule(*this, child, std::int64_t{from.days()} * 86400, core.agency(e.by));
+      ctx.schedule(child, std::int64_t{from.days()} * 86400, ctx.agency(e.by));
       return;
     }
     if (e.type == EventType::kBirth) {
-      const PersonId child = core.find_person(e.as<BirthEvent>().child);
-      core.for_each_open(child, *this, [&](DutyId d) { core.end(d); });
+      const PersonId child = ctx.find_person(e.as<BirthEvent>().child);
+      ctx.for_each_open(child, [&](DutyId d) { ctx.end(d); });
       return;
     }
     const auto& b = e.as<ContactEvent>();
     if (b.outcome != ContactOutcome::kSeen ||
-        !is_kind(core, core.agency(e.by), AgencyKind::kHealthVisiting)) {
+        !is_kind(ctx, ctx.agency(e.by), AgencyKind::kHealthVisiting)) {
       return;
     }
     for (const Id& id : b.persons) {
-      for (PersonId child : core.state(core.find_person(id)).children) {
-        core.for_each_open(child, *this, [&](DutyId d) { core.resolve(d); });
+      for (PersonId child : ctx.state(ctx.find_person(id)).children) {
+        ctx.for_each_open(child, [&](DutyId d) { ctx.resolve(d); });
       }
     }
   }
 
-  void on_timer(EngineCore& core, PersonId child, std::uint32_t reporter) const override {
-    const PersonState& s = core.state(child);
+  void on_timer(RuleContext& ctx, PersonId child, std::uint32_t reporter) const override {
+    const PersonState& s = ctx.state(child);
     if (!s.unborn || !s.edd || s.mother == kNone) return;  // born before 28 weeks: no trigger
-    core.triggered(*this, child);
-    if (core.any_open(child, *this))
-      return core.no_duty(*this, child, NoDutyReason::kOccurrenceOpen);
-    const PersonState& mother = core.state(s.mother);
+    ctx.triggered(child);
+    if (ctx.any_open(child)) return ctx.no_duty(child, NoDutyReason::kOccurrenceOpen);
+    const PersonState& mother = ctx.state(s.mother);
     const Date start = s.edd->plus_days(-280);
     if (mother.last_hv_contact != kNever &&
         mother.last_hv_contact >= std::int64_t{start.days()} * 86400) {
       // R37: seen by health visiting during this pregnancy already.
-      return core.no_duty(*this, child, NoDutyReason::kAlreadyDone);
+      return ctx.no_duty(child, NoDutyReason::kAlreadyDone);
     }
-    const AgencyId owner = owner_of(core, child, reporter);
+    const AgencyId owner = owner_of(ctx, child, reporter);
     if (owner == kNone) return;  // no reporting agency (see owner_of)
-    const AreaId area = core.agency_info(owner).area;
-    const Date from = s.edd->plus_days(-(40 - core.param(*this, kFromWeeks, area)) * 7);
+    const AreaId area = ctx.agency_info(owner).area;
+    const Date from = s.edd->plus_days(-(40 - ctx.param(from_gestation_weeks_, area)) * 7);
     DutySpec spec;
     spec.child = child;
     spec.owner = owner;
-    spec.trigger = core.today() > from ? core.today() : from;
-    spec.due = s.edd->plus_days(-(40 - core.param(*this, kByWeeks, area)) * 7);
+    spec.trigger = ctx.today() > from ? ctx.today() : from;
+    spec.due = s.edd->plus_days(-(40 - ctx.param(by_gestation_weeks_, area)) * 7);
     spec.subject = reporter;
     spec.occurrence = "pregnancy at " + from.to_string();
-    core.open(*this, std::move(spec));
+    ctx.open(std::move(spec));
   }
 
-  void on_due(EngineCore& core, DutyId id) const override {
-    Duty& d = core.duty(id);
-    const AgencyId owner = owner_of(core, d.child, d.subject);
-    if (owner != kNone) d.owner = owner;
-    core.raise(id);
+  void on_due(RuleContext& ctx, DutyId id) const override {
+    const Duty& d = ctx.duty(id);
+    const AgencyId owner = owner_of(ctx, d.child, d.subject);
+    if (owner != kNone) return ctx.raise_to(id, owner);
+    ctx.raise(id);
   }
 
  private:
   // Health visiting of the mother's area, else of the reporting agency's;
   // where neither is known, the reporting agency itself (R4), so that the
   // duty is not lost. kNone only without a reporter.
-  static AgencyId owner_of(EngineCore& core, PersonId child, AgencyId reporter) {
-    const PersonState& s = core.state(child);
-    AreaId area = s.mother != kNone ? core.state(s.mother).address.last_area : kNone;
-    if (area == kNone && reporter != kNone) area = core.agency_info(reporter).area;
+  static AgencyId owner_of(RuleContext& ctx, PersonId child, AgencyId reporter) {
+    const PersonState& s = ctx.state(child);
+    AreaId area = s.mother != kNone ? ctx.state(s.mother).address.last_area : kNone;
+    if (area == kNone && reporter != kNone) area = ctx.agency_info(reporter).area;
     if (area == kNone) return reporter;
-    return core.serving(AgencyKind::kHealthVisiting, area);
+    return ctx.serving(AgencyKind::kHealthVisiting, area);
   }
+
+ private:
+  // Parameters (docs/safeguards-config.md), each read by name.
+  const Parameter from_gestation_weeks_ =
+      parameter("from_gestation_weeks", 28, "the duty starts at N weeks' gestation");
+  const Parameter by_gestation_weeks_ =
+      parameter("by_gestation_weeks", 36, "the contact by N weeks' gestation");
 };
 
 }  // namespace

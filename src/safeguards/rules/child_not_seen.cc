@@ -17,29 +17,26 @@
 #include <algorithm>
 #include <optional>
 
-#include "safeguards/engine_core.h"
+#include "safeguards/rule_context.h"
 #include "safeguards/rules/closure_faults.h"
 #include "safeguards/rules/helpers.h"
-#include "safeguards/rules/rules.h"
 
 namespace sightline::safeguards::rules {
 namespace {
 
-enum Param : std::size_t { kProtectionWd, kAssessmentWd, kEnhancedWd };
-
 class ChildNotSeen final : public Rule {
  public:
   ChildNotSeen()
-      : Rule({"child-not-seen",
-              "F7, F8",
-              "Local child protection procedures on statutory visits (e.g. London, Luton: a child "
-              "on a CP plan seen at least every 10 working days); Healthy Child Programme "
-              "enhanced health visiting; Sofia SCR Findings 7 and 8",
-              {{"protection_working_days", 10, "seen every N WD under an open s47 or CP plan"},
-               {"assessment_working_days", 20,
-                "seen every N WD under an open assessment or CIN plan"},
-               {"enhanced_hv_working_days", 30,
-                "seen every N WD while health visiting is enhanced"}}}) {}
+      : Rule({.id = "child-not-seen",
+              .finding = "F7, F8",
+              .source = "Local child protection procedures on statutory visits (e.g. London, "
+                        "Luton: a child on a CP plan seen at least every 10 working days); "
+                        "Healthy Child Programme enhanced health visiting; Sofia SCR Findings 7 "
+                        "and 8",
+              .title = "Child not seen often enough",
+              .meaning = "Your agency has open involvement with the child and has not seen them "
+                         "as often as it must (every 10, 20 or 30 working days).",
+              .resolves = "Record a contact or visit with the child seen."}) {}
 
   std::vector<EventType> events() const override {
     return {EventType::kAssessmentStarted,
@@ -57,42 +54,41 @@ class ChildNotSeen final : public Rule {
             EventType::kBirth};
   }
 
-  void on_event(EngineCore& core, const Event& e) const override {
-    for (PersonId child : core.children_named())
-      update(core, child, closer_if_fault(core, e, child));
+  void on_event(RuleContext& ctx, const Event& e) const override {
+    for (PersonId child : ctx.children_named()) update(ctx, child, closer_if_fault(ctx, e, child));
   }
 
  private:
-  // Which parameter an involvement's interval is, if it has one.
-  static std::optional<Param> interval_of(const Involvement& i) {
+  // Which parameter an involvement's interval is, if it has one (nullptr).
+  const Parameter* interval_of(const Involvement& i) const {
     switch (i.kind) {
       case InvolvementKind::kS47:
       case InvolvementKind::kCpPlan:
-        return kProtectionWd;
+        return &protection_working_days_;
       case InvolvementKind::kAssessment:
       case InvolvementKind::kCinPlan:
-        return kAssessmentWd;
+        return &assessment_working_days_;
       case InvolvementKind::kHvEnhanced:
-        return kEnhancedWd;
+        return &enhanced_hv_working_days_;
       case InvolvementKind::kLookedAfterPlan:
         // The row lists intervals for s47, CP, assessment, CIN and enhanced HV
         // only: statutory visits to a looked-after child are another regime (R44).
-        return std::nullopt;
+        return nullptr;
       case InvolvementKind::kAcceptedTransfer:
         switch (i.status) {
           case TransferStatus::kIncompleteS47:
           case TransferStatus::kChildProtection:
-            return kProtectionWd;
+            return &protection_working_days_;
           case TransferStatus::kIncompleteAssessment:
           case TransferStatus::kChildInNeed:
-            return kAssessmentWd;
+            return &assessment_working_days_;
           case TransferStatus::kEnhanced:
-            return kEnhancedWd;
+            return &enhanced_hv_working_days_;
           default:
-            return std::nullopt;
+            return nullptr;
         }
     }
-    return std::nullopt;
+    return nullptr;
   }
 
   // The agency whose closure of `child`'s case by `e` keeps its pending visit,
@@ -102,12 +98,12 @@ class ChildNotSeen final : public Rule {
   // closure-before-seen fault "cancels no duty": Sightline keeps the duties open
   // whatever the closing agency did, so that agency's pending visit is kept
   // (R31). The same question closure-before-seen asks, so the two agree.
-  static AgencyId closer_if_fault(EngineCore& core, const Event& e, PersonId child) {
+  static AgencyId closer_if_fault(RuleContext& ctx, const Event& e, PersonId child) {
     if (e.type != EventType::kCaseClosed) return kNone;
     const auto& b = e.as<CaseClosedEvent>();
-    if (core.find_person(b.child) != child) return kNone;
-    const AgencyId closer = core.agency(b.agency);
-    return closure_faults(core, child, closer).empty() ? kNone : closer;
+    if (ctx.find_person(b.child) != child) return kNone;
+    const AgencyId closer = ctx.agency(b.agency);
+    return closure_faults(ctx, child, closer).empty() ? kNone : closer;
   }
 
   // Duty::extra: the agency closed the case while a visit was pending, by a
@@ -147,31 +143,30 @@ class ChildNotSeen final : public Rule {
     return Date::from_days(static_cast<std::int32_t>(instant / 86400));
   }
 
-  void update(EngineCore& core, PersonId child, AgencyId faulty_closer) const {
-    const PersonState& s = core.state(child);
+  void update(RuleContext& ctx, PersonId child, AgencyId faulty_closer) const {
+    const PersonState& s = ctx.state(child);
     if (s.dead) return;
     // R43: nobody can see an unborn child ("seen" begins with the birth), so an
     // involvement with one sets no visit until the child is born.
     if (s.unborn) {
-      if (core.any_open(child, *this))
-        core.for_each_open(child, *this, [&](DutyId d) { core.end(d); });
+      if (ctx.any_open(child)) ctx.for_each_open(child, [&](DutyId d) { ctx.end(d); });
       return;
     }
-    if (s.involvements.empty() && !core.any_open(child, *this)) return;  // the common case
+    if (s.involvements.empty() && !ctx.any_open(child)) return;  // the common case
     // The visit each agency owes now: the earliest that any of its involvements
     // asks for, each counted from the later of its start, the birth and the
     // agency's last sighting.
     std::vector<Schedule> owed;
     for (const Involvement& i : s.involvements) {
-      const std::optional<Param> p = interval_of(i);
+      const Parameter* p = interval_of(i);
       if (!p) continue;
-      const int wd = core.param(*this, *p, core.agency_info(i.agency).area);
+      const int wd = ctx.param(*p, ctx.agency_info(i.agency).area);
       Date baseline = i.since;
       if (s.dob && *s.dob > baseline) baseline = *s.dob;  // R43: counted from the birth
       if (const std::int64_t seen = s.seen_by_agency(i.agency); seen != kNever) {
         baseline = std::max(baseline, date_of(seen));
       }
-      const Date due = core.add_wd(baseline, wd);
+      const Date due = ctx.add_wd(baseline, wd);
       auto it = std::find_if(owed.begin(), owed.end(),
                              [&](const Schedule& o) { return o.agency == i.agency; });
       if (it == owed.end()) {
@@ -187,15 +182,15 @@ class ChildNotSeen final : public Rule {
       std::uint32_t extra;
     };
     std::vector<Moved> moved;  // kept visits to reopen on another date, kept still
-    core.for_each_open(child, *this, [&](DutyId d) {
-      Duty& duty = core.duty(d);
+    ctx.for_each_open(child, [&](DutyId d) {
+      const Duty& duty = ctx.duty(d);
       const AgencyId agency = duty.subject;
       if (duty.state == DutyState::kAlerted) {
         const bool seen_by_it_now =
-            std::any_of(core.sightings().begin(), core.sightings().end(),
+            std::any_of(ctx.sightings().begin(), ctx.sightings().end(),
                         [&](const auto& p) { return p.first == child && p.second == agency; });
         if (seen_by_it_now) {
-          core.resolve(d);
+          ctx.resolve(d);
         } else {
           covered.push_back(agency);  // the alert stands until the agency sees the child
         }
@@ -203,16 +198,16 @@ class ChildNotSeen final : public Rule {
       }
       const std::int64_t seen = s.seen_by_agency(agency);
       if (seen != kNever && date_of(seen) > duty.trigger) {
-        core.end(d);  // visited: the next visit counts from this sighting
+        ctx.end(d);  // visited: the next visit counts from this sighting
         return;
       }
       // The visit pending when the agency's closure is a fault is kept, whatever
       // the involvements left ask for now, the same date included (R31).
-      if (agency == faulty_closer) duty.extra = keep(duty.trigger, duty.due);
+      if (agency == faulty_closer) ctx.set_extra(d, keep(duty.trigger, duty.due));
       std::optional<KeptVisit> kept = kept_visit(duty.extra);
       if (kept && seen != kNever && date_of(seen) > kept->baseline) {
         kept.reset();  // a sighting after the date it counts from did the kept visit
-        duty.extra = 0;
+        ctx.set_extra(d, 0);
       }
       const auto it = std::find_if(owed.begin(), owed.end(),
                                    [&](const Schedule& o) { return o.agency == agency; });
@@ -222,7 +217,7 @@ class ChildNotSeen final : public Rule {
         if (it != owed.end() && it->due == duty.due) {
           covered.push_back(agency);
         } else {
-          core.end(d);  // C9: the visit ends with its involvement; or a new cycle
+          ctx.end(d);  // C9: the visit ends with its involvement; or a new cycle
         }
         return;
       }
@@ -234,18 +229,18 @@ class ChildNotSeen final : public Rule {
       if (it != owed.end() && it->due < kept->due) next = *it;
       covered.push_back(agency);
       if (next.due == duty.due) return;
-      core.end(d);
+      ctx.end(d);
       moved.push_back(Moved{next, duty.extra});
     });
-    for (const Moved& m : moved) open_visit(core, child, m.next, m.extra);
+    for (const Moved& m : moved) open_visit(ctx, child, m.next, m.extra);
     for (const Schedule& o : owed) {
       if (std::find(covered.begin(), covered.end(), o.agency) != covered.end()) continue;
-      open_visit(core, child, o, 0);
+      open_visit(ctx, child, o, 0);
     }
   }
 
-  void open_visit(EngineCore& core, PersonId child, const Schedule& o, std::uint32_t extra) const {
-    core.triggered(*this, child);
+  void open_visit(RuleContext& ctx, PersonId child, const Schedule& o, std::uint32_t extra) const {
+    ctx.triggered(child);
     DutySpec spec;
     spec.child = child;
     spec.owner = o.agency;
@@ -254,8 +249,17 @@ class ChildNotSeen final : public Rule {
     spec.due = o.due;
     spec.extra = extra;
     spec.occurrence = "from " + o.baseline.to_string();  // short: no allocation
-    core.open(*this, std::move(spec));
+    ctx.open(std::move(spec));
   }
+
+ private:
+  // Parameters (docs/safeguards-config.md), each read by name.
+  const Parameter protection_working_days_ =
+      parameter("protection_working_days", 10, "seen every N WD under an open s47 or CP plan");
+  const Parameter assessment_working_days_ = parameter(
+      "assessment_working_days", 20, "seen every N WD under an open assessment or CIN plan");
+  const Parameter enhanced_hv_working_days_ = parameter(
+      "enhanced_hv_working_days", 30, "seen every N WD while health visiting is enhanced");
 };
 
 }  // namespace

@@ -11,9 +11,8 @@
 #include <utility>
 #include <vector>
 
-#include "safeguards/engine_core.h"
+#include "safeguards/rule_context.h"
 #include "safeguards/rules/closure_faults.h"
-#include "safeguards/rules/rules.h"
 
 namespace sightline::safeguards::rules {
 namespace {
@@ -21,11 +20,16 @@ namespace {
 class ClosureBeforeSeen final : public Rule {
  public:
   ClosureBeforeSeen()
-      : Rule({"closure-before-seen",
-              "F7",
-              "Local procedures for children moving across local authority boundaries (T8): a "
-              "case is not closed until the child has been seen and located; Sofia SCR Finding 7",
-              {}}) {}
+      : Rule({.id = "closure-before-seen",
+              .finding = "F7",
+              .source = "Local procedures for children moving across local authority boundaries "
+                        "(T8): a case is not closed until the child has been seen and located; "
+                        "Sofia SCR Finding 7",
+              .title = "Case closed before the child was seen",
+              .meaning = "A case was closed while the child's whereabouts were unknown, a "
+                         "transfer was not accepted with the child seen, or an assessment was "
+                         "still open.",
+              .resolves = "Any professional sees the child and records it."}) {}
 
   std::vector<EventType> events() const override {
     return {EventType::kCaseClosed, EventType::kContact, EventType::kAppointment,
@@ -33,27 +37,27 @@ class ClosureBeforeSeen final : public Rule {
             EventType::kBirth};
   }
 
-  void on_event(EngineCore& core, const Event& e) const override {
-    for (const auto& [child, by] : core.sightings()) {
-      core.for_each_open(child, *this, [&](DutyId d) { core.resolve(d); });
+  void on_event(RuleContext& ctx, const Event& e) const override {
+    for (const auto& [child, by] : ctx.sightings()) {
+      ctx.for_each_open(child, [&](DutyId d) { ctx.resolve(d); });
     }
     if (e.type != EventType::kCaseClosed) return;
     const auto& b = e.as<CaseClosedEvent>();
-    const PersonId child = core.find_person(b.child);
-    const AgencyId closer = core.agency(b.agency);
-    std::vector<std::string> reasons = closure_faults(core, child, closer);
+    const PersonId child = ctx.find_person(b.child);
+    const AgencyId closer = ctx.agency(b.agency);
+    std::vector<std::string> reasons = closure_faults(ctx, child, closer);
     if (reasons.empty()) return;
-    core.triggered(*this, child);
+    ctx.triggered(child);
     DutySpec spec;
     spec.child = child;
     spec.owner = closer;
     spec.trigger = e.at.date;
     spec.start_level = Level::kManager;
-    spec.occurrence = EngineCore::occurrence_of(e);
+    spec.occurrence = occurrence_of(e);
     spec.extras = std::make_unique<AlertExtras>();
     spec.extras->reasons = std::move(reasons);
     spec.extras->severity = "critical";
-    core.open(*this, std::move(spec));
+    ctx.open(std::move(spec));
   }
 };
 

@@ -6,16 +6,16 @@
 
 namespace sightline::safeguards::rules {
 
-std::vector<std::string> closure_faults(const EngineCore& core, PersonId child, AgencyId closer) {
-  const PersonState& s = core.state(child);
+std::vector<std::string> closure_faults(RuleContext& ctx, PersonId child, AgencyId closer) {
+  const PersonState& s = ctx.state(child);
   std::vector<std::string> reasons;
   if (s.whereabouts_unknown) reasons.emplace_back("the child's whereabouts are unknown");
   for (std::uint32_t ref : s.transfers) {
-    const TransferInfo* t = core.transfer_by_ref(ref);
+    const TransferInfo* t = ctx.transfer_by_ref(ref);
     if (t == nullptr || (t->from != closer && t->to != closer)) continue;
     if (!(t->accepted && t->seen)) {
       reasons.push_back("transfer " + std::string(t->from == closer ? "to " : "from ") +
-                        std::string(core.agency_name(t->from == closer ? t->to : t->from)) +
+                        std::string(ctx.agency_name(t->from == closer ? t->to : t->from)) +
                         " not accepted with the child seen");
       break;
     }

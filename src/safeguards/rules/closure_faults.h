@@ -7,7 +7,7 @@
 #include <string>
 #include <vector>
 
-#include "safeguards/engine_core.h"
+#include "safeguards/rule_context.h"
 
 namespace sightline::safeguards::rules {
 
@@ -17,6 +17,6 @@ namespace sightline::safeguards::rules {
 // accepted with the child seen, or the closing agency has an open assessment.
 // Asked of the state after the closure is applied: C8 leaves all three as they
 // were.
-std::vector<std::string> closure_faults(const EngineCore& core, PersonId child, AgencyId closer);
+std::vector<std::string> closure_faults(RuleContext& ctx, PersonId child, AgencyId closer);
 
 }  // namespace sightline::safeguards::rules

@@ -10,9 +10,8 @@
 #include <algorithm>
 #include <cctype>
 
-#include "safeguards/engine_core.h"
+#include "safeguards/rule_context.h"
 #include "safeguards/rules/helpers.h"
-#include "safeguards/rules/rules.h"
 
 namespace sightline::safeguards::rules {
 namespace {
@@ -34,20 +33,25 @@ bool named_in(const std::string& summary, Indicator i) {
 class HandoverUnderstated final : public Rule {
  public:
   HandoverUnderstated()
-      : Rule({"handover-understated",
-              "F7, F8",
-              "Working Together 2023 and local procedures for children moving across local "
-              "authority boundaries: a transfer states the child's true status and known risks; "
-              "Sofia SCR Findings 7 and 8",
-              {}}) {}
+      : Rule({.id = "handover-understated",
+              .finding = "F7, F8",
+              .source = "Working Together 2023 and local procedures for children moving across "
+                        "local authority boundaries: a transfer states the child's true status "
+                        "and known risks; Sofia SCR Findings 7 and 8",
+              .title = "Transfer understates what the sender knows",
+              .meaning = "A transfer gave a lower status, or fewer risks, than the sending agency "
+                         "knows about (for example \u2018child in need\u2019 during an open "
+                         "assessment).",
+              .resolves =
+                  "Send a corrected transfer with the right status and every active risk."}) {}
 
   std::vector<EventType> events() const override { return {EventType::kTransfer}; }
 
-  void on_event(EngineCore& core, const Event& e) const override {
+  void on_event(RuleContext& ctx, const Event& e) const override {
     const auto& b = e.as<TransferEvent>();
-    const PersonId child = core.find_person(b.child);
-    const AgencyId sender = core.agency(b.from);
-    const PersonState& s = core.state(child);
+    const PersonId child = ctx.find_person(b.child);
+    const AgencyId sender = ctx.agency(b.from);
+    const PersonState& s = ctx.state(child);
     std::vector<std::string> reasons;
     if (is_health_visiting_status(b.status)) {
       if (b.status == TransferStatus::kUniversal && s.enhanced()) {
@@ -78,12 +82,12 @@ class HandoverUnderstated final : public Rule {
     // C10: "every active indicator" must be passed on, the `other` group
     // (`pregnancy`, `other`) included: C7 keeps it out of the domains that are
     // counted, not out of what the receiver is told (R17).
-    const std::uint32_t active = core.active_indicators(child);
+    const std::uint32_t active = ctx.active_indicators(child);
     const std::string summary = lower(b.summary);
     std::string omitted;
     for (int i = 0; i < kIndicatorCount; ++i) {
       const auto ind = static_cast<Indicator>(i);
-      if (!EngineCore::has(active, ind)) continue;
+      if (!has_indicator(active, ind)) continue;
       // A transfer about an unborn child says by itself that a pregnancy is on
       // the way: only the mother's other concerns need passing on (R17).
       if (ind == Indicator::kPregnancy && s.unborn) continue;
@@ -97,21 +101,21 @@ class HandoverUnderstated final : public Rule {
 
     if (reasons.empty()) {
       // A corrected transfer from the same sender.
-      core.for_each_open(child, *this, [&](DutyId d) {
-        if (core.duty(d).owner == sender) core.resolve(d);
+      ctx.for_each_open(child, [&](DutyId d) {
+        if (ctx.duty(d).owner == sender) ctx.resolve(d);
       });
       return;
     }
-    core.triggered(*this, child);
+    ctx.triggered(child);
     DutySpec spec;
     spec.child = child;
     spec.owner = sender;
     spec.trigger = e.at.date;
     spec.start_level = Level::kManager;
-    spec.occurrence = EngineCore::occurrence_of(e);
+    spec.occurrence = occurrence_of(e);
     spec.extras = std::make_unique<AlertExtras>();
     spec.extras->reasons = std::move(reasons);
-    core.open(*this, std::move(spec));
+    ctx.open(std::move(spec));
   }
 };
 

@@ -6,50 +6,42 @@
 // 9 to 12 months); once overdue, by any health-visiting contact with the
 // child seen. The owner is found when the duty falls due (the family may
 // have moved since the birth).
-#include "safeguards/engine_core.h"
+#include "safeguards/rule_context.h"
 #include "safeguards/rules/helpers.h"
-#include "safeguards/rules/rules.h"
 
 namespace sightline::safeguards::rules {
 namespace {
 
-enum Param : std::size_t {
-  kNewBirthDays,
-  kSixWeekFromDays,
-  kSixWeekDays,
-  kOneYearFromMonths,
-  kOneYearMonths
-};
 enum Contact : std::uint32_t { kNewBirth = 0, kSixWeek = 1, kOneYear = 2 };
 
 class HealthyChildContactOverdue final : public Rule {
  public:
   HealthyChildContactOverdue()
-      : Rule({"healthy-child-contact-overdue",
-              "",
-              "Healthy Child Programme (T16): mandated health-visiting reviews: new baby review "
-              "by day 14, 6-8 week review, 1-year review by 12 months",
-              {{"new_birth_visit_days", 14, "new birth visit by day N"},
-               {"review_6_8_week_from_days", 42, "the 6-8 week review window opens on day N"},
-               {"review_6_8_week_days", 56, "6-8 week review by day N"},
-               {"review_1_year_from_months", 9, "the 1-year review window opens at N months"},
-               {"review_1_year_months", 12, "1-year review by N months"}}}) {}
+      : Rule({.id = "healthy-child-contact-overdue",
+              .finding = "",
+              .source = "Healthy Child Programme (T16): mandated health-visiting reviews: new "
+                        "baby review by day 14, 6-8 week review, 1-year review by 12 months",
+              .title = "Health visiting review overdue",
+              .meaning = "A new birth visit (by day 14), 6\u20138 week review or 1-year review is "
+                         "overdue.",
+              .resolves = "Record the review, or a health-visiting contact with the child seen."}) {
+  }
 
   std::vector<EventType> events() const override {
     return {EventType::kBirth, EventType::kAppointment, EventType::kContact};
   }
 
-  void on_event(EngineCore& core, const Event& e) const override {
+  void on_event(RuleContext& ctx, const Event& e) const override {
     if (e.type == EventType::kBirth) {
-      const PersonId child = core.find_person(e.as<BirthEvent>().child);
+      const PersonId child = ctx.find_person(e.as<BirthEvent>().child);
       const Date born = e.at.date;
-      const AreaId area = core.child_area(child);
-      core.triggered(*this, child);
-      const AgencyId owner = core.area_owner(AgencyKind::kHealthVisiting, child);
+      const AreaId area = ctx.child_area(child);
+      ctx.triggered(child);
+      const AgencyId owner = ctx.area_owner(AgencyKind::kHealthVisiting, child);
       if (owner == kNone) return;  // never reported by anyone (see area_owner)
-      const Date dues[3] = {born.plus_days(core.param(*this, kNewBirthDays, area)),
-                            born.plus_days(core.param(*this, kSixWeekDays, area)),
-                            born.plus_months(core.param(*this, kOneYearMonths, area))};
+      const Date dues[3] = {born.plus_days(ctx.param(new_birth_visit_days_, area)),
+                            born.plus_days(ctx.param(review_6_8_week_days_, area)),
+                            born.plus_months(ctx.param(review_1_year_months_, area))};
       static constexpr const char* kNames[3] = {"new birth visit", "6-8 week review",
                                                 "1-year review"};
       for (std::uint32_t k = 0; k < 3; ++k) {
@@ -59,8 +51,8 @@ class HealthyChildContactOverdue final : public Rule {
         spec.trigger = born;
         spec.due = dues[k];
         spec.extra = k;
-        spec.occurrence = EngineCore::occurrence_of(e) + kNames[k];
-        core.open(*this, std::move(spec));
+        spec.occurrence = occurrence_of(e) + kNames[k];
+        ctx.open(std::move(spec));
       }
       return;
     }
@@ -72,39 +64,52 @@ class HealthyChildContactOverdue final : public Rule {
       if (b.kind == AppointmentKind::kReview68Week) kind = kSixWeek;
       if (b.kind == AppointmentKind::kReview1Year) kind = kOneYear;
       if (kind == 3) return;
-      core.for_each_open(core.find_person(b.child), *this, [&](DutyId d) {
-        if (core.duty(d).extra == kind) core.resolve(d);
+      ctx.for_each_open(ctx.find_person(b.child), [&](DutyId d) {
+        if (ctx.duty(d).extra == kind) ctx.resolve(d);
       });
       return;
     }
     const auto& b = e.as<ContactEvent>();
-    if (!b.child_seen || !is_kind(core, core.agency(e.by), AgencyKind::kHealthVisiting)) return;
-    for (PersonId child : core.children_named()) {
-      const PersonState& s = core.state(child);
+    if (!b.child_seen || !is_kind(ctx, ctx.agency(e.by), AgencyKind::kHealthVisiting)) return;
+    for (PersonId child : ctx.children_named()) {
+      const PersonState& s = ctx.state(child);
       if (!s.dob) continue;
-      const AreaId area = core.child_area(child);
+      const AreaId area = ctx.child_area(child);
       const int age_days = s.dob->days_until(e.at.date);
-      core.for_each_open(child, *this, [&](DutyId d) {
-        const Duty& duty = core.duty(d);
+      ctx.for_each_open(child, [&](DutyId d) {
+        const Duty& duty = ctx.duty(d);
         bool in_window = duty.state == DutyState::kAlerted;  // once overdue, any HV sighting
         if (duty.extra == kNewBirth)
-          in_window = in_window || age_days <= core.param(*this, kNewBirthDays, area);
+          in_window = in_window || age_days <= ctx.param(new_birth_visit_days_, area);
         if (duty.extra == kSixWeek) {
-          in_window = in_window || (age_days >= core.param(*this, kSixWeekFromDays, area) &&
-                                    age_days <= core.param(*this, kSixWeekDays, area));
+          in_window = in_window || (age_days >= ctx.param(review_6_8_week_from_days_, area) &&
+                                    age_days <= ctx.param(review_6_8_week_days_, area));
         }
         if (duty.extra == kOneYear) {
-          const Date from = s.dob->plus_months(core.param(*this, kOneYearFromMonths, area));
+          const Date from = s.dob->plus_months(ctx.param(review_1_year_from_months_, area));
           in_window = in_window || (e.at.date >= from && e.at.date <= duty.due);
         }
-        if (in_window) core.resolve(d);
+        if (in_window) ctx.resolve(d);
       });
     }
   }
 
-  void on_due(EngineCore& core, DutyId id) const override {
-    raise_to_area_owner(core, id, AgencyKind::kHealthVisiting);
+  void on_due(RuleContext& ctx, DutyId id) const override {
+    raise_to_area_owner(ctx, id, AgencyKind::kHealthVisiting);
   }
+
+ private:
+  // Parameters (docs/safeguards-config.md), each read by name.
+  const Parameter new_birth_visit_days_ =
+      parameter("new_birth_visit_days", 14, "new birth visit by day N");
+  const Parameter review_6_8_week_from_days_ =
+      parameter("review_6_8_week_from_days", 42, "the 6-8 week review window opens on day N");
+  const Parameter review_6_8_week_days_ =
+      parameter("review_6_8_week_days", 56, "6-8 week review by day N");
+  const Parameter review_1_year_from_months_ =
+      parameter("review_1_year_from_months", 9, "the 1-year review window opens at N months");
+  const Parameter review_1_year_months_ =
+      parameter("review_1_year_months", 12, "1-year review by N months");
 };
 
 }  // namespace

@@ -4,9 +4,8 @@
 // the destination is unknown, C10) within 2 WD of the move. When the
 // destination of a move to an unknown place is learnt, the transfer is owed
 // to that area from then on.
-#include "safeguards/engine_core.h"
+#include "safeguards/rule_context.h"
 #include "safeguards/rules/helpers.h"
-#include "safeguards/rules/rules.h"
 
 namespace sightline::safeguards::rules {
 namespace {
@@ -14,62 +13,70 @@ namespace {
 class HvHandoverMissing final : public Rule {
  public:
   HvHandoverMissing()
-      : Rule({"hv-handover-missing",
-              "F8",
-              "Healthy Child Programme: health-visiting transfer of a family moving out of the "
-              "area, handed over to the receiving health visitor (local transfer-in/out "
-              "guidelines, T18); Sofia SCR Finding 8",
-              {{"working_days", 2, "the transfer to the new area's HV within N WD of the move"}}}) {
-  }
+      : Rule({.id = "hv-handover-missing",
+              .finding = "F8",
+              .source = "Healthy Child Programme: health-visiting transfer of a family moving out "
+                        "of the area, handed over to the receiving health visitor (local "
+                        "transfer-in/out guidelines, T18); Sofia SCR Finding 8",
+              .title = "Health-visiting handover not sent",
+              .meaning = "A child known to health visiting has moved to another area; the sending "
+                         "health visitors must send a transfer to the new area's health visitors "
+                         "within 2 working days.",
+              .resolves = "Record a transfer to a health-visiting agency of the new area."}) {}
 
   std::vector<EventType> events() const override {
     return {EventType::kAddress, EventType::kTransfer, EventType::kDeregistration};
   }
 
-  void on_event(EngineCore& core, const Event& e) const override {
-    for (const EngineCore::Move& m : core.moves()) {
+  void on_event(RuleContext& ctx, const Event& e) const override {
+    for (const Move& m : ctx.moves()) {
       if (m.learnt) {
         // The destination is known now: the handover is owed to it.
-        core.for_each_open(m.child, *this, [&](DutyId d) {
-          if (core.duty(d).subject != kNone) return;
-          if (core.agency_info(core.duty(d).owner).area == m.to) {
-            core.end(d);  // back in the sender's own area: nothing to hand over
+        ctx.for_each_open(m.child, [&](DutyId d) {
+          if (ctx.duty(d).subject != kNone) return;
+          if (ctx.agency_info(ctx.duty(d).owner).area == m.to) {
+            ctx.end(d);  // back in the sender's own area: nothing to hand over
           } else {
-            core.duty(d).subject = m.to;
+            ctx.set_subject(d, m.to);
           }
         });
         continue;
       }
-      const PersonState& s = core.state(m.child);
+      const PersonState& s = ctx.state(m.child);
       const AgencyId sender = s.hv_known_by;
       if (sender == kNone) continue;  // not known to health visiting: no trigger
-      core.triggered(*this, m.child);
-      if (m.to != kNone && core.agency_info(sender).area == m.to) {
-        core.no_duty(*this, m.child, NoDutyReason::kMovedIntoSendersArea);
+      ctx.triggered(m.child);
+      if (m.to != kNone && ctx.agency_info(sender).area == m.to) {
+        ctx.no_duty(m.child, NoDutyReason::kMovedIntoSendersArea);
         continue;
       }
       DutySpec spec;
       spec.child = m.child;
       spec.owner = sender;
       spec.trigger = e.at.date;
-      spec.due = core.add_wd(e.at.date, core.param(*this, 0, core.agency_info(sender).area));
+      spec.due = ctx.add_wd(e.at.date, ctx.param(working_days_, ctx.agency_info(sender).area));
       spec.subject = m.to;
-      spec.occurrence = EngineCore::occurrence_of(e);
-      core.open(*this, std::move(spec));
+      spec.occurrence = occurrence_of(e);
+      ctx.open(std::move(spec));
     }
     if (e.type != EventType::kTransfer) return;
     const auto& b = e.as<TransferEvent>();
-    const AgencyId from = core.agency(b.from), to = core.agency(b.to);
-    if (!is_kind(core, from, AgencyKind::kHealthVisiting) ||
-        !is_kind(core, to, AgencyKind::kHealthVisiting)) {
+    const AgencyId from = ctx.agency(b.from), to = ctx.agency(b.to);
+    if (!is_kind(ctx, from, AgencyKind::kHealthVisiting) ||
+        !is_kind(ctx, to, AgencyKind::kHealthVisiting)) {
       return;
     }
-    const PersonId child = core.find_person(b.child);
-    core.for_each_open(child, *this, [&](DutyId d) {
-      const AreaId dest = core.duty(d).subject;
-      if (dest == kNone || core.agency_info(to).area == dest) core.resolve(d);
+    const PersonId child = ctx.find_person(b.child);
+    ctx.for_each_open(child, [&](DutyId d) {
+      const AreaId dest = ctx.duty(d).subject;
+      if (dest == kNone || ctx.agency_info(to).area == dest) ctx.resolve(d);
     });
   }
+
+ private:
+  // Parameters (docs/safeguards-config.md), each read by name.
+  const Parameter working_days_ =
+      parameter("working_days", 2, "the transfer to the new area's HV within N WD of the move");
 };
 
 }  // namespace

@@ -2,25 +2,24 @@
 // Sightline tells the health-visiting agency of the practice's area at once
 // (a notice), and that agency must see the child within 7 WD; any
 // health-visiting agency seeing the child does it.
-#include "safeguards/engine_core.h"
+#include "safeguards/rule_context.h"
 #include "safeguards/rules/helpers.h"
-#include "safeguards/rules/rules.h"
 
 namespace sightline::safeguards::rules {
 namespace {
 
-enum Param : std::size_t { kWorkingDays, kMaxAgeYears };
-
 class HvNewRegistration final : public Rule {
  public:
   HvNewRegistration()
-      : Rule({"hv-new-registration",
-              "F3",
-              "Healthy Child Programme and CHIS service specification (NHS England 2015): GP "
-              "registration of a child under 5 notified to health visiting, who make contact; "
-              "Sofia SCR Finding 3",
-              {{"working_days", 7, "the health-visiting agency sees the child within N WD"},
-               {"max_age_years", 5, "children younger than N years at registration"}}}) {}
+      : Rule({.id = "hv-new-registration",
+              .finding = "F3",
+              .source = "Healthy Child Programme and CHIS service specification (NHS England "
+                        "2015): GP registration of a child under 5 notified to health visiting, "
+                        "who make contact; Sofia SCR Finding 3",
+              .title = "New GP registration: health visitor to see the child",
+              .meaning = "A child under 5 has registered with a GP practice in your area; health "
+                         "visiting must see them within 7 working days.",
+              .resolves = "Record a contact by a health visitor with the child seen."}) {}
 
   std::vector<EventType> events() const override {
     return {EventType::kRegistration, EventType::kContact, EventType::kAppointment,
@@ -32,40 +31,47 @@ class HvNewRegistration final : public Rule {
            on.to_string() + ": please make contact and see the child.";
   }
 
-  void on_event(EngineCore& core, const Event& e) const override {
+  void on_event(RuleContext& ctx, const Event& e) const override {
     if (e.type != EventType::kRegistration) {
-      for (const auto& [child, by] : core.sightings()) {
-        if (!is_kind(core, by, AgencyKind::kHealthVisiting)) continue;
-        core.for_each_open(child, *this, [&](DutyId d) { core.resolve(d); });
+      for (const auto& [child, by] : ctx.sightings()) {
+        if (!is_kind(ctx, by, AgencyKind::kHealthVisiting)) continue;
+        ctx.for_each_open(child, [&](DutyId d) { ctx.resolve(d); });
       }
       return;
     }
     const auto& b = e.as<RegistrationEvent>();
-    const PersonId child = core.find_person(b.child);
-    const PersonState& s = core.state(child);
+    const PersonId child = ctx.find_person(b.child);
+    const PersonState& s = ctx.state(child);
     // R10: "under 5" needs a known date of birth; a registration of an adult,
     // or of a child whose age nobody has given, is no trigger.
     if (!s.is_child || s.unborn || !s.dob) return;
-    const AgencyId practice = core.agency(b.agency);
-    const AreaId area = core.agency_info(practice).area;
-    if (age_in_years(*s.dob, e.at.date) >= core.param(*this, kMaxAgeYears, area)) return;
-    core.triggered(*this, child);
-    const AgencyId hv = core.serving(AgencyKind::kHealthVisiting, area);
+    const AgencyId practice = ctx.agency(b.agency);
+    const AreaId area = ctx.agency_info(practice).area;
+    if (age_in_years(*s.dob, e.at.date) >= ctx.param(max_age_years_, area)) return;
+    ctx.triggered(child);
+    const AgencyId hv = ctx.serving(AgencyKind::kHealthVisiting, area);
     if (hv == kNone) return;  // a practice without an area: a silent trigger the ledger counts
-    core.notice(*this, child, hv, practice, e.at.date, EngineCore::occurrence_of(e));
+    ctx.notice(child, hv, practice, e.at.date, occurrence_of(e));
     // Already seen by health visiting since the registration (learnt late).
-    if (seen_by_kind_since(core, child, AgencyKind::kHealthVisiting, e.at.instant())) {
-      return core.no_duty(*this, child, NoDutyReason::kAlreadyDone);
+    if (seen_by_kind_since(ctx, child, AgencyKind::kHealthVisiting, e.at.instant())) {
+      return ctx.no_duty(child, NoDutyReason::kAlreadyDone);
     }
     DutySpec spec;
     spec.child = child;
     spec.owner = hv;
     spec.trigger = e.at.date;
-    spec.due = core.add_wd(e.at.date, core.param(*this, kWorkingDays, area));
+    spec.due = ctx.add_wd(e.at.date, ctx.param(working_days_, area));
     spec.subject = practice;
-    spec.occurrence = EngineCore::occurrence_of(e);
-    core.open(*this, std::move(spec));
+    spec.occurrence = occurrence_of(e);
+    ctx.open(std::move(spec));
   }
+
+ private:
+  // Parameters (docs/safeguards-config.md), each read by name.
+  const Parameter working_days_ =
+      parameter("working_days", 7, "the health-visiting agency sees the child within N WD");
+  const Parameter max_age_years_ =
+      parameter("max_age_years", 5, "children younger than N years at registration");
 };
 
 }  // namespace

@@ -5,9 +5,8 @@
 // (after that strategy discussion, else after the s47 started) did the duty:
 // in time, it leaves no trace; late, the alert is raised at once (C3) and
 // resolved by that conference (R39).
-#include "safeguards/engine_core.h"
+#include "safeguards/rule_context.h"
 #include "safeguards/rules/helpers.h"
-#include "safeguards/rules/rules.h"
 
 namespace sightline::safeguards::rules {
 namespace {
@@ -15,29 +14,32 @@ namespace {
 class IcpcOverdue final : public Rule {
  public:
   IcpcOverdue()
-      : Rule({"icpc-overdue",
-              "",
-              "Working Together to Safeguard Children 2023 (T4): the initial child protection "
-              "conference within 15 working days of the last strategy discussion",
-              {{"working_days", 15, "a conference within N WD of the last strategy discussion"}}}) {
-  }
+      : Rule({.id = "icpc-overdue",
+              .finding = "",
+              .source = "Working Together to Safeguard Children 2023 (T4): the initial child "
+                        "protection conference within 15 working days of the last strategy "
+                        "discussion",
+              .title = "Child protection conference overdue",
+              .meaning = "An s47 enquiry decided on a child protection conference; it is due "
+                         "within 15 working days of the strategy discussion.",
+              .resolves = "Record the conference."}) {}
 
   std::vector<EventType> events() const override {
     return {EventType::kS47Concluded, EventType::kConference};
   }
 
-  void on_event(EngineCore& core, const Event& e) const override {
+  void on_event(RuleContext& ctx, const Event& e) const override {
     if (e.type == EventType::kConference) {
       const auto& b = e.as<ConferenceEvent>();
       if (b.kind == ConferenceKind::kTransferIn) return;
-      core.for_each_open(core.find_person(b.child), *this, [&](DutyId d) { core.resolve(d); });
+      ctx.for_each_open(ctx.find_person(b.child), [&](DutyId d) { ctx.resolve(d); });
       return;
     }
     const auto& b = e.as<S47ConcludedEvent>();
     if (b.outcome != S47Outcome::kIcpc) return;
-    const AssessmentInfo* a = core.assessment(b.assessment);
+    const AssessmentInfo* a = ctx.assessment(b.assessment);
     if (a == nullptr) return;
-    const PersonState& s = core.state(a->child);
+    const PersonState& s = ctx.state(a->child);
     Date from = e.at.date;
     // The conference may come first: only one held since the enquiry began is its own.
     Date enquiry_began = a->started;
@@ -45,23 +47,28 @@ class IcpcOverdue final : public Rule {
       from = s.last_strategy_date;
       enquiry_began = s.last_strategy_date;
     }
-    const Date due = core.add_wd(from, core.param(*this, 0, core.agency_info(a->agency).area));
-    const ConferenceInfo* held = core.last_conference(a->child);
+    const Date due = ctx.add_wd(from, ctx.param(working_days_, ctx.agency_info(a->agency).area));
+    const ConferenceInfo* held = ctx.last_conference(a->child);
     if (held != nullptr && held->at < enquiry_began) held = nullptr;
     // "A duty done in time leaves no trace but the chronology."
-    core.triggered(*this, a->child);
+    ctx.triggered(a->child);
     if (held != nullptr && held->at <= due) {
-      return core.no_duty(*this, a->child, NoDutyReason::kAlreadyDone);  // R39: held in time
+      return ctx.no_duty(a->child, NoDutyReason::kAlreadyDone);  // R39: held in time
     }
     DutySpec spec;
     spec.child = a->child;
     spec.owner = a->agency;
     spec.trigger = from;
     spec.due = due;
-    spec.occurrence = EngineCore::occurrence_of(e);
-    const DutyId duty = core.open(*this, std::move(spec));
-    if (held != nullptr && duty != kNone) core.resolve_by(duty, held->id, held->line);
+    spec.occurrence = occurrence_of(e);
+    const DutyId duty = ctx.open(std::move(spec));
+    if (held != nullptr && duty != kNone) ctx.resolve_by(duty, held->id, held->line);
   }
+
+ private:
+  // Parameters (docs/safeguards-config.md), each read by name.
+  const Parameter working_days_ =
+      parameter("working_days", 15, "a conference within N WD of the last strategy discussion");
 };
 
 }  // namespace

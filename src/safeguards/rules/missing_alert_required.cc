@@ -8,9 +8,9 @@
 // located.
 #include <algorithm>
 
-#include "safeguards/engine_core.h"
+#include "safeguards/rule_context.h"
 #include "safeguards/rules/helpers.h"
-#include "safeguards/rules/rules.h"
+#include "safeguards/rules/missing_alerts.h"
 
 namespace sightline::safeguards::rules {
 namespace {
@@ -18,12 +18,17 @@ namespace {
 class MissingAlertRequired final : public Rule {
  public:
   MissingAlertRequired()
-      : Rule({"missing-alert-required",
-              "F7, F8",
-              "London Child Protection Procedures, children and families who go missing (T11): a "
-              "child with child protection involvement who cannot be found is reported missing "
-              "(police, national missing child alert); Sofia SCR Findings 7 and 8",
-              {}}) {}
+      : Rule({.id = "missing-alert-required",
+              .finding = "F7, F8",
+              .source = "London Child Protection Procedures, children and families who go missing "
+                        "(T11): a child with child protection involvement who cannot be found is "
+                        "reported missing (police, national missing child alert); Sofia SCR "
+                        "Findings 7 and 8",
+              .title = "Missing alert not raised",
+              .meaning = "The child was not located in time while under an s47, a plan, an "
+                         "assessment or enhanced health visiting, and no missing alert was "
+                         "recorded.",
+              .resolves = "Record a missing alert, or the child located."}) {}
 
   std::vector<EventType> events() const override {
     return {EventType::kMissing,     EventType::kContact,
@@ -34,26 +39,27 @@ class MissingAlertRequired final : public Rule {
             EventType::kPlanStarted, EventType::kHvLevel};
   }
 
-  void on_event(EngineCore& core, const Event& e) const override {
-    for (PersonId child : core.located()) {
-      core.for_each_open(child, *this, [&](DutyId d) { core.resolve(d); });
+  void on_event(RuleContext& ctx, const Event& e) const override {
+    for (PersonId child : ctx.located()) {
+      ctx.for_each_open(child, [&](DutyId d) { ctx.resolve(d); });
     }
     if (e.type == EventType::kMissing) {
-      const PersonId child = core.find_person(e.as<MissingEvent>().child);
-      core.for_each_open(child, *this, [&](DutyId d) { core.resolve(d); });
+      const PersonId child = ctx.find_person(e.as<MissingEvent>().child);
+      ctx.for_each_open(child, [&](DutyId d) { ctx.resolve(d); });
       return;
     }
     // "(or passed)": an involvement that begins while the whereabouts alert is
     // already raised and the child still unlocated needs the missing alert too.
     if (e.type == EventType::kAssessmentStarted || e.type == EventType::kPlanStarted ||
         e.type == EventType::kHvLevel) {
-      for (PersonId child : core.children_named()) {
+      for (PersonId child : ctx.children_named()) {
         std::string occurrence;
-        core.for_each_open(child, whereabouts_unknown(), [&](DutyId d) {
-          if (core.duty(d).state == DutyState::kAlerted) occurrence = core.duty(d).occurrence;
+        RuleContext whereabouts = ctx.acting_for(whereabouts_unknown());
+        whereabouts.for_each_open(child, [&](DutyId d) {
+          if (ctx.duty(d).state == DutyState::kAlerted) occurrence = ctx.duty(d).occurrence;
         });
-        if (!occurrence.empty() && core.state(child).whereabouts_unknown) {
-          raise_missing_alerts(core, child, occurrence);
+        if (!occurrence.empty() && ctx.state(child).whereabouts_unknown) {
+          raise_missing_alerts(ctx, child, occurrence);
         }
       }
     }
@@ -67,8 +73,9 @@ const Rule& missing_alert_required() {
   return rule;
 }
 
-void raise_missing_alerts(EngineCore& core, PersonId child, const std::string& occurrence) {
-  const PersonState& s = core.state(child);
+void raise_missing_alerts(RuleContext& caller, PersonId child, const std::string& occurrence) {
+  RuleContext ctx = caller.acting_for(missing_alert_required());
+  const PersonState& s = ctx.state(child);
   std::vector<AgencyId> owners;
   for (const Involvement& i : s.involvements) {
     const bool qualifies = i.kind == InvolvementKind::kS47 || i.kind == InvolvementKind::kCpPlan ||
@@ -79,18 +86,17 @@ void raise_missing_alerts(EngineCore& core, PersonId child, const std::string& o
     }
   }
   if (owners.empty()) return;  // no s47, CP plan, assessment or enhanced level: no trigger
-  const Rule& rule = missing_alert_required();
-  core.triggered(rule, child);
+  ctx.triggered(child);
   if (s.last_missing != kNever && s.last_missing >= s.last_located) {
-    return core.no_duty(rule, child, NoDutyReason::kAlreadyDone);  // reported missing already
+    return ctx.no_duty(child, NoDutyReason::kAlreadyDone);  // reported missing already
   }
   for (AgencyId owner : owners) {
     DutySpec spec;
     spec.child = child;
     spec.owner = owner;
-    spec.trigger = core.today();
+    spec.trigger = ctx.today();
     spec.occurrence = occurrence;
-    core.open(missing_alert_required(), std::move(spec));
+    ctx.open(std::move(spec));
   }
 }
 

@@ -6,9 +6,8 @@
 // includes everyone the first one missed.
 #include <algorithm>
 
-#include "safeguards/engine_core.h"
+#include "safeguards/rule_context.h"
 #include "safeguards/rules/helpers.h"
-#include "safeguards/rules/rules.h"
 
 namespace sightline::safeguards::rules {
 namespace {
@@ -18,24 +17,26 @@ enum Missing : std::uint32_t { kSocialCare = 1, kPolice = 2, kHealth = 4 };
 class StrategyDiscussionIncomplete final : public Rule {
  public:
   StrategyDiscussionIncomplete()
-      : Rule({"strategy-discussion-incomplete",
-              "F4",
-              "Working Together to Safeguard Children 2023 (T3): a strategy discussion includes "
-              "children's social care, health and police, and the referring agency; Sofia SCR "
-              "Finding 4",
-              {{"referral_days", 30,
-                "the referrer of the latest referral in the N days before must take part"}}}) {}
+      : Rule({.id = "strategy-discussion-incomplete",
+              .finding = "F4",
+              .source = "Working Together to Safeguard Children 2023 (T3): a strategy discussion "
+                        "includes children's social care, health and police, and the referring "
+                        "agency; Sofia SCR Finding 4",
+              .title = "Strategy discussion without a key agency",
+              .meaning = "A strategy discussion took place without social care, the police, "
+                         "health, or the agency that referred.",
+              .resolves = "Hold and record a further strategy discussion that includes them."}) {}
 
   std::vector<EventType> events() const override { return {EventType::kStrategyDiscussion}; }
 
-  void on_event(EngineCore& core, const Event& e) const override {
+  void on_event(RuleContext& ctx, const Event& e) const override {
     const auto& b = e.as<StrategyDiscussionEvent>();
-    const PersonId child = core.find_person(b.child);
-    std::vector<AgencyId> present{core.agency(e.by)};
-    for (const Id& p : b.participants) present.push_back(core.agency(p));
+    const PersonId child = ctx.find_person(b.child);
+    std::vector<AgencyId> present{ctx.agency(e.by)};
+    for (const Id& p : b.participants) present.push_back(ctx.agency(p));
     std::uint32_t kinds = 0;
     for (AgencyId a : present) {
-      const AgencyKind k = core.agency_info(a).kind;
+      const AgencyKind k = ctx.agency_info(a).kind;
       if (k == AgencyKind::kChildrensSocialCare) kinds |= kSocialCare;
       if (k == AgencyKind::kPolice) kinds |= kPolice;
       if (is_health_agency(k)) kinds |= kHealth;
@@ -45,40 +46,46 @@ class StrategyDiscussionIncomplete final : public Rule {
     };
 
     // A later discussion that includes everyone an earlier one missed.
-    core.for_each_open(child, *this, [&](DutyId d) {
-      const Duty& duty = core.duty(d);
+    ctx.for_each_open(child, [&](DutyId d) {
+      const Duty& duty = ctx.duty(d);
       if ((duty.extra & ~kinds) == 0 && (duty.subject == kNone || includes(duty.subject))) {
-        core.resolve(d);
+        ctx.resolve(d);
       }
     });
 
-    const AgencyId convenor = core.agency(e.by);
-    const AreaId area = core.agency_info(convenor).area;
+    const AgencyId convenor = ctx.agency(e.by);
+    const AreaId area = ctx.agency_info(convenor).area;
     AgencyId referrer = kNone;
-    if (const ReferralInfo* r = core.latest_referral(child)) {
-      const int days = core.param(*this, 0, area);
+    if (const ReferralInfo* r = ctx.latest_referral(child)) {
+      const int days = ctx.param(referral_days_, area);
       if (r->at <= e.at.date && r->at.days_until(e.at.date) <= days && !includes(r->from)) {
         referrer = r->from;
       }
     }
     const std::uint32_t missing = ~kinds & (kSocialCare | kPolice | kHealth);
     if (missing == 0 && referrer == kNone) return;
-    core.triggered(*this, child);
+    ctx.triggered(child);
     auto extras = std::make_unique<AlertExtras>();
     if (missing & kSocialCare) extras->missing.emplace_back("childrens_social_care");
     if (missing & kPolice) extras->missing.emplace_back("police");
     if (missing & kHealth) extras->missing.emplace_back("health");
-    if (referrer != kNone) extras->missing.emplace_back(core.agency_name(referrer));
+    if (referrer != kNone) extras->missing.emplace_back(ctx.agency_name(referrer));
     DutySpec spec;
     spec.child = child;
     spec.owner = convenor;
     spec.trigger = e.at.date;
     spec.subject = referrer;
     spec.extra = missing;
-    spec.occurrence = EngineCore::occurrence_of(e);
+    spec.occurrence = occurrence_of(e);
     spec.extras = std::move(extras);
-    core.open(*this, std::move(spec));
+    ctx.open(std::move(spec));
   }
+
+ private:
+  // Parameters (docs/safeguards-config.md), each read by name.
+  const Parameter referral_days_ =
+      parameter("referral_days", 30,
+                "the referrer of the latest referral in the N days before must take part");
 };
 
 }  // namespace

@@ -7,14 +7,11 @@
 // the stand-in of R4 owns it; the owner is found again when it falls due (R3).
 #include <algorithm>
 
-#include "safeguards/engine_core.h"
+#include "safeguards/rule_context.h"
 #include "safeguards/rules/helpers.h"
-#include "safeguards/rules/rules.h"
 
 namespace sightline::safeguards::rules {
 namespace {
-
-constexpr std::uint8_t kStateBit = 4;
 
 bool covers(const std::vector<SupportOption>& options) {
   const auto has = [&](SupportOption o) {
@@ -26,33 +23,41 @@ bool covers(const std::vector<SupportOption>& options) {
 class SupportOptionsReview final : public Rule {
  public:
   SupportOptionsReview()
-      : Rule({"support-options-review",
-              "F1",
-              "Children Act 1989 s17 and NRPF Network practice guidance: a family with no "
-              "recourse to public funds or no income is assessed for every legal route of "
-              "support; Sofia SCR Finding 1",
-              {{"working_days", 10, "an options_review within N WD"}}}) {}
+      : Rule({.id = "support-options-review",
+              .finding = "F1",
+              .source = "Children Act 1989 s17 and NRPF Network practice guidance: a family with "
+                        "no recourse to public funds or no income is assessed for every legal "
+                        "route of support; Sofia SCR Finding 1",
+              .title = "Support options not reviewed",
+              .meaning = "A carer has no recourse to public funds, or no income, and is not "
+                         "settled in housing; the options for support must be reviewed within 10 "
+                         "working days.",
+              .resolves = "Record an options review covering section 17 support and specialist "
+                          "advice."}) {}
 
   std::vector<EventType> events() const override { return {EventType::kOptionsReview}; }
-  bool watches_state() const override { return true; }
+  // Known to services, the carers and their circumstances.
+  FactSet watches() const override {
+    return {Fact::kKnownToServices, Fact::kCarers, Fact::kCircumstances};
+  }
 
-  void on_event(EngineCore& core, const Event& e) const override {
+  void on_event(RuleContext& ctx, const Event& e) const override {
     const auto& b = e.as<OptionsReviewEvent>();
     if (!covers(b.options)) return;
-    const PersonId p = core.find_person(b.person);
-    core.for_each_open(p, *this, [&](DutyId d) { core.resolve(d); });
-    for (PersonId c : core.state(p).children) {
-      core.for_each_open(c, *this, [&](DutyId d) { core.resolve(d); });
+    const PersonId p = ctx.find_person(b.person);
+    ctx.for_each_open(p, [&](DutyId d) { ctx.resolve(d); });
+    for (PersonId c : ctx.state(p).children) {
+      ctx.for_each_open(c, [&](DutyId d) { ctx.resolve(d); });
     }
   }
 
-  void on_state(EngineCore& core, PersonId child) const override {
-    const PersonState& s = core.state(child);
+  void on_state(RuleContext& ctx, PersonId child) const override {
+    const PersonState& s = ctx.state(child);
     bool state = false;
     std::vector<std::string> routes;
-    if (core.known_to_services(child)) {
+    if (ctx.known_to_services(child)) {
       for (PersonId c : s.carers) {
-        const PersonState& carer = core.state(c);
+        const PersonState& carer = ctx.state(c);
         const bool no_funds =
             (carer.immigration && (*carer.immigration == Immigration::kNrpf ||
                                    *carer.immigration == Immigration::kEeaNoWorkHistory ||
@@ -70,24 +75,28 @@ class SupportOptionsReview final : public Rule {
         break;
       }
     }
-    if (!occurrence_starts(core, *this, child, kStateBit, state)) return;
-    const AgencyId owner = core.area_owner(AgencyKind::kChildrensSocialCare, child);
+    if (!ctx.occurrence_starts(child, state)) return;
+    const AgencyId owner = ctx.area_owner(AgencyKind::kChildrensSocialCare, child);
     if (owner == kNone) return;  // never reported by anyone (see area_owner)
-    const Date trigger = core.event() != nullptr ? core.event()->at.date : core.today();
+    const Date trigger = ctx.event() != nullptr ? ctx.event()->at.date : ctx.today();
     DutySpec spec;
     spec.child = child;
     spec.owner = owner;
     spec.trigger = trigger;
-    spec.due = core.add_wd(trigger, core.param(*this, 0, core.agency_info(owner).area));
+    spec.due = ctx.add_wd(trigger, ctx.param(working_days_, ctx.agency_info(owner).area));
     spec.occurrence = "circumstances from " + trigger.to_string();
     spec.extras = std::make_unique<AlertExtras>();
     spec.extras->routes = std::move(routes);
-    core.open(*this, std::move(spec));
+    ctx.open(std::move(spec));
   }
 
-  void on_due(EngineCore& core, DutyId id) const override {
-    raise_to_area_owner(core, id, AgencyKind::kChildrensSocialCare);
+  void on_due(RuleContext& ctx, DutyId id) const override {
+    raise_to_area_owner(ctx, id, AgencyKind::kChildrensSocialCare);
   }
+
+ private:
+  // Parameters (docs/safeguards-config.md), each read by name.
+  const Parameter working_days_ = parameter("working_days", 10, "an options_review within N WD");
 };
 
 }  // namespace

@@ -2,9 +2,8 @@
 // must record `transfer_accepted` with `child_seen: true` within 5 WD; both
 // the sending and the receiving agency stay responsible until then, so each
 // owns an alert (C1).
-#include "safeguards/engine_core.h"
+#include "safeguards/rule_context.h"
 #include "safeguards/rules/helpers.h"
-#include "safeguards/rules/rules.h"
 
 namespace sightline::safeguards::rules {
 namespace {
@@ -12,47 +11,56 @@ namespace {
 class TransferChildNotSeen final : public Rule {
  public:
   TransferChildNotSeen()
-      : Rule({"transfer-child-not-seen",
-              "F7",
-              "Local procedures for children moving across local authority boundaries (T8): the "
-              "originating authority keeps responsibility until the receiving one has seen the "
-              "child and accepted the case; Sofia SCR Finding 7",
-              {{"working_days", 5, "transfer_accepted with the child seen within N WD"}}}) {}
+      : Rule({.id = "transfer-child-not-seen",
+              .finding = "F7",
+              .source = "Local procedures for children moving across local authority boundaries "
+                        "(T8): the originating authority keeps responsibility until the receiving "
+                        "one has seen the child and accepted the case; Sofia SCR Finding 7",
+              .title = "Transfer not accepted with the child seen",
+              .meaning = "A social-care transfer must be accepted, with the child seen, within 5 "
+                         "working days; both agencies stay responsible until then.",
+              .resolves =
+                  "The receiving agency records the transfer accepted with the child seen."}) {}
 
   std::vector<EventType> events() const override {
     return {EventType::kTransfer, EventType::kTransferAccepted};
   }
 
-  void on_event(EngineCore& core, const Event& e) const override {
+  void on_event(RuleContext& ctx, const Event& e) const override {
     if (e.type == EventType::kTransferAccepted) {
       const auto& b = e.as<TransferAcceptedEvent>();
       if (!b.child_seen) return;
-      const TransferInfo* t = core.transfer(b.transfer);
+      const TransferInfo* t = ctx.transfer(b.transfer);
       if (t == nullptr) return;
-      const std::uint32_t ref = core.find_ref(b.transfer);
-      core.for_each_open(t->child, *this, [&](DutyId d) {
-        if (core.duty(d).subject == ref) core.resolve(d);
+      const std::uint32_t ref = ctx.find_ref(b.transfer);
+      ctx.for_each_open(t->child, [&](DutyId d) {
+        if (ctx.duty(d).subject == ref) ctx.resolve(d);
       });
       return;
     }
     const auto& b = e.as<TransferEvent>();
-    const AgencyId from = core.agency(b.from), to = core.agency(b.to);
+    const AgencyId from = ctx.agency(b.from), to = ctx.agency(b.to);
     const bool social_care = !is_health_visiting_status(b.status) ||
-                             is_kind(core, from, AgencyKind::kChildrensSocialCare) ||
-                             is_kind(core, to, AgencyKind::kChildrensSocialCare);
+                             is_kind(ctx, from, AgencyKind::kChildrensSocialCare) ||
+                             is_kind(ctx, to, AgencyKind::kChildrensSocialCare);
     if (!social_care) return;
-    core.triggered(*this, core.find_person(b.child));
+    ctx.triggered(ctx.find_person(b.child));
     for (const AgencyId owner : {to, from}) {
       DutySpec spec;
-      spec.child = core.find_person(b.child);
+      spec.child = ctx.find_person(b.child);
       spec.owner = owner;
       spec.trigger = e.at.date;
-      spec.due = core.add_wd(e.at.date, core.param(*this, 0, core.agency_info(to).area));
-      spec.subject = core.find_ref(e.id);
-      spec.occurrence = EngineCore::occurrence_of(e);
-      core.open(*this, std::move(spec));
+      spec.due = ctx.add_wd(e.at.date, ctx.param(working_days_, ctx.agency_info(to).area));
+      spec.subject = ctx.find_ref(e.id);
+      spec.occurrence = occurrence_of(e);
+      ctx.open(std::move(spec));
     }
   }
+
+ private:
+  // Parameters (docs/safeguards-config.md), each read by name.
+  const Parameter working_days_ =
+      parameter("working_days", 5, "transfer_accepted with the child seen within N WD");
 };
 
 }  // namespace

@@ -14,28 +14,28 @@
 #include <algorithm>
 #include <optional>
 
-#include "safeguards/engine_core.h"
+#include "safeguards/rule_context.h"
 #include "safeguards/rules/helpers.h"
-#include "safeguards/rules/rules.h"
+#include "safeguards/rules/missing_alerts.h"
 
 namespace sightline::safeguards::rules {
 
 namespace {
 
-enum Param : std::size_t { kInvolvedWd, kOtherWd };
 constexpr std::uint32_t kOwnerFixed = 1;
 
 class WhereaboutsUnknown final : public Rule {
  public:
   WhereaboutsUnknown()
-      : Rule({"whereabouts-unknown",
-              "F7, F8",
-              "London Child Protection Procedures, children and families who go missing (T11): "
-              "tell social care and police at once and locate the child; Sofia SCR Findings 7 "
-              "and 8",
-              {{"involved_working_days", 1,
-                "located within N WD when an agency has open involvement"},
-               {"other_working_days", 5, "otherwise within N WD"}}}) {}
+      : Rule({.id = "whereabouts-unknown",
+              .finding = "F7, F8",
+              .source = "London Child Protection Procedures, children and families who go missing "
+                        "(T11): tell social care and police at once and locate the child; Sofia "
+                        "SCR Findings 7 and 8",
+              .title = "Whereabouts unknown",
+              .meaning = "Nobody knows where the child is living; they must be located within 1 "
+                         "working day when an agency is involved, else 5.",
+              .resolves = "Record the child seen, found, or at a verified address."}) {}
 
   std::vector<EventType> events() const override {
     return {EventType::kWhereaboutsUnknown,
@@ -49,50 +49,50 @@ class WhereaboutsUnknown final : public Rule {
             EventType::kBirth};
   }
 
-  void on_event(EngineCore& core, const Event& e) const override {
-    for (PersonId child : core.located()) {
-      core.for_each_open(child, *this, [&](DutyId d) { core.resolve(d); });
+  void on_event(RuleContext& ctx, const Event& e) const override {
+    for (PersonId child : ctx.located()) {
+      ctx.for_each_open(child, [&](DutyId d) { ctx.resolve(d); });
     }
     std::vector<PersonId> lost;
     if (e.type == EventType::kWhereaboutsUnknown) {
-      lost.push_back(core.find_person(e.as<WhereaboutsUnknownEvent>().child));
+      lost.push_back(ctx.find_person(e.as<WhereaboutsUnknownEvent>().child));
     } else if (e.type == EventType::kContact) {
       const auto& b = e.as<ContactEvent>();
-      if (b.outcome == ContactOutcome::kNotAtAddress && !b.child_seen) lost = core.children_named();
+      if (b.outcome == ContactOutcome::kNotAtAddress && !b.child_seen) lost = ctx.children_named();
     } else if (e.type == EventType::kAddress) {
       const auto& b = e.as<AddressEvent>();
       if (b.notice == AddressNotice::kWithoutNotice && b.address.kind == AddressKind::kUnknown) {
-        lost = core.children_named();
+        lost = ctx.children_named();
       }
     }
     for (PersonId child : lost) {
-      const PersonState& s = core.state(child);
+      const PersonState& s = ctx.state(child);
       // Learnt after something that happened since and located the child (R65).
       std::optional<Location> located_already;
       if (!s.whereabouts_unknown) {
         if (s.whereabouts_unknown_since == e.at.instant()) {
-          located_already = core.located_after(child, e.at.instant());
+          located_already = ctx.located_after(child, e.at.instant());
         }
         if (!located_already) continue;  // located by this very event: no trigger
       }
-      core.triggered(*this, child);
+      ctx.triggered(child);
       if (s.unborn) {
-        core.no_duty(*this, child, NoDutyReason::kUnborn);
+        ctx.no_duty(child, NoDutyReason::kUnborn);
         continue;
       }
-      if (core.any_open(child, *this)) {  // R32: one episode at a time
-        core.no_duty(*this, child, NoDutyReason::kOccurrenceOpen);
+      if (ctx.any_open(child)) {  // R32: one episode at a time
+        ctx.no_duty(child, NoDutyReason::kOccurrenceOpen);
         continue;
       }
-      const AgencyId reporter = core.agency(e.by);
-      const AreaId area = core.agency_info(reporter).area;
-      const int wd = core.has_open_involvement(child) ? core.param(*this, kInvolvedWd, area)
-                                                      : core.param(*this, kOtherWd, area);
-      const Date due = core.add_wd(e.at.date, wd);
+      const AgencyId reporter = ctx.agency(e.by);
+      const AreaId area = ctx.agency_info(reporter).area;
+      const int wd = ctx.has_open_involvement(child) ? ctx.param(involved_working_days_, area)
+                                                     : ctx.param(other_working_days_, area);
+      const Date due = ctx.add_wd(e.at.date, wd);
       if (located_already &&
           Date::from_days(static_cast<std::int32_t>(located_already->at / 86400)) <= due) {
         // Terms: "a duty done in time leaves no trace but the chronology".
-        core.no_duty(*this, child, NoDutyReason::kAlreadyDone);
+        ctx.no_duty(child, NoDutyReason::kAlreadyDone);
         continue;
       }
       DutySpec spec;
@@ -100,41 +100,42 @@ class WhereaboutsUnknown final : public Rule {
       spec.owner = reporter;
       spec.trigger = e.at.date;
       spec.due = due;
-      spec.occurrence = EngineCore::occurrence_of(e);
-      core.open(*this, std::move(spec));
+      spec.occurrence = occurrence_of(e);
+      ctx.open(std::move(spec));
       if (located_already) {
         // Located, but after the deadline: the alert is raised now, as learnt
         // overdue (C3), and resolved at once by the event that located the
         // child, with the missing alert raised with it (R65).
-        core.for_each_open(child, *this, [&](DutyId d) { core.resolve_by(d, *located_already); });
-        core.for_each_open(child, missing_alert_required(),
-                           [&](DutyId d) { core.resolve_by(d, *located_already); });
+        ctx.for_each_open(child, [&](DutyId d) { ctx.resolve_by(d, *located_already); });
+        RuleContext missing = ctx.acting_for(missing_alert_required());
+        missing.for_each_open(child, [&](DutyId d) { missing.resolve_by(d, *located_already); });
       }
     }
   }
 
-  void on_due(EngineCore& core, DutyId id) const override {
-    Duty& d = core.duty(id);
+  void on_due(RuleContext& ctx, DutyId id) const override {
+    const Duty& d = ctx.duty(id);
     if (d.extra == kOwnerFixed) {
-      core.raise(id);
+      ctx.raise(id);
       return;
     }
     const PersonId child = d.child;
     const std::string occurrence = d.occurrence;
     const Date trigger = d.trigger, due = d.due;
     std::vector<AgencyId> owners;
-    for (const Involvement& i : core.state(child).involvements) {
+    for (const Involvement& i : ctx.state(child).involvements) {
       if (std::find(owners.begin(), owners.end(), i.agency) == owners.end())
         owners.push_back(i.agency);
     }
+    AgencyId owner = d.owner;
     if (owners.empty()) {
       // "else the last one in contact": reporting the child missing is not contact.
-      if (const AgencyId last = core.last_in_contact(child); last != kNone) d.owner = last;
+      if (const AgencyId last = ctx.last_in_contact(child); last != kNone) owner = last;
     } else {
-      d.owner = owners.front();
+      owner = owners.front();
     }
-    d.extra = kOwnerFixed;
-    core.raise(id);
+    ctx.set_extra(id, kOwnerFixed);
+    ctx.raise_to(id, owner);
     for (std::size_t i = 1; i < owners.size(); ++i) {
       DutySpec spec;
       spec.child = child;
@@ -143,10 +144,16 @@ class WhereaboutsUnknown final : public Rule {
       spec.due = due;
       spec.extra = kOwnerFixed;
       spec.occurrence = occurrence;
-      core.open(*this, std::move(spec));
+      ctx.open(std::move(spec));
     }
-    raise_missing_alerts(core, child, occurrence);
+    raise_missing_alerts(ctx, child, occurrence);
   }
+
+ private:
+  // Parameters (docs/safeguards-config.md), each read by name.
+  const Parameter involved_working_days_ = parameter(
+      "involved_working_days", 1, "located within N WD when an agency has open involvement");
+  const Parameter other_working_days_ = parameter("other_working_days", 5, "otherwise within N WD");
 };
 
 }  // namespace
