@@ -33,18 +33,26 @@ Options:
 Exit codes: 0 success, 1 failure, 2 bad usage.
 )";
 
-int run_alerts(CommandContext& ctx) {
-  Arguments args(ctx.args, ArgumentSpec{{"--db", "--as-of", "--config"}, {"--json"}, 0, 0});
-  const std::string db_path = args.required("--db");
+Expected<int> run_alerts(CommandContext& ctx) {
+  const Expected<Arguments> parsed =
+      Arguments::parse(ctx.args, ArgumentSpec{{"--db", "--as-of", "--config"}, {"--json"}, 0, 0});
+  if (!parsed) return Unexpected(parsed.error());
+  const Arguments& args = *parsed;
+  const Expected<std::string> db_path_arg = args.required("--db");
+  if (!db_path_arg) return Unexpected(db_path_arg.error());
+  const std::string db_path = *db_path_arg;
   std::optional<Timestamp> as_of;
   if (auto text = args.option("--as-of")) {
     auto date = Date::parse(*text);
-    if (!date) throw UsageError("--as-of: expected a date YYYY-MM-DD, got \"" + *text + "\"");
+    if (!date)
+      return Unexpected(make_error(ErrorCode::kUsage,
+                                   "--as-of: expected a date YYYY-MM-DD, got \"" + *text + "\""));
     as_of = Timestamp::end_of(*date);
   }
-  const auto config = args.option("--config")
-                          ? safeguards::SafeguardsConfig::from_file(*args.option("--config"))
-                          : safeguards::SafeguardsConfig();
+  const Expected<safeguards::SafeguardsConfig> config =
+      args.option("--config") ? safeguards::SafeguardsConfig::from_file(*args.option("--config"))
+                              : safeguards::SafeguardsConfig();
+  if (!config) return Unexpected(config.error());
   std::error_code ec;
   if (!std::filesystem::is_regular_file(db_path, ec)) {
     ctx.err << "sightline alerts: no database at " << db_path << "\n";
@@ -53,9 +61,9 @@ int run_alerts(CommandContext& ctx) {
   auto store = open_sqlite_store(db_path);
   std::vector<safeguards::Alert> alerts;
   if (as_of) {
-    alerts = service::replay_store(*store, config, *as_of).engine->alerts();
+    alerts = service::replay_store(*store, *config, *as_of).engine->alerts();
   } else {
-    alerts = service::refresh_alerts(*store, config, SystemClock().now());
+    alerts = service::refresh_alerts(*store, *config, SystemClock().now());
   }
   std::stable_partition(alerts.begin(), alerts.end(),
                         [](const safeguards::Alert& a) { return a.open(); });

@@ -2,7 +2,17 @@
 
 namespace sightline::cli {
 
-Arguments::Arguments(const std::vector<std::string_view>& args, const ArgumentSpec& spec) {
+namespace {
+
+Unexpected usage(std::string field, std::string message) {
+  return Unexpected(field_error(ErrorCode::kUsage, std::move(field), std::move(message)));
+}
+
+}  // namespace
+
+Expected<Arguments> Arguments::parse(const std::vector<std::string_view>& args,
+                                     const ArgumentSpec& spec) {
+  Arguments parsed;
   for (std::size_t i = 0; i < args.size(); ++i) {
     std::string arg(args[i]);
     if (arg.starts_with("--")) {
@@ -14,25 +24,27 @@ Arguments::Arguments(const std::vector<std::string_view>& args, const ArgumentSp
         has_inline_value = true;
       }
       if (spec.flags.contains(arg) && !has_inline_value) {
-        flags_.insert(arg);
+        parsed.flags_.insert(arg);
       } else if (spec.options.contains(arg)) {
         if (!has_inline_value) {
-          if (i + 1 >= args.size()) throw UsageError(arg + " needs a value");
+          if (i + 1 >= args.size()) return usage(arg, arg + " needs a value");
           value = std::string(args[++i]);
         }
-        if (options_.contains(arg)) throw UsageError(arg + " given twice");
-        options_[arg] = value;
+        if (parsed.options_.contains(arg)) return usage(arg, arg + " given twice");
+        parsed.options_[arg] = value;
       } else {
-        throw UsageError("unknown option " + arg);
+        return usage(arg, "unknown option " + arg);
       }
     } else {
-      positionals_.push_back(arg);
+      parsed.positionals_.push_back(arg);
     }
   }
-  if (positionals_.size() < spec.min_positionals) throw UsageError("missing argument");
-  if (positionals_.size() > spec.max_positionals) {
-    throw UsageError("unexpected argument \"" + positionals_[spec.max_positionals] + "\"");
+  if (parsed.positionals_.size() < spec.min_positionals) return usage("", "missing argument");
+  if (parsed.positionals_.size() > spec.max_positionals) {
+    return usage(parsed.positionals_[spec.max_positionals],
+                 "unexpected argument \"" + parsed.positionals_[spec.max_positionals] + "\"");
   }
+  return parsed;
 }
 
 std::optional<std::string> Arguments::option(std::string_view name) const {
@@ -40,9 +52,9 @@ std::optional<std::string> Arguments::option(std::string_view name) const {
   return std::nullopt;
 }
 
-std::string Arguments::required(std::string_view name) const {
+Expected<std::string> Arguments::required(std::string_view name) const {
   if (auto value = option(name)) return *value;
-  throw UsageError(std::string(name) + " is required");
+  return usage(std::string(name), std::string(name) + " is required");
 }
 
 }  // namespace sightline::cli

@@ -1,5 +1,6 @@
 // Command-line arguments of one `sightline` command: positionals, `--name
-// value` options and `--flag`s. Anything else is a UsageError (exit code 2).
+// value` options and `--flag`s. Anything else is refused with kUsage (exit
+// code 2).
 #pragma once
 
 #include <map>
@@ -10,12 +11,9 @@
 #include <string_view>
 #include <vector>
 
-namespace sightline::cli {
+#include "core/error.h"
 
-class UsageError : public std::runtime_error {
- public:
-  using std::runtime_error::runtime_error;
-};
+namespace sightline::cli {
 
 struct ArgumentSpec {
   std::set<std::string, std::less<>> options;  // take a value: "--db"
@@ -26,16 +24,18 @@ struct ArgumentSpec {
 
 class Arguments {
  public:
-  // Throws UsageError naming the offending argument.
-  Arguments(const std::vector<std::string_view>& args, const ArgumentSpec& spec);
+  // The arguments, or a kUsage error naming the offending one.
+  static Expected<Arguments> parse(const std::vector<std::string_view>& args,
+                                   const ArgumentSpec& spec);
 
   const std::vector<std::string>& positionals() const { return positionals_; }
   std::optional<std::string> option(std::string_view name) const;
-  // The option's value, or a UsageError saying it is required.
-  std::string required(std::string_view name) const;
+  // The option's value, or a kUsage error saying it is required.
+  Expected<std::string> required(std::string_view name) const;
   bool flag(std::string_view name) const { return flags_.contains(std::string(name)); }
 
  private:
+  Arguments() = default;
   std::vector<std::string> positionals_;
   std::map<std::string, std::string, std::less<>> options_;
   std::set<std::string, std::less<>> flags_;

@@ -25,12 +25,18 @@ Options:
 Exit codes: 0 intact, 1 damaged or unreadable, 2 bad usage.
 )";
 
-int run_audit(CommandContext& ctx) {
-  Arguments args(ctx.args, ArgumentSpec{{"--db", "--key"}, {}, 1, 1});
+Expected<int> run_audit(CommandContext& ctx) {
+  const Expected<Arguments> parsed =
+      Arguments::parse(ctx.args, ArgumentSpec{{"--db", "--key"}, {}, 1, 1});
+  if (!parsed) return Unexpected(parsed.error());
+  const Arguments& args = *parsed;
   if (args.positionals()[0] != "verify") {
-    throw UsageError("unknown audit command \"" + args.positionals()[0] + "\"");
+    return Unexpected(
+        make_error(ErrorCode::kUsage, "unknown audit command \"" + args.positionals()[0] + "\""));
   }
-  const std::string db_path = args.required("--db");
+  const Expected<std::string> db_path_arg = args.required("--db");
+  if (!db_path_arg) return Unexpected(db_path_arg.error());
+  const std::string db_path = *db_path_arg;
   const std::string key =
       args.option("--key").value_or(web::AuditLog::default_key_path(db_path) + ".pub");
   std::error_code ec;

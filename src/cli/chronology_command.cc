@@ -28,21 +28,30 @@ Options:
 Exit codes: 0 success, 1 unknown person or failure, 2 bad usage.
 )";
 
-std::optional<Timestamp> parse_as_known_at(const std::optional<std::string>& text) {
+Expected<std::optional<Timestamp>> parse_as_known_at(const std::optional<std::string>& text) {
   if (!text) return std::nullopt;
   auto t = Timestamp::parse(*text);
   if (!t) {
-    throw UsageError("--as-known-at: expected a date YYYY-MM-DD or YYYY-MM-DDTHH:MM[:SS], got \"" +
-                     *text + "\"");
+    return Unexpected(
+        make_error(ErrorCode::kUsage,
+                   "--as-known-at: expected a date YYYY-MM-DD or YYYY-MM-DDTHH:MM[:SS], got \"" +
+                       *text + "\""));
   }
   return t->has_time ? *t : Timestamp::end_of(t->date);
 }
 
-int run_chronology(CommandContext& ctx) {
-  Arguments args(ctx.args, ArgumentSpec{{"--db", "--as-known-at"}, {"--json"}, 1, 1});
+Expected<int> run_chronology(CommandContext& ctx) {
+  const Expected<Arguments> parsed =
+      Arguments::parse(ctx.args, ArgumentSpec{{"--db", "--as-known-at"}, {"--json"}, 1, 1});
+  if (!parsed) return Unexpected(parsed.error());
+  const Arguments& args = *parsed;
   const std::string person_id = args.positionals()[0];
-  const std::string db_path = args.required("--db");
-  const auto as_known_at = parse_as_known_at(args.option("--as-known-at"));
+  const Expected<std::string> db_path_arg = args.required("--db");
+  if (!db_path_arg) return Unexpected(db_path_arg.error());
+  const std::string db_path = *db_path_arg;
+  const auto as_known_at_arg = parse_as_known_at(args.option("--as-known-at"));
+  if (!as_known_at_arg) return Unexpected(as_known_at_arg.error());
+  const std::optional<Timestamp> as_known_at = *as_known_at_arg;
   std::error_code ec;
   if (!std::filesystem::is_regular_file(db_path, ec)) {
     ctx.err << "sightline chronology: no database at " << db_path << "\n";

@@ -7,12 +7,10 @@
 #include <string_view>
 #include <vector>
 
-namespace sightline::cli {
+#include "cli/exit_code.h"
+#include "core/error.h"
 
-// Exit codes: 0 success, 1 refused input or other failure, 2 bad usage.
-inline constexpr int kExitOk = 0;
-inline constexpr int kExitFailure = 1;
-inline constexpr int kExitUsage = 2;
+namespace sightline::cli {
 
 struct CommandContext {
   std::vector<std::string_view> args;  // after the command name
@@ -25,7 +23,9 @@ struct Command {
   std::string_view name;
   std::string_view summary;  // one line for `sightline --help`
   std::string_view help;     // the whole text for `sightline NAME --help`
-  std::function<int(CommandContext&)> run;
+  // The exit code, or the error that ended the command: run_cli prints its
+  // message and exits with exit_code(error.code).
+  std::function<Expected<int>(CommandContext&)> run;
 };
 
 Command import_command();

@@ -64,14 +64,20 @@ class TerminalProgress {
   bool shown_ = false;
 };
 
-int run_import(CommandContext& ctx) {
-  Arguments args(ctx.args, ArgumentSpec{{"--db", "--config"}, {"--no-safeguards"}, 1, 1});
+Expected<int> run_import(CommandContext& ctx) {
+  const Expected<Arguments> parsed =
+      Arguments::parse(ctx.args, ArgumentSpec{{"--db", "--config"}, {"--no-safeguards"}, 1, 1});
+  if (!parsed) return Unexpected(parsed.error());
+  const Arguments& args = *parsed;
   const std::string file = args.positionals()[0];
-  const std::string db_path = args.required("--db");
+  const Expected<std::string> db_path_arg = args.required("--db");
+  if (!db_path_arg) return Unexpected(db_path_arg.error());
+  const std::string db_path = *db_path_arg;
   // Read before anything is stored, so bad configuration stores nothing.
-  const auto config = args.option("--config")
-                          ? safeguards::SafeguardsConfig::from_file(*args.option("--config"))
-                          : safeguards::SafeguardsConfig();
+  const Expected<safeguards::SafeguardsConfig> config =
+      args.option("--config") ? safeguards::SafeguardsConfig::from_file(*args.option("--config"))
+                              : safeguards::SafeguardsConfig();
+  if (!config) return Unexpected(config.error());
 
   std::ifstream file_stream;
   std::uint64_t total = 0;
@@ -119,7 +125,7 @@ int run_import(CommandContext& ctx) {
   }
   if (args.flag("--no-safeguards")) return kExitOk;
   const Timestamp now = SystemClock().now();
-  const auto alerts = service::refresh_alerts(*store, config, now);
+  const auto alerts = service::refresh_alerts(*store, *config, now);
   const auto open = std::count_if(alerts.begin(), alerts.end(),
                                   [](const safeguards::Alert& a) { return a.open(); });
   ctx.out << "Safeguards as of " << now.date.to_string() << ": " << alerts.size() << " alert"

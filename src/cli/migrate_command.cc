@@ -44,9 +44,13 @@ std::string joined(const std::vector<std::string>& names) {
   return out;
 }
 
-int run_migrate(CommandContext& ctx) {
-  Arguments args(ctx.args, ArgumentSpec{{"--db"}, {}, 0, 0});
-  const std::string db_path = args.required("--db");
+Expected<int> run_migrate(CommandContext& ctx) {
+  const Expected<Arguments> parsed = Arguments::parse(ctx.args, ArgumentSpec{{"--db"}, {}, 0, 0});
+  if (!parsed) return Unexpected(parsed.error());
+  const Arguments& args = *parsed;
+  const Expected<std::string> db_path_arg = args.required("--db");
+  if (!db_path_arg) return Unexpected(db_path_arg.error());
+  const std::string db_path = *db_path_arg;
   std::error_code ec;
   if (!std::filesystem::is_regular_file(db_path, ec)) {
     ctx.err << "sightline migrate: no database at " << db_path << "\n";

@@ -44,23 +44,27 @@ Exit codes: 0 replayed, 1 refused (faults, bad configuration) or failed,
 2 bad usage.
 )";
 
-int run_replay(CommandContext& ctx) {
-  Arguments args(ctx.args, ArgumentSpec{{"--until", "--config"}, {"--json", "--by-finding"}, 1, 1});
+Expected<int> run_replay(CommandContext& ctx) {
+  const Expected<Arguments> parsed = Arguments::parse(
+      ctx.args, ArgumentSpec{{"--until", "--config"}, {"--json", "--by-finding"}, 1, 1});
+  if (!parsed) return Unexpected(parsed.error());
+  const Arguments& args = *parsed;
   const std::string file = args.positionals()[0];
   safeguards::ReplayOptions options;
   if (const auto until = args.option("--until")) {
     options.until = Date::parse(*until);
     if (!options.until)
-      throw UsageError("--until: expected a date YYYY-MM-DD; got \"" + *until + "\"");
+      return Unexpected(make_error(ErrorCode::kUsage,
+                                   "--until: expected a date YYYY-MM-DD; got \"" + *until + "\""));
   }
   safeguards::SafeguardsConfig config;
   if (const auto path = args.option("--config")) {
-    try {
-      config = safeguards::SafeguardsConfig::from_file(*path);
-    } catch (const safeguards::ConfigError& e) {
-      ctx.err << "sightline replay: configuration refused: " << e.what() << "\n";
+    auto read = safeguards::SafeguardsConfig::from_file(*path);
+    if (!read) {
+      ctx.err << "sightline replay: configuration refused: " << read.error().message << "\n";
       return kExitFailure;
     }
+    config = std::move(*read);
   }
   safeguards::ReplayResult result = safeguards::replay_file(
       file, config, options,

@@ -57,12 +57,15 @@ int run_cli(std::span<const std::string_view> args, std::ostream& out, std::ostr
       }
     }
     try {
-      return command.run(ctx);
-    } catch (const UsageError& e) {
-      err << "sightline " << command.name << ": " << e.what() << "\n"
-          << "Run 'sightline " << command.name << " --help' for usage.\n";
-      return kExitUsage;
+      const Expected<int> ran = command.run(ctx);
+      if (ran) return *ran;
+      err << "sightline " << command.name << ": " << ran.error().message << "\n";
+      if (ran.error().code == ErrorCode::kUsage) {
+        err << "Run 'sightline " << command.name << " --help' for usage.\n";
+      }
+      return exit_code(ran.error().code);
     } catch (const StoreError& e) {
+      // The store's failure aborts the command: it is thrown, not returned.
       err << "sightline " << command.name << ": " << e.what() << "\n";
       return kExitFailure;
     } catch (const std::exception& e) {

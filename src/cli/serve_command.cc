@@ -1,4 +1,5 @@
 #include <algorithm>
+#include <charconv>
 #include <iostream>
 #include <mutex>
 #include <sstream>
@@ -92,20 +93,20 @@ Options:
 Exit codes: 0 stopped by a signal, 1 failed, 2 bad usage.
 )";
 
-int parse_number(const Arguments& args, std::string_view name, int fallback, int low, int high) {
+Expected<int> parse_number(const Arguments& args, std::string_view name, int fallback, int low,
+                           int high) {
   const auto text = args.option(name);
   if (!text) return fallback;
   int value = 0;
-  try {
-    std::size_t used = 0;
-    value = std::stoi(*text, &used);
-    if (used != text->size()) throw std::invalid_argument("trailing");
-  } catch (const std::exception&) {
-    throw UsageError(std::string(name) + ": expected a number, got \"" + *text + "\"");
+  const auto [end, error] = std::from_chars(text->data(), text->data() + text->size(), value);
+  if (error != std::errc() || end != text->data() + text->size()) {
+    return Unexpected(make_error(ErrorCode::kUsage,
+                                 std::string(name) + ": expected a number, got \"" + *text + "\""));
   }
   if (value < low || value > high) {
-    throw UsageError(std::string(name) + ": expected " + std::to_string(low) + " to " +
-                     std::to_string(high) + ", got " + *text);
+    return Unexpected(make_error(ErrorCode::kUsage, std::string(name) + ": expected " +
+                                                        std::to_string(low) + " to " +
+                                                        std::to_string(high) + ", got " + *text));
   }
   return value;
 }
@@ -194,7 +195,11 @@ bool prepare_demo(web::SharedStore& store, web::Accounts& accounts, const Clock&
   for (const DemoAccount& a : kDemoAccounts) {
     if (accounts.find(a.name)) continue;
     const std::string password = web::Accounts::generate_password();
-    accounts.add(a.name, a.role, a.agency, password, actor);
+    if (const auto account = accounts.add(a.name, a.role, a.agency, password, actor); !account) {
+      ctx.err << "sightline serve: demo account " << a.name << ": " << account.error().message
+              << "\n";
+      return false;
+    }
     ctx.out << "Demo account " << a.name << " (" << web::to_string(a.role) << ", " << a.agency
             << "): password " << password << "\n";
     added = true;
@@ -217,23 +222,33 @@ std::vector<std::unique_ptr<Store>> open_store_pool(const std::string& db_path, 
   return stores;
 }
 
-int run_serve(CommandContext& ctx) {
-  Arguments args(ctx.args, ArgumentSpec{{"--db", "--port", "--address", "--threads", "--audit-key",
-                                         "--trusted-proxy", "--assets", "--config"},
-                                        {"--demo"},
-                                        0,
-                                        0});
-  const std::string db_path = args.required("--db");
+Expected<int> run_serve(CommandContext& ctx) {
+  const Expected<Arguments> parsed = Arguments::parse(
+      ctx.args, ArgumentSpec{{"--db", "--port", "--address", "--threads", "--audit-key",
+                              "--trusted-proxy", "--assets", "--config"},
+                             {"--demo"},
+                             0,
+                             0});
+  if (!parsed) return Unexpected(parsed.error());
+  const Arguments& args = *parsed;
+  const Expected<std::string> db_path_arg = args.required("--db");
+  if (!db_path_arg) return Unexpected(db_path_arg.error());
+  const std::string db_path = *db_path_arg;
   web::ServerOptions options;
-  options.port = static_cast<unsigned short>(parse_number(args, "--port", 8080, 0, 65535));
-  options.threads = parse_number(args, "--threads", kDefaultThreads, 1, 64);
+  const Expected<int> port_arg = parse_number(args, "--port", 8080, 0, 65535);
+  if (!port_arg) return Unexpected(port_arg.error());
+  options.port = static_cast<unsigned short>(*port_arg);
+  const Expected<int> threads = parse_number(args, "--threads", kDefaultThreads, 1, 64);
+  if (!threads) return Unexpected(threads.error());
+  options.threads = *threads;
   options.address = args.option("--address").value_or("127.0.0.1");
   options.trusted_proxy = args.option("--trusted-proxy").value_or("");
 
   // Read before anything is opened, so a bad configuration changes nothing.
-  const auto config = args.option("--config")
-                          ? safeguards::SafeguardsConfig::from_file(*args.option("--config"))
-                          : safeguards::SafeguardsConfig();
+  const Expected<safeguards::SafeguardsConfig> config =
+      args.option("--config") ? safeguards::SafeguardsConfig::from_file(*args.option("--config"))
+                              : safeguards::SafeguardsConfig();
+  if (!config) return Unexpected(config.error());
 
   // Creates the database, or refuses one that is not Sightline's.
   web::SharedStore store(open_store_pool(db_path, options.threads));
@@ -256,7 +271,7 @@ int run_serve(CommandContext& ctx) {
     std::lock_guard lock(log_mutex);
     ctx.err << line << "\n" << std::flush;
   };
-  service::LiveSafeguards live(open_sqlite_store(db_path), clock, config);
+  service::LiveSafeguards live(open_sqlite_store(db_path), clock, *config);
   live.load();
   {
     const service::LiveStatus status = live.status();
@@ -282,7 +297,7 @@ int run_serve(CommandContext& ctx) {
   web::TransfersView transfers(transfer_store, sighting_store);
   sqlite::SqliteFiguresStore figures_store(db_path);
   web::FiguresView figures(figures_store, clock, WorkingDayCalendar::england_and_wales(),
-                           cli::registration_terms(config));
+                           cli::registration_terms(*config));
   web::Service service({accounts, audit, access, events, store, clock, alerts, transfers, figures});
   const ServedPages pages(service, accounts, store, clock, args.option("--assets"), ctx);
   web::HttpServer server(

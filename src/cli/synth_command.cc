@@ -70,11 +70,14 @@ const std::string& help_text() {
 }
 
 template <class T>
-T whole_number(const std::string& text, std::string_view option) {
+Expected<T> whole_number(const Expected<std::string>& text_or_error, std::string_view option) {
+  if (!text_or_error) return Unexpected(text_or_error.error());
+  const std::string& text = *text_or_error;
   T value{};
   const auto [end, error] = std::from_chars(text.data(), text.data() + text.size(), value);
   if (error != std::errc() || end != text.data() + text.size() || text.empty() || text[0] == '-') {
-    throw UsageError(std::string(option) + " expects a whole number; got \"" + text + "\"");
+    return Unexpected(make_error(
+        ErrorCode::kUsage, std::string(option) + " expects a whole number; got \"" + text + "\""));
   }
   return value;
 }
@@ -97,27 +100,41 @@ class TerminalProgress {
   bool shown_ = false;
 };
 
-int run_synth(CommandContext& ctx) {
-  Arguments args(ctx.args,
-                 ArgumentSpec{{"--children", "--seed", "--out", "--start", "--per-day"}, {}, 0, 0});
+Expected<int> run_synth(CommandContext& ctx) {
+  const Expected<Arguments> parsed = Arguments::parse(
+      ctx.args, ArgumentSpec{{"--children", "--seed", "--out", "--start", "--per-day"}, {}, 0, 0});
+  if (!parsed) return Unexpected(parsed.error());
+  const Arguments& args = *parsed;
   synth::Options options;
-  options.children = whole_number<std::int64_t>(args.required("--children"), "--children");
-  options.seed = whole_number<std::uint64_t>(args.required("--seed"), "--seed");
+  const auto children = whole_number<std::int64_t>(args.required("--children"), "--children");
+  if (!children) return Unexpected(children.error());
+  options.children = *children;
+  const auto seed = whole_number<std::uint64_t>(args.required("--seed"), "--seed");
+  if (!seed) return Unexpected(seed.error());
+  options.seed = *seed;
   if (const auto start = args.option("--start")) {
     const std::optional<Date> date = Date::parse(*start);
-    if (!date) throw UsageError("--start expects a date YYYY-MM-DD; got \"" + *start + "\"");
-    if (date->year() < 1950) throw UsageError("--start must be in 1950 or later");
+    if (!date)
+      return Unexpected(make_error(ErrorCode::kUsage,
+                                   "--start expects a date YYYY-MM-DD; got \"" + *start + "\""));
+    if (date->year() < 1950)
+      return Unexpected(make_error(ErrorCode::kUsage, "--start must be in 1950 or later"));
     options.start = *date;
   }
   if (const auto per_day = args.option("--per-day")) {
-    options.children_per_day = whole_number<int>(*per_day, "--per-day");
-    if (options.children_per_day < 1) throw UsageError("--per-day must be at least 1");
+    const auto children_per_day = whole_number<int>(*per_day, "--per-day");
+    if (!children_per_day) return Unexpected(children_per_day.error());
+    options.children_per_day = *children_per_day;
+    if (options.children_per_day < 1)
+      return Unexpected(make_error(ErrorCode::kUsage, "--per-day must be at least 1"));
   }
   if (options.children > synth::max_children(options)) {
-    throw UsageError("--children: at most " + std::to_string(synth::max_children(options)) +
-                     " children fit between " + options.start.to_string() +
-                     " and the end of 2099 at " + std::to_string(options.children_per_day) +
-                     " a day; give fewer, an earlier --start or a larger --per-day");
+    return Unexpected(make_error(
+        ErrorCode::kUsage, "--children: at most " + std::to_string(synth::max_children(options)) +
+                               " children fit between " + options.start.to_string() +
+                               " and the end of 2099 at " +
+                               std::to_string(options.children_per_day) +
+                               " a day; give fewer, an earlier --start or a larger --per-day"));
   }
 
   const std::optional<std::string> file = args.option("--out");

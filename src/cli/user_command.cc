@@ -73,17 +73,24 @@ std::string state_of(const web::Account& a, std::int64_t now) {
   return "active";
 }
 
-int run_user(CommandContext& ctx) {
-  Arguments args(
+Expected<int> run_user(CommandContext& ctx) {
+  const Expected<Arguments> parsed = Arguments::parse(
       ctx.args,
       ArgumentSpec{{"--db", "--role", "--agency", "--audit-key"}, {"--password-stdin"}, 1, 2});
+  if (!parsed) return Unexpected(parsed.error());
+  const Arguments& args = *parsed;
   const std::string& what = args.positionals()[0];
-  const std::string db_path = args.required("--db");
+  const Expected<std::string> db_path_arg = args.required("--db");
+  if (!db_path_arg) return Unexpected(db_path_arg.error());
+  const std::string db_path = *db_path_arg;
   const bool needs_name = what == "add" || what == "disable" || what == "reset";
-  if (!needs_name && what != "list") throw UsageError("unknown user command \"" + what + "\"");
-  if (needs_name && args.positionals().size() != 2) throw UsageError("missing user name");
+  if (!needs_name && what != "list")
+    return Unexpected(make_error(ErrorCode::kUsage, "unknown user command \"" + what + "\""));
+  if (needs_name && args.positionals().size() != 2)
+    return Unexpected(make_error(ErrorCode::kUsage, "missing user name"));
   if (!needs_name && args.positionals().size() != 1) {
-    throw UsageError("unexpected argument \"" + args.positionals()[1] + "\"");
+    return Unexpected(
+        make_error(ErrorCode::kUsage, "unexpected argument \"" + args.positionals()[1] + "\""));
   }
   std::error_code ec;
   if (!std::filesystem::is_regular_file(db_path, ec)) {
@@ -100,57 +107,60 @@ int run_user(CommandContext& ctx) {
   web::Accounts accounts(account_store, clock, audit);
   const web::Actor actor = command_line_actor();
 
-  try {
-    if (what == "list") {
-      const std::int64_t now = clock.utc_seconds();
-      ctx.out << std::left << std::setw(24) << "USER" << std::setw(22) << "ROLE" << std::setw(20)
-              << "AGENCY"
-              << "STATE\n";
-      for (const web::Account& a : accounts.list()) {
-        ctx.out << std::setw(24) << a.username << std::setw(22) << web::to_string(a.role)
-                << std::setw(20) << a.agency << state_of(a, now) << "\n";
-      }
-      return kExitOk;
+  if (what == "list") {
+    const std::int64_t now = clock.utc_seconds();
+    ctx.out << std::left << std::setw(24) << "USER" << std::setw(22) << "ROLE" << std::setw(20)
+            << "AGENCY"
+            << "STATE\n";
+    for (const web::Account& a : accounts.list()) {
+      ctx.out << std::setw(24) << a.username << std::setw(22) << web::to_string(a.role)
+              << std::setw(20) << a.agency << state_of(a, now) << "\n";
     }
-    const std::string& name = args.positionals()[1];
-    if (what == "disable") {
-      accounts.disable(name, actor);
-      ctx.out << "Disabled " << name << "; their sessions have ended.\n";
-      return kExitOk;
+    return kExitOk;
+  }
+  const std::string& name = args.positionals()[1];
+  if (what == "disable") {
+    if (auto done = accounts.disable(name, actor); !done) return Unexpected(done.error());
+    ctx.out << "Disabled " << name << "; their sessions have ended.\n";
+    return kExitOk;
+  }
+  bool generated = false;
+  if (what == "add") {
+    const Expected<std::string> role_text_arg = args.required("--role");
+    if (!role_text_arg) return Unexpected(role_text_arg.error());
+    const std::string role_text = *role_text_arg;
+    const auto role = web::role_from_string(role_text);
+    if (!role) {
+      return Unexpected(make_error(ErrorCode::kUsage,
+                                   "--role: expected practitioner, manager, safeguarding_lead, "
+                                   "partnership_analyst or administrator, got \"" +
+                                       role_text + "\""));
     }
-    bool generated = false;
-    if (what == "add") {
-      const std::string role_text = args.required("--role");
-      const auto role = web::role_from_string(role_text);
-      if (!role) {
-        throw UsageError(
-            "--role: expected practitioner, manager, safeguarding_lead, "
-            "partnership_analyst or administrator, got \"" +
-            role_text + "\"");
-      }
-      const std::string agency = args.required("--agency");
-      bool known = false;
-      for (const AgencyView& a : store->agencies()) known = known || a.id == agency;
-      if (!known) {
-        ctx.err << "sightline user: no agency \"" << agency << "\" in " << db_path
-                << " (import the feed that defines it first)\n";
-        return kExitFailure;
-      }
-      const std::string password = password_from(args, ctx, generated);
-      accounts.add(name, *role, agency, password, actor);
-      ctx.out << "Added " << name << " (" << web::to_string(*role) << ", " << agency << ").\n";
-      if (generated) ctx.out << "Password: " << password << "\n";
-      return kExitOk;
+    const Expected<std::string> agency_arg = args.required("--agency");
+    if (!agency_arg) return Unexpected(agency_arg.error());
+    const std::string agency = *agency_arg;
+    bool known = false;
+    for (const AgencyView& a : store->agencies()) known = known || a.id == agency;
+    if (!known) {
+      ctx.err << "sightline user: no agency \"" << agency << "\" in " << db_path
+              << " (import the feed that defines it first)\n";
+      return kExitFailure;
     }
     const std::string password = password_from(args, ctx, generated);
-    accounts.reset_password(name, password, actor);
-    ctx.out << "Reset the password of " << name << "; their sessions have ended.\n";
+    if (auto added = accounts.add(name, *role, agency, password, actor); !added) {
+      return Unexpected(added.error());
+    }
+    ctx.out << "Added " << name << " (" << web::to_string(*role) << ", " << agency << ").\n";
     if (generated) ctx.out << "Password: " << password << "\n";
     return kExitOk;
-  } catch (const web::AccountError& e) {
-    ctx.err << "sightline user: " << e.what() << "\n";
-    return kExitFailure;
   }
+  const std::string password = password_from(args, ctx, generated);
+  if (auto reset = accounts.reset_password(name, password, actor); !reset) {
+    return Unexpected(reset.error());
+  }
+  ctx.out << "Reset the password of " << name << "; their sessions have ended.\n";
+  if (generated) ctx.out << "Password: " << password << "\n";
+  return kExitOk;
 }
 
 }  // namespace

@@ -5,35 +5,32 @@
 //   {"defaults": {"<rule or section>": {"<parameter>": <whole number>, ...}, ...},
 //    "areas": {"<GSS code>": {"<rule or section>": {"<parameter>": n, ...}}, ...}}
 // Both members are optional. An area's value wins over "defaults", which wins
-// over the catalogue's default. Anything else is refused with a ConfigError
+// over the catalogue's default. Anything else is refused (kInvalidConfig)
 // naming the key path: an unknown member, rule or parameter, a value that is
 // not a whole number, a negative number, an area that is not a GSS code.
 #pragma once
 
 #include <cstddef>
 #include <map>
-#include <stdexcept>
 #include <string>
 #include <string_view>
 #include <vector>
 
+#include "core/error.h"
 #include "safeguards/rule_info.h"
 
 namespace sightline::safeguards {
-
-class ConfigError : public std::runtime_error {
- public:
-  using std::runtime_error::runtime_error;
-};
 
 class SafeguardsConfig {
  public:
   // The catalogue's defaults everywhere.
   SafeguardsConfig();
-  // Throws ConfigError (message starts with the key path) on bad configuration.
-  static SafeguardsConfig from_json(std::string_view text);
-  // Reads and parses a file; ConfigError also when it cannot be read.
-  static SafeguardsConfig from_file(const std::string& path);
+  // Refuses bad configuration with kInvalidConfig: the error's field is the
+  // key path and its message starts with it.
+  static Expected<SafeguardsConfig> from_json(std::string_view text);
+  // Reads and parses a file; refused also when it cannot be read (the
+  // message then starts with the file's path).
+  static Expected<SafeguardsConfig> from_file(const std::string& path);
 
   // Every parameter of every section, flattened: section s's parameter p is at
   // offset(s) + p.

@@ -47,17 +47,22 @@ std::optional<AccessBasis> Access::basis_for(const Account& account, const Id& c
   return basis;
 }
 
-BreakGlassGrant Access::break_glass(const Account& account, const Id& child,
-                                    const std::string& reason, const std::string& remote) {
+Expected<BreakGlassGrant> Access::break_glass(const Account& account, const Id& child,
+                                              const std::string& reason,
+                                              const std::string& remote) {
   if (!sees_identities(account.role)) {
-    throw AccessError(403, "forbidden", "your role does not see children's records");
+    return Unexpected(
+        make_error(ErrorCode::kForbidden, "your role does not see children's records"));
   }
   const std::string why = trimmed(reason);
   if (why.size() < 10) {
-    throw AccessError(400, "reason_required",
-                      "reason: say why you need this record (at least 10 characters)");
+    return Unexpected(field_error(ErrorCode::kReasonRequired, "reason",
+                                  "reason: say why you need this record (at least 10 characters)"));
   }
-  if (why.size() > 2000) throw AccessError(400, "bad_request", "reason: at most 2000 characters");
+  if (why.size() > 2000) {
+    return Unexpected(
+        field_error(ErrorCode::kBadRequest, "reason", "reason: at most 2000 characters"));
+  }
   // Audited first: if the audit cannot be written, no access is granted.
   const AuditRecord record =
       audit_.append({account.username, std::string(to_string(account.role)), account.agency,

@@ -35,6 +35,7 @@
 #include <vector>
 
 #include "core/clock.h"
+#include "core/error.h"
 #include "store/access_store.h"
 #include "store/store.h"
 #include "web/accounts.h"
@@ -53,14 +54,6 @@ struct AccessBasis {
   std::string describe() const;  // "relationship" or "break-glass #N"
 };
 
-class AccessError : public std::runtime_error {
- public:
-  AccessError(int http_status, std::string error_code, const std::string& message)
-      : std::runtime_error(message), status(http_status), code(std::move(error_code)) {}
-  int status;
-  std::string code;
-};
-
 class Access {
  public:
   // The grants and notices are kept by `grants`; involvement is read from
@@ -75,10 +68,11 @@ class Access {
   bool has_relationship(const std::string& agency, const Id& child);
   // nullopt: refused.
   std::optional<AccessBasis> basis_for(const Account& account, const Id& child);
-  // Records a break-glass and raises its notice. Throws AccessError (400 for
-  // a missing or short reason, 403 for a role that may not).
-  BreakGlassGrant break_glass(const Account& account, const Id& child, const std::string& reason,
-                              const std::string& remote);
+  // Records a break-glass and raises its notice. Refuses with kReasonRequired
+  // for a missing or short reason, kBadRequest for one over 2,000 characters,
+  // kForbidden for a role that may not.
+  Expected<BreakGlassGrant> break_glass(const Account& account, const Id& child,
+                                        const std::string& reason, const std::string& remote);
   // Records that the account's agency has just begun a relationship with a
   // child it had none with, by recording an event about them: audited, with a
   // notice to the agency's safeguarding leads, as break-glass is. Without it,

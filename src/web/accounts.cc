@@ -93,9 +93,16 @@ Accounts::Accounts(AccountStore& store, const Clock& clock, AuditLog& audit, Acc
 
 Accounts::~Accounts() = default;
 
-void Accounts::check_password(const std::string& password) {
-  if (password.size() < 12) throw AccountError("the password must have at least 12 characters");
-  if (password.size() > 256) throw AccountError("the password must have at most 256 characters");
+Expected<void> Accounts::check_password(const std::string& password) {
+  if (password.size() < 12) {
+    return Unexpected(field_error(ErrorCode::kInvalidInput, "password",
+                                  "the password must have at least 12 characters"));
+  }
+  if (password.size() > 256) {
+    return Unexpected(field_error(ErrorCode::kInvalidInput, "password",
+                                  "the password must have at most 256 characters"));
+  }
+  return {};
 }
 
 std::string Accounts::generate_password() {
@@ -131,19 +138,26 @@ void Accounts::audit(const Actor& by, const std::string& action, const std::stri
        detail.empty() ? by.detail : (by.detail.empty() ? detail : by.detail + "; " + detail)});
 }
 
-Account Accounts::add(const std::string& username, Role role, const std::string& agency,
-                      const std::string& password, const Actor& by) {
+Expected<Account> Accounts::add(const std::string& username, Role role, const std::string& agency,
+                                const std::string& password, const Actor& by) {
   if (!valid_username(username)) {
-    throw AccountError(
-        "a user name is 1 to 64 lower-case letters, digits, '.', '_' or '-', "
-        "starting with a letter or digit");
+    return Unexpected(
+        field_error(ErrorCode::kInvalidInput, "username",
+                    "a user name is 1 to 64 lower-case letters, digits, '.', '_' or '-', "
+                    "starting with a letter or digit"));
   }
-  if (agency.empty()) throw AccountError("a user must belong to an agency");
-  check_password(password);
+  if (agency.empty()) {
+    return Unexpected(
+        field_error(ErrorCode::kInvalidInput, "agency", "a user must belong to an agency"));
+  }
+  if (auto checked = check_password(password); !checked) return Unexpected(checked.error());
   const std::string hash = hash_password(password);
   const auto id = store_.add_account(
       {username, std::string(to_string(role)), agency, hash, utc_text(clock_.utc_seconds())});
-  if (!id) throw AccountError("the user name \"" + username + "\" is taken");
+  if (!id) {
+    return Unexpected(field_error(ErrorCode::kInvalidInput, "username",
+                                  "the user name \"" + username + "\" is taken"));
+  }
   audit(by, "user.add",
         "user " + username + " (" + std::string(to_string(role)) + ", " + agency + ")");
   Account a;
@@ -154,19 +168,25 @@ Account Accounts::add(const std::string& username, Role role, const std::string&
   return a;
 }
 
-void Accounts::disable(const std::string& username, const Actor& by) {
-  if (!store_.disable_account(username)) throw AccountError("no user \"" + username + "\"");
+Expected<void> Accounts::disable(const std::string& username, const Actor& by) {
+  if (!store_.disable_account(username)) {
+    return Unexpected(
+        field_error(ErrorCode::kNotFound, "username", "no user \"" + username + "\""));
+  }
   audit(by, "user.disable", "user " + username + "; every session ended");
+  return {};
 }
 
-void Accounts::reset_password(const std::string& username, const std::string& password,
-                              const Actor& by) {
-  check_password(password);
+Expected<void> Accounts::reset_password(const std::string& username, const std::string& password,
+                                        const Actor& by) {
+  if (auto checked = check_password(password); !checked) return checked;
   const std::string hash = hash_password(password);
   if (!store_.replace_password(username, hash)) {
-    throw AccountError("no user \"" + username + "\"");
+    return Unexpected(
+        field_error(ErrorCode::kNotFound, "username", "no user \"" + username + "\""));
   }
   audit(by, "user.reset", "user " + username + "; password replaced, lock and disablement lifted");
+  return {};
 }
 
 std::vector<Account> Accounts::list() {

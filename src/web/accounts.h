@@ -31,6 +31,7 @@
 #include <vector>
 
 #include "core/clock.h"
+#include "core/error.h"
 #include "store/account_store.h"
 #include "web/audit_log.h"
 
@@ -68,11 +69,6 @@ struct AccountPolicy {
   std::size_t hash_memlimit = 0;         // 0: crypto_pwhash_MEMLIMIT_INTERACTIVE
 };
 
-class AccountError : public std::runtime_error {
- public:
-  using std::runtime_error::runtime_error;
-};
-
 // Who is acting, as the audit records it.
 struct Actor {
   std::string user, role, agency, detail;
@@ -101,12 +97,13 @@ class Accounts {
 
   const AccountPolicy& policy() const { return policy_; }
 
-  // Administration. Throw AccountError with a reason a person can act on
-  // (name taken, bad name, weak password, no such user).
-  Account add(const std::string& username, Role role, const std::string& agency,
-              const std::string& password, const Actor& by);
-  void disable(const std::string& username, const Actor& by);
-  void reset_password(const std::string& username, const std::string& password, const Actor& by);
+  // Administration. Refuse with kInvalidInput (name taken, bad name, weak
+  // password) or kNotFound (no such user), with a reason a person can act on.
+  Expected<Account> add(const std::string& username, Role role, const std::string& agency,
+                        const std::string& password, const Actor& by);
+  Expected<void> disable(const std::string& username, const Actor& by);
+  Expected<void> reset_password(const std::string& username, const std::string& password,
+                                const Actor& by);
   std::vector<Account> list();
   std::optional<Account> find(const std::string& username);
 
@@ -124,7 +121,7 @@ class Accounts {
 
   // Passwords: 12 to 256 bytes (ASVS: at least 8, 64 or more allowed; long
   // passphrases encouraged).
-  static void check_password(const std::string& password);
+  static Expected<void> check_password(const std::string& password);
   // A random password of 24 characters from an unambiguous alphabet.
   static std::string generate_password();
 

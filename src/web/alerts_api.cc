@@ -3,6 +3,7 @@
 #include <nlohmann/json.hpp>
 #include <set>
 
+#include "web/api_error.h"
 #include "web/json_body.h"
 
 namespace sightline::web {
@@ -49,7 +50,7 @@ void audit_children(AuditLog& audit, const SessionInfo& session,
 Response AlertsApi::list(const Request& request, const SessionInfo& session) const {
   const Account& account = session.account;
   if (account.role == Role::kAdministrator) {
-    return error_response(403, "forbidden", "administrators do not see alerts");
+    return error_response(ErrorCode::kForbidden, "administrators do not see alerts");
   }
   const std::string owner = request.query_param("owner").value_or(
       account.role == Role::kPartnershipAnalyst ? std::string() : account.agency);
@@ -67,7 +68,7 @@ Response AlertsApi::list(const Request& request, const SessionInfo& session) con
     return json_response(200, json{{"counts", counts}, {"total", total}}.dump());
   }
   if (!alerts.may_see(account, owner)) {
-    return error_response(403, "forbidden",
+    return error_response(ErrorCode::kForbidden,
                           "owner: you see the alerts of your own agency (and, as a safeguarding "
                           "lead, the unowned alerts of its area)");
   }
@@ -82,7 +83,7 @@ Response AlertsApi::list(const Request& request, const SessionInfo& session) con
           text->substr(start, comma == std::string::npos ? std::string::npos : comma - start);
       const auto status = alert_status_from_string(part);
       if (!status) {
-        return error_response(400, "bad_request",
+        return error_response(ErrorCode::kBadRequest,
                               "status: expected open, acknowledged or resolved (comma-separated)");
       }
       query.statuses.insert(*status);
@@ -92,8 +93,8 @@ Response AlertsApi::list(const Request& request, const SessionInfo& session) con
   }
   const auto limit = count_param(request, "limit", kDefaultLimit, 1, kMaxLimit);
   const auto offset = count_param(request, "offset", 0, 0, 100'000'000);
-  if (!limit) return error_response(400, "bad_request", "limit: expected 1 to 200");
-  if (!offset) return error_response(400, "bad_request", "offset: expected a count from 0");
+  if (!limit) return error_response(ErrorCode::kBadRequest, "limit: expected 1 to 200");
+  if (!offset) return error_response(ErrorCode::kBadRequest, "offset: expected a count from 0");
   query.limit = *limit;
   query.offset = *offset;
   const AlertPage page = alerts.list(query);
@@ -118,28 +119,28 @@ Response AlertsApi::list(const Request& request, const SessionInfo& session) con
 Response AlertsApi::acknowledge(const Request& request, const std::string& id,
                                 const SessionInfo& session) const {
   if (!Access::sees_identities(session.account.role)) {
-    return error_response(403, "forbidden", "your role does not acknowledge alerts");
+    return error_response(ErrorCode::kForbidden, "your role does not acknowledge alerts");
   }
   if (!declares_json(request)) {
-    return error_response(415, "unsupported_media_type", "the body must be application/json");
+    return error_response(ErrorCode::kUnsupportedMediaType, "the body must be application/json");
   }
   const json body = parse_json_body(request.body);
-  if (!body.is_object()) return error_response(400, "bad_json", "the body must be one JSON object");
+  if (!body.is_object())
+    return error_response(ErrorCode::kBadJson, "the body must be one JSON object");
   for (const auto& [key, value] : body.items()) {
-    if (key != "note") return error_response(400, "bad_request", key + ": unknown field");
+    if (key != "note") return error_response(ErrorCode::kBadRequest, key + ": unknown field");
   }
   if (!body.contains("note") || !body["note"].is_string()) {
-    return error_response(400, "note_required", "note: say what is being done about this alert");
+    return error_response(ErrorCode::kNoteRequired,
+                          "note: say what is being done about this alert");
   }
   const auto alert = alerts.find(session.account, id);
-  if (!alert) return error_response(404, "not_found", "no such alert among those you see");
-  try {
-    alerts.acknowledge(session.account, *alert, body["note"].get<std::string>(), request.remote);
-  } catch (const AlertError& e) {
-    return error_response(e.status, e.code, e.what());
-  }
+  if (!alert) return error_response(ErrorCode::kNotFound, "no such alert among those you see");
+  const Expected<Acknowledgement> acknowledged =
+      alerts.acknowledge(session.account, *alert, body["note"].get<std::string>(), request.remote);
+  if (!acknowledged) return error_response(acknowledged.error());
   const auto now = alerts.find(session.account, id);
-  if (!now) return error_response(404, "not_found", "no such alert among those you see");
+  if (!now) return error_response(ErrorCode::kNotFound, "no such alert among those you see");
   return json_response(201, alert_json(*now, store).dump());
 }
 

@@ -90,16 +90,20 @@ std::vector<AlertCount> AlertsView::counts(const std::string& owner) {
   return store_.counts(owner);
 }
 
-Acknowledgement AlertsView::acknowledge(const Account& account, const AlertItem& alert,
-                                        const std::string& note, const std::string& remote) {
+Expected<Acknowledgement> AlertsView::acknowledge(const Account& account, const AlertItem& alert,
+                                                  const std::string& note,
+                                                  const std::string& remote) {
   const std::string text = trimmed(note);
   if (text.empty()) {
-    throw AlertError(400, "note_required", "note: say what is being done about this alert");
+    return Unexpected(field_error(ErrorCode::kNoteRequired, "note",
+                                  "note: say what is being done about this alert"));
   }
-  if (text.size() > 2000) throw AlertError(400, "bad_request", "note: at most 2000 characters");
+  if (text.size() > 2000) {
+    return Unexpected(field_error(ErrorCode::kBadRequest, "note", "note: at most 2000 characters"));
+  }
   if (alert.status == AlertStatus::kResolved) {
-    throw AlertError(409, "already_resolved",
-                     "this alert was resolved by the event that did the duty");
+    return Unexpected(make_error(ErrorCode::kAlreadyResolved,
+                                 "this alert was resolved by the event that did the duty"));
   }
   Acknowledgement ack{
       account.username, std::string(to_string(account.role)), account.agency, text, "", 0};

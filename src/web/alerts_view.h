@@ -31,6 +31,7 @@
 #include <vector>
 
 #include "core/clock.h"
+#include "core/error.h"
 #include "store/alert_view_store.h"
 #include "store/store.h"
 #include "web/accounts.h"
@@ -57,14 +58,6 @@ struct AlertPage {
   std::int64_t total = 0;         // matching the query, across every page
 };
 
-class AlertError : public std::runtime_error {
- public:
-  AlertError(int http_status, std::string error_code, const std::string& message)
-      : std::runtime_error(message), status(http_status), code(std::move(error_code)) {}
-  int status;
-  std::string code;
-};
-
 class AlertsView {
  public:
   AlertsView(AlertViewStore& store, AuditLog& audit);
@@ -81,12 +74,12 @@ class AlertsView {
   std::optional<AlertItem> find(const Account& account, const std::string& id);
   // Counts by owner, rule, level and status (optionally for one owner).
   std::vector<AlertCount> counts(const std::string& owner = "");
-  // Records that the account has taken the alert on. Throws AlertError: 400
-  // `note_required` for a blank note (or 400 `bad_request` over 2,000
-  // characters), 409 `already_resolved` for a resolved alert. Audited
-  // ("alert.acknowledged", with the note) in the same transaction.
-  Acknowledgement acknowledge(const Account& account, const AlertItem& alert,
-                              const std::string& note, const std::string& remote);
+  // Records that the account has taken the alert on. Refuses with
+  // kNoteRequired for a blank note (kBadRequest over 2,000 characters),
+  // kAlreadyResolved for a resolved alert. Audited ("alert.acknowledged",
+  // with the note) in the same transaction.
+  Expected<Acknowledgement> acknowledge(const Account& account, const AlertItem& alert,
+                                        const std::string& note, const std::string& remote);
 
  private:
   AlertItem item_from(AlertRow row);

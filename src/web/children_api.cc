@@ -2,9 +2,10 @@
 
 #include <nlohmann/json.hpp>
 
+#include "core/json_string.h"
+#include "web/api_error.h"
 #include "web/chronology_json.h"
 #include "web/json_body.h"
-#include "core/json_string.h"
 #include "web/secrets.h"
 
 namespace sightline::web {
@@ -17,13 +18,13 @@ constexpr std::size_t kSearchResults = 50;
 
 Response no_relationship() {
   // The same whether or not the child exists.
-  return error_response(403, "no_relationship",
+  return error_response(ErrorCode::kNoRelationship,
                         "your agency has no recorded involvement with this child; in an emergency, "
                         "break the glass with a reason (POST .../break-glass)");
 }
 
 Response identities_forbidden() {
-  return error_response(403, "forbidden", "your role sees aggregate figures, not children");
+  return error_response(ErrorCode::kForbidden, "your role sees aggregate figures, not children");
 }
 
 json optional_date(const std::optional<Date>& d) {
@@ -126,12 +127,12 @@ Response ChildrenApi::search(const Request& request, const SessionInfo& session)
   if (const auto name = request.query_param("name")) query.name = *name;
   if (const auto dob = request.query_param("dob")) {
     query.dob = Date::parse(*dob);
-    if (!query.dob) return error_response(400, "bad_request", "dob: expected YYYY-MM-DD");
+    if (!query.dob) return error_response(ErrorCode::kBadRequest, "dob: expected YYYY-MM-DD");
   }
   if (const auto nhs = request.query_param("nhs_number")) query.nhs_number = *nhs;
   if (const auto postcode = request.query_param("postcode")) query.postcode = *postcode;
   if (query.empty()) {
-    return error_response(400, "bad_request", "give q, or name, dob, nhs_number or postcode");
+    return error_response(ErrorCode::kBadRequest, "give q, or name, dob, nhs_number or postcode");
   }
   const auto ids = store.with([&](Store& s) { return s.find_persons(query, kSearchCandidates); });
   json children = json::array();
@@ -169,7 +170,7 @@ Response ChildrenApi::summary(const Request& request, const Id& child,
     if (found) entries = s.chronology(*found, std::nullopt);  // the person is read once
     return found;
   });
-  if (!person) return error_response(404, "not_found", "no such child");
+  if (!person) return error_response(ErrorCode::kNotFound, "no such child");
   json out = {{"id", person->id},
               {"name", person->display_name()},
               {"given", person->given},
@@ -214,7 +215,7 @@ Response ChildrenApi::chronology(const Request& request, const Id& child,
   if (const auto text = request.query_param("as_known_at")) {
     const auto t = Timestamp::parse(*text);
     if (!t) {
-      return error_response(400, "bad_request",
+      return error_response(ErrorCode::kBadRequest,
                             "as_known_at: expected YYYY-MM-DD or YYYY-MM-DDTHH:MM[:SS]");
     }
     as_known_at = t->has_time ? *t : Timestamp::end_of(t->date);
@@ -229,7 +230,7 @@ Response ChildrenApi::chronology(const Request& request, const Id& child,
     if (found) entries = s.chronology(*found, as_known_at);
     return found;
   });
-  if (!person) return error_response(404, "not_found", "no such child (as known then)");
+  if (!person) return error_response(ErrorCode::kNotFound, "no such child (as known then)");
   audit_read(audit, session, "child.chronology", child, *basis, request);
   // Written directly: each event goes out exactly as its agency sent it (the
   // stored line, already JSON), with no tree of values built and printed.
@@ -258,36 +259,34 @@ Response ChildrenApi::chronology(const Request& request, const Id& child,
 Response ChildrenApi::break_glass(const Request& request, const Id& child,
                                   const SessionInfo& session) const {
   if (!declares_json(request)) {
-    return error_response(415, "unsupported_media_type", "the body must be application/json");
+    return error_response(ErrorCode::kUnsupportedMediaType, "the body must be application/json");
   }
   const json body = parse_json_body(request.body);
-  if (!body.is_object()) return error_response(400, "bad_json", "the body must be one JSON object");
+  if (!body.is_object())
+    return error_response(ErrorCode::kBadJson, "the body must be one JSON object");
   for (const auto& [key, value] : body.items()) {
-    if (key != "reason") return error_response(400, "bad_request", key + ": unknown field");
+    if (key != "reason") return error_response(ErrorCode::kBadRequest, key + ": unknown field");
   }
   if (!body.contains("reason") || !body["reason"].is_string()) {
-    return error_response(400, "reason_required",
+    return error_response(ErrorCode::kReasonRequired,
                           "reason: say why you need this record (at least 10 characters)");
   }
-  try {
-    const BreakGlassGrant grant = access.break_glass(
-        session.account, child, body["reason"].get<std::string>(), request.remote);
-    return json_response(201, json{{"grant", grant.id},
-                                   {"child", child},
-                                   {"expires_at", utc_text(grant.expires_at)},
-                                   {"notice", "your agency's safeguarding lead has been told"}}
-                                  .dump());
-  } catch (const AccessError& e) {
-    return error_response(e.status, e.code, e.what());
-  }
+  const Expected<BreakGlassGrant> grant =
+      access.break_glass(session.account, child, body["reason"].get<std::string>(), request.remote);
+  if (!grant) return error_response(grant.error());
+  return json_response(201, json{{"grant", grant->id},
+                                 {"child", child},
+                                 {"expires_at", utc_text(grant->expires_at)},
+                                 {"notice", "your agency's safeguarding lead has been told"}}
+                                .dump());
 }
 
 Response ChildrenApi::who_looked(const Request& request, const Id& child,
                                  const SessionInfo& session) const {
   if (session.account.role != Role::kSafeguardingLead) {
-    return refuse(
-        audit, session, "child.audit_read", child, request,
-        error_response(403, "forbidden", "only a safeguarding lead sees who looked at a record"));
+    return refuse(audit, session, "child.audit_read", child, request,
+                  error_response(ErrorCode::kForbidden,
+                                 "only a safeguarding lead sees who looked at a record"));
   }
   const auto basis = access.basis_for(session.account, child);
   if (!basis) {
@@ -310,7 +309,7 @@ Response ChildrenApi::who_looked(const Request& request, const Id& child,
 
 Response ChildrenApi::notices(const SessionInfo& session) const {
   if (session.account.role != Role::kSafeguardingLead) {
-    return error_response(403, "forbidden", "notices are for safeguarding leads");
+    return error_response(ErrorCode::kForbidden, "notices are for safeguarding leads");
   }
   json list = json::array();
   for (const Notice& n : access.notices_for(session.account.agency)) {

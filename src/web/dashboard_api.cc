@@ -7,6 +7,7 @@
 
 #include "core/areas.h"
 #include "core/date.h"
+#include "web/api_error.h"
 
 namespace sightline::web {
 namespace {
@@ -56,7 +57,7 @@ json month_json(const FigureDefinition& figure, const std::string& month, std::i
 }
 
 Response refuse_role() {
-  return error_response(403, "forbidden",
+  return error_response(ErrorCode::kForbidden,
                         "the dashboard is for partnership analysts, managers and safeguarding "
                         "leads");
 }
@@ -85,7 +86,7 @@ Response DashboardApi::summary(const Request& request, const SessionInfo& sessio
   std::string fallback = figures.agency_area(account.agency);
   if (fallback.empty()) fallback = kAllAreas;
   const auto area = area_param(request, fallback);
-  if (!area) return error_response(400, "bad_request", "area: expected a GSS code or all");
+  if (!area) return error_response(ErrorCode::kBadRequest, "area: expected a GSS code or all");
 
   std::map<std::string, std::string> areas;  // every area any figure counts in: code -> name
   json list = json::array();
@@ -135,9 +136,9 @@ Response DashboardApi::csv(const Request& request, const std::string& file,
   constexpr std::string_view kSuffix = ".csv";
   const FigureDefinition* figure =
       file.ends_with(kSuffix) ? find_figure(file.substr(0, file.size() - kSuffix.size())) : nullptr;
-  if (figure == nullptr) return error_response(404, "not_found", "no such figure");
+  if (figure == nullptr) return error_response(ErrorCode::kNotFound, "no such figure");
   const auto area = area_param(request, std::string(kAllAreas));
-  if (!area) return error_response(400, "bad_request", "area: expected a GSS code or all");
+  if (!area) return error_response(ErrorCode::kBadRequest, "area: expected a GSS code or all");
 
   std::string body = "area_code,area_name,month,numerator,denominator,percent\r\n";
   for (const FigureRow& r : figures.rows(figure->id)) {

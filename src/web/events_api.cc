@@ -7,6 +7,7 @@
 
 #include "feed/event_fields.h"
 #include "store/importer.h"
+#include "web/api_error.h"
 #include "web/json_body.h"
 #include "web/secrets.h"
 
@@ -36,11 +37,11 @@ std::string out_of_scope(std::string_view what, const std::string& id) {
 
 Response faults_response(const json& faults) {
   json body = {{"error",
-                {{"code", "invalid_events"},
+                {{"code", name_of(ErrorCode::kInvalidEvents)},
                  {"message", "nothing was stored: " + std::to_string(faults.size()) + " fault" +
                                  (faults.size() == 1 ? "" : "s")}}},
                {"faults", faults}};
-  return json_response(422, body.dump());
+  return json_response(http_status(ErrorCode::kInvalidEvents), body.dump());
 }
 
 }  // namespace
@@ -55,12 +56,13 @@ Response EventsApi::post(const Request& request, const SessionInfo& session) {
   if (!key_header) return apply(request, session);
   const std::string key(*key_header);
   if (!valid_key(key)) {
-    return error_response(400, "bad_request", "Idempotency-Key: 1 to 200 visible ASCII characters");
+    return error_response(ErrorCode::kBadRequest,
+                          "Idempotency-Key: 1 to 200 visible ASCII characters");
   }
   const std::string request_hash = to_hex(sha256(request.body));
   if (const auto kept = answers_.find(session.account.username, key)) {
     if (kept->request_hash != request_hash) {
-      return error_response(422, "idempotency_key_reused",
+      return error_response(ErrorCode::kIdempotencyKeyReused,
                             "this Idempotency-Key was used with a different body");
     }
     Response replay = json_response(kept->status, kept->response);
@@ -82,18 +84,18 @@ Response EventsApi::post(const Request& request, const SessionInfo& session) {
 Response EventsApi::apply(const Request& request, const SessionInfo& session) {
   const Account& account = session.account;
   if (account.role == Role::kPartnershipAnalyst) {
-    return error_response(403, "forbidden", "your role does not record events");
+    return error_response(ErrorCode::kForbidden, "your role does not record events");
   }
   if (!declares_json(request)) {
-    return error_response(415, "unsupported_media_type", "the body must be application/json");
+    return error_response(ErrorCode::kUnsupportedMediaType, "the body must be application/json");
   }
   const ordered_json body = parse_ordered_json_body(request.body);
   if (body.is_discarded() || !body.is_array()) {
-    return error_response(400, "bad_json", "the body must be a JSON array of events");
+    return error_response(ErrorCode::kBadJson, "the body must be a JSON array of events");
   }
-  if (body.empty()) return error_response(400, "bad_request", "the batch has no events");
+  if (body.empty()) return error_response(ErrorCode::kBadRequest, "the batch has no events");
   if (body.size() > kMaxItems) {
-    return error_response(413, "too_many_events",
+    return error_response(ErrorCode::kTooManyEvents,
                           "at most " + std::to_string(kMaxItems) + " events per batch");
   }
   // Who may report what is checked before anything is parsed into the store.
@@ -236,12 +238,12 @@ Response EventsApi::apply(const Request& request, const SessionInfo& session) {
                      "events.write refused (403); from " + request.remote});
     }
     json out = {{"error",
-                 {{"code", "no_relationship"},
+                 {{"code", name_of(ErrorCode::kNoRelationship)},
                   {"message",
                    "nothing was stored: the batch names people or events your "
                    "agency may not record about"}}},
                 {"faults", out_of_reach}};
-    return json_response(403, out.dump());
+    return json_response(http_status(ErrorCode::kNoRelationship), out.dump());
   }
 
   json faults = json::array();

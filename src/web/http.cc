@@ -114,11 +114,6 @@ Response json_response(int status, std::string body) {
   return r;
 }
 
-Response error_response(int status, std::string_view code, std::string_view message) {
-  nlohmann::json body = {{"error", {{"code", code}, {"message", message}}}};
-  return json_response(status, body.dump());
-}
-
 const std::vector<std::pair<std::string, std::string>>& security_headers() {
   static const std::vector<std::pair<std::string, std::string>> headers = {
       {"X-Content-Type-Options", "nosniff"},

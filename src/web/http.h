@@ -48,8 +48,6 @@ std::optional<std::size_t> count_param(const Request& request, std::string_view 
 // True when the Content-Type is application/json (parameters allowed).
 bool declares_json(const Request& request);
 
-// A JSON body: {"error":{"code":CODE,"message":MESSAGE}} with that status.
-Response error_response(int status, std::string_view code, std::string_view message);
 Response json_response(int status, std::string body);
 
 // The headers every response carries, whatever produced it: nosniff,

@@ -19,6 +19,8 @@
 #include <thread>
 #include <vector>
 
+#include "web/api_error.h"
+
 namespace sightline::web {
 namespace {
 
@@ -152,14 +154,14 @@ class Connection : public std::enable_shared_from_this<Connection> {
       return close();
     }
     if (ec == http::error::body_limit) {
-      return respond_error(413, "too_large", "the request body is too large", "");
+      return respond_error(ErrorCode::kTooLarge, "the request body is too large", "");
     }
     if (ec == http::error::header_limit) {
-      return respond_error(431, "header_too_large", "the request header is too large", "");
+      return respond_error(ErrorCode::kHeaderTooLarge, "the request header is too large", "");
     }
     if (ec) {
       if (ec.category() == http::make_error_code(http::error::bad_method).category()) {
-        return respond_error(400, "bad_request", "the request is not valid HTTP/1.1", "");
+        return respond_error(ErrorCode::kBadRequest, "the request is not valid HTTP/1.1", "");
       }
       return close();
     }
@@ -171,7 +173,8 @@ class Connection : public std::enable_shared_from_this<Connection> {
     request.target.assign(target.data(), target.size());
     request.remote = remote_;
     if (request.target.empty() || request.target.front() != '/') {
-      return respond_error(400, "bad_request", "the request target must be a path", request.method);
+      return respond_error(ErrorCode::kBadRequest, "the request target must be a path",
+                           request.method);
     }
     const auto q = request.target.find('?');
     request.path = request.target.substr(0, q);
@@ -195,14 +198,13 @@ class Connection : public std::enable_shared_from_this<Connection> {
     try {
       response = server_->handler(request);
     } catch (const std::exception&) {
-      response = error_response(500, "internal", "the server could not answer this request");
+      response = error_response(ErrorCode::kInternal, "the server could not answer this request");
     }
     send(std::move(response), version, keep_alive, request.method, request.path, request.remote);
   }
 
-  void respond_error(int status, std::string_view code, std::string_view message,
-                     const std::string& method) {
-    send(error_response(status, code, message), 11, false, method, "", remote_);
+  void respond_error(ErrorCode code, std::string_view message, const std::string& method) {
+    send(error_response(code, message), 11, false, method, "", remote_);
   }
 
   void send(Response response, unsigned version, bool keep_alive, const std::string& method,

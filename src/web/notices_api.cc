@@ -3,6 +3,8 @@
 #include <nlohmann/json.hpp>
 #include <set>
 
+#include "web/api_error.h"
+
 namespace sightline::web {
 namespace {
 
@@ -16,7 +18,7 @@ constexpr std::size_t kMaxLimit = 200;
 Response NoticesApi::list(const Request& request, const SessionInfo& session) const {
   const Account& account = session.account;
   if (account.role == Role::kAdministrator) {
-    return error_response(403, "forbidden", "administrators do not see notices");
+    return error_response(ErrorCode::kForbidden, "administrators do not see notices");
   }
   const std::string recipient =
       request.query_param("recipient")
@@ -32,15 +34,15 @@ Response NoticesApi::list(const Request& request, const SessionInfo& session) co
     return json_response(200, json{{"counts", list}, {"total", total}}.dump());
   }
   if (!alerts.may_see(account, recipient)) {
-    return error_response(403, "forbidden",
+    return error_response(ErrorCode::kForbidden,
                           "recipient: you see the notices sent to your own agency (and, as a "
                           "safeguarding lead, those sent to a service of its area that no "
                           "agency provides)");
   }
   const auto limit = count_param(request, "limit", kDefaultLimit, 1, kMaxLimit);
   const auto offset = count_param(request, "offset", 0, 0, 100'000'000);
-  if (!limit) return error_response(400, "bad_request", "limit: expected 1 to 200");
-  if (!offset) return error_response(400, "bad_request", "offset: expected a count from 0");
+  if (!limit) return error_response(ErrorCode::kBadRequest, "limit: expected 1 to 200");
+  if (!offset) return error_response(ErrorCode::kBadRequest, "offset: expected a count from 0");
 
   json list = json::array();
   std::set<std::string> children;

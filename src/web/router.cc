@@ -1,5 +1,7 @@
 #include "web/router.h"
 
+#include "web/api_error.h"
+
 namespace sightline::web {
 
 std::vector<std::string_view> split_path(std::string_view path) {
@@ -46,8 +48,8 @@ Response Router::route(const Request& request) const {
       allowed += (allowed.empty() ? "" : ", ") + r.method;
     }
   }
-  if (allowed.empty()) return error_response(404, "not_found", "no such resource");
-  Response r = error_response(405, "method_not_allowed", "method not allowed here");
+  if (allowed.empty()) return error_response(ErrorCode::kNotFound, "no such resource");
+  Response r = error_response(ErrorCode::kMethodNotAllowed, "method not allowed here");
   r.headers.emplace_back("Allow", allowed);
   return r;
 }

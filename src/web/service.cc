@@ -3,6 +3,7 @@
 #include <nlohmann/json.hpp>
 #include <variant>
 
+#include "web/api_error.h"
 #include "web/json_body.h"
 #include "web/secrets.h"
 
@@ -28,7 +29,7 @@ std::string cleared_cookie() {
 }
 
 Response unauthenticated() {
-  Response r = error_response(401, "unauthenticated", "sign in first");
+  Response r = error_response(ErrorCode::kUnauthenticated, "sign in first");
   r.headers.emplace_back("WWW-Authenticate", "Cookie");
   return r;
 }
@@ -36,11 +37,11 @@ Response unauthenticated() {
 // The body as a JSON object, or the response refusing it.
 std::variant<json, Response> json_object_body(const Request& request) {
   if (!declares_json(request)) {
-    return error_response(415, "unsupported_media_type", "the body must be application/json");
+    return error_response(ErrorCode::kUnsupportedMediaType, "the body must be application/json");
   }
   json body = parse_json_body(request.body);
   if (body.is_discarded() || !body.is_object()) {
-    return error_response(400, "bad_json", "the body must be one JSON object");
+    return error_response(ErrorCode::kBadJson, "the body must be one JSON object");
   }
   return body;
 }
@@ -149,7 +150,8 @@ RouteHandler Service::with_session(SessionHandler handler) const {
     if (is_unsafe(request.method)) {
       const auto presented = request.header("x-csrf-token");
       if (!presented || !Accounts::csrf_matches(*token, *presented)) {
-        Response r = error_response(403, "csrf", "the X-CSRF-Token header is missing or wrong");
+        Response r =
+            error_response(ErrorCode::kCsrf, "the X-CSRF-Token header is missing or wrong");
         r.log_user = session->account.username;
         return r;
       }
@@ -188,16 +190,16 @@ Response Service::login(const Request& request) const {
   const json& body = std::get<json>(parsed);
   for (const char* field : {"username", "password"}) {
     if (!body.contains(field) || !body[field].is_string()) {
-      return error_response(400, "bad_request", std::string(field) + ": expected a string");
+      return error_response(ErrorCode::kBadRequest, std::string(field) + ": expected a string");
     }
   }
   for (const auto& [key, value] : body.items()) {
     if (key != "username" && key != "password") {
-      return error_response(400, "bad_request", key + ": unknown field");
+      return error_response(ErrorCode::kBadRequest, key + ": unknown field");
     }
   }
   if (address_throttled(request.remote)) {
-    Response r = error_response(429, "too_many_attempts",
+    Response r = error_response(ErrorCode::kTooManyAttempts,
                                 "too many failed sign-ins from this address; try again later");
     r.headers.emplace_back("Retry-After", std::to_string(options_.address_window));
     return r;
@@ -208,7 +210,7 @@ Response Service::login(const Request& request) const {
                                              body["password"].get<std::string>(), request.remote);
   if (!result.ok) {
     count_failure(request.remote);
-    return error_response(401, "login_failed",
+    return error_response(ErrorCode::kLoginFailed,
                           "the user name or password is wrong, or the account cannot sign in now");
   }
   Response r = json_response(200, session_json(result.session, accounts_.policy()).dump());

@@ -3,13 +3,15 @@
 #include <nlohmann/json.hpp>
 #include <set>
 
+#include "web/api_error.h"
+
 namespace sightline::web {
 
 Response TransfersApi::list(const Request& request, const SessionInfo& session) const {
   using nlohmann::json;
   const Account& account = session.account;
   if (!Access::sees_identities(account.role)) {
-    return error_response(403, "forbidden", "your role sees aggregate figures, not children");
+    return error_response(ErrorCode::kForbidden, "your role sees aggregate figures, not children");
   }
   const std::vector<PendingTransfer> pending = transfers.awaiting(account.agency);
   json incoming = json::array();

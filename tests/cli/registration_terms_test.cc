@@ -9,8 +9,9 @@ namespace {
 
 TEST(RegistrationTerms, HvNewRegistrationWorkingDaysAndAgeComeFromTheAreasConfiguration) {
   const auto config = safeguards::SafeguardsConfig::from_json(
-      R"({"defaults":{"hv-new-registration":{"working_days":8}},
-          "areas":{"E09000009":{"hv-new-registration":{"working_days":10,"max_age_years":6}}}})");
+                          R"({"defaults":{"hv-new-registration":{"working_days":8}},
+          "areas":{"E09000009":{"hv-new-registration":{"working_days":10,"max_age_years":6}}}})")
+                          .value();
   const web::RegistrationTermsOfArea terms = cli::registration_terms(config);
   EXPECT_EQ(terms("E09000009").working_days, 10);
   EXPECT_EQ(terms("E09000009").max_age_years, 6);
