@@ -126,7 +126,7 @@ struct PersonState {
   AgencyId referred_to_social_care = kNone;
   // Known to social care, adult care or housing itself (an event of theirs
   // naming this person, or a referral to one about them); a child is known
-  // also through a carer (EngineCore::known_to_services, R30).
+  // also through a carer (EngineFacts::known_to_services, R30).
   bool known_to_services = false;
   // Last value of each state-triggered rule's condition (C9: an occurrence
   // starts when the state becomes true), one bit per rule that asks.

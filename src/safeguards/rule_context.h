@@ -9,9 +9,10 @@
 // triggers in the ledger (triggered / no_duty / occurrence_starts). It can
 // change no PersonState, no other rule's duty, no configuration.
 //
-// The context is two references, made afresh for every call; every method is
-// inline and forwards to the engine's parts, so going through it costs
-// nothing over calling the engine.
+// The context is a reference to each part of the engine it reads or acts
+// through (engine_core.h: the clock, the ids, the facts, the duties) and the
+// rule, made once per rule; every method is inline and forwards to a part,
+// so going through it costs nothing over calling the part.
 #pragma once
 
 #include <cstdint>
@@ -22,151 +23,176 @@
 #include <vector>
 
 #include "safeguards/catalogue.h"
-#include "safeguards/engine_core.h"
+#include "safeguards/duties.h"
+#include "safeguards/engine_clock.h"
+#include "safeguards/engine_facts.h"
+#include "safeguards/engine_ids.h"
 
 namespace sightline::safeguards {
 
 // "line N" or the event's id: how an occurrence names its trigger.
-inline std::string occurrence_of(const Event& e) { return EngineCore::occurrence_of(e); }
+inline std::string occurrence_of(const Event& e) { return Duties::occurrence_of(e); }
 // Domains (C7) spanned by an indicator mask, optionally not counting one domain.
 inline int domain_count(std::uint32_t mask, std::optional<Domain> except = std::nullopt) {
-  return EngineCore::domain_count(mask, except);
+  return EngineFacts::domain_count(mask, except);
 }
-inline bool has_indicator(std::uint32_t mask, Indicator i) { return EngineCore::has(mask, i); }
-using Move = EngineCore::Move;
+inline bool has_indicator(std::uint32_t mask, Indicator i) { return EngineFacts::has(mask, i); }
 
 class RuleContext {
  public:
-  RuleContext(EngineCore& core, const Rule& rule) : core_(core), rule_(rule) {}
+  // The engine's parts a rule reads and acts through.
+  struct Parts {
+    const EngineClock& clock;
+    EngineIds& ids;
+    EngineFacts& facts;
+    Duties& duties;
+  };
+  RuleContext(Parts parts, const Rule& rule) : parts_(parts), rule_(rule) {}
 
   // The rule this context acts for.
   const Rule& rule() const { return rule_; }
   // The same engine, acting for another rule: for two rules whose catalogue
   // rows raise each other's alerts (whereabouts-unknown raises
   // missing-alert-required with its own alert).
-  RuleContext acting_for(const Rule& other) const { return RuleContext(core_, other); }
+  RuleContext acting_for(const Rule& other) const { return RuleContext(parts_, other); }
 
   // ----- clock and calendar -----
-  Date today() const { return core_.today(); }
-  std::int64_t now_instant() const { return core_.now_instant(); }
+  Date today() const { return parts_.clock.today(); }
+  std::int64_t now_instant() const { return parts_.clock.now_instant(); }
   // The end of "within n WD of d" (C3: d itself never counts).
-  Date add_wd(Date d, int n) const { return core_.add_wd(d, n); }
+  Date add_wd(Date d, int n) const { return parts_.clock.add_wd(d, n); }
   // The current event while one is being applied; nullptr on a timer or a due date.
-  const Event* event() const { return core_.event(); }
+  const Event* event() const { return parts_.clock.event; }
 
   // ----- configuration -----
   // A parameter of the rule, by the handle it declared it with, as
   // configured for `area` (kNone: the defaults).
   int param(const Parameter& p, AreaId area) const {
-    return core_.param(p.rule(), p.index(), area);
+    return parts_.ids.section_param(kFirstRuleSection + p.rule().index(), p.index(), area);
   }
   // A window of the derived indicators ("indicators" section) for `area`.
   int indicator_param(IndicatorParam p, AreaId area) const {
-    return core_.section_param(kIndicatorSection, p, area);
+    return parts_.ids.section_param(kIndicatorSection, p, area);
   }
 
   // ----- ids: people, agencies, areas, events -----
   // Interned on first use (an id is not a fact; naming one changes no state).
-  PersonId find_person(std::string_view id) { return core_.find_person(id); }
-  AgencyId agency(std::string_view id) { return core_.agency(id); }
-  AreaId area(std::string_view gss) { return core_.area(gss); }
-  std::string_view agency_name(AgencyId a) const { return core_.agency_name(a); }
-  std::uint32_t find_ref(std::string_view id) const { return core_.find_ref(id); }
+  PersonId find_person(std::string_view id) { return parts_.facts.person(id); }
+  AgencyId agency(std::string_view id) { return parts_.facts.agency(id); }
+  AreaId area(std::string_view gss) { return parts_.ids.area(gss); }
+  std::string_view agency_name(AgencyId a) const { return parts_.ids.agency_name(a); }
+  std::uint32_t find_ref(std::string_view id) const { return parts_.ids.find_ref(id); }
 
   // ----- facts, read-only -----
-  const PersonState& state(PersonId p) const { return core_.state(p); }
-  const AgencyInfo& agency_info(AgencyId a) const { return core_.agency_info(a); }
-  bool is_health_agency(AgencyId a) const { return core_.is_health_agency(a); }
+  const PersonState& state(PersonId p) const { return parts_.facts.state(p); }
+  const AgencyInfo& agency_info(AgencyId a) const { return parts_.facts.agency_info(a); }
+  bool is_health_agency(AgencyId a) const { return parts_.facts.is_health_agency(a); }
   // The first agency of `kind` serving `area`, else the KIND:AREA owner (C1).
-  AgencyId serving(AgencyKind kind, AreaId area) { return core_.serving(kind, area); }
-  AreaId child_area(PersonId child) const { return core_.child_area(child); }
-  AgencyId area_owner(AgencyKind kind, PersonId child) { return core_.area_owner(kind, child); }
-  std::uint32_t active_indicators(PersonId child) const { return core_.active_indicators(child); }
-  bool has_open_involvement(PersonId child) const { return core_.has_open_involvement(child); }
-  bool known_to_services(PersonId child) const { return core_.known_to_services(child); }
-  AgencyId last_in_contact(PersonId child) const { return core_.last_in_contact(child); }
+  AgencyId serving(AgencyKind kind, AreaId area) { return parts_.facts.serving(kind, area); }
+  AreaId child_area(PersonId child) const { return parts_.facts.child_area(child); }
+  AgencyId area_owner(AgencyKind kind, PersonId child) {
+    return parts_.facts.area_owner(kind, child);
+  }
+  std::uint32_t active_indicators(PersonId child) const {
+    return parts_.facts.active_indicators(child);
+  }
+  bool has_open_involvement(PersonId child) const {
+    return parts_.facts.has_open_involvement(child);
+  }
+  bool known_to_services(PersonId child) const { return parts_.facts.known_to_services(child); }
+  AgencyId last_in_contact(PersonId child) const { return parts_.facts.last_in_contact(child); }
   std::optional<Location> located_after(PersonId child, std::int64_t t) const {
-    return core_.located_after(child, t);
+    return parts_.facts.located_after(child, t);
   }
-  std::optional<PremisesKind> premises_at(const Address& a) const { return core_.premises_at(a); }
-  const std::vector<std::pair<PersonId, AgencyId>>& sightings() const { return core_.sightings(); }
-  const std::vector<PersonId>& located() const { return core_.located(); }
-  const std::vector<EngineCore::Move>& moves() const { return core_.moves(); }
-  const std::vector<PersonId>& children_named() const { return core_.children_named(); }
-  const ReferralInfo* referral(std::string_view id) const { return core_.referral(id); }
-  const AssessmentInfo* assessment(std::string_view id) const { return core_.assessment(id); }
-  const TransferInfo* transfer(std::string_view id) const { return core_.transfer(id); }
+  std::optional<PremisesKind> premises_at(const Address& a) const {
+    return parts_.facts.premises_at(a);
+  }
+  const std::vector<std::pair<PersonId, AgencyId>>& sightings() const {
+    return parts_.facts.sightings();
+  }
+  const std::vector<PersonId>& located() const { return parts_.facts.located(); }
+  const std::vector<Move>& moves() const { return parts_.facts.moves(); }
+  const std::vector<PersonId>& children_named() const { return parts_.facts.children_named(); }
+  const ReferralInfo* referral(std::string_view id) const { return parts_.facts.referral(id); }
+  const AssessmentInfo* assessment(std::string_view id) const {
+    return parts_.facts.assessment(id);
+  }
+  const TransferInfo* transfer(std::string_view id) const { return parts_.facts.transfer(id); }
   const TransferInfo* transfer_by_ref(std::uint32_t ref) const {
-    return core_.transfer_by_ref(ref);
+    return parts_.facts.transfer_by_ref(ref);
   }
-  const PlanInfo* plan(std::string_view id) const { return core_.plan(id); }
+  const PlanInfo* plan(std::string_view id) const { return parts_.facts.plan(id); }
   const ConferenceInfo* last_conference(PersonId child) const {
-    return core_.last_conference(child);
+    return parts_.facts.last_conference(child);
   }
-  const ReferralInfo* latest_referral(PersonId child) const { return core_.latest_referral(child); }
+  const ReferralInfo* latest_referral(PersonId child) const {
+    return parts_.facts.latest_referral(child);
+  }
   template <class F>
   void for_each_referral(PersonId child, F&& f) const {
-    core_.for_each_referral(child, std::forward<F>(f));
+    parts_.facts.for_each_referral(child, std::forward<F>(f));
   }
 
   // ----- this rule's triggers (trigger_ledger.h) -----
-  void triggered(PersonId child) { core_.triggered(rule_, child); }
-  void no_duty(PersonId child, NoDutyReason why) { core_.no_duty(rule_, child, why); }
+  void triggered(PersonId child) { parts_.duties.triggered(rule_, child); }
+  void no_duty(PersonId child, NoDutyReason why) { parts_.duties.no_duty(rule_, child, why); }
   // C9 for a state rule: keeps the state's last value for the child (in a
   // bit the engine gave the rule), and says whether a new occurrence starts:
   // the state has just become true (the trigger, marked) and no duty or
   // alert of the rule for the child is open (else the trigger is settled
   // with that reason).
   bool occurrence_starts(PersonId child, bool state) {
-    return core_.occurrence_starts(rule_, child, state);
+    return parts_.duties.occurrence_starts(rule_, child, state);
   }
 
   // ----- this rule's duties -----
-  // See EngineCore::open. Returns the duty, or kNone.
-  DutyId open(DutySpec spec) { return core_.open(rule_, std::move(spec)); }
-  const Duty& duty(DutyId d) const { return core_.duty(d); }
-  bool any_open(PersonId child) const { return core_.any_open(child, rule_); }
+  // See Duties::open. Returns the duty, or kNone.
+  DutyId open(DutySpec spec) { return parts_.duties.open(rule_, std::move(spec)); }
+  const Duty& duty(DutyId d) const { return parts_.duties.duty(d); }
+  bool any_open(PersonId child) const { return parts_.duties.any_open(child, rule_); }
   // Calls f(DutyId) for each open duty of this rule held for `child`; f may
   // resolve or end the duty it is given, and open others.
   template <class F>
   void for_each_open(PersonId child, F&& f) {
-    core_.for_each_open(child, rule_, std::forward<F>(f));
+    parts_.duties.for_each_open(child, rule_, std::forward<F>(f));
   }
   // The current event does the duty (an alert is resolved by it).
-  void resolve(DutyId d) { core_.resolve(d); }
+  void resolve(DutyId d) { parts_.duties.resolve(d); }
   // An event applied earlier did the duty: one named by its id (else its
   // line), or the one that located the child.
   void resolve_by(DutyId d, std::string_view event_id, std::int64_t line) {
-    core_.resolve_by(d, event_id, line);
+    parts_.duties.resolve_by(d, event_id, line);
   }
-  void resolve_by(DutyId d, const Location& by) { core_.resolve_by(d, by); }
+  void resolve_by(DutyId d, const Location& by) { parts_.duties.resolve_by(d, by); }
   // The duty ends without being done (C9): a pending duty closes, an alert stays.
-  void end(DutyId d) { core_.end(d); }
+  void end(DutyId d) { parts_.duties.end(d); }
   // Moves a pending duty's due date.
-  void reschedule(DutyId d, Date due) { core_.reschedule(d, due); }
+  void reschedule(DutyId d, Date due) { parts_.duties.reschedule(d, due); }
   // Raises the duty's alert now (what on_due does unless the rule says otherwise).
-  void raise(DutyId d) { core_.raise(d); }
+  void raise(DutyId d) { parts_.duties.raise(d); }
   // Raises it to `owner`, found when it falls due (R3).
   void raise_to(DutyId d, AgencyId owner) {
-    core_.set_owner(rule_, d, owner);
-    core_.raise(d);
+    parts_.duties.set_owner(rule_, d, owner);
+    parts_.duties.raise(d);
   }
   // The rule's own bookkeeping on its duty (Duty::subject, Duty::extra).
-  void set_subject(DutyId d, std::uint32_t subject) { core_.set_subject(rule_, d, subject); }
-  void set_extra(DutyId d, std::uint32_t extra) { core_.set_extra(rule_, d, extra); }
+  void set_subject(DutyId d, std::uint32_t subject) {
+    parts_.duties.set_subject(rule_, d, subject);
+  }
+  void set_extra(DutyId d, std::uint32_t extra) { parts_.duties.set_extra(rule_, d, extra); }
 
   // ----- timers and notices -----
   // Runs the rule's on_timer(child, payload) when the clock reaches `instant`.
   void schedule(PersonId child, std::int64_t instant, std::uint32_t payload) {
-    core_.schedule(rule_, child, instant, payload);
+    parts_.duties.schedule(rule_, child, instant, payload);
   }
   // Sends a notice now, worded by the rule's notice_text(about, on).
   void notice(PersonId child, AgencyId to, AgencyId about, Date on, std::string occurrence) {
-    core_.notice(rule_, child, to, about, on, std::move(occurrence));
+    parts_.duties.notice(rule_, child, to, about, on, std::move(occurrence));
   }
 
  private:
-  EngineCore& core_;
+  Parts parts_;
   const Rule& rule_;
 };
 

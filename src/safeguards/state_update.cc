@@ -3,7 +3,7 @@
 #include <algorithm>
 #include <array>
 
-#include "safeguards/engine_core.h"
+#include "safeguards/engine_facts.h"
 
 namespace sightline::safeguards {
 namespace {
@@ -26,12 +26,12 @@ int age_years(Date dob, Date on) {
 
 }  // namespace
 
-void EngineCore::touch(PersonId p) {
+void EngineFacts::touch(PersonId p) {
   touched_.push_back(p);
   for (PersonId c : people_[p].children) touched_.push_back(c);
 }
 
-void EngineCore::add_carer(PersonId carer, PersonId child) {
+void EngineFacts::add_carer(PersonId carer, PersonId child) {
   mark(Fact::kCarers);
   PersonState& c = people_[child];
   if (std::find(c.carers.begin(), c.carers.end(), carer) == c.carers.end())
@@ -42,7 +42,7 @@ void EngineCore::add_carer(PersonId carer, PersonId child) {
   }
 }
 
-void EngineCore::note_seen(PersonId child, AgencyId by, std::int64_t t) {
+void EngineFacts::note_seen(PersonId child, AgencyId by, std::int64_t t) {
   PersonState& s = people_[child];
   bool found = false;
   for (auto& [agency, when] : s.seen_by) {
@@ -63,7 +63,7 @@ void EngineCore::note_seen(PersonId child, AgencyId by, std::int64_t t) {
   sightings_.emplace_back(child, by);
 }
 
-void EngineCore::note_handover_seen(PersonId child, AgencyId receiver, std::int64_t seen) {
+void EngineFacts::note_handover_seen(PersonId child, AgencyId receiver, std::int64_t seen) {
   // hv-transfer-contact: "for an enhanced child the sender stays responsible
   // until" the receiving HV sees the child. Once a health-visiting agency that
   // received a transfer has seen the child since it was sent, the sender's
@@ -87,7 +87,7 @@ void EngineCore::note_handover_seen(PersonId child, AgencyId receiver, std::int6
   }
 }
 
-void EngineCore::note_in_contact(PersonId p, AgencyId by, std::int64_t t) {
+void EngineFacts::note_in_contact(PersonId p, AgencyId by, std::int64_t t) {
   PersonState& s = people_[p];
   if (t >= s.in_contact_at) {
     s.in_contact_at = t;
@@ -96,12 +96,14 @@ void EngineCore::note_in_contact(PersonId p, AgencyId by, std::int64_t t) {
   }
 }
 
-void EngineCore::note_located(PersonId child, std::int64_t t) {
+void EngineFacts::note_located(PersonId child, std::int64_t t) {
   PersonState& s = people_[child];
   s.last_located = std::max(s.last_located, t);
   mark(Fact::kWhereabouts);
-  Location where{t, kNone, static_cast<std::uint32_t>(event_ != nullptr ? event_->line : 0)};
-  if (event_ != nullptr && !event_->id.empty()) where.event = resolver_ids_.intern(event_->id);
+  Location where{t, kNone,
+                 static_cast<std::uint32_t>(clock_.event != nullptr ? clock_.event->line : 0)};
+  if (clock_.event != nullptr && !clock_.event->id.empty())
+    where.event = ids_.event_id(clock_.event->id);
   const auto later = std::upper_bound(s.locations.begin(), s.locations.end(), t,
                                       [](std::int64_t at, const Location& l) { return at < l.at; });
   s.locations.insert(later, where);
@@ -114,7 +116,7 @@ void EngineCore::note_located(PersonId child, std::int64_t t) {
     located_.push_back(child);
 }
 
-void EngineCore::note_whereabouts_lost(PersonId child, std::int64_t t) {
+void EngineFacts::note_whereabouts_lost(PersonId child, std::int64_t t) {
   PersonState& s = people_[child];
   if (s.whereabouts_unknown) return;  // R32: one episode at a time
   mark(Fact::kWhereabouts);
@@ -124,7 +126,7 @@ void EngineCore::note_whereabouts_lost(PersonId child, std::int64_t t) {
   s.whereabouts_unknown = !located_after(child, t);
 }
 
-std::optional<Location> EngineCore::located_after(PersonId child, std::int64_t t) const {
+std::optional<Location> EngineFacts::located_after(PersonId child, std::int64_t t) const {
   const std::vector<Location>& ls = people_[child].locations;
   const auto first = std::upper_bound(ls.begin(), ls.end(), t,
                                       [](std::int64_t at, const Location& l) { return at < l.at; });
@@ -132,7 +134,7 @@ std::optional<Location> EngineCore::located_after(PersonId child, std::int64_t t
   return *first;
 }
 
-void EngineCore::note_move(PersonId child, AreaId left, AreaId destination, std::int64_t t) {
+void EngineFacts::note_move(PersonId child, AreaId left, AreaId destination, std::int64_t t) {
   PersonState& s = people_[child];
   mark(Fact::kAddress);
   if (s.home_area == kNone && s.last_move == kNever) {
@@ -160,7 +162,7 @@ void EngineCore::note_move(PersonId child, AreaId left, AreaId destination, std:
   s.last_move = t;
 }
 
-void EngineCore::note_address(PersonId p, const Address& a, AddressNotice notice, std::int64_t t) {
+void EngineFacts::note_address(PersonId p, const Address& a, AddressNotice notice, std::int64_t t) {
   PersonState& s = people_[p];
   AddressState& st = s.address;
   mark(Fact::kAddress);
@@ -171,7 +173,7 @@ void EngineCore::note_address(PersonId p, const Address& a, AddressNotice notice
   }
   st.known = true;
   st.key = key;
-  st.area = area(a.area);
+  st.area = ids_.area(a.area);
   if (st.area != kNone) st.last_area = st.area;
   // The mother's addresses count for her unborn child (C1, C6): she moves, it
   // moves with her.
@@ -186,7 +188,7 @@ void EngineCore::note_address(PersonId p, const Address& a, AddressNotice notice
   }
 }
 
-void EngineCore::note_known_as_child(PersonId p) {
+void EngineFacts::note_known_as_child(PersonId p) {
   PersonState& s = people_[p];
   s.is_child = true;
   mark(Fact::kChildhood);
@@ -199,7 +201,7 @@ void EngineCore::note_known_as_child(PersonId p) {
   }
 }
 
-void EngineCore::add_involvement(PersonId child, Involvement inv) {
+void EngineFacts::add_involvement(PersonId child, Involvement inv) {
   auto& list = people_[child].involvements;
   for (const Involvement& i : list) {
     if (i.agency == inv.agency && i.kind == inv.kind && i.ref == inv.ref) return;
@@ -208,8 +210,8 @@ void EngineCore::add_involvement(PersonId child, Involvement inv) {
   mark(Fact::kInvolvements);
 }
 
-void EngineCore::remove_involvement(PersonId child, AgencyId agency_id, InvolvementKind kind,
-                                    std::uint32_t r) {
+void EngineFacts::remove_involvement(PersonId child, AgencyId agency_id, InvolvementKind kind,
+                                     std::uint32_t r) {
   auto& list = people_[child].involvements;
   if (std::erase_if(list, [&](const Involvement& i) {
         return i.kind == kind && (agency_id == kNone || i.agency == agency_id) &&
@@ -219,37 +221,34 @@ void EngineCore::remove_involvement(PersonId child, AgencyId agency_id, Involvem
   }
 }
 
-void EngineCore::close_for_death(PersonId child) {
-  // A child's death ends open duties and resolves open alerts by that event.
-  for (const PersonState::HeldDuty held : people_[child].duties) {
-    const DutyId d = held.id;
-    if (duties_[d].state == DutyState::kAlerted) {
-      resolve(d);
-    } else if (duties_[d].state == DutyState::kPending) {
-      close(d);
-    }
-  }
+void EngineFacts::begin_event() {
+  sightings_.clear();
+  located_.clear();
+  children_named_.clear();
+  touched_.clear();
+  moves_.clear();
+  changed_.clear();
 }
 
-void EngineCore::update_state(const Event& e) {
+void EngineFacts::update(const Event& e) {
   update_records(e);
   note_sightings(e);
 }
 
-std::optional<TransferParties> EngineCore::Known::transfer(std::string_view id) const {
-  const auto it = core_.transfers_.find(core_.refs_.find(id));
-  if (it == core_.transfers_.end()) return std::nullopt;
-  return TransferParties{core_.persons_.name(it->second.child),
-                         core_.agency_ids_.name(it->second.to)};
+std::optional<TransferParties> EngineFacts::Known::transfer(std::string_view id) const {
+  const auto it = facts_.transfers_.find(facts_.ids_.find_ref(id));
+  if (it == facts_.transfers_.end()) return std::nullopt;
+  return TransferParties{facts_.ids_.person_name(it->second.child),
+                         facts_.ids_.agency_name(it->second.to)};
 }
 
-Childhood EngineCore::Known::childhood(std::string_view id) const {
-  const PersonState& s = core_.people_[core_.person(id)];
+Childhood EngineFacts::Known::childhood(std::string_view id) const {
+  const PersonState& s = facts_.people_[facts_.person(id)];
   if (!s.is_child) return Childhood::kNotAChild;
   return s.unborn ? Childhood::kUnborn : Childhood::kBorn;
 }
 
-void EngineCore::note_sightings(const Event& e) {
+void EngineFacts::note_sightings(const Event& e) {
   // Read after the event's other facts: none of them changes who is a child
   // or what a transfer was, which is all the definition asks of the state.
   const Known known(*this);
@@ -262,13 +261,13 @@ void EngineCore::note_sightings(const Event& e) {
   for (const std::string_view child : located_scratch_) note_located(person(child), t);
 }
 
-PersonId EngineCore::name_child(const Id& id) {
+PersonId EngineFacts::name_child(const Id& id) {
   const PersonId p = person(id);
   if (people_[p].is_child) children_named_.push_back(p);
   return p;
 }
 
-void EngineCore::update_records(const Event& e) {
+void EngineFacts::update_records(const Event& e) {
   switch (e.type) {
     case EventType::kAgency:
       return update_agency(e);
@@ -345,15 +344,15 @@ void EngineCore::update_records(const Event& e) {
   }
 }
 
-void EngineCore::update_agency(const Event& e) {
+void EngineFacts::update_agency(const Event& e) {
   const auto& b = e.as<AgencyEvent>();
   const AgencyId a = agency(e.id);
-  agencies_[a] = AgencyInfo{b.kind, area(b.area), false};
+  agencies_[a] = AgencyInfo{b.kind, ids_.area(b.area), false};
   mark(Fact::kAgencies);
   serving_.emplace((std::uint64_t{static_cast<std::uint8_t>(b.kind)} << 32) | agencies_[a].area, a);
 }
 
-void EngineCore::update_premises(const Event& e) {
+void EngineFacts::update_premises(const Event& e) {
   const auto& b = e.as<PremisesEvent>();
   if (!b.address.line1.empty() || !b.address.postcode.empty()) {
     premises_[address_hash(b.address)] = b.kind;
@@ -361,7 +360,7 @@ void EngineCore::update_premises(const Event& e) {
   }
 }
 
-void EngineCore::update_person(const Event& e) {
+void EngineFacts::update_person(const Event& e) {
   const auto& b = e.as<PersonEvent>();
   const PersonId p = person(e.id);
   PersonState& s = people_[p];
@@ -377,7 +376,7 @@ void EngineCore::update_person(const Event& e) {
   touch(p);
 }
 
-void EngineCore::update_pregnancy(const Event& e) {
+void EngineFacts::update_pregnancy(const Event& e) {
   const auto& b = e.as<PregnancyEvent>();
   const PersonId c = person(b.child);
   const PersonId m = person(b.mother);
@@ -401,7 +400,7 @@ void EngineCore::update_pregnancy(const Event& e) {
   touch(c);
 }
 
-void EngineCore::update_birth(const Event& e) {
+void EngineFacts::update_birth(const Event& e) {
   const auto& b = e.as<BirthEvent>();
   const PersonId c = person(b.child);
   const PersonId m = person(b.mother);
@@ -430,7 +429,7 @@ void EngineCore::update_birth(const Event& e) {
   touch(c);
 }
 
-void EngineCore::update_relationship(const Event& e) {
+void EngineFacts::update_relationship(const Event& e) {
   const auto& b = e.as<RelationshipEvent>();
   if (b.role == RelationshipRole::kMother || b.role == RelationshipRole::kFather ||
       b.role == RelationshipRole::kCarer) {
@@ -445,7 +444,7 @@ void EngineCore::update_relationship(const Event& e) {
   }
 }
 
-void EngineCore::update_circumstances(const Event& e) {
+void EngineFacts::update_circumstances(const Event& e) {
   const std::int64_t t = e.at.instant();
   const auto& b = e.as<CircumstancesEvent>();
   const PersonId p = person(b.person);
@@ -467,14 +466,13 @@ void EngineCore::update_circumstances(const Event& e) {
   touch(p);
 }
 
-void EngineCore::update_death(const Event& e) {
+void EngineFacts::update_death(const Event& e) {
   const PersonId p = person(e.as<DeathEvent>().person);
-  people_[p].dead = true;
+  people_[p].dead = true;  // the engine then closes the child's duties
   mark(Fact::kChildhood);
-  close_for_death(p);
 }
 
-void EngineCore::update_address(const Event& e) {
+void EngineFacts::update_address(const Event& e) {
   const std::int64_t t = e.at.instant();
   const auto& b = e.as<AddressEvent>();
   for (const Id& id : b.persons) {
@@ -484,25 +482,25 @@ void EngineCore::update_address(const Event& e) {
   }
 }
 
-void EngineCore::update_whereabouts_unknown(const Event& e) {
+void EngineFacts::update_whereabouts_unknown(const Event& e) {
   const std::int64_t t = e.at.instant();
   const PersonId c = name_child(e.as<WhereaboutsUnknownEvent>().child);
   note_whereabouts_lost(c, t);
   touch(c);
 }
 
-void EngineCore::update_missing(const Event& e) {
+void EngineFacts::update_missing(const Event& e) {
   const std::int64_t t = e.at.instant();
   const PersonId c = name_child(e.as<MissingEvent>().child);
   people_[c].last_missing = std::max(people_[c].last_missing, t);
   mark(Fact::kWhereabouts);
 }
 
-void EngineCore::update_found(const Event& e) { touch(name_child(e.as<FoundEvent>().child)); }
+void EngineFacts::update_found(const Event& e) { touch(name_child(e.as<FoundEvent>().child)); }
 
-void EngineCore::update_claim(const Event& e) { name_child(e.as<ClaimEvent>().child); }
+void EngineFacts::update_claim(const Event& e) { name_child(e.as<ClaimEvent>().child); }
 
-void EngineCore::update_registration(const Event& e) {
+void EngineFacts::update_registration(const Event& e) {
   const auto& b = e.as<RegistrationEvent>();
   const PersonId c = name_child(b.child);
   people_[c].gp = agency(b.agency);
@@ -510,7 +508,7 @@ void EngineCore::update_registration(const Event& e) {
   touch(c);
 }
 
-void EngineCore::update_deregistration(const Event& e) {
+void EngineFacts::update_deregistration(const Event& e) {
   const std::int64_t t = e.at.instant();
   const auto& b = e.as<DeregistrationEvent>();
   const PersonId c = name_child(b.child);
@@ -530,7 +528,7 @@ void EngineCore::update_deregistration(const Event& e) {
   touch(c);
 }
 
-void EngineCore::update_hv_level(const Event& e) {
+void EngineFacts::update_hv_level(const Event& e) {
   const auto& b = e.as<HvLevelEvent>();
   const PersonId c = name_child(b.child);
   PersonState& s = people_[c];
@@ -555,7 +553,7 @@ void EngineCore::update_hv_level(const Event& e) {
   touch(c);
 }
 
-void EngineCore::update_appointment(const Event& e) {
+void EngineFacts::update_appointment(const Event& e) {
   const std::int64_t t = e.at.instant();
   const auto& b = e.as<AppointmentEvent>();
   const PersonId c = name_child(b.child);
@@ -571,13 +569,13 @@ void EngineCore::update_appointment(const Event& e) {
   touch(c);
 }
 
-void EngineCore::update_medical(const Event& e) { touch(name_child(e.as<MedicalEvent>().child)); }
+void EngineFacts::update_medical(const Event& e) { touch(name_child(e.as<MedicalEvent>().child)); }
 
-void EngineCore::update_records_transfer(const Event& e) {
+void EngineFacts::update_records_transfer(const Event& e) {
   name_child(e.as<RecordsTransferEvent>().child);
 }
 
-void EngineCore::update_contact(const Event& e) {
+void EngineFacts::update_contact(const Event& e) {
   const std::int64_t t = e.at.instant();
   const auto& b = e.as<ContactEvent>();
   const AgencyId by = agency(e.by);
@@ -615,7 +613,7 @@ void EngineCore::update_contact(const Event& e) {
   }
 }
 
-void EngineCore::update_referral(const Event& e) {
+void EngineFacts::update_referral(const Event& e) {
   const auto& b = e.as<ReferralEvent>();
   const PersonId c = name_child(b.child);
   if (!people_[c].is_child) {
@@ -623,7 +621,7 @@ void EngineCore::update_referral(const Event& e) {
     children_named_.push_back(c);
   }
   if (b.mother) add_carer(person(*b.mother), c);
-  const std::uint32_t r = ref(e.id);
+  const std::uint32_t r = ids_.ref(e.id);
   std::uint32_t concerns = 0;
   for (Indicator i : b.concerns) concerns |= bit(i);
   const AgencyId to = agency(b.to);
@@ -642,9 +640,9 @@ void EngineCore::update_referral(const Event& e) {
   touch(c);
 }
 
-void EngineCore::update_referral_outcome(const Event& e) {
+void EngineFacts::update_referral_outcome(const Event& e) {
   const auto& b = e.as<ReferralOutcomeEvent>();
-  const auto it = referrals_.find(refs_.find(b.referral));
+  const auto it = referrals_.find(ids_.find_ref(b.referral));
   if (it != referrals_.end()) {
     it->second.decided = true;
     it->second.outcome = b.outcome;
@@ -653,7 +651,7 @@ void EngineCore::update_referral_outcome(const Event& e) {
   }
 }
 
-void EngineCore::update_indicator(const Event& e) {
+void EngineFacts::update_indicator(const Event& e) {
   const std::int64_t t = e.at.instant();
   const auto& b = e.as<IndicatorEvent>();
   const PersonId c = name_child(b.child);
@@ -675,16 +673,16 @@ void EngineCore::update_indicator(const Event& e) {
   touch(c);
 }
 
-void EngineCore::update_notification(const Event& e) {
+void EngineFacts::update_notification(const Event& e) {
   for (const Id& id : e.as<NotificationEvent>().persons) name_child(id);
 }
 
-void EngineCore::update_assessment_started(const Event& e) {
+void EngineFacts::update_assessment_started(const Event& e) {
   const std::int64_t t = e.at.instant();
   const auto& b = e.as<AssessmentStartedEvent>();
   const PersonId c = name_child(b.child);
   const AgencyId a = agency(b.agency);
-  const std::uint32_t r = ref(e.id);
+  const std::uint32_t r = ids_.ref(e.id);
   assessments_[r] = AssessmentInfo{c, b.kind, a, e.at.date};
   mark(Fact::kAssessments);
   if (b.kind == AssessmentKind::kS47) {
@@ -699,8 +697,8 @@ void EngineCore::update_assessment_started(const Event& e) {
   touch(c);
 }
 
-void EngineCore::update_assessment_completed(const Event& e) {
-  const std::uint32_t r = refs_.find(e.as<AssessmentCompletedEvent>().assessment);
+void EngineFacts::update_assessment_completed(const Event& e) {
+  const std::uint32_t r = ids_.find_ref(e.as<AssessmentCompletedEvent>().assessment);
   if (const auto it = assessments_.find(r); it != assessments_.end()) {
     remove_involvement(it->second.child, kNone, InvolvementKind::kAssessment, r);
     children_named_.push_back(it->second.child);
@@ -708,7 +706,7 @@ void EngineCore::update_assessment_completed(const Event& e) {
   }
 }
 
-void EngineCore::update_strategy_discussion(const Event& e) {
+void EngineFacts::update_strategy_discussion(const Event& e) {
   const std::int64_t t = e.at.instant();
   const PersonId c = name_child(e.as<StrategyDiscussionEvent>().child);
   people_[c].last_strategy = t;
@@ -716,8 +714,8 @@ void EngineCore::update_strategy_discussion(const Event& e) {
   mark(Fact::kStrategyConferences);
 }
 
-void EngineCore::update_s47_concluded(const Event& e) {
-  const std::uint32_t r = refs_.find(e.as<S47ConcludedEvent>().assessment);
+void EngineFacts::update_s47_concluded(const Event& e) {
+  const std::uint32_t r = ids_.find_ref(e.as<S47ConcludedEvent>().assessment);
   if (const auto it = assessments_.find(r); it != assessments_.end()) {
     remove_involvement(it->second.child, kNone, InvolvementKind::kS47, r);
     children_named_.push_back(it->second.child);
@@ -725,7 +723,7 @@ void EngineCore::update_s47_concluded(const Event& e) {
   }
 }
 
-void EngineCore::update_conference(const Event& e) {
+void EngineFacts::update_conference(const Event& e) {
   const std::int64_t t = e.at.instant();
   const auto& b = e.as<ConferenceEvent>();
   const PersonId c = name_child(b.child);
@@ -738,11 +736,11 @@ void EngineCore::update_conference(const Event& e) {
   }
 }
 
-void EngineCore::update_plan_started(const Event& e) {
+void EngineFacts::update_plan_started(const Event& e) {
   const auto& b = e.as<PlanStartedEvent>();
   const PersonId c = name_child(b.child);
   const AgencyId a = agency(b.agency);
-  const std::uint32_t r = ref(e.id);
+  const std::uint32_t r = ids_.ref(e.id);
   plans_[r] = PlanInfo{c, b.kind, a};
   // Every active plan is open involvement (Terms); a looked_after plan is kept
   // apart because it sets no child-not-seen interval (R44).
@@ -753,8 +751,8 @@ void EngineCore::update_plan_started(const Event& e) {
   touch(c);
 }
 
-void EngineCore::update_plan_ended(const Event& e) {
-  const std::uint32_t r = refs_.find(e.as<PlanEndedEvent>().plan);
+void EngineFacts::update_plan_ended(const Event& e) {
+  const std::uint32_t r = ids_.find_ref(e.as<PlanEndedEvent>().plan);
   if (const auto it = plans_.find(r); it != plans_.end()) {
     const PersonId c = it->second.child;
     remove_involvement(c, kNone, InvolvementKind::kCpPlan, r);
@@ -765,12 +763,12 @@ void EngineCore::update_plan_ended(const Event& e) {
   }
 }
 
-void EngineCore::update_transfer(const Event& e) {
+void EngineFacts::update_transfer(const Event& e) {
   const std::int64_t t = e.at.instant();
   const auto& b = e.as<TransferEvent>();
   const PersonId c = name_child(b.child);
   const AgencyId from = agency(b.from), to = agency(b.to);
-  const std::uint32_t r = ref(e.id);
+  const std::uint32_t r = ids_.ref(e.id);
   transfers_[r] = TransferInfo{c, from, to, b.status, e.at.date, false, false, false, t};
   people_[c].transfers.push_back(r);
   mark(Fact::kTransfers);
@@ -788,9 +786,9 @@ void EngineCore::update_transfer(const Event& e) {
   touch(c);
 }
 
-void EngineCore::update_transfer_accepted(const Event& e) {
+void EngineFacts::update_transfer_accepted(const Event& e) {
   const auto& b = e.as<TransferAcceptedEvent>();
-  const std::uint32_t r = refs_.find(b.transfer);
+  const std::uint32_t r = ids_.find_ref(b.transfer);
   if (const auto it = transfers_.find(r); it != transfers_.end()) {
     TransferInfo& tr = it->second;
     tr.accepted = true;
@@ -807,8 +805,8 @@ void EngineCore::update_transfer_accepted(const Event& e) {
   }
 }
 
-void EngineCore::update_transfer_declined(const Event& e) {
-  const std::uint32_t r = refs_.find(e.as<TransferDeclinedEvent>().transfer);
+void EngineFacts::update_transfer_declined(const Event& e) {
+  const std::uint32_t r = ids_.find_ref(e.as<TransferDeclinedEvent>().transfer);
   if (const auto it = transfers_.find(r); it != transfers_.end()) {
     it->second.declined = true;
     mark(Fact::kTransfers);
@@ -816,7 +814,7 @@ void EngineCore::update_transfer_declined(const Event& e) {
   }
 }
 
-void EngineCore::update_case_closed(const Event& e) {
+void EngineFacts::update_case_closed(const Event& e) {
   const auto& b = e.as<CaseClosedEvent>();
   const PersonId c = name_child(b.child);
   const AgencyId a = agency(b.agency);
@@ -831,7 +829,7 @@ void EngineCore::update_case_closed(const Event& e) {
   touch(c);
 }
 
-void EngineCore::update_options_review(const Event& e) {
+void EngineFacts::update_options_review(const Event& e) {
   touch(person(e.as<OptionsReviewEvent>().person));
 }
 
