@@ -56,7 +56,6 @@ struct OtherTies {
   std::map<Id, Involvement> registrations;  // practice -> since
   std::map<Id, Involvement> pending_transfers;
   std::map<Id, OpenReferral> referrals;
-  std::string last_referrer;
 };
 
 OtherTies other_ties(const std::vector<Event>& events, const std::string& child) {
@@ -92,7 +91,6 @@ OtherTies other_ties(const std::vector<Event>& events, const std::string& child)
         const auto& b = e->as<ReferralEvent>();
         if (b.child != child) break;
         out.referrals[e->id] = {e->id, e->at.to_string(), b.from, b.to};
-        out.last_referrer = b.from;
         break;
       }
       case EventType::kReferralOutcome:
@@ -158,7 +156,6 @@ ChildFacts derive_child_facts(const nlohmann::json& entries, const std::string& 
         {level->by, "Health visiting (" + facts.hv_level + ")", level->at.to_string()});
   }
   OtherTies ties = other_ties(events, child);
-  facts.last_referrer = ties.last_referrer;
   for (const auto& [practice, tie] : ties.registrations) facts.involved_now.push_back(tie);
   for (const auto& [id, tie] : ties.pending_transfers) facts.involved_now.push_back(tie);
   for (const auto& [id, r] : ties.referrals) {

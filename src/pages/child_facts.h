@@ -63,7 +63,6 @@ struct ChildFacts {
   std::vector<OpenAssessment> open_assessments;               // not completed
   std::vector<std::string> open_plans;                        // kinds: "child_protection", ...
   std::string hv_level = {};          // the level now (ended by the setter's closure, C8), or ""
-  std::string last_referrer = {};     // `from` of the latest referral
   std::vector<std::string> agencies;  // every agency in the chronology, first seen first
   // When the child's whereabouts became unknown, if they are unknown now.
   std::string whereabouts_unknown_since = {};
