@@ -3,7 +3,8 @@
 // chronology as the API writes it (what the child's page shows) is what the
 // safeguards engine holds then: open involvement by agency and kind, the
 // active indicators, the child's area, the health-visiting level, whether the
-// whereabouts are unknown, the date of birth and the latest sighting.
+// whereabouts are unknown, the date of birth and the latest sighting (the
+// last at the end of the feed is last_seen_property_test.cc's).
 #include <gtest/gtest.h>
 
 #include <algorithm>
@@ -145,8 +146,21 @@ TEST_P(ChildTermsProperty, TheChildPageAndTheEngineAgreeOnEveryTermAtEveryDate) 
       const nlohmann::json json = nlohmann::json::parse(entries);
       const std::vector<Event> events = pages::typed_events(json);
       const pages::ChildFacts page = pages::derive_child_facts(json, child, now, agencies);
-      const Terms held = engine_terms(*engine);
-      const Terms shown = chronology_terms(events, page, child, agencies);
+      Terms held = engine_terms(*engine);
+      Terms shown = chronology_terms(events, page, child, agencies);
+      // Last seen: the same instant, by one of the agencies that saw the child then.
+      shown["last seen"] = page.last_seen
+                               ? std::to_string(Timestamp::parse(page.last_seen->at)->instant()) +
+                                     " by " + page.last_seen->by
+                               : "never";
+      held["last seen"] = "never";
+      if (engine->last_seen) {
+        const auto& by = engine->last_seen->by;
+        const bool page_by_saw =
+            page.last_seen && std::find(by.begin(), by.end(), page.last_seen->by) != by.end();
+        held["last seen"] = std::to_string(engine->last_seen->instant) + " by " +
+                            (page_by_saw ? page.last_seen->by : describe(by));
+      }
       for (const auto& [term, value] : held) {
         values_seen[term].insert(value);
         if (shown.at(term) == value) continue;
