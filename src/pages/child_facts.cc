@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <set>
 
+#include "chronology/child_area.h"
 #include "chronology/hv_level.h"
 #include "chronology/indicators.h"
 #include "chronology/involvement.h"
@@ -119,7 +120,8 @@ ChildFacts derive_child_facts(const nlohmann::json& entries, const std::string& 
 }
 
 ChildFacts derive_child_facts(const nlohmann::json& entries, const std::string& child,
-                              Timestamp now, const AgencyFacts& agencies) {
+                              Timestamp now, const AgencyFacts& agencies,
+                              const IndicatorWindowsOfArea& windows) {
   ChildFacts facts;
   if (!entries.is_array()) return facts;
   const std::vector<Event> events = typed_events(entries);
@@ -172,7 +174,9 @@ ChildFacts derive_child_facts(const nlohmann::json& entries, const std::string& 
             });
 
   // Active indicators by domain (Terms, C7).
-  for (const auto& [domain, list] : active_indicators(events, child, now)) {
+  const IndicatorWindows windows_here =
+      windows ? windows(child_area(events, child, agencies)) : IndicatorWindows();
+  for (const auto& [domain, list] : active_indicators(events, child, now, windows_here)) {
     for (const sightline::ActiveIndicator& i : list) {
       facts.indicators[domain].push_back(
           {std::string(to_string(i.indicator)), i.since.to_string(), i.by});

@@ -18,6 +18,7 @@
 #include <vector>
 
 #include "chronology/agency_facts.h"
+#include "chronology/indicators.h"
 #include "feed/event.h"
 
 namespace sightline::pages {
@@ -69,11 +70,13 @@ struct ChildFacts {
 };
 
 // `entries` is the chronology's "entries" array; `child` the child's id.
-// Derived indicators lapse by `now` (the page's clock); `agencies` says which
-// agencies are health visiting. Throws std::runtime_error naming the entry if
-// a stored event no longer parses.
+// Derived indicators lapse by `now` (the page's clock) after the windows of
+// the child's area (`windows`; empty: the national defaults); `agencies` says
+// which agencies are health visiting and where they are. Throws
+// std::runtime_error naming the entry if a stored event no longer parses.
 ChildFacts derive_child_facts(const nlohmann::json& entries, const std::string& child,
-                              Timestamp now, const AgencyFacts& agencies);
+                              Timestamp now, const AgencyFacts& agencies,
+                              const IndicatorWindowsOfArea& windows = {});
 // The same as of the latest `recorded` time in the chronology, knowing no
 // agency's kind.
 ChildFacts derive_child_facts(const nlohmann::json& entries, const std::string& child);

@@ -165,7 +165,7 @@ nlohmann::json read_chronology_entries(const Visit& v, const std::string& child)
 ChildFacts read_child_facts(const Visit& v, const std::string& child) {
   const auto agencies = agency_list(v.parts);
   return derive_child_facts(read_chronology_entries(v, child), child, v.parts.clock.now(),
-                            AgencyListFacts(*agencies));
+                            AgencyListFacts(*agencies), v.parts.indicator_windows);
 }
 
 Html when_field(const Visit& v, const std::string& legend, const FieldErrors& errors) {

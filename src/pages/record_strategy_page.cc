@@ -63,8 +63,8 @@ web::Response record_strategy_discussion(const Visit& v) {
   const std::string& name = form_child.name;
   const nlohmann::json entries = read_chronology_entries(v, child);
   const auto list = agency_list(v.parts);
-  const ChildFacts facts =
-      derive_child_facts(entries, child, v.parts.clock.now(), AgencyListFacts(*list));
+  const ChildFacts facts = derive_child_facts(entries, child, v.parts.clock.now(),
+                                              AgencyListFacts(*list), v.parts.indicator_windows);
   const AgencyNames& names = list->names;
   const std::vector<AgencyView>& agencies = list->by_name;
   const std::string mine = v.session.account.agency;
