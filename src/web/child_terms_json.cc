@@ -37,7 +37,9 @@ std::vector<Event> typed(const std::vector<ChronologyEntry>& entries) {
   return out;
 }
 
-nlohmann::json or_null(const std::string& s) { return s.empty() ? nlohmann::json() : nlohmann::json(s); }
+nlohmann::json or_null(const std::string& s) {
+  return s.empty() ? nlohmann::json() : nlohmann::json(s);
+}
 
 }  // namespace
 
