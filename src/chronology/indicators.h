@@ -17,6 +17,7 @@
 // "indicators", docs/safeguards-config.md); the caller passes them.
 #pragma once
 
+#include <functional>
 #include <map>
 #include <string_view>
 #include <vector>
@@ -30,6 +31,11 @@ struct IndicatorWindows {
   int non_cooperation_days = 60;
   int missed_appointments_days = 180;
 };
+
+// The windows as configured for a child's area (its GSS code; "" when nothing
+// places the child): what a view passes so that its indicators lapse when
+// the engine's do. Empty: the national defaults everywhere.
+using IndicatorWindowsOfArea = std::function<IndicatorWindows(std::string_view area)>;
 
 struct ActiveIndicator {
   Indicator indicator = Indicator::kOther;

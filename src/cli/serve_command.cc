@@ -8,6 +8,7 @@
 #include "cli/arguments.h"
 #include "cli/command.h"
 #include "cli/demo_feed.h"
+#include "cli/indicator_windows.h"
 #include "cli/registration_terms.h"
 #include "cli/serve_pages.h"
 #include "core/clock.h"
@@ -299,7 +300,8 @@ Expected<int> run_serve(CommandContext& ctx) {
   web::FiguresView figures(figures_store, clock, WorkingDayCalendar::england_and_wales(),
                            cli::registration_terms(*config));
   web::Service service({accounts, audit, access, events, store, clock, alerts, transfers, figures});
-  const ServedPages pages(service, accounts, store, clock, args.option("--assets"), ctx);
+  const ServedPages pages(service, accounts, store, clock, args.option("--assets"),
+                          cli::indicator_windows(*config), ctx);
   web::HttpServer server(
       options, [&](const web::Request& r) { return pages.handle(r); }, log);
   server.stop_on_signals();

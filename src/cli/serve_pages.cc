@@ -25,10 +25,10 @@ pages::StaticAssets load_assets(const std::optional<std::string>& given, Command
 
 ServedPages::ServedPages(const web::Service& api, web::Accounts& accounts, web::SharedStore& store,
                          const Clock& clock, const std::optional<std::string>& assets_dir,
-                         CommandContext& ctx)
+                         IndicatorWindowsOfArea indicator_windows, CommandContext& ctx)
     : ctx_(ctx),
       assets_(load_assets(assets_dir, ctx)),
-      pages_({api, accounts, store, clock, assets_}),
+      pages_({api, accounts, store, clock, assets_, nullptr, std::move(indicator_windows)}),
       site_(api, pages_, assets_) {}
 
 void ServedPages::print_how_to_open(const std::string& address, unsigned short port,

@@ -21,7 +21,7 @@ class ServedPages {
   // directory given with --assets cannot be read.
   ServedPages(const web::Service& api, web::Accounts& accounts, web::SharedStore& store,
               const Clock& clock, const std::optional<std::string>& assets_dir,
-              CommandContext& ctx);
+              IndicatorWindowsOfArea indicator_windows, CommandContext& ctx);
 
   web::Response handle(const web::Request& request) const { return site_.handle(request); }
 

@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <set>
 
+#include "chronology/child_area.h"
 #include "chronology/hv_level.h"
 #include "chronology/indicators.h"
 #include "chronology/involvement.h"
@@ -56,7 +57,6 @@ struct OtherTies {
   std::map<Id, Involvement> registrations;  // practice -> since
   std::map<Id, Involvement> pending_transfers;
   std::map<Id, OpenReferral> referrals;
-  std::string last_referrer;
 };
 
 OtherTies other_ties(const std::vector<Event>& events, const std::string& child) {
@@ -92,7 +92,6 @@ OtherTies other_ties(const std::vector<Event>& events, const std::string& child)
         const auto& b = e->as<ReferralEvent>();
         if (b.child != child) break;
         out.referrals[e->id] = {e->id, e->at.to_string(), b.from, b.to};
-        out.last_referrer = b.from;
         break;
       }
       case EventType::kReferralOutcome:
@@ -121,7 +120,8 @@ ChildFacts derive_child_facts(const nlohmann::json& entries, const std::string& 
 }
 
 ChildFacts derive_child_facts(const nlohmann::json& entries, const std::string& child,
-                              Timestamp now, const AgencyFacts& agencies) {
+                              Timestamp now, const AgencyFacts& agencies,
+                              const IndicatorWindowsOfArea& windows) {
   ChildFacts facts;
   if (!entries.is_array()) return facts;
   const std::vector<Event> events = typed_events(entries);
@@ -158,7 +158,6 @@ ChildFacts derive_child_facts(const nlohmann::json& entries, const std::string& 
         {level->by, "Health visiting (" + facts.hv_level + ")", level->at.to_string()});
   }
   OtherTies ties = other_ties(events, child);
-  facts.last_referrer = ties.last_referrer;
   for (const auto& [practice, tie] : ties.registrations) facts.involved_now.push_back(tie);
   for (const auto& [id, tie] : ties.pending_transfers) facts.involved_now.push_back(tie);
   for (const auto& [id, r] : ties.referrals) {
@@ -175,7 +174,9 @@ ChildFacts derive_child_facts(const nlohmann::json& entries, const std::string& 
             });
 
   // Active indicators by domain (Terms, C7).
-  for (const auto& [domain, list] : active_indicators(events, child, now)) {
+  const IndicatorWindows windows_here =
+      windows ? windows(child_area(events, child, agencies)) : IndicatorWindows();
+  for (const auto& [domain, list] : active_indicators(events, child, now, windows_here)) {
     for (const sightline::ActiveIndicator& i : list) {
       facts.indicators[domain].push_back(
           {std::string(to_string(i.indicator)), i.since.to_string(), i.by});

@@ -18,6 +18,7 @@
 #include <vector>
 
 #include "chronology/agency_facts.h"
+#include "chronology/indicators.h"
 #include "feed/event.h"
 
 namespace sightline::pages {
@@ -63,18 +64,19 @@ struct ChildFacts {
   std::vector<OpenAssessment> open_assessments;               // not completed
   std::vector<std::string> open_plans;                        // kinds: "child_protection", ...
   std::string hv_level = {};          // the level now (ended by the setter's closure, C8), or ""
-  std::string last_referrer = {};     // `from` of the latest referral
   std::vector<std::string> agencies;  // every agency in the chronology, first seen first
   // When the child's whereabouts became unknown, if they are unknown now.
   std::string whereabouts_unknown_since = {};
 };
 
 // `entries` is the chronology's "entries" array; `child` the child's id.
-// Derived indicators lapse by `now` (the page's clock); `agencies` says which
-// agencies are health visiting. Throws std::runtime_error naming the entry if
-// a stored event no longer parses.
+// Derived indicators lapse by `now` (the page's clock) after the windows of
+// the child's area (`windows`; empty: the national defaults); `agencies` says
+// which agencies are health visiting and where they are. Throws
+// std::runtime_error naming the entry if a stored event no longer parses.
 ChildFacts derive_child_facts(const nlohmann::json& entries, const std::string& child,
-                              Timestamp now, const AgencyFacts& agencies);
+                              Timestamp now, const AgencyFacts& agencies,
+                              const IndicatorWindowsOfArea& windows = {});
 // The same as of the latest `recorded` time in the chronology, knowing no
 // agency's kind.
 ChildFacts derive_child_facts(const nlohmann::json& entries, const std::string& child);

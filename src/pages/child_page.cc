@@ -300,7 +300,8 @@ web::Response child_page(const Visit& v) {
   const json& entries_now = now.body["entries"];
   const auto agencies = agency_list(v.parts);
   const ChildFacts facts =
-      derive_child_facts(entries_now, child, v.parts.clock.now(), AgencyListFacts(*agencies));
+      derive_child_facts(entries_now, child, v.parts.clock.now(), AgencyListFacts(*agencies),
+                         v.parts.indicator_windows);
   const AgencyNames& names = agencies->names;
 
   json timeline_entries = entries_now;

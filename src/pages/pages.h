@@ -18,6 +18,7 @@
 // Thread-safe once constructed.
 #pragma once
 
+#include "chronology/indicators.h"
 #include "core/clock.h"
 #include "pages/agency_directory.h"
 #include "pages/static_assets.h"
@@ -38,6 +39,9 @@ struct PagesParts {
   const StaticAssets& assets;
   // The agencies, read once and kept until the store changes; Pages makes it.
   AgencyDirectory* agencies = nullptr;
+  // The indicators' windows of each area, as the safeguards are configured
+  // (cli/indicator_windows.h); empty: the national defaults.
+  IndicatorWindowsOfArea indicator_windows = {};
 };
 
 class Pages {

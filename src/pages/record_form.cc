@@ -157,11 +157,15 @@ std::variant<FormChild, web::Response> load_form_child(const Visit& v) {
   return out;
 }
 
-ChildFacts read_child_facts(const Visit& v, const std::string& child) {
+nlohmann::json read_chronology_entries(const Visit& v, const std::string& child) {
   const ApiReply chronology = v.api.get("/api/v1/children/" + url_encode(child) + "/chronology");
+  return chronology.ok() ? chronology.body["entries"] : nlohmann::json();
+}
+
+ChildFacts read_child_facts(const Visit& v, const std::string& child) {
   const auto agencies = agency_list(v.parts);
-  return derive_child_facts(chronology.ok() ? chronology.body["entries"] : nlohmann::json(), child,
-                            v.parts.clock.now(), AgencyListFacts(*agencies));
+  return derive_child_facts(read_chronology_entries(v, child), child, v.parts.clock.now(),
+                            AgencyListFacts(*agencies), v.parts.indicator_windows);
 }
 
 Html when_field(const Visit& v, const std::string& legend, const FieldErrors& errors) {

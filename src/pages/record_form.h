@@ -55,6 +55,9 @@ std::variant<FormChild, web::Response> load_form_child(const Visit& v);
 // audited), for the forms that pre-fill or check against it; no facts when
 // the API gives no chronology.
 ChildFacts read_child_facts(const Visit& v, const std::string& child);
+// The child's chronology through the API as the session may see it: its
+// "entries" (null when the API refused or failed).
+nlohmann::json read_chronology_entries(const Visit& v, const std::string& child);
 
 // The form's "when" field: the date input named `at`, asked with `legend`,
 // showing what was typed (today's date before the form is sent) and the

@@ -8,8 +8,10 @@
 #include <algorithm>
 #include <set>
 
+#include "chronology/strategy_referral.h"
 #include "pages/child_access.h"
 #include "pages/child_facts.h"
+#include "pages/chronology_events.h"
 #include "pages/record_form.h"
 
 namespace sightline::pages {
@@ -59,8 +61,10 @@ web::Response record_strategy_discussion(const Visit& v) {
   const FormChild& form_child = std::get<FormChild>(loaded);
   const std::string& child = form_child.id;
   const std::string& name = form_child.name;
-  const ChildFacts facts = read_child_facts(v, child);
+  const nlohmann::json entries = read_chronology_entries(v, child);
   const auto list = agency_list(v.parts);
+  const ChildFacts facts = derive_child_facts(entries, child, v.parts.clock.now(),
+                                              AgencyListFacts(*list), v.parts.indicator_windows);
   const AgencyNames& names = list->names;
   const std::vector<AgencyView>& agencies = list->by_name;
   const std::string mine = v.session.account.agency;
@@ -72,13 +76,19 @@ web::Response record_strategy_discussion(const Visit& v) {
   std::vector<std::string> ticked = posted ? v.form.all("participants") : std::vector{mine};
   FieldErrors errors;
   Html warning;
+  // The referrer expected is that of the referral that led to the discussion
+  // (chronology/strategy_referral.h): as of the day typed, else today.
+  std::optional<std::string> at;
+  if (posted) at = read_event_at(v, "at", "of the discussion", errors);
+  const Date discussion_day = at ? Timestamp::parse(*at)->date : v.parts.clock.now().date;
+  const auto referral = strategy_referral(typed_events(entries), child, discussion_day);
+  const std::string referrer = referral ? referral->from : std::string();
   if (posted) {
-    const auto at = read_event_at(v, "at", "of the discussion", errors);
     if (format.empty()) errors.add("format", "Select how the discussion was held");
     if (ticked.empty()) errors.add("participants", "Select who took part");
     if (decision.empty()) errors.add("decision", "Select what was decided");
     const std::vector<std::string> missing =
-        missing_participants(ticked, agencies, facts.last_referrer, names);
+        missing_participants(ticked, agencies, referrer, names);
     const std::string missing_key = joined(missing);
     if (errors.empty() && !missing.empty() && v.form.get("confirm_missing") != missing_key) {
       warning = Html::trusted("<div class=\"govuk-inset-text\" id=\"missing\">") +
@@ -127,7 +137,7 @@ web::Response record_strategy_discussion(const Visit& v) {
       if ((pass == 0) != involved.contains(a.id)) continue;
       const bool on = std::find(ticked.begin(), ticked.end(), a.id) != ticked.end();
       std::string hint = code_label(to_string(a.kind));
-      if (a.id == facts.last_referrer) hint += ", the referrer";
+      if (a.id == referrer) hint += ", the referrer";
       items.push_back({a.id, a.name, hint, on});
     }
   }
@@ -160,7 +170,7 @@ web::Response record_strategy_discussion(const Visit& v) {
   std::string submit = "Save";
   if (!warning.empty()) {
     const std::vector<std::string> missing =
-        missing_participants(ticked, agencies, facts.last_referrer, names);
+        missing_participants(ticked, agencies, referrer, names);
     fields += Html::trusted("<input type=\"hidden\" name=\"confirm_missing\" value=\"") +
               text(joined(missing)) + Html::trusted("\">");
     submit = "Save without " + joined(missing);

@@ -24,6 +24,8 @@
 #include <string_view>
 #include <vector>
 
+#include "chronology/involvement.h"
+#include "core/date.h"
 #include "core/working_days.h"
 #include "feed/event.h"
 #include "feed/resolved_ids.h"
@@ -78,6 +80,31 @@ class SafeguardsEngine {
     std::vector<std::string> by;
   };
   std::optional<LastSeen> last_seen(std::string_view child) const;
+  // The engine's own view of each catalogue term for a child, as of the
+  // clock (read-only, so that the chronology's definitions, the pages, the API
+  // and the dashboard can be proven equal to it; chronology/ defines each):
+  // open involvement (C8) by agency and kind, the active indicators (C7), the
+  // child's area (C1, R4), the health-visiting level, whether the whereabouts
+  // are unknown (C5), the date of birth (R10) and the latest sighting (C5).
+  struct ChildFacts {
+    struct Involvement {
+      std::string agency;
+      sightline::InvolvementKind kind = sightline::InvolvementKind::kAssessment;
+      Date since;
+      friend bool operator==(const Involvement&, const Involvement&) = default;
+    };
+    std::vector<Involvement> involvement;  // in the order the engine opened them
+    std::vector<Indicator> indicators;     // active now, in events-v1 order
+    std::string area;                      // GSS code, "" when nothing places the child
+    std::optional<HvLevel> hv_level;
+    bool hv_enhanced = false;
+    // The `at` instant from which the whereabouts are unknown; nullopt when known.
+    std::optional<std::int64_t> whereabouts_unknown_since;
+    std::optional<Date> date_of_birth;
+    std::optional<LastSeen> last_seen;
+  };
+  // nullopt when no event named the child.
+  std::optional<ChildFacts> facts(std::string_view child) const;
   // The listener (may be null) hears of every change from now on; it must
   // outlive the engine or be reset first.
   void set_listener(EngineListener* listener);

@@ -4,9 +4,11 @@
 
 #include "core/json_string.h"
 #include "web/api_error.h"
+#include "web/child_terms_json.h"
 #include "web/chronology_json.h"
 #include "web/json_body.h"
 #include "web/secrets.h"
+#include "web/store_agency_facts.h"
 
 namespace sightline::web {
 namespace {
@@ -201,6 +203,7 @@ Response ChildrenApi::summary(const Request& request, const Id& child,
   }
   out["agencies"] = agencies;
   out["events"] = entries.size();
+  out["terms"] = child_terms_json(entries, child, clock.now(), StoreAgencyFacts(store));
   out["access"] = access_json(*basis);
   audit_read(audit, session, "child.read", child, *basis, request);
   return json_response(200, out.dump());

@@ -6,6 +6,7 @@
 // ("child.refused"), so that a lead can see probing.
 #pragma once
 
+#include "core/clock.h"
 #include "web/access.h"
 #include "web/http.h"
 #include "web/router.h"
@@ -16,6 +17,7 @@ struct ChildrenApi {
   SharedStore& store;
   Access& access;
   AuditLog& audit;
+  const Clock& clock;  // the summary's terms are as of now
 
   Response search(const Request& request, const SessionInfo& session) const;
   Response summary(const Request& request, const Id& child, const SessionInfo& session) const;

@@ -14,6 +14,7 @@
 #include "chronology/hv_level.h"
 #include "chronology/indicators.h"
 #include "chronology/involvement.h"
+#include "chronology/strategy_referral.h"
 #include "chronology/whereabouts.h"
 #include "feed/parser.h"
 
@@ -232,6 +233,27 @@ TEST(Indicators, RecordedConcernsAndDerivedOnesByDomainUntilResolvedOrLapsed) {
   const auto later = active_indicators(e, "tia", *Timestamp::parse("2026-03-10"));
   EXPECT_FALSE(later.contains(Domain::kEngagement));
   EXPECT_TRUE(later.contains(Domain::kHomeAndStability));
+}
+
+TEST(StrategyReferral, TheReferrerIsTheLatestReferralInThe30DaysBeforeNotTheLatestEver) {
+  const std::vector<Event> chronology = events(std::string(kTia) + R"(
+{"type":"referral","id":"r-old","at":"2025-07-01","by":"ealing-hv","child":"tia","from":"ealing-hv","to":"ealing-csc","concerns":["unsafe_sleeping"]}
+{"type":"referral","id":"r-new","at":"2025-09-10","by":"ealing-gp","child":"tia","from":"ealing-gp","to":"ealing-csc","concerns":["unsafe_sleeping"]}
+{"type":"referral","id":"r-other","at":"2025-09-12","by":"ealing-gp","child":"sam","from":"ealing-gp","to":"ealing-csc","concerns":["unsafe_sleeping"]}
+)");
+  // Within 30 days of the latest: it led to the discussion.
+  auto r = strategy_referral(chronology, "tia", *Date::parse("2025-10-10"));
+  ASSERT_TRUE(r);
+  EXPECT_EQ(r->id, "r-new");
+  EXPECT_EQ(r->from, "ealing-gp");
+  // 31 days on, no referral led to it: the latest ever is not the referrer.
+  EXPECT_FALSE(strategy_referral(chronology, "tia", *Date::parse("2025-10-11")));
+  // A discussion before the latest referral: the one in the 30 days before it.
+  r = strategy_referral(chronology, "tia", *Date::parse("2025-07-20"));
+  ASSERT_TRUE(r);
+  EXPECT_EQ(r->id, "r-old");
+  // The window is the area's to set.
+  EXPECT_FALSE(strategy_referral(chronology, "tia", *Date::parse("2025-09-30"), 14));
 }
 
 }  // namespace

@@ -4,6 +4,7 @@
 
 #include <gtest/gtest.h>
 
+#include <algorithm>
 #include <nlohmann/json.hpp>
 #include <string>
 #include <vector>
@@ -159,6 +160,32 @@ TEST(ChildFacts, ActiveIndicatorsIncludeTheDerivedOnes) {
   ASSERT_TRUE(facts.indicators.contains(Domain::kHomeAndStability));
   EXPECT_EQ(facts.indicators.at(Domain::kHomeAndStability).front().code, "homelessness");
   EXPECT_EQ(facts.indicators.at(Domain::kHomeAndStability).front().by, "ealing-csc");
+}
+
+// The dashboard's disagreement again, on the page: the engine lapses a
+// derived indicator after the window its area's configuration sets, and the
+// page must use the same window, not the national default.
+TEST(ChildFacts, DerivedIndicatorsLapseAfterTheWindowOfTheChildsAreaNotTheNationalDefault) {
+  const std::string moved =
+      R"({"type":"address","at":"2026-01-06","by":"ealing-gp","persons":["tia"],"notice":"without_notice","address":{"line1":"1 High Street","town":"London","postcode":"W5 1AA","area":"E09000009"}})";
+  const std::string home =
+      R"({"type":"address","at":"2025-12-20","by":"ealing-gp","persons":["tia"],"notice":"planned","address":{"line1":"2 Low Road","town":"London","postcode":"W5 2BB","area":"E09000009"}})";
+  const json chronology = entries({kPerson, home, moved});
+  const Timestamp now = *Timestamp::parse("2026-02-20T12:00:00");  // 45 days on
+  const auto transient = [&](const sightline::IndicatorWindowsOfArea& windows) {
+    const auto codes = active_indicator_codes(
+        derive_child_facts(chronology, "tia", now, NoAgencyFacts(), windows));
+    return std::find(codes.begin(), codes.end(), "transience") != codes.end();
+  };
+  EXPECT_TRUE(transient({}));  // 90 days nationally
+  std::string asked;
+  EXPECT_FALSE(transient([&](std::string_view area) {
+    asked = area;
+    sightline::IndicatorWindows w;
+    w.transience_days = 30;
+    return w;
+  }));
+  EXPECT_EQ(asked, "E09000009");  // the child's area was asked
 }
 
 }  // namespace

@@ -14,6 +14,7 @@
 #include <tuple>
 #include <vector>
 
+#include "../support/store_agencies.h"
 #include "../support/test_support.h"
 #include "chronology/closure_blockers.h"
 #include "pages/chronology_events.h"
@@ -27,25 +28,6 @@ namespace sightline::testing {
 namespace {
 
 constexpr std::int64_t kChildren = 2000;
-
-class StoreAgencies final : public AgencyFacts {
- public:
-  explicit StoreAgencies(const std::vector<AgencyView>& list) {
-    for (const AgencyView& a : list) agencies_.emplace(a.id, a);
-  }
-  std::optional<AgencyKind> kind(std::string_view agency) const override {
-    const auto it = agencies_.find(agency);
-    if (it == agencies_.end()) return std::nullopt;
-    return it->second.kind;
-  }
-  std::string area(std::string_view agency) const override {
-    const auto it = agencies_.find(agency);
-    return it == agencies_.end() ? std::string() : it->second.area;
-  }
-
- private:
-  std::map<Id, AgencyView, std::less<>> agencies_;
-};
 
 // A closure that was a fault: child, closing agency, day raised, and why.
 using Fault = std::tuple<std::string, std::string, std::string, std::vector<std::string>>;

@@ -547,5 +547,36 @@ TEST_F(PagesLostTest, ClosureBeforeSeenTheClosureFormRefusesWhileTheChildsWherea
   EXPECT_NE(r.body.find("whereabouts have been unknown since"), std::string::npos);
 }
 
+// Ealing's GP referred Tia to social care on 5 January; nothing since.
+constexpr const char* kTiaReferred =
+    R"({"type":"person","id":"tia","at":"2026-01-05","by":"ealing-hv","given":"Tia","family":"Example","dob":"2025-06-01"}
+{"type":"referral","id":"ref-tia","at":"2026-01-05","by":"ealing-gp","child":"tia","from":"ealing-gp","to":"ealing-csc","concerns":["unsafe_sleeping"]}
+)";
+
+class PagesReferredTest : public PagesTest {
+ protected:
+  std::string extra_feed() const override { return kTiaReferred; }
+};
+
+TEST_F(PagesReferredTest,
+       StrategyFormExpectsTheReferrerOfTheLatestReferralInThe30DaysBeforeNotEver) {
+  const std::string session = page_sign_in("alice");
+  HttpReply r = get("/children/tia/record/strategy-discussion", session);
+  ASSERT_EQ(r.status, 200) << r.body;
+  // Today (2 March) the referral is 56 days old: it led to no discussion now.
+  EXPECT_EQ(r.body.find(", the referrer"), std::string::npos) << r.body;
+  const std::string form =
+      "csrf_token=" + csrf_in(r.body) + "&format=meeting&participants=ealing-hv&decision=no_s47";
+  r = post_form("/children/tia/record/strategy-discussion",
+                form + "&at-day=2&at-month=3&at-year=2026", session);
+  EXPECT_NE(r.body.find("Not saved yet: the police did not take part"), std::string::npos)
+      << r.body;
+  EXPECT_EQ(r.body.find("the referrer ("), std::string::npos);
+  // A discussion held on 20 January, 15 days after the referral, expected the GP.
+  r = post_form("/children/tia/record/strategy-discussion",
+                form + "&at-day=20&at-month=1&at-year=2026", session);
+  EXPECT_NE(r.body.find("the police and the referrer ("), std::string::npos) << r.body;
+}
+
 }  // namespace
 }  // namespace sightline::testing

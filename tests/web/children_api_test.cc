@@ -90,6 +90,30 @@ TEST_F(ChildrenApiTest, AnInvolvedAgencySeesTheSummaryAndChronologyAndEachReadIs
   EXPECT_EQ(get(c, alice, "/api/v1/children/nobody").status, 403);  // no relationship with nobody
 }
 
+TEST_F(ChildrenApiTest, TheSummaryGivesTheCataloguesTermsOfTheChild) {
+  TestClient c(port_);
+  const Browser alice = sign_in(c, "alice");
+  const HttpReply summary = get(c, alice, "/api/v1/children/sofia");
+  ASSERT_EQ(summary.status, 200) << summary.body;
+  const json t = json::parse(summary.body)["terms"];
+  // Sofia was last seen at Hammersmith Hospital, where she died (a medical).
+  EXPECT_EQ(t["last_seen"], (json{{"at", "2013-10-14T04:40:00"}, {"by", "hammersmith-hospital"}}));
+  EXPECT_TRUE(t["whereabouts_unknown_since"].is_null());
+  EXPECT_EQ(t["area"], "E09000013");
+  EXPECT_EQ(t["date_of_birth"], "2012-10-02");
+  EXPECT_EQ(t["hv_level"], "universal_plus");
+  EXPECT_EQ(t["hv_enhanced"], true);
+  // Westminster's and Ealing's assessments were never completed (C8).
+  ASSERT_EQ(t["involvement"].size(), 3u);
+  EXPECT_EQ(t["involvement"][0]["agency"], "westminster-csc");
+  EXPECT_EQ(t["involvement"][0]["kind"], "assessment");
+  EXPECT_EQ(t["involvement"][1]["kind"], "enhanced_health_visiting");
+  EXPECT_TRUE(t["involvement"][1]["ref"].is_null());
+  EXPECT_EQ(t["involvement"][2]["ref"], "ealing-assessment-2012-12");
+  EXPECT_EQ(t["indicators"].size(), 5u);  // five of the seven domains (C7)
+  EXPECT_EQ(t["indicators"]["physical_care"][0]["indicator"], "no_baby_equipment");
+}
+
 TEST_F(ChildrenApiTest, WithoutARelationshipNothingIsRevealedSearchIncluded) {
   TestClient c(port_);
   const Browser carol = sign_in(c, "carol");  // Luton health visiting: never involved with Sofia
