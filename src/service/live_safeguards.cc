@@ -3,8 +3,8 @@
 #include <map>
 #include <vector>
 
-#include "feed/parser.h"
 #include "service/store_safeguards.h"
+#include "store/stored_event_reader.h"
 
 namespace sightline::service {
 
@@ -78,17 +78,10 @@ void LiveSafeguards::catch_up_locked() {
 
   recorder_->clear();
   std::int64_t applied = 0;
-  std::vector<Fault> faults;
-  std::unique_ptr<FeedParser> parser;
+  std::unique_ptr<StoredEventReader> reader;
   store_->for_each_event_to_catch_up(window, [&](const StoredEvent& stored, const KnownIds& ids) {
-    if (!parser) parser = std::make_unique<FeedParser>(&ids);
-    faults.clear();
-    auto event = parser->parse_line(stored.json, stored.seq, faults);
-    if (!event) {
-      throw StoreError("stored event " + std::to_string(stored.seq) + " no longer parses: " +
-                       (faults.empty() ? std::string("(no detail)") : faults.front().to_string()));
-    }
-    engine_->apply(*event);
+    if (!reader) reader = std::make_unique<StoredEventReader>(ids);
+    engine_->apply(reader->read(stored.json, stored.seq));
     ++applied;
   });
   if (engine_->now() < until) engine_->advance_to(until);

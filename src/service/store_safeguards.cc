@@ -3,8 +3,8 @@
 #include <string>
 #include <vector>
 
-#include "feed/parser.h"
 #include "safeguards/alert_json.h"
+#include "store/stored_event_reader.h"
 
 namespace sightline::service {
 
@@ -12,19 +12,12 @@ StoreReplay replay_store(Store& store, const safeguards::SafeguardsConfig& confi
                          Timestamp until) {
   StoreReplay result;
   result.engine = std::make_unique<safeguards::SafeguardsEngine>(config);
-  std::vector<Fault> faults;
   // One parser for the whole replay: its own table of ids only ever adds what
   // the store already holds, and `ids` answers for the rest.
-  std::unique_ptr<FeedParser> parser;
+  std::unique_ptr<StoredEventReader> reader;
   store.for_each_event_in_replay_order(until, [&](const StoredEvent& stored, const KnownIds& ids) {
-    if (!parser) parser = std::make_unique<FeedParser>(&ids);
-    faults.clear();
-    auto event = parser->parse_line(stored.json, stored.seq, faults);
-    if (!event) {
-      throw StoreError("stored event " + std::to_string(stored.seq) + " no longer parses: " +
-                       (faults.empty() ? std::string("(no detail)") : faults.front().to_string()));
-    }
-    result.engine->apply(*event);
+    if (!reader) reader = std::make_unique<StoredEventReader>(ids);
+    result.engine->apply(reader->read(stored.json, stored.seq));
     ++result.applied;
   });
   if (result.engine->now() < until) result.engine->advance_to(until);

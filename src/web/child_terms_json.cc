@@ -9,7 +9,7 @@
 #include "chronology/involvement.h"
 #include "chronology/sightings.h"
 #include "chronology/whereabouts.h"
-#include "feed/parser.h"
+#include "store/stored_event_reader.h"
 
 namespace sightline::web {
 namespace {
@@ -17,23 +17,10 @@ namespace {
 // The stored lines typed again; each passed validation when stored, so what
 // it refers to is taken on trust.
 std::vector<Event> typed(const std::vector<ChronologyEntry>& entries) {
-  FeedParser parser;
-  parser.trust_references(true);
-  parser.keep_lines(false);
+  StoredEventReader reader;
   std::vector<Event> out;
   out.reserve(entries.size());
-  std::vector<Fault> faults;
-  for (const ChronologyEntry& entry : entries) {
-    faults.clear();
-    auto event = parser.parse_line(entry.json, entry.seq, faults);
-    if (!event) {
-      throw std::runtime_error(
-          "chronology entry " + std::to_string(entry.seq) + ": the stored event no longer parses" +
-          (faults.empty() ? std::string()
-                          : ": " + faults.front().field + ": " + faults.front().message));
-    }
-    out.push_back(std::move(*event));
-  }
+  for (const ChronologyEntry& entry : entries) out.push_back(reader.read(entry.json, entry.seq));
   return out;
 }
 

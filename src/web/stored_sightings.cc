@@ -28,23 +28,12 @@ class StoredSightings::Context final : public SightingContext {
   const Id& child_;
 };
 
-StoredSightings::StoredSightings(SightingStore& store) : store_(store) {
-  parser_.trust_references(true);
-  parser_.keep_lines(false);
-}
+StoredSightings::StoredSightings(SightingStore& store) : store_(store) {}
 
 StoredSightings::~StoredSightings() = default;
 
 Event StoredSightings::parse(const std::string& json, std::int64_t seq) {
-  std::vector<Fault> faults;
-  std::optional<Event> e = parser_.parse_line(json, seq, faults);
-  if (!e) {
-    throw StoreError("stored event " + std::to_string(seq) + " no longer parses" +
-                     (faults.empty()
-                          ? std::string()
-                          : ": " + faults.front().field + ": " + faults.front().message));
-  }
-  return std::move(*e);
+  return reader_.read(json, seq);
 }
 
 std::vector<StoredSighting> StoredSightings::of(const Id& child, std::int64_t since_s) {

@@ -17,8 +17,8 @@
 #include <vector>
 
 #include "feed/event.h"
-#include "feed/parser.h"
 #include "store/sighting_store.h"
+#include "store/stored_event_reader.h"
 
 namespace sightline::web {
 
@@ -45,7 +45,7 @@ class StoredSightings {
   Event parse(const std::string& json, std::int64_t seq);
 
   SightingStore& store_;
-  FeedParser parser_;
+  StoredEventReader reader_;
   // Transfer id -> (child, to), as read from the store.
   std::map<Id, std::pair<Id, Id>, std::less<>> transfers_;
 };

@@ -8,23 +8,12 @@ namespace sightline::sqlite {
 SqliteFiguresStore::SqliteFiguresStore(const std::string& db_path)
     : db_(std::make_unique<Connection>(db_path)) {
   db_->exec("PRAGMA journal_mode=WAL");
-  // What was stored passed validation then: what it refers to is taken on trust.
-  parser_.trust_references(true);
-  parser_.keep_lines(false);
 }
 
 SqliteFiguresStore::~SqliteFiguresStore() = default;
 
 Event SqliteFiguresStore::parse(const std::string& json, std::int64_t seq) {
-  std::vector<Fault> faults;
-  std::optional<Event> e = parser_.parse_line(json, seq, faults);
-  if (!e) {
-    throw StoreError("stored event " + std::to_string(seq) + " no longer parses" +
-                     (faults.empty()
-                          ? std::string()
-                          : ": " + faults.front().field + ": " + faults.front().message));
-  }
-  return std::move(*e);
+  return reader_.read(json, seq);
 }
 
 std::vector<Event> SqliteFiguresStore::events_of_type(EventType type) {

@@ -5,8 +5,8 @@
 #include <memory>
 #include <string>
 
-#include "feed/parser.h"
 #include "store/figures_store.h"
+#include "store/stored_event_reader.h"
 
 namespace sightline::sqlite {
 
@@ -28,7 +28,7 @@ class SqliteFiguresStore final : public FiguresStore {
   Event parse(const std::string& json, std::int64_t seq);
 
   std::unique_ptr<Connection> db_;
-  FeedParser parser_;
+  StoredEventReader reader_;
 };
 
 }  // namespace sightline::sqlite
