@@ -216,6 +216,9 @@ describe('pages', () => {
     await page.keyboard.press('Tab')
     assert.equal(await page.evaluate(() => document.activeElement.textContent), 'Skip to main content')
     await page.keyboard.press('Enter')
+    // Following the link changes the URL after the key press returns; on a
+    // loaded machine, reading it at once raced the navigation.
+    await page.waitForURL(/#main-content$/, { timeout: 5000 })
     assert.match(page.url(), /#main-content$/)
 
     async function tabTo (selector, limit = 40) {
