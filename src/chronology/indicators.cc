@@ -20,7 +20,7 @@ struct LastTwo {
     latest_event = e;
   }
   bool both_within(std::int64_t now, int days) const {
-    return previous != kNever && now - previous <= std::int64_t{days} * 86400;
+    return previous != kNever && now - previous <= std::int64_t{days} * kSecondsPerDay;
   }
 };
 
@@ -190,7 +190,7 @@ std::map<Domain, std::vector<ActiveIndicator>> active_indicators(
 
   const AddressHistory& a =
       unborn && !mother.empty() ? people[mother].address : people[Id(child)].address;
-  const std::int64_t window = std::int64_t{windows.transience_days} * 86400;
+  const std::int64_t window = std::int64_t{windows.transience_days} * kSecondsPerDay;
   const bool two_changes = a.changes.both_within(now, windows.transience_days);
   const bool without_notice = a.without_notice != kNever && now - a.without_notice <= window;
   const std::int64_t fact = std::max(a.changes.latest, a.without_notice);

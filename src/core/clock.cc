@@ -6,31 +6,20 @@
 namespace sightline {
 namespace {
 
-Timestamp from_instant(std::int64_t local_seconds) {
-  std::int64_t days = local_seconds / 86400;
-  std::int64_t rem = local_seconds % 86400;
-  if (rem < 0) {
-    rem += 86400;
-    --days;
-  }
-  return Timestamp{Date::from_days(static_cast<std::int32_t>(days)), static_cast<std::int32_t>(rem),
-                   true};
-}
-
 // 01:00 UTC on the last Sunday of `month` in `year`, as seconds since the epoch.
 std::int64_t last_sunday_0100_utc(int year, int month) {
   Date last = *Date::from_ymd(year, month, 31);  // March and October both have 31 days
   last = last.plus_days(-(last.iso_weekday() % 7));
-  return std::int64_t{last.days()} * 86400 + 3600;
+  return last.start_instant() + 3600;
 }
 
 }  // namespace
 
 Timestamp SystemClock::uk_local_time(std::int64_t utc_seconds) {
-  const int year = from_instant(utc_seconds).date.year();
+  const int year = Timestamp::of_instant(utc_seconds).date.year();
   const bool summer =
       utc_seconds >= last_sunday_0100_utc(year, 3) && utc_seconds < last_sunday_0100_utc(year, 10);
-  return from_instant(utc_seconds + (summer ? 3600 : 0));
+  return Timestamp::of_instant(utc_seconds + (summer ? 3600 : 0));
 }
 
 Timestamp SystemClock::now() const {
@@ -65,7 +54,7 @@ bool SystemClock::wait_until(Timestamp t, std::stop_token stop) const {
   return false;
 }
 
-Timestamp SimulatedClock::now() const { return from_instant(instant_.load()); }
+Timestamp SimulatedClock::now() const { return Timestamp::of_instant(instant_.load()); }
 
 void SimulatedClock::set(Timestamp t) {
   {

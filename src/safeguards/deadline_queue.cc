@@ -2,19 +2,16 @@
 
 #include <algorithm>
 
+#include "core/date.h"
+
 namespace sightline::safeguards {
 namespace {
 
-constexpr std::int64_t kSecondsPerDay = 86400;
 // How far before the first entry's day the window starts: the engine only
 // schedules what lies after its clock, so earlier days are rare.
 constexpr std::int64_t kMarginDays = 4096;
 
-std::int64_t day_of(std::int64_t instant) {
-  std::int64_t day = instant / kSecondsPerDay;
-  if (instant % kSecondsPerDay < 0) --day;
-  return day;
-}
+std::int64_t day_of(std::int64_t instant) { return Date::of_instant(instant).days(); }
 
 // Heap order: the entry that comes out later is "greater", so the heaps'
 // fronts are their earliest entries.

@@ -9,7 +9,7 @@ namespace sightline::safeguards {
 namespace {
 
 // The first instant after a due date: its deadline (Terms: "time of day").
-std::int64_t deadline_of(Date due) { return std::int64_t{due.days() + 1} * 86400; }
+std::int64_t deadline_of(Date due) { return due.plus_days(1).start_instant(); }
 
 std::uint64_t fnv(std::string_view s, std::uint64_t h = 1469598103934665603ull) {
   for (const char c : s) {
@@ -218,7 +218,7 @@ void Duties::schedule_escalations(DutyId id, const AlertRecord& a, AreaId where)
   for (const auto& [level, p] : kSteps) {
     if (level <= a.level) continue;
     const Date at = clock_.add_wd(a.raised, ids_.section_param(kEscalationSection, p, where));
-    queue_.push(QueueEntry{std::int64_t{at.days()} * 86400, 0, EntryKind::kEscalation,
+    queue_.push(QueueEntry{at.start_instant(), 0, EntryKind::kEscalation,
                            static_cast<std::uint8_t>(level), 0, id, duties_[id].generation});
   }
 }
@@ -358,7 +358,7 @@ void Duties::process(const QueueEntry& e) {
       const auto level = static_cast<Level>(e.level);
       if (a.resolved || a.level >= level || a.escalation_count == a.escalations.size()) return;
       a.level = level;
-      a.escalations[a.escalation_count++] = Escalation{level, at_instant(e.instant).date};
+      a.escalations[a.escalation_count++] = Escalation{level, Date::of_instant(e.instant)};
       if (listener_) listener_->on_escalated(materialize(a), a.escalations[a.escalation_count - 1]);
       return;
     }

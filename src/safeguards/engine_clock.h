@@ -11,21 +11,10 @@
 
 namespace sightline::safeguards {
 
-// The timestamp of an instant (seconds since 1970-01-01, local time).
-inline Timestamp at_instant(std::int64_t instant) {
-  std::int64_t days = instant / 86400;
-  std::int64_t secs = instant % 86400;
-  if (secs < 0) {
-    secs += 86400;
-    --days;
-  }
-  return Timestamp{Date::from_days(static_cast<std::int32_t>(days)),
-                   static_cast<std::int32_t>(secs), true};
-}
-
 struct EngineClock {
   explicit EngineClock(const WorkingDayCalendar& working_days)
-      : calendar(working_days), now(at_instant(-100000LL * 86400)) {}
+      : calendar(working_days),
+        now(Timestamp::of_instant(Date::from_days(-100000).start_instant())) {}
 
   Date today() const { return now.date; }
   std::int64_t now_instant() const { return now.instant(); }

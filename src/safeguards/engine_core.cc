@@ -55,7 +55,7 @@ void EngineCore::advance_to(Timestamp t) {
         prefetch_start(duties_.duty(after.target));
       }
     }
-    if (e.instant > clock_.now_instant()) clock_.now = at_instant(e.instant);
+    if (e.instant > clock_.now_instant()) clock_.now = Timestamp::of_instant(e.instant);
     duties_.process(e);
     duties_.compact();
   }

@@ -181,7 +181,7 @@ std::uint32_t EngineFacts::active_indicators(PersonId child) const {
   };
   const int transience_days = ids_.section_param(kIndicatorSection, kTransienceDays, where);
   const AddressState& a = address_of(child);
-  const std::int64_t window = std::int64_t{transience_days} * 86400;
+  const std::int64_t window = std::int64_t{transience_days} * kSecondsPerDay;
   derive(Indicator::kTransience,
          a.changes.both_within(now, transience_days) ||
              (a.without_notice_change != kNever && now - a.without_notice_change <= window),

@@ -50,7 +50,7 @@ struct LastTwo {
   }
   // True when both fall within the `days` before `now` (inclusive).
   bool both_within(std::int64_t now, int days) const {
-    return previous != kNever && now - previous <= std::int64_t{days} * 86400;
+    return previous != kNever && now - previous <= std::int64_t{days} * kSecondsPerDay;
   }
 };
 

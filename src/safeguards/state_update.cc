@@ -76,7 +76,7 @@ void EngineFacts::note_handover_seen(PersonId child, AgencyId receiver, std::int
   PersonState& s = people_[child];
   for (const Involvement& i : s.involvements) {
     if (i.kind != InvolvementKind::kHvEnhanced || i.agency == receiver) continue;
-    if (Date::from_days(static_cast<std::int32_t>(seen / 86400)) < i.since) continue;
+    if (Date::of_instant(seen) < i.since) continue;
     for (const std::uint32_t r : s.transfers) {
       const TransferInfo& tr = transfers_.at(r);
       if (tr.from == i.agency && tr.to == receiver && seen >= tr.at_instant) {

@@ -3,6 +3,7 @@
 #include <map>
 #include <vector>
 
+#include "core/date.h"
 #include "service/store_safeguards.h"
 #include "store/stored_event_reader.h"
 
@@ -122,7 +123,7 @@ void LiveSafeguards::run(std::stop_token stop) {
     Timestamp next = status().clock;
     next.has_time = true;
     std::int64_t seconds = next.seconds + tick_seconds_;
-    if (seconds >= 86400) {
+    if (seconds >= kSecondsPerDay) {
       next.date = next.date.plus_days(1);
       seconds = 0;
     }

@@ -122,7 +122,7 @@ Stats generate(const Options& options, const ChunkWriter& write,
   while (true) {
     // Plan every cohort that could hold an event due before the heap's earliest.
     while (next_child <= options.children &&
-           (heap.empty() || std::int64_t{next_day} * 86400 <= heap.front().key)) {
+           (heap.empty() || Date::from_days(next_day).start_instant() <= heap.front().key)) {
       for (int i = 0; i < options.children_per_day && next_child <= options.children; ++i) {
         std::uint32_t slot;
         if (free_slots.empty()) {

@@ -11,6 +11,7 @@
 #include <cstdint>
 #include <vector>
 
+#include "core/date.h"
 #include "feed/event.h"
 #include "synth/synth.h"
 #include "synth/world.h"
@@ -24,7 +25,7 @@ struct Stamp {
   std::int32_t seconds = 12 * 3600;
   bool timed = false;
 
-  std::int64_t instant() const { return std::int64_t{day} * 86400 + seconds; }
+  std::int64_t instant() const { return Date::from_days(day).start_instant() + seconds; }
 };
 
 // The persons an event names, as a set of bits; listed in this order.

@@ -94,17 +94,12 @@ bool equal_in_constant_time(std::string_view a, std::string_view b) {
 }
 
 std::string utc_text(std::int64_t utc_seconds) {
-  std::int64_t days = utc_seconds / 86400;
-  std::int64_t rem = utc_seconds % 86400;
-  if (rem < 0) {
-    rem += 86400;
-    --days;
-  }
-  const Date d = Date::from_days(static_cast<std::int32_t>(days));
+  const Timestamp t = Timestamp::of_instant(utc_seconds);
+  const Date d = t.date;
+  const int rem = t.seconds;
   char text[32];
   std::snprintf(text, sizeof text, "%04d-%02d-%02dT%02d:%02d:%02dZ", d.year() % 10000, d.month(),
-                d.day(), static_cast<int>(rem / 3600), static_cast<int>(rem / 60 % 60),
-                static_cast<int>(rem % 60));
+                d.day(), rem / 3600, rem / 60 % 60, rem % 60);
   return text;
 }
 

@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <nlohmann/json.hpp>
 
+#include "core/date.h"
 #include "web/stored_sightings.h"
 
 namespace sightline::web {
@@ -55,7 +56,8 @@ std::vector<PendingTransfer> TransfersView::awaiting(const std::string& agency) 
       // A later transfer between the same agencies about the same child
       // (answered or not) supersedes this one.
       if (transfers_.later_transfer_exists(t.from, t.to, t.child, at_s, t.seq)) continue;
-      const std::vector<StoredSighting> since = seen.of(t.child, at_s - at_s % 86400);
+      const std::vector<StoredSighting> since =
+          seen.of(t.child, Date::of_instant(at_s).start_instant());
       t.child_seen_by_receiver = std::any_of(since.begin(), since.end(),
                                              [&](const StoredSighting& s) { return s.by == t.to; });
       out.push_back(std::move(t));

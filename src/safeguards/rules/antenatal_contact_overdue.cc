@@ -39,7 +39,7 @@ class AntenatalContactOverdue final : public Rule {
       // First known after 36 weeks: the trigger, a pregnancy known while the
       // contact could still be made in time, never happened (R37).
       if (e.at.date > by) return;
-      ctx.schedule(child, std::int64_t{from.days()} * 86400, ctx.agency(e.by));
+      ctx.schedule(child, from.start_instant(), ctx.agency(e.by));
       return;
     }
     if (e.type == EventType::kBirth) {
@@ -66,8 +66,7 @@ class AntenatalContactOverdue final : public Rule {
     if (ctx.any_open(child)) return ctx.no_duty(child, NoDutyReason::kOccurrenceOpen);
     const PersonState& mother = ctx.state(s.mother);
     const Date start = s.edd->plus_days(-280);
-    if (mother.last_hv_contact != kNever &&
-        mother.last_hv_contact >= std::int64_t{start.days()} * 86400) {
+    if (mother.last_hv_contact != kNever && mother.last_hv_contact >= start.start_instant()) {
       // R37: seen by health visiting during this pregnancy already.
       return ctx.no_duty(child, NoDutyReason::kAlreadyDone);
     }

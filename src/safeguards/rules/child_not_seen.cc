@@ -139,10 +139,6 @@ class ChildNotSeen final : public Rule {
     Date due;
   };
 
-  static Date date_of(std::int64_t instant) {
-    return Date::from_days(static_cast<std::int32_t>(instant / 86400));
-  }
-
   void update(RuleContext& ctx, PersonId child, AgencyId faulty_closer) const {
     const PersonState& s = ctx.state(child);
     if (s.dead) return;
@@ -164,7 +160,7 @@ class ChildNotSeen final : public Rule {
       Date baseline = i.since;
       if (s.dob && *s.dob > baseline) baseline = *s.dob;  // R43: counted from the birth
       if (const std::int64_t seen = s.seen_by_agency(i.agency); seen != kNever) {
-        baseline = std::max(baseline, date_of(seen));
+        baseline = std::max(baseline, Date::of_instant(seen));
       }
       const Date due = ctx.add_wd(baseline, wd);
       auto it = std::find_if(owed.begin(), owed.end(),
@@ -197,7 +193,7 @@ class ChildNotSeen final : public Rule {
         return;
       }
       const std::int64_t seen = s.seen_by_agency(agency);
-      if (seen != kNever && date_of(seen) > duty.trigger) {
+      if (seen != kNever && Date::of_instant(seen) > duty.trigger) {
         ctx.end(d);  // visited: the next visit counts from this sighting
         return;
       }
@@ -205,7 +201,7 @@ class ChildNotSeen final : public Rule {
       // the involvements left ask for now, the same date included (R31).
       if (agency == faulty_closer) ctx.set_extra(d, keep(duty.trigger, duty.due));
       std::optional<KeptVisit> kept = kept_visit(duty.extra);
-      if (kept && seen != kNever && date_of(seen) > kept->baseline) {
+      if (kept && seen != kNever && Date::of_instant(seen) > kept->baseline) {
         kept.reset();  // a sighting after the date it counts from did the kept visit
         ctx.set_extra(d, 0);
       }

@@ -38,7 +38,7 @@ class NeglectAssessmentRequired final : public Rule {
     ctx.for_each_open(child, [&](DutyId d) { ctx.resolve(d); });
     // Look again when this assessment stops counting as recent.
     const int days = ctx.param(recent_assessment_days_, ctx.child_area(child));
-    ctx.schedule(child, e.at.instant() + std::int64_t{days} * 86400 + 1, 0);
+    ctx.schedule(child, e.at.instant() + std::int64_t{days} * kSecondsPerDay + 1, 0);
   }
 
   void on_state(RuleContext& ctx, PersonId child) const override { check(ctx, child); }
@@ -55,7 +55,8 @@ class NeglectAssessmentRequired final : public Rule {
     const PersonState& s = ctx.state(child);
     const AreaId area = ctx.child_area(child);
     const std::uint32_t active = ctx.active_indicators(child);
-    const std::int64_t recent = std::int64_t{ctx.param(recent_assessment_days_, area)} * 86400;
+    const std::int64_t recent =
+        std::int64_t{ctx.param(recent_assessment_days_, area)} * kSecondsPerDay;
     const bool state = domain_count(active) >= ctx.param(min_domains_, area) &&
                        (s.last_holistic_assessment == kNever ||
                         ctx.now_instant() - s.last_holistic_assessment > recent);

@@ -47,7 +47,7 @@ class PrebirthAssessmentRequired final : public Rule {
         const PersonId child = ctx.find_person(b.child);
         const PersonState& s = ctx.state(child);
         if (!s.unborn || !s.edd) return;
-        ctx.schedule(child, std::int64_t{weeks_date(ctx, child).days()} * 86400, 0);
+        ctx.schedule(child, weeks_date(ctx, child).start_instant(), 0);
         return;
       }
       case EventType::kAssessmentStarted: {

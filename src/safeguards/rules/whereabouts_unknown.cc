@@ -89,8 +89,7 @@ class WhereaboutsUnknown final : public Rule {
       const int wd = ctx.has_open_involvement(child) ? ctx.param(involved_working_days_, area)
                                                      : ctx.param(other_working_days_, area);
       const Date due = ctx.add_wd(e.at.date, wd);
-      if (located_already &&
-          Date::from_days(static_cast<std::int32_t>(located_already->at / 86400)) <= due) {
+      if (located_already && Date::of_instant(located_already->at) <= due) {
         // Terms: "a duty done in time leaves no trace but the chronology".
         ctx.no_duty(child, NoDutyReason::kAlreadyDone);
         continue;
