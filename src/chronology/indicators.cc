@@ -8,20 +8,16 @@
 namespace sightline {
 namespace {
 
-constexpr std::int64_t kNever = INT64_MIN / 2;
-
 // The two latest instants of something, and who reported the latest.
 struct LastTwo {
-  std::int64_t latest = kNever, previous = kNever;
+  std::int64_t latest = kNoInstant, previous = kNoInstant;
   const Event* latest_event = nullptr;
   void add(std::int64_t t, const Event* e) {
     previous = latest;
     latest = t;
     latest_event = e;
   }
-  bool both_within(std::int64_t now, int days) const {
-    return previous != kNever && now - previous <= std::int64_t{days} * kSecondsPerDay;
-  }
+  bool both_within(std::int64_t now, int days) const { return within_days(now, previous, days); }
 };
 
 std::string address_key(const Address& a) {
@@ -36,7 +32,7 @@ struct AddressHistory {
   std::string key;
   bool known = false;
   LastTwo changes;
-  std::int64_t without_notice = kNever;
+  std::int64_t without_notice = kNoInstant;
   const Event* without_notice_event = nullptr;
 };
 
@@ -102,7 +98,7 @@ std::map<Domain, std::vector<ActiveIndicator>> active_indicators(
         const AddressHistory& hers = people[b.mother].address;
         if (!own.known && (was_unborn || hers.known)) {
           // A newborn lives where the mother lives; her moves are not its changes.
-          own = AddressHistory{hers.key, hers.known, {}, kNever, nullptr};
+          own = AddressHistory{hers.key, hers.known, {}, kNoInstant, nullptr};
         }
         break;
       }
@@ -190,11 +186,9 @@ std::map<Domain, std::vector<ActiveIndicator>> active_indicators(
 
   const AddressHistory& a =
       unborn && !mother.empty() ? people[mother].address : people[Id(child)].address;
-  const std::int64_t window = std::int64_t{windows.transience_days} * kSecondsPerDay;
-  const bool two_changes = a.changes.both_within(now, windows.transience_days);
-  const bool without_notice = a.without_notice != kNever && now - a.without_notice <= window;
   const std::int64_t fact = std::max(a.changes.latest, a.without_notice);
-  derive(Indicator::kTransience, two_changes || without_notice, fact,
+  derive(Indicator::kTransience,
+         transient(now, a.changes.previous, a.without_notice, windows.transience_days), fact,
          fact == a.changes.latest ? a.changes.latest_event : a.without_notice_event);
 
   // R16: refusals naming the child or a carer; at one instant they are one occasion.
@@ -203,7 +197,7 @@ std::map<Domain, std::vector<ActiveIndicator>> active_indicators(
     const std::pair<std::int64_t, const Event*> both[] = {{r.previous, nullptr},
                                                           {r.latest, r.latest_event}};
     for (const auto& [when, event] : both) {
-      if (when == kNever || when == refusals.latest || when == refusals.previous) continue;
+      if (when == kNoInstant || when == refusals.latest || when == refusals.previous) continue;
       if (when > refusals.latest) {
         refusals.add(when, event);
       } else if (when > refusals.previous) {

@@ -17,14 +17,35 @@
 // "indicators", docs/safeguards-config.md); the caller passes them.
 #pragma once
 
+#include <climits>
+#include <cstdint>
 #include <functional>
 #include <map>
 #include <string_view>
 #include <vector>
 
+#include "core/date.h"
 #include "feed/event.h"
 
 namespace sightline {
+
+// An instant before every window: what the time of a fact that never
+// happened counts as.
+inline constexpr std::int64_t kNoInstant = INT64_MIN / 2;
+
+// "Within N days" (C6, R16): `fact` lies in the `days` before `now`, both
+// ends included. A fact at kNoInstant never does.
+constexpr bool within_days(std::int64_t now, std::int64_t fact, int days) {
+  return fact != kNoInstant && now - fact <= std::int64_t{days} * kSecondsPerDay;
+}
+
+// Transience (C6): two address changes within the window (the earlier of the
+// latest two is in it), or a change without notice in it.
+constexpr bool transient(std::int64_t now, std::int64_t change_before_latest,
+                         std::int64_t latest_without_notice, int transience_days) {
+  return within_days(now, change_before_latest, transience_days) ||
+         within_days(now, latest_without_notice, transience_days);
+}
 
 struct IndicatorWindows {
   int transience_days = 90;

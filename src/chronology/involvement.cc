@@ -81,9 +81,9 @@ class InvolvementFold {
   void handover_seen(const Id& receiver, std::int64_t seen) {
     for (const OpenInvolvement& i : open_) {
       if (i.kind != InvolvementKind::kEnhancedHealthVisiting || i.agency == receiver) continue;
-      if (Date::of_instant(seen) < i.since.date) continue;
       for (const auto& [id, t] : transfers_) {
-        if (t.about_child && t.from == i.agency && t.to == receiver && seen >= t.at) {
+        if (t.about_child && t.from == i.agency && t.to == receiver &&
+            hands_over_enhanced_level(seen, i.since.date, t.at)) {
           remove(InvolvementKind::kEnhancedHealthVisiting, i.agency, "");
           return;
         }

@@ -20,11 +20,13 @@
 //   level: its assessments and plans stay open (C8).
 #pragma once
 
+#include <cstdint>
 #include <string>
 #include <string_view>
 #include <vector>
 
 #include "chronology/agency_facts.h"
+#include "core/date.h"
 #include "feed/event.h"
 
 namespace sightline {
@@ -55,6 +57,15 @@ struct OpenInvolvement {
 // says which agencies are health visiting (R46).
 std::vector<OpenInvolvement> open_involvement(const std::vector<Event>& chronology,
                                               std::string_view child, const AgencyFacts& agencies);
+
+// hv-transfer-contact (R46, R68): whether a sighting at `seen` by the agency
+// a transfer went to ends the sender's enhanced level that began on
+// `level_began`: the sighting happened on or after that day, and at or after
+// the transfer (`transfer_at`). When it was learnt does not matter.
+constexpr bool hands_over_enhanced_level(std::int64_t seen, Date level_began,
+                                         std::int64_t transfer_at) {
+  return Date::of_instant(seen) >= level_began && seen >= transfer_at;
+}
 
 // Whether any of `involvement` is the agency's.
 bool involves(const std::vector<OpenInvolvement>& involvement, std::string_view agency);

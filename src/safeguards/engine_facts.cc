@@ -2,6 +2,7 @@
 
 #include <algorithm>
 
+#include "chronology/indicators.h"
 #include "safeguards/catalogue.h"
 
 namespace sightline::safeguards {
@@ -181,10 +182,8 @@ std::uint32_t EngineFacts::active_indicators(PersonId child) const {
   };
   const int transience_days = ids_.section_param(kIndicatorSection, kTransienceDays, where);
   const AddressState& a = address_of(child);
-  const std::int64_t window = std::int64_t{transience_days} * kSecondsPerDay;
   derive(Indicator::kTransience,
-         a.changes.both_within(now, transience_days) ||
-             (a.without_notice_change != kNever && now - a.without_notice_change <= window),
+         transient(now, a.changes.previous, a.without_notice_change, transience_days),
          std::max(a.changes.latest, a.without_notice_change));
   // R16: contacts refused naming the child or a carer of the child, whether
   // or not the carer was linked yet; refusals at the same instant are one

@@ -9,6 +9,7 @@
 #include <optional>
 #include <vector>
 
+#include "chronology/indicators.h"
 #include "core/date.h"
 #include "feed/event.h"
 #include "safeguards/interner.h"
@@ -20,7 +21,9 @@ using AgencyId = std::uint32_t;
 using AreaId = std::uint32_t;
 using DutyId = std::uint32_t;
 
-inline constexpr std::int64_t kNever = INT64_MIN / 2;
+// The chronology's "never" (chronology/indicators.h), so that its windows
+// read the engine's instants alike.
+inline constexpr std::int64_t kNever = kNoInstant;
 
 // An agency's open involvement with a child ("Terms: open involvement").
 enum class InvolvementKind : std::uint8_t {
@@ -49,9 +52,7 @@ struct LastTwo {
     latest = t;
   }
   // True when both fall within the `days` before `now` (inclusive).
-  bool both_within(std::int64_t now, int days) const {
-    return previous != kNever && now - previous <= std::int64_t{days} * kSecondsPerDay;
-  }
+  bool both_within(std::int64_t now, int days) const { return within_days(now, previous, days); }
 };
 
 // An event that located a child (C5): when it happened, and how an alert it

@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <array>
 
+#include "chronology/involvement.h"
 #include "safeguards/engine_facts.h"
 
 namespace sightline::safeguards {
@@ -76,10 +77,10 @@ void EngineFacts::note_handover_seen(PersonId child, AgencyId receiver, std::int
   PersonState& s = people_[child];
   for (const Involvement& i : s.involvements) {
     if (i.kind != InvolvementKind::kHvEnhanced || i.agency == receiver) continue;
-    if (Date::of_instant(seen) < i.since) continue;
     for (const std::uint32_t r : s.transfers) {
       const TransferInfo& tr = transfers_.at(r);
-      if (tr.from == i.agency && tr.to == receiver && seen >= tr.at_instant) {
+      if (tr.from == i.agency && tr.to == receiver &&
+          hands_over_enhanced_level(seen, i.since, tr.at_instant)) {
         remove_involvement(child, i.agency, InvolvementKind::kHvEnhanced, kNone);
         return;  // the list changed; one enhanced level is held at a time
       }
