@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <map>
 
+#include "chronology/child_household.h"
 #include "chronology/replay_order.h"
 
 namespace sightline {
@@ -17,12 +18,14 @@ bool names(const std::vector<Id>& persons, std::string_view person) {
 std::string child_area(const std::vector<Event>& chronology, std::string_view child,
                        const AgencyFacts& agencies) {
   std::map<Id, std::string, std::less<>> last_area;  // person -> area of their latest address
-  std::vector<Id> carers;
-  Id mother, gp, birth_place;
+  ChildHousehold household(child);
+  Id gp, birth_place;
   std::string own;  // the child's own address area (a newborn's: the mother's at birth)
-  bool own_known = false, unborn = false, has_dob = false;
+  bool own_known = false;
   std::string reported;
   for (const Event* e : in_replay_order(chronology)) {
+    const bool was_unborn = household.unborn();
+    household.note(*e);
     switch (e->type) {
       case EventType::kAddress: {
         const auto& b = e->as<AddressEvent>();
@@ -35,44 +38,15 @@ std::string child_area(const std::vector<Event>& chronology, std::string_view ch
         }
         break;
       }
-      case EventType::kPerson:
-        if (e->id == child && e->as<PersonEvent>().dob) has_dob = true;
-        break;
-      case EventType::kPregnancy: {
-        const auto& b = e->as<PregnancyEvent>();
-        if (b.child != child) break;
-        if (!has_dob) unborn = true;
-        mother = b.mother;
-        if (std::find(carers.begin(), carers.end(), b.mother) == carers.end())
-          carers.push_back(b.mother);
-        break;
-      }
       case EventType::kBirth: {
         const auto& b = e->as<BirthEvent>();
         if (b.child != child) break;
-        const bool was_unborn = unborn;
-        unborn = false;
-        has_dob = true;
-        mother = b.mother;
-        if (std::find(carers.begin(), carers.end(), b.mother) == carers.end())
-          carers.push_back(b.mother);
         if (b.place) birth_place = *b.place;
         // A newborn lives where the mother lives until told otherwise.
         const auto m = last_area.find(b.mother);
         if (!own_known && (was_unborn || m != last_area.end())) {
           own_known = true;
           own = m != last_area.end() ? m->second : std::string();
-        }
-        break;
-      }
-      case EventType::kRelationship: {
-        const auto& b = e->as<RelationshipEvent>();
-        if (b.other != child) break;
-        if (b.role == RelationshipRole::kMother || b.role == RelationshipRole::kFather ||
-            b.role == RelationshipRole::kCarer) {
-          if (std::find(carers.begin(), carers.end(), b.person) == carers.end())
-            carers.push_back(b.person);
-          if (b.role == RelationshipRole::kMother && mother.empty()) mother = b.person;
         }
         break;
       }
@@ -92,13 +66,13 @@ std::string child_area(const std::vector<Event>& chronology, std::string_view ch
       if (std::string area = agencies.area(e->by); !area.empty()) reported = std::move(area);
     }
   }
-  if (unborn && !mother.empty()) {
-    const auto m = last_area.find(mother);
+  if (household.unborn() && !household.mother().empty()) {
+    const auto m = last_area.find(household.mother());
     if (m != last_area.end()) return m->second;
   } else if (!own.empty()) {
     return own;
   }
-  for (const Id& c : carers) {
+  for (const Id& c : household.carers()) {
     const auto it = last_area.find(c);
     if (it != last_area.end()) return it->second;
   }

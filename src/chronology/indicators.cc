@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <optional>
 
+#include "chronology/child_household.h"
 #include "chronology/replay_order.h"
 
 namespace sightline {
@@ -57,58 +58,31 @@ std::map<Domain, std::vector<ActiveIndicator>> active_indicators(
     const std::vector<Event>& chronology, std::string_view child, Timestamp now_at,
     const IndicatorWindows& windows) {
   std::map<Id, Person, std::less<>> people;
-  std::vector<Id> carers;
-  Id mother;
-  bool unborn = false, has_dob = false;
+  ChildHousehold household(child);
   std::map<Indicator, ActiveIndicator> recorded;
   std::map<Indicator, std::int64_t> resolved_at;
   LastTwo not_brought;
-  const auto add_carer = [&](const Id& c) {
-    if (std::find(carers.begin(), carers.end(), c) == carers.end()) carers.push_back(c);
-  };
   const auto note_recorded = [&](Indicator i, const Event& e) {
     recorded.try_emplace(i, ActiveIndicator{i, e.at, e.by});
   };
 
   for (const Event* e : in_replay_order(chronology)) {
     const std::int64_t t = e->at.instant();
+    const bool was_unborn = household.unborn();
+    household.note(*e);
     switch (e->type) {
-      case EventType::kPerson:
-        if (e->id == child && e->as<PersonEvent>().dob) has_dob = true;
+      case EventType::kPregnancy:
+        if (e->as<PregnancyEvent>().child == child) note_recorded(Indicator::kPregnancy, *e);
         break;
-      case EventType::kPregnancy: {
-        const auto& b = e->as<PregnancyEvent>();
-        if (b.child != child) break;
-        if (!has_dob) unborn = true;
-        mother = b.mother;
-        add_carer(b.mother);
-        note_recorded(Indicator::kPregnancy, *e);
-        break;
-      }
       case EventType::kBirth: {
         const auto& b = e->as<BirthEvent>();
         if (b.child != child) break;
-        const bool was_unborn = unborn;
-        unborn = false;
-        has_dob = true;
-        mother = b.mother;
-        add_carer(b.mother);
         recorded.erase(Indicator::kPregnancy);  // C7: a pregnancy concern ends at the birth
         AddressHistory& own = people[Id(child)].address;
         const AddressHistory& hers = people[b.mother].address;
         if (!own.known && (was_unborn || hers.known)) {
           // A newborn lives where the mother lives; her moves are not its changes.
           own = AddressHistory{hers.key, hers.known, {}, kNoInstant, nullptr};
-        }
-        break;
-      }
-      case EventType::kRelationship: {
-        const auto& b = e->as<RelationshipEvent>();
-        if (b.other == child &&
-            (b.role == RelationshipRole::kMother || b.role == RelationshipRole::kFather ||
-             b.role == RelationshipRole::kCarer)) {
-          add_carer(b.person);
-          if (b.role == RelationshipRole::kMother && mother.empty()) mother = b.person;
         }
         break;
       }
@@ -155,7 +129,6 @@ std::map<Domain, std::vector<ActiveIndicator>> active_indicators(
       case EventType::kReferral: {
         const auto& b = e->as<ReferralEvent>();
         if (b.child != child) break;
-        if (b.mother) add_carer(*b.mother);
         for (Indicator i : b.concerns) note_recorded(i, *e);
         break;
       }
@@ -184,8 +157,9 @@ std::map<Domain, std::vector<ActiveIndicator>> active_indicators(
     active.emplace(i, ActiveIndicator{i, because->at, because->by});
   };
 
-  const AddressHistory& a =
-      unborn && !mother.empty() ? people[mother].address : people[Id(child)].address;
+  const AddressHistory& a = household.unborn() && !household.mother().empty()
+                                ? people[household.mother()].address
+                                : people[Id(child)].address;
   const std::int64_t fact = std::max(a.changes.latest, a.without_notice);
   derive(Indicator::kTransience,
          transient(now, a.changes.previous, a.without_notice, windows.transience_days), fact,
@@ -206,7 +180,7 @@ std::map<Domain, std::vector<ActiveIndicator>> active_indicators(
     }
   };
   add_refusals(people[Id(child)].refusals);
-  for (const Id& c : carers) {
+  for (const Id& c : household.carers()) {
     const Person& carer = people[c];
     add_refusals(carer.refusals);
     if (carer.housing.value) {
