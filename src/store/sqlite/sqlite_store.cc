@@ -12,7 +12,6 @@
 
 #include "chronology/projector.h"
 #include "core/clock.h"
-#include "feed/parser.h"
 #include "store/sqlite/migrations.h"
 #include "store/sqlite/projection_rows.h"
 #include "store/sqlite/row_writer.h"
@@ -22,6 +21,7 @@
 #include "store/sqlite/staged_rows.h"
 #include "store/sqlite/store_snapshot.h"
 #include "store/sqlite/write_pipeline.h"
+#include "store/stored_event_reader.h"
 
 namespace sightline {
 namespace {
@@ -898,18 +898,13 @@ void SqliteStore::refill_projections() {
   // every id is defined again by the events, so none is asked of the store.
   sqlite::StagedRows staged(kEventsPerSet, kSortedRows, kSortedBytes);
   sqlite::ProjectionRows sink(staged, nullptr);
-  FeedParser parser;
-  std::vector<Fault> faults;
+  StoredEventReader reader;
   Statement query(db_, "SELECT seq, json FROM events ORDER BY seq");
   auto spare = std::make_unique<sqlite::WriteSet>();
   while (query.step()) {
     const std::int64_t seq = query.column_int(0);
-    auto event = parser.parse_line(query.column_text(1), seq, faults);
-    if (!event) {
-      throw StoreError("stored event " + std::to_string(seq) +
-                       " no longer parses: " + (faults.empty() ? "" : faults.front().to_string()));
-    }
-    project(*event, source_of(seq, *event), sink);
+    const Event event = reader.read(query.column_text(1), seq);
+    project(event, source_of(seq, event), sink);
     staged.event_added();
     if (staged.ready()) {
       auto full = staged.take(std::move(spare), false);
