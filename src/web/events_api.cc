@@ -5,6 +5,7 @@
 #include <set>
 #include <sstream>
 
+#include "core/date.h"
 #include "feed/event_fields.h"
 #include "store/importer.h"
 #include "web/api_error.h"
@@ -17,7 +18,7 @@ namespace {
 using nlohmann::json;
 using nlohmann::ordered_json;
 constexpr std::size_t kMaxItems = 10'000;
-constexpr std::int64_t kKeyLifetime = 24 * 3600;
+constexpr std::int64_t kKeyLifetime = kSecondsPerDay;
 
 bool valid_key(std::string_view key) {
   if (key.empty() || key.size() > 200) return false;

@@ -5,6 +5,7 @@
 // state becomes true, and none while one is open. Where nothing locates the
 // child, the stand-in of R4 owns it; the owner is found again when it falls
 // due (R3).
+#include "chronology/indicators.h"
 #include "safeguards/rule_context.h"
 #include "safeguards/rules/helpers.h"
 
@@ -55,11 +56,9 @@ class NeglectAssessmentRequired final : public Rule {
     const PersonState& s = ctx.state(child);
     const AreaId area = ctx.child_area(child);
     const std::uint32_t active = ctx.active_indicators(child);
-    const std::int64_t recent =
-        std::int64_t{ctx.param(recent_assessment_days_, area)} * kSecondsPerDay;
     const bool state = domain_count(active) >= ctx.param(min_domains_, area) &&
-                       (s.last_holistic_assessment == kNever ||
-                        ctx.now_instant() - s.last_holistic_assessment > recent);
+                       !within_days(ctx.now_instant(), s.last_holistic_assessment,
+                                    ctx.param(recent_assessment_days_, area));
     if (!ctx.occurrence_starts(child, state)) return;
     const AgencyId owner = ctx.area_owner(AgencyKind::kChildrensSocialCare, child);
     if (owner == kNone) return;  // never reported by anyone (see area_owner)
