@@ -1,5 +1,6 @@
 // InvolvementSet: each (person, agency) pair is new exactly once, however
-// often it repeats and however large the table grows.
+// often it repeats and however large the table grows; pairs numbered by the
+// parser and pairs of ids it did not number never meet.
 #include "store/sqlite/involvement_set.h"
 
 #include <gtest/gtest.h>
@@ -36,6 +37,30 @@ TEST(InvolvementSetTest, AgreesWithAnOrderedSetAcrossGrowth) {
     }
   }
   EXPECT_EQ(set.size(), reference.size());
+}
+
+TEST(InvolvementSetTest, APairOfParserNumbersIsNewOnlyTheFirstTime) {
+  InvolvementSet set;
+  EXPECT_TRUE(set.add_numbered(0, 0));
+  EXPECT_FALSE(set.add_numbered(0, 0));
+  EXPECT_TRUE(set.add_numbered(0, 1));
+  EXPECT_TRUE(set.add_numbered(1, 0));
+  // Numbers fill 32 bits each: the largest do not run into each other.
+  EXPECT_TRUE(set.add_numbered(0xffffffffu, 0xffffffffu));
+  EXPECT_TRUE(set.add_numbered(0xffffffffu, 0));
+  EXPECT_FALSE(set.add_numbered(0xffffffffu, 0xffffffffu));
+  EXPECT_EQ(set.size(), 5u);
+}
+
+TEST(InvolvementSetTest, ParserNumbersNeverMeetTheSetsOwnNumbers) {
+  // The set numbers "sofia" 0 and "ealing-hv" 0 itself; the parser's pair
+  // (0, 0) may be two other ids altogether, so it is new all the same.
+  InvolvementSet set;
+  EXPECT_TRUE(set.add("sofia", "ealing-hv"));
+  EXPECT_TRUE(set.add_numbered(0, 0));
+  EXPECT_FALSE(set.add("sofia", "ealing-hv"));
+  EXPECT_FALSE(set.add_numbered(0, 0));
+  EXPECT_EQ(set.size(), 2u);
 }
 
 }  // namespace
