@@ -5,6 +5,8 @@
 
 #include <gtest/gtest.h>
 
+#include <cstdint>
+#include <random>
 #include <set>
 #include <string>
 #include <utility>
@@ -45,11 +47,25 @@ TEST(InvolvementSetTest, APairOfParserNumbersIsNewOnlyTheFirstTime) {
   EXPECT_FALSE(set.add_numbered(0, 0));
   EXPECT_TRUE(set.add_numbered(0, 1));
   EXPECT_TRUE(set.add_numbered(1, 0));
-  // Numbers fill 32 bits each: the largest do not run into each other.
-  EXPECT_TRUE(set.add_numbered(0xffffffffu, 0xffffffffu));
-  EXPECT_TRUE(set.add_numbered(0xffffffffu, 0));
-  EXPECT_FALSE(set.add_numbered(0xffffffffu, 0xffffffffu));
-  EXPECT_EQ(set.size(), 5u);
+  EXPECT_FALSE(set.add_numbered(1, 0));
+  // A person involved with more agencies than are kept inline.
+  for (std::uint32_t agency = 0; agency < 9; ++agency) EXPECT_TRUE(set.add_numbered(7, agency));
+  for (std::uint32_t agency = 0; agency < 9; ++agency) EXPECT_FALSE(set.add_numbered(7, agency));
+  EXPECT_EQ(set.size(), 12u);
+}
+
+TEST(InvolvementSetTest, ParserNumberedPairsAgreeWithAnOrderedSet) {
+  InvolvementSet set;
+  std::set<std::pair<std::uint32_t, std::uint32_t>> reference;
+  std::mt19937 random(11);
+  for (int i = 0; i < 200'000; ++i) {
+    // Persons numbered densely, as the parser does; a few with many agencies.
+    const auto person = static_cast<std::uint32_t>(random() % 20'000);
+    const auto agency = static_cast<std::uint32_t>(random() % (person % 100 == 0 ? 40 : 4));
+    const bool expected = reference.emplace(person, agency).second;
+    ASSERT_EQ(set.add_numbered(person, agency), expected) << person << " " << agency;
+  }
+  EXPECT_EQ(set.size(), reference.size());
 }
 
 TEST(InvolvementSetTest, ParserNumbersNeverMeetTheSetsOwnNumbers) {

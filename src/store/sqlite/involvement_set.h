@@ -83,13 +83,34 @@ class InvolvementSet {
   }
   // Adds the pair of ids numbered by the import's parser; whether it was new.
   bool add_numbered(std::uint32_t person, std::uint32_t agency) {
-    return by_number_.add(key(person, agency));
+    // A person's first few agencies sit in a vector indexed by the parser's
+    // dense numbers, a few bytes a person that stay in cache; the rare
+    // person with more agencies has the rest in a set.
+    if (person >= first_agencies_.size()) first_agencies_.resize(std::size_t{person} + 1);
+    FirstAgencies& first = first_agencies_[person];
+    for (std::uint32_t i = 0; i < first.count; ++i) {
+      if (first.agency[i] == agency) return false;
+    }
+    if (first.count < FirstAgencies::kInline) {
+      first.agency[first.count++] = agency;
+      ++numbered_;
+      return true;
+    }
+    if (!more_agencies_.add(key(person, agency))) return false;
+    ++numbered_;
+    return true;
   }
 
   // The pairs added, counting a pair added both ways twice.
-  std::size_t size() const { return by_text_.size() + by_number_.size(); }
+  std::size_t size() const { return by_text_.size() + numbered_; }
 
  private:
+  struct FirstAgencies {
+    static constexpr std::uint32_t kInline = 3;
+    std::uint32_t count = 0;
+    std::uint32_t agency[kInline] = {};
+  };
+
   static std::uint64_t key(std::uint64_t person, std::uint64_t agency) {
     return person << 32 | agency;
   }
@@ -97,7 +118,9 @@ class InvolvementSet {
   IdTable persons_;
   IdTable agencies_;
   KeySet by_text_;
-  KeySet by_number_;
+  std::vector<FirstAgencies> first_agencies_;
+  KeySet more_agencies_;
+  std::size_t numbered_ = 0;
 };
 
 }  // namespace sightline::sqlite
