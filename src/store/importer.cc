@@ -44,7 +44,7 @@ ImportResult import_feed(Store& store, std::istream& feed, std::string_view sour
     }
     // After the first fault the feed cannot be stored; keep validating only.
     if (result.faulty_lines == 0) {
-      batch->append(*event);
+      batch->append(*event, parser.resolved_ids());
       ++by_type[event->type];
     }
   }

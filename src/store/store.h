@@ -21,6 +21,7 @@
 #include "chronology/views.h"
 #include "feed/event.h"
 #include "feed/known_ids.h"
+#include "feed/resolved_ids.h"
 #include "store/transaction.h"
 
 namespace sightline {
@@ -109,8 +110,11 @@ class ImportBatch {
   // True when a line with these exact bytes was stored by an earlier batch:
   // re-importing a feed skips such lines, so it changes nothing.
   virtual bool already_stored(std::string_view line) = 0;
-  // Stores the event and its projection facts.
-  virtual void append(const Event& event) = 0;
+  // Stores the event and its projection facts. `ids` are the numbers the
+  // parser of the batch's feed gave the line's ids (FeedParser::resolved_ids()),
+  // which the batch may use rather than look the same strings up again;
+  // empty ({}) when the event did not come from such a parser.
+  virtual void append(const Event& event, const ResolvedIds& ids) = 0;
   // The transaction the batch writes in, for other stores to write rows that
   // must commit with its events, or not at all (the audit record of an API
   // write, the relationships it claims). Every event appended so far is

@@ -1,9 +1,12 @@
 // InvolvementSet: each (person, agency) pair is new exactly once, however
-// often it repeats and however large the table grows.
+// often it repeats and however large the table grows; pairs numbered by the
+// parser and pairs of ids it did not number never meet.
 #include "store/sqlite/involvement_set.h"
 
 #include <gtest/gtest.h>
 
+#include <cstdint>
+#include <random>
 #include <set>
 #include <string>
 #include <utility>
@@ -36,6 +39,44 @@ TEST(InvolvementSetTest, AgreesWithAnOrderedSetAcrossGrowth) {
     }
   }
   EXPECT_EQ(set.size(), reference.size());
+}
+
+TEST(InvolvementSetTest, APairOfParserNumbersIsNewOnlyTheFirstTime) {
+  InvolvementSet set;
+  EXPECT_TRUE(set.add_numbered(0, 0));
+  EXPECT_FALSE(set.add_numbered(0, 0));
+  EXPECT_TRUE(set.add_numbered(0, 1));
+  EXPECT_TRUE(set.add_numbered(1, 0));
+  EXPECT_FALSE(set.add_numbered(1, 0));
+  // A person involved with more agencies than are kept inline.
+  for (std::uint32_t agency = 0; agency < 9; ++agency) EXPECT_TRUE(set.add_numbered(7, agency));
+  for (std::uint32_t agency = 0; agency < 9; ++agency) EXPECT_FALSE(set.add_numbered(7, agency));
+  EXPECT_EQ(set.size(), 12u);
+}
+
+TEST(InvolvementSetTest, ParserNumberedPairsAgreeWithAnOrderedSet) {
+  InvolvementSet set;
+  std::set<std::pair<std::uint32_t, std::uint32_t>> reference;
+  std::mt19937 random(11);
+  for (int i = 0; i < 200'000; ++i) {
+    // Persons numbered densely, as the parser does; a few with many agencies.
+    const auto person = static_cast<std::uint32_t>(random() % 20'000);
+    const auto agency = static_cast<std::uint32_t>(random() % (person % 100 == 0 ? 40 : 4));
+    const bool expected = reference.emplace(person, agency).second;
+    ASSERT_EQ(set.add_numbered(person, agency), expected) << person << " " << agency;
+  }
+  EXPECT_EQ(set.size(), reference.size());
+}
+
+TEST(InvolvementSetTest, ParserNumbersNeverMeetTheSetsOwnNumbers) {
+  // The set numbers "sofia" 0 and "ealing-hv" 0 itself; the parser's pair
+  // (0, 0) may be two other ids altogether, so it is new all the same.
+  InvolvementSet set;
+  EXPECT_TRUE(set.add("sofia", "ealing-hv"));
+  EXPECT_TRUE(set.add_numbered(0, 0));
+  EXPECT_FALSE(set.add("sofia", "ealing-hv"));
+  EXPECT_FALSE(set.add_numbered(0, 0));
+  EXPECT_EQ(set.size(), 2u);
 }
 
 }  // namespace

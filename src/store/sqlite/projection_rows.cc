@@ -18,10 +18,28 @@ void ProjectionRows::person_named(const FactSource& src, const Id& person, std::
   out_[Table::kEventPersons].add(person).add(src.seq).add(field).end_row();
 }
 
+bool ProjectionRows::numbered(const Id& person, const Id& agency, std::uint32_t& person_number,
+                              std::uint32_t& agency_number) {
+  if (line_ids_.source == nullptr) return false;
+  if (numbering_ == nullptr) numbering_ = line_ids_.source;
+  if (numbering_ != line_ids_.source) return false;
+  const ResolvedId* p = line_ids_.find(IdSpace::kPerson, person);
+  const ResolvedId* a = p ? line_ids_.find(IdSpace::kAgency, agency) : nullptr;
+  if (a == nullptr) return false;
+  person_number = p->number;
+  agency_number = a->number;
+  return true;
+}
+
 void ProjectionRows::agency_involved(const FactSource& src, const Id& person, const Id& agency) {
   // Keyed on (person, agency): the first event to involve the agency is the
   // one kept, here for this import and by INSERT OR IGNORE against earlier ones.
-  if (!involved_.add(person, agency)) return;
+  std::uint32_t person_number = 0;
+  std::uint32_t agency_number = 0;
+  const bool added = numbered(person, agency, person_number, agency_number)
+                         ? involved_.add_numbered(person_number, agency_number)
+                         : involved_.add(person, agency);
+  if (!added) return;
   out_[Table::kInvolvement].add(person).add(agency).add(src.seq).end_row();
 }
 

@@ -15,6 +15,7 @@
 #include <vector>
 
 #include "chronology/projection_sink.h"
+#include "feed/resolved_ids.h"
 #include "store/sqlite/involvement_set.h"
 #include "store/sqlite/staged_rows.h"
 
@@ -44,7 +45,18 @@ class ProjectionRows final : public ProjectionSink {
   void life_event(const FactSource& src, const Id& person, LifeEvent what, Date when) override;
   EventPersons persons_of_event(const Id& event_id) override;
 
+  // The numbers the import's parser gave the ids of the line whose event is
+  // projected next (FeedParser::resolved_ids()), so that its facts need not
+  // look the ids up again; empty when there are none. Numbers from more than
+  // one parser are never used together: only the first source's are used.
+  void set_line_ids(const ResolvedIds& ids) { line_ids_ = ids; }
+
  private:
+  // The parser's numbers for a person and an agency of the current line,
+  // when it numbered both.
+  bool numbered(const Id& person, const Id& agency, std::uint32_t& person_number,
+                std::uint32_t& agency_number);
+
   // Adds seq, at, recorded, recorded_s.
   static RowBlock& add_source(RowBlock& row, const FactSource& src);
 
@@ -52,6 +64,8 @@ class ProjectionRows final : public ProjectionSink {
   std::function<EventPersons(const Id&)> stored_;
   std::unordered_map<Id, EventPersons> defined_;
   InvolvementSet involved_;  // the pairs already staged for p_involvement
+  ResolvedIds line_ids_;
+  const void* numbering_ = nullptr;  // the parser whose numbers involved_ holds
 };
 
 }  // namespace sightline::sqlite

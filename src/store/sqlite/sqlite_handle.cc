@@ -2,7 +2,22 @@
 
 namespace sightline::sqlite {
 
+namespace {
+
+// SQLite counts every allocation under a global mutex unless told not to; no
+// part of Sightline reads those counts (sqlite3_memory_used), and an import
+// allocates for every row. Only possible before SQLite initialises, so it is
+// done once, before the first connection opens (a later call is refused,
+// harmlessly, with SQLITE_MISUSE).
+void configure_sqlite_once() {
+  static const bool configured = sqlite3_config(SQLITE_CONFIG_MEMSTATUS, 0) == SQLITE_OK;
+  (void)configured;
+}
+
+}  // namespace
+
 Connection::Connection(const std::string& path) {
+  configure_sqlite_once();
   const int flags = SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE | SQLITE_OPEN_NOMUTEX;
   if (sqlite3_open_v2(path.c_str(), &db_, flags, nullptr) != SQLITE_OK) {
     std::string message = db_ ? sqlite3_errmsg(db_) : "out of memory";
