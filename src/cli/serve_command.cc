@@ -299,7 +299,8 @@ Expected<int> run_serve(CommandContext& ctx) {
   sqlite::SqliteFiguresStore figures_store(db_path);
   web::FiguresView figures(figures_store, clock, WorkingDayCalendar::england_and_wales(),
                            cli::registration_terms(*config));
-  web::Service service({accounts, audit, access, events, store, clock, alerts, transfers, figures});
+  web::Service service({accounts, audit, access, events, store, clock, alerts, transfers, figures,
+                        cli::indicator_windows(*config)});
   const ServedPages pages(service, accounts, store, clock, args.option("--assets"),
                           cli::indicator_windows(*config), ctx);
   web::HttpServer server(

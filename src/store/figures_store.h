@@ -5,6 +5,7 @@
 // is the catalogue's terms' to say (chronology/), never the store's.
 #pragma once
 
+#include <map>
 #include <optional>
 #include <span>
 #include <string>
@@ -30,10 +31,12 @@ class FiguresStore {
   // Every stored event of `type`, in the order stored. Throws StoreError
   // naming the event if a stored one no longer parses.
   virtual std::vector<Event> events_of_type(EventType type) = 0;
-  // The stored events of the given types about `person` (those a chronology
-  // of them would hold: naming them, or answering an event that does), in
-  // the order stored.
-  virtual std::vector<Event> events_about(const Id& person, std::span<const EventType> types) = 0;
+  // The stored events of the given types about each of `persons` (those a
+  // chronology of them would hold: naming them, or answering an event that
+  // does), in the order stored, by person, in one read of the store. A
+  // person with no such event is absent.
+  virtual std::map<Id, std::vector<Event>, std::less<>> events_about_each(
+      std::span<const Id> persons, std::span<const EventType> types) = 0;
   // The agency with this id, or nullopt.
   virtual std::optional<AgencyView> agency(const Id& id) = 0;
   // Every alert the safeguards raised of `rule`, in a stable order.

@@ -32,8 +32,9 @@ nlohmann::json or_null(const std::string& s) {
 
 nlohmann::json child_terms_json(const std::vector<ChronologyEntry>& entries, std::string_view child,
                                 Timestamp now, const AgencyFacts& agencies,
-                                const IndicatorWindows& windows) {
+                                const IndicatorWindowsOfArea& windows) {
   const std::vector<Event> events = typed(entries);
+  const std::string area = child_area(events, child, agencies);
   nlohmann::json out = nlohmann::json::object();
   if (const auto latest = latest_sighting(events, child)) {
     out["last_seen"] = {{"at", latest->event->at.to_string()},
@@ -53,7 +54,8 @@ nlohmann::json child_terms_json(const std::vector<ChronologyEntry>& entries, std
   }
   out["involvement"] = involvement;
   nlohmann::json indicators = nlohmann::json::object();
-  for (const auto& [domain, list] : active_indicators(events, child, now, windows)) {
+  const IndicatorWindows windows_here = windows ? windows(area) : IndicatorWindows();
+  for (const auto& [domain, list] : active_indicators(events, child, now, windows_here)) {
     nlohmann::json items = nlohmann::json::array();
     for (const ActiveIndicator& i : list) {
       items.push_back({{"indicator", std::string(to_string(i.indicator))},
@@ -63,7 +65,7 @@ nlohmann::json child_terms_json(const std::vector<ChronologyEntry>& entries, std
     indicators[std::string(to_string(domain))] = items;
   }
   out["indicators"] = indicators;
-  out["area"] = or_null(child_area(events, child, agencies));
+  out["area"] = or_null(area);
   const auto level = hv_level_now(events, child);
   out["hv_level"] = level ? nlohmann::json(std::string(to_string(level->level))) : nullptr;
   out["hv_enhanced"] = level && level->enhanced();

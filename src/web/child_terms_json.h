@@ -15,10 +15,12 @@
 namespace sightline::web {
 
 // `entries` is the child's integrated chronology as the store gives it; the
-// terms are as of `now` (derived indicators lapse by then). Throws
+// terms are as of `now` (derived indicators lapse by then, after the windows
+// configured for the child's area, as the engine and the pages lapse them;
+// empty `windows`: the national ones). Throws
 // std::runtime_error naming the entry if a stored event no longer parses.
 nlohmann::json child_terms_json(const std::vector<ChronologyEntry>& entries, std::string_view child,
                                 Timestamp now, const AgencyFacts& agencies,
-                                const IndicatorWindows& windows = {});
+                                const IndicatorWindowsOfArea& windows = {});
 
 }  // namespace sightline::web

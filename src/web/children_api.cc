@@ -203,7 +203,8 @@ Response ChildrenApi::summary(const Request& request, const Id& child,
   }
   out["agencies"] = agencies;
   out["events"] = entries.size();
-  out["terms"] = child_terms_json(entries, child, clock.now(), StoreAgencyFacts(store));
+  out["terms"] =
+      child_terms_json(entries, child, clock.now(), StoreAgencyFacts(store), indicator_windows);
   out["access"] = access_json(*basis);
   audit_read(audit, session, "child.read", child, *basis, request);
   return json_response(200, out.dump());

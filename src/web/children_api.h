@@ -6,6 +6,7 @@
 // ("child.refused"), so that a lead can see probing.
 #pragma once
 
+#include "chronology/indicators.h"
 #include "core/clock.h"
 #include "web/access.h"
 #include "web/http.h"
@@ -18,6 +19,9 @@ struct ChildrenApi {
   Access& access;
   AuditLog& audit;
   const Clock& clock;  // the summary's terms are as of now
+  // The indicators' windows of each area (cli/indicator_windows.h), for the
+  // summary's terms to lapse indicators as the engine does; empty: national.
+  IndicatorWindowsOfArea indicator_windows;
 
   Response search(const Request& request, const SessionInfo& session) const;
   Response summary(const Request& request, const Id& child, const SessionInfo& session) const;

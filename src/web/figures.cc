@@ -142,13 +142,23 @@ std::string FiguresView::agency_area(const std::string& id) {
 std::vector<FiguresView::Case> FiguresView::registrations() {
   const Date today = clock_.now().date;
   std::vector<Case> out;
-  for (const Event& e : store_.events_of_type(EventType::kRegistration)) {
+  const std::vector<Event> registered = store_.events_of_type(EventType::kRegistration);
+  if (registered.empty()) return out;
+  // What each registered child's registrations are measured against, read at once.
+  std::vector<Id> children;
+  for (const Event& e : registered) children.push_back(e.as<RegistrationEvent>().child);
+  std::sort(children.begin(), children.end());
+  children.erase(std::unique(children.begin(), children.end()), children.end());
+  const auto facts = store_.events_about_each(children, kRegistrationFacts);
+  const std::vector<Event> none;
+  for (const Event& e : registered) {
     const auto& b = e.as<RegistrationEvent>();
     Case c{e.at.date.to_string(), b.child, b.agency, false};
     const Date day = e.at.date;
     const auto& practice = agency(b.agency);
     const RegistrationTerms terms = terms_(practice ? practice->area : std::string());
-    const std::vector<Event> about = store_.events_about(b.child, kRegistrationFacts);
+    const auto facts_of_child = facts.find(b.child);
+    const std::vector<Event>& about = facts_of_child == facts.end() ? none : facts_of_child->second;
     const auto born = date_of_birth(about, b.child);
     if (!born || !younger_than(*born, day, terms.max_age_years)) continue;
     const Date deadline = calendar_.add_working_days(day, terms.working_days);
@@ -230,9 +240,18 @@ std::vector<FiguresView::Case> FiguresView::alerts(std::span<const std::string_v
 }
 
 std::vector<FigureRow> FiguresView::group(const std::vector<Case>& cases, bool share) {
-  std::map<std::string, std::string> agency_areas;          // the few agencies, looked up once each
-  std::map<Id, std::vector<Event>, std::less<>> addresses;  // each child's, read once
-  using Key = std::pair<std::string, std::string>;          // area, month
+  std::map<std::string, std::string> agency_areas;  // the few agencies, looked up once each
+  // The addresses of every child with a case, read at once.
+  std::vector<Id> children_of_cases;
+  for (const Case& c : cases) {
+    if (!c.child.empty()) children_of_cases.push_back(c.child);
+  }
+  std::sort(children_of_cases.begin(), children_of_cases.end());
+  children_of_cases.erase(std::unique(children_of_cases.begin(), children_of_cases.end()),
+                          children_of_cases.end());
+  const auto addresses = store_.events_about_each(children_of_cases, kAddresses);
+  const std::vector<Event> no_addresses;
+  using Key = std::pair<std::string, std::string>;  // area, month
   std::map<Key, std::pair<std::int64_t, std::int64_t>> counts;
   std::set<std::tuple<std::string, std::string, std::string>> children;  // area, month, child
   // A case dated after today (a feed may carry appointments and plans ahead)
@@ -244,10 +263,8 @@ std::vector<FigureRow> FiguresView::group(const std::vector<Case>& cases, bool s
     if (!day) continue;
     std::string area;
     if (!c.child.empty()) {
-      auto it = addresses.find(c.child);
-      if (it == addresses.end())
-        it = addresses.emplace(c.child, store_.events_about(c.child, kAddresses)).first;
-      area = address_area_on(it->second, c.child, *day);
+      const auto it = addresses.find(c.child);
+      area = address_area_on(it == addresses.end() ? no_addresses : it->second, c.child, *day);
     }
     if (area.empty()) {
       auto [it, fresh] = agency_areas.try_emplace(c.agency);

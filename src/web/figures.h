@@ -24,7 +24,9 @@
 // practice's area, as the safeguard does.
 //
 // Thread-safe: the store is used under a mutex. Each call reads the store
-// afresh; nothing is cached.
+// afresh; nothing is cached. A figure is a few reads of the store, however
+// many cases (its cases, then what they are measured against for every child
+// at once, grouped by child), and is then measured in memory.
 #pragma once
 
 #include <cstdint>

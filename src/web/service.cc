@@ -60,7 +60,7 @@ json session_json(const SessionInfo& s, const AccountPolicy& policy) {
 Service::Service(ServiceParts parts, ServiceOptions options)
     : accounts_(parts.accounts),
       clock_(parts.clock),
-      children_{parts.store, parts.access, parts.audit, parts.clock},
+      children_{parts.store, parts.access, parts.audit, parts.clock, parts.indicator_windows},
       alerts_{parts.alerts, parts.store, parts.audit},
       notices_{parts.store, parts.audit, parts.alerts},
       transfers_{parts.transfers, parts.store, parts.audit},

@@ -48,6 +48,9 @@ struct ServiceParts {
   AlertsView& alerts;
   TransfersView& transfers;
   FiguresView& figures;
+  // The indicators' windows of each area (the API's child summary); empty:
+  // the national ones.
+  IndicatorWindowsOfArea indicator_windows = {};
 };
 
 class Service {

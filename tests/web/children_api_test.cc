@@ -307,5 +307,47 @@ TEST_F(ChildrenApiTest, WhenTheAuditCannotBeWrittenNothingIsShown) {
   EXPECT_TRUE(again.token.empty());  // a sign-in that cannot be audited does not happen
 }
 
+// A child in Ealing whom Ealing's health visitors were refused twice, 20 days
+// apart, before today (2 March 2026): non-cooperation within the national 60
+// days, not within the 15 Ealing configures.
+class ChildSummaryWindowsTest : public ServiceTest {
+ protected:
+  std::string extra_feed() const override {
+    return R"({"type":"person","id":"nina","at":"2025-06-01","by":"ealing-hv","given":"Nina","family":"Refused","dob":"2025-06-01"}
+{"type":"address","at":"2025-06-01","by":"ealing-hv","persons":["nina"],"address":{"line1":"1 High Street","town":"London","postcode":"W5 1AA","area":"E09000009"}}
+{"type":"contact","at":"2026-02-01T10:00","by":"ealing-hv","persons":["nina"],"mode":"home_visit","child_seen":false,"outcome":"declined"}
+{"type":"contact","at":"2026-02-21T10:00","by":"ealing-hv","persons":["nina"],"mode":"home_visit","child_seen":false,"outcome":"declined"}
+)";
+  }
+  json indicators() {
+    TestClient c(port_);
+    const Browser alice = sign_in(c, "alice");
+    const HttpReply summary = c.request("GET", "/api/v1/children/nina", "", alice.cookie());
+    EXPECT_EQ(summary.status, 200) << summary.body;
+    return json::parse(summary.body)["terms"]["indicators"];
+  }
+};
+
+TEST_F(ChildSummaryWindowsTest, TheNationalWindowsApplyWithoutConfiguration) {
+  const json active = indicators();
+  ASSERT_EQ(active.size(), 1u) << active.dump();
+  EXPECT_EQ(active["engagement"][0]["indicator"], "non_cooperation");
+}
+
+class ChildSummaryAreaWindowsTest : public ChildSummaryWindowsTest {
+ protected:
+  IndicatorWindowsOfArea indicator_windows() const override {
+    return [](std::string_view area) {
+      IndicatorWindows w;
+      if (area == "E09000009") w.non_cooperation_days = 15;
+      return w;
+    };
+  }
+};
+
+TEST_F(ChildSummaryAreaWindowsTest, TheSummarysIndicatorsLapseAfterTheWindowsOfTheChildsArea) {
+  EXPECT_EQ(indicators(), json::object());
+}
+
 }  // namespace
 }  // namespace sightline

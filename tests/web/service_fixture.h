@@ -88,7 +88,7 @@ class ServiceTest : public ::testing::Test {
     figures_ = std::make_unique<web::FiguresView>(*figures_store_, clock_);
     service_ = std::make_unique<web::Service>(
         web::ServiceParts{*accounts_, *audit_, *access_, *events_, *store_, clock_, *alerts_,
-                          *transfers_, *figures_},
+                          *transfers_, *figures_, indicator_windows()},
         service_options());
     server_ = std::make_unique<web::HttpServer>(
         web::ServerOptions{}, [this](const web::Request& r) { return service_->handle(r); },
@@ -122,6 +122,8 @@ class ServiceTest : public ::testing::Test {
   // Events (JSON Lines) stored after the Sofia scenario, before the service starts.
   virtual std::string extra_feed() const { return ""; }
   virtual web::ServiceOptions service_options() const { return {}; }
+  // The indicators' windows by area, as `serve --config` gives them; national by default.
+  virtual IndicatorWindowsOfArea indicator_windows() const { return {}; }
 
   std::string db() const { return dir_.file("sightline.db"); }
   static web::Actor admin() { return {"cli:test", "administrator", "", ""}; }

@@ -1,5 +1,7 @@
 #include "store/sqlite/sqlite_figures_store.h"
 
+#include <nlohmann/json.hpp>
+
 #include "store/sqlite/sqlite_handle.h"
 #include "store/store.h"
 
@@ -24,21 +26,31 @@ std::vector<Event> SqliteFiguresStore::events_of_type(EventType type) {
   return out;
 }
 
-std::vector<Event> SqliteFiguresStore::events_about(const Id& person,
-                                                    std::span<const EventType> types) {
+std::map<Id, std::vector<Event>, std::less<>> SqliteFiguresStore::events_about_each(
+    std::span<const Id> persons, std::span<const EventType> types) {
   std::string in;
   for (const EventType t : types) {
     in += (in.empty() ? "'" : ",'") + std::string(to_string(t)) + "'";
   }
-  if (in.empty()) return {};
+  if (in.empty() || persons.empty()) return {};
+  // The persons as one JSON array parameter, read with json_each: one
+  // statement however many, each looked up by the table's key.
   const std::string sql =
-      "SELECT DISTINCT e.seq, e.json FROM p_event_persons ep JOIN events e ON e.seq = ep.seq "
-      "WHERE ep.person = ?1 AND e.type IN (" +
-      in + ") ORDER BY e.seq";
+      "SELECT DISTINCT ep.person, e.seq, e.json FROM p_event_persons ep "
+      "JOIN events e ON e.seq = ep.seq "
+      "WHERE ep.person IN (SELECT value FROM json_each(?1)) AND e.type IN (" +
+      in + ") ORDER BY ep.person, e.seq";
   Statement q(*db_, sql.c_str());
-  q.bind(1, person);
-  std::vector<Event> out;
-  while (q.step()) out.push_back(parse(q.column_text(1), q.column_int(0)));
+  q.bind(1, nlohmann::json(std::vector<std::string>(persons.begin(), persons.end())).dump());
+  // An event about several of them is parsed once.
+  std::map<std::int64_t, Event> parsed;
+  std::map<Id, std::vector<Event>, std::less<>> out;
+  while (q.step()) {
+    const std::int64_t seq = q.column_int(1);
+    auto it = parsed.find(seq);
+    if (it == parsed.end()) it = parsed.emplace(seq, parse(q.column_text(2), seq)).first;
+    out[q.column_text(0)].push_back(it->second);
+  }
   return out;
 }
 

@@ -20,7 +20,8 @@ class SqliteFiguresStore final : public FiguresStore {
   SqliteFiguresStore& operator=(const SqliteFiguresStore&) = delete;
 
   std::vector<Event> events_of_type(EventType type) override;
-  std::vector<Event> events_about(const Id& person, std::span<const EventType> types) override;
+  std::map<Id, std::vector<Event>, std::less<>> events_about_each(
+      std::span<const Id> persons, std::span<const EventType> types) override;
   std::optional<AgencyView> agency(const Id& id) override;
   std::vector<FigureAlert> alerts_of_rule(std::string_view rule) override;
 
