@@ -69,14 +69,13 @@ bool is_carer_role(RelationshipRole role) {
 // Events per WriteSet: large enough that handing sets between threads costs
 // nothing, small enough that the writer starts early and little waits at the end.
 constexpr std::size_t kEventsPerSet = 2048;
-// Rows of a keyed table sorted and written together: at most 128Ki rows or
-// 8 MiB of them per table. Larger runs spare the writer thread page splits
-// (it is the slower of the two on a large import) and cost the parsing thread
-// longer sorts: measured on a million events, runs of 32Ki rows left the
-// writer 0.5 s behind, runs of 256Ki the parser 0.5 s behind, and these about
-// even, for about 60 MiB more memory at the peak than the smallest runs.
-constexpr std::size_t kSortedRows = std::size_t{1} << 17;
-constexpr std::size_t kSortedBytes = std::size_t{8} << 20;
+// Rows of a keyed table sorted and written together: at most 32Ki rows or
+// 2 MiB of them per table, so that what waits at the end is small. Larger
+// runs spare the writer thread page splits but cost the parsing thread
+// longer sorts, all at once: measured on a million events in turns with
+// these, runs of 128Ki rows or 8 MiB took 3% less CPU and 11% more wall time.
+constexpr std::size_t kSortedRows = std::size_t{1} << 15;
+constexpr std::size_t kSortedBytes = std::size_t{2} << 20;
 // WriteSets waiting for the writer or being written: bounds an import's memory.
 constexpr std::size_t kSetsInFlight = 4;
 
