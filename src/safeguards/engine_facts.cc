@@ -123,11 +123,6 @@ const ConferenceInfo* EngineFacts::last_conference(PersonId child) const {
   const auto it = conferences_.find(child);
   return it == conferences_.end() ? nullptr : &it->second;
 }
-const ReferralInfo* EngineFacts::latest_referral(PersonId child) const {
-  const auto it = referrals_of_.find(child);
-  if (it == referrals_of_.end()) return nullptr;
-  return &referrals_.at(it->second.back());
-}
 
 bool EngineFacts::known_to_services(PersonId child) const {
   const PersonState& s = people_[child];

@@ -38,7 +38,8 @@ struct ReferralInfo {
   PersonId child = kNone;
   AgencyId from = kNone, to = kNone;
   Date at;
-  std::uint32_t concerns = 0;  // bit per Indicator
+  std::int64_t at_instant = 0;  // `at` to the second, to order referrals of one day
+  std::uint32_t concerns = 0;   // bit per Indicator
   bool decided = false;
   ReferralOutcomeKind outcome = ReferralOutcomeKind::kAssessment;
 };
@@ -171,8 +172,6 @@ class EngineFacts {
   const PlanInfo* plan(std::string_view id) const;
   // The child's latest initial or review conference, or nullptr.
   const ConferenceInfo* last_conference(PersonId child) const;
-  // The latest referral about the child, or nullptr.
-  const ReferralInfo* latest_referral(PersonId child) const;
   // Calls f(const ReferralInfo&) for every referral about the child, in the
   // order they were applied.
   template <class F>

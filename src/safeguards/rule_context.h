@@ -125,9 +125,6 @@ class RuleContext {
   const ConferenceInfo* last_conference(PersonId child) const {
     return parts_.facts.last_conference(child);
   }
-  const ReferralInfo* latest_referral(PersonId child) const {
-    return parts_.facts.latest_referral(child);
-  }
   template <class F>
   void for_each_referral(PersonId child, F&& f) const {
     parts_.facts.for_each_referral(child, std::forward<F>(f));

@@ -626,7 +626,8 @@ void EngineFacts::update_referral(const Event& e) {
   std::uint32_t concerns = 0;
   for (Indicator i : b.concerns) concerns |= bit(i);
   const AgencyId to = agency(b.to);
-  referrals_[r] = ReferralInfo{c, agency(b.from), to, e.at.date, concerns, false, {}};
+  referrals_[r] =
+      ReferralInfo{c, agency(b.from), to, e.at.date, e.at.instant(), concerns, false, {}};
   referrals_of_[c].push_back(r);
   mark(Fact::kReferrals);
   people_[c].recorded |= concerns;  // present from the referral's date

@@ -55,13 +55,19 @@ class StrategyDiscussionIncomplete final : public Rule {
 
     const AgencyId convenor = ctx.agency(e.by);
     const AreaId area = ctx.agency_info(convenor).area;
+    // The referral that led to the discussion, as chronology/strategy_referral.h
+    // defines it: the latest by `at` in the N days up to the discussion's day
+    // (of two at one instant, the later learnt). Not the last learnt: a
+    // referral dated after the discussion, or an older one recorded late,
+    // would otherwise hide the one that led to it.
+    const int days = ctx.param(referral_days_, area);
+    const ReferralInfo* leading = nullptr;
+    ctx.for_each_referral(child, [&](const ReferralInfo& r) {
+      if (r.at > e.at.date || r.at.days_until(e.at.date) > days) return;
+      if (leading == nullptr || r.at_instant >= leading->at_instant) leading = &r;
+    });
     AgencyId referrer = kNone;
-    if (const ReferralInfo* r = ctx.latest_referral(child)) {
-      const int days = ctx.param(referral_days_, area);
-      if (r->at <= e.at.date && r->at.days_until(e.at.date) <= days && !includes(r->from)) {
-        referrer = r->from;
-      }
-    }
+    if (leading != nullptr && !includes(leading->from)) referrer = leading->from;
     const std::uint32_t missing = ~kinds & (kSocialCare | kPolice | kHealth);
     if (missing == 0 && referrer == kNone) return;
     ctx.triggered(child);
