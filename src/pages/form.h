@@ -7,6 +7,8 @@
 #include <utility>
 #include <vector>
 
+#include "core/text.h"
+
 namespace sightline::pages {
 
 class Form {
@@ -26,8 +28,5 @@ class Form {
  private:
   std::vector<std::pair<std::string, std::string>> fields_;
 };
-
-// `text` without leading and trailing white space.
-std::string trimmed(std::string_view text);
 
 }  // namespace sightline::pages

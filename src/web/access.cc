@@ -1,18 +1,9 @@
 #include "web/access.h"
 
+#include "core/text.h"
 #include "web/secrets.h"
 
 namespace sightline::web {
-namespace {
-
-std::string trimmed(const std::string& s) {
-  const auto first = s.find_first_not_of(" \t\r\n");
-  if (first == std::string::npos) return "";
-  return s.substr(first, s.find_last_not_of(" \t\r\n") - first + 1);
-}
-
-}  // namespace
-
 std::string AccessBasis::describe() const {
   return relationship ? "relationship" : "break-glass #" + std::to_string(grant.id);
 }

@@ -1,19 +1,10 @@
 #include "web/alerts_view.h"
 
+#include "core/text.h"
 #include "web/access.h"
 #include "web/secrets.h"
 
 namespace sightline::web {
-namespace {
-
-std::string trimmed(const std::string& s) {
-  const auto first = s.find_first_not_of(" \t\r\n");
-  if (first == std::string::npos) return "";
-  return s.substr(first, s.find_last_not_of(" \t\r\n") - first + 1);
-}
-
-}  // namespace
-
 std::string_view to_string(AlertStatus status) {
   switch (status) {
     case AlertStatus::kOpen:
