@@ -154,20 +154,21 @@ ChildFacts derive_child_facts(const nlohmann::json& entries, const std::string& 
     }
   }
   if (level && !level->enhanced()) {
-    facts.involved_now.push_back(
+    facts.other_ties.push_back(
         {level->by, "Health visiting (" + facts.hv_level + ")", level->at.to_string()});
   }
   OtherTies ties = other_ties(events, child);
-  for (const auto& [practice, tie] : ties.registrations) facts.involved_now.push_back(tie);
-  for (const auto& [id, tie] : ties.pending_transfers) facts.involved_now.push_back(tie);
+  for (const auto& [practice, tie] : ties.registrations) facts.other_ties.push_back(tie);
+  for (const auto& [id, tie] : ties.pending_transfers) facts.other_ties.push_back(tie);
   for (const auto& [id, r] : ties.referrals) {
     facts.open_referrals.push_back(r);
-    facts.involved_now.push_back({r.to, "Referral awaiting an outcome", r.at});
+    facts.other_ties.push_back({r.to, "Referral awaiting an outcome", r.at});
   }
   const auto by_since = [](const Involvement& a, const Involvement& b) {
     return Timestamp::parse(a.since)->instant() < Timestamp::parse(b.since)->instant();
   };
   std::stable_sort(facts.involved_now.begin(), facts.involved_now.end(), by_since);
+  std::stable_sort(facts.other_ties.begin(), facts.other_ties.end(), by_since);
   std::sort(facts.open_referrals.begin(), facts.open_referrals.end(),
             [](const OpenReferral& a, const OpenReferral& b) {
               return Timestamp::parse(a.at)->instant() < Timestamp::parse(b.at)->instant();

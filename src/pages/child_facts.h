@@ -53,11 +53,14 @@ struct OpenAssessment {
 };
 
 struct ChildFacts {
-  // The catalogue's open involvement (C8) first, then what else ties an
-  // agency to the child now: a GP registration, a level of health visiting
-  // that is not enhanced, a transfer awaiting acceptance, a referral awaiting
-  // an outcome. Oldest first.
+  // The catalogue's open involvement (C8), oldest first: exactly the API
+  // summary's `terms.involvement` and the engine's.
   std::vector<Involvement> involved_now;
+  // What else ties an agency to the child now, which the catalogue does not
+  // count as involvement: a GP registration, a level of health visiting that
+  // is not enhanced, a transfer awaiting acceptance, a referral awaiting an
+  // outcome. Oldest first.
+  std::vector<Involvement> other_ties;
   std::optional<LastSeen> last_seen;
   std::map<Domain, std::vector<ActiveIndicator>> indicators;  // by domain, oldest first
   std::vector<OpenReferral> open_referrals;                   // without an outcome yet

@@ -48,8 +48,12 @@ std::optional<std::string> known_at(const web::Request& r, std::string& error, s
 
 Html whereabouts_text(const json& summary, const ChildFacts& facts, const AgencyNames& names) {
   const json& w = summary.contains("whereabouts") ? summary["whereabouts"] : json();
+  // No address and no whereabouts recorded is a gap in the record, not the
+  // catalogue's "whereabouts unknown" (an agency saying it does not know where
+  // the child is), which the closure form and the safeguards act on: the two
+  // must not read alike.
   if (!w.is_object())
-    return tag("Not known", "red") + text(" Nothing recorded about where the child lives");
+    return tag("No address", "grey") + text(" Nothing recorded about where the child lives");
   const std::string state = str(w, "state");
   const std::string since = str(w, "since");
   const std::string detail = str(w, "detail");
@@ -117,21 +121,36 @@ Html summary_section(const json& summary, const ChildFacts& facts, const AgencyN
   return summary_list(rows);
 }
 
-Html involvement_section(const ChildFacts& facts, const AgencyNames& names) {
-  Html out = Html::trusted("<h2 class=\"govuk-heading-m\">Who is involved now</h2>");
-  if (facts.involved_now.empty()) {
-    return out + Html::trusted("<p class=\"govuk-body\">") +
-           text("No agency has an open piece of work with this child.") + Html::trusted("</p>");
-  }
-  TableOptions t{.caption = "Agencies involved now",
+Html ties_table(const std::vector<Involvement>& ties, const char* caption, const char* what,
+                const AgencyNames& names) {
+  TableOptions t{.caption = caption,
                  .caption_classes = "govuk-visually-hidden",
-                 .head = {{text("Agency")}, {text("Involvement")}, {text("Since")}}};
-  for (const Involvement& i : facts.involved_now) {
+                 .head = {{text("Agency")}, {text(what)}, {text("Since")}}};
+  for (const Involvement& i : ties) {
     t.rows.push_back({{text(agency_name(names, i.agency))},
                       {text(code_label(i.what))},
                       {text(display_date(i.since))}});
   }
-  return out + table(t);
+  return table(t);
+}
+
+// The catalogue's open involvement (what the safeguards and the API call
+// involvement), then, apart, the other ties an agency has to the child now.
+Html involvement_section(const ChildFacts& facts, const AgencyNames& names) {
+  Html out = Html::trusted("<h2 class=\"govuk-heading-m\">Who is involved now</h2>");
+  if (facts.involved_now.empty()) {
+    out += Html::trusted("<p class=\"govuk-body\">") +
+           text("No agency has an open piece of work with this child.") + Html::trusted("</p>");
+  } else {
+    out += ties_table(facts.involved_now, "Agencies involved now", "Involvement", names);
+  }
+  if (!facts.other_ties.empty()) {
+    out += Html::trusted("<h3 class=\"govuk-heading-s\">") +
+           text("Also connected to the child, without open work") + Html::trusted("</h3>");
+    out +=
+        ties_table(facts.other_ties, "Agencies also connected to the child", "Connection", names);
+  }
+  return out;
 }
 
 Html indicators_section(const ChildFacts& facts, const AgencyNames& names) {

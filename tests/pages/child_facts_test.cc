@@ -147,6 +147,27 @@ TEST(ChildFacts, CaseClosedLeavesTheClosingAgencysAssessmentOpenAndEndsItsEnhanc
   EXPECT_EQ(facts.hv_level, "");
 }
 
+// The walk-through found the page's "Who is involved now" longer than the API
+// summary's `terms.involvement`: it listed a GP registration and a transfer
+// awaiting acceptance as involvement, which the catalogue (C8) does not count.
+// The involvement shown is the catalogue's; the other ties are listed apart.
+TEST(ChildFacts, InvolvementIsTheCataloguesAndOtherTiesAreApart) {
+  const json chronology = entries(
+      {kPerson,
+       R"({"type":"registration","at":"2026-01-02","by":"ealing-gp","child":"tia","agency":"ealing-gp"})",
+       R"({"type":"assessment_started","id":"as1","at":"2026-01-06","by":"ealing-csc","child":"tia","kind":"child_and_family","agency":"ealing-csc"})",
+       R"({"type":"transfer","id":"tr-tia","child":"tia","from":"ealing-csc","to":"luton-csc","status":"child_in_need","at":"2026-02-02","by":"ealing-csc"})"});
+  const ChildFacts facts = derive_child_facts(chronology, "tia");
+  ASSERT_EQ(facts.involved_now.size(), 1u);
+  EXPECT_EQ(facts.involved_now[0].agency, "ealing-csc");
+  EXPECT_EQ(facts.involved_now[0].what, "Open child_and_family assessment");
+  ASSERT_EQ(facts.other_ties.size(), 2u);
+  EXPECT_EQ(facts.other_ties[0].agency, "ealing-gp");
+  EXPECT_EQ(facts.other_ties[0].what, "Registered GP practice");
+  EXPECT_EQ(facts.other_ties[1].agency, "luton-csc");
+  EXPECT_EQ(facts.other_ties[1].what, "Transfer in, awaiting acceptance");
+}
+
 // The page showed only indicators recorded directly or by a referral; the
 // catalogue also derives them (Terms "active indicators"): a carer sofa
 // surfing makes the child's home and stability a concern.

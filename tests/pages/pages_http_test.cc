@@ -520,6 +520,23 @@ TEST_F(PagesSeenTest, TheChildPageShowsAMedicalAsTheLastSightingWithItsAgency) {
       << r.body;
 }
 
+// The walk-through found a child with no address recorded shown as
+// whereabouts "Not known", the words of the catalogue's "whereabouts unknown",
+// while the API, the safeguards and the closure form (rightly) saw no such
+// thing. A gap in the record reads as one.
+TEST_F(PagesSeenTest, AChildWithNoAddressRecordedIsNotShownAsWhereaboutsUnknown) {
+  const std::string session = page_sign_in("alice");
+  HttpReply r = get("/children/tia", session);
+  ASSERT_EQ(r.status, 200);
+  EXPECT_NE(r.body.find("No address</strong> Nothing recorded about where the child lives"),
+            std::string::npos)
+      << r.body;
+  EXPECT_EQ(r.body.find(">Not known</strong>"), std::string::npos) << r.body;
+  r = get("/children/tia/record/case-closed", session);
+  ASSERT_EQ(r.status, 200);
+  EXPECT_EQ(r.body.find("whereabouts have been unknown"), std::string::npos) << r.body;
+}
+
 // Ealing's health visitor saw Tia on 5 January; on 20 February nobody knew
 // where she was.
 constexpr const char* kTiaLost =
