@@ -17,6 +17,7 @@
 #include <utility>
 #include <vector>
 
+#include "../support/feed_events.h"
 #include "../support/store_agencies.h"
 #include "../support/test_support.h"
 #include "chronology/age.h"
@@ -140,16 +141,10 @@ TEST_P(ChildTermsProperty, TheChildPageTheApiSummaryAndTheEngineAgreeOnEveryTerm
   Date last_day;
   {
     std::ifstream feed(feed_path);
-    FeedParser parser;
-    std::vector<Fault> faults;
-    std::string line;
-    std::int64_t n = 0;
-    while (std::getline(feed, line)) {
-      const auto e = parser.parse_line(line, ++n, faults);
-      if (!e) continue;
-      last_day = std::max(last_day, e->recorded.date);
-      if (e->type == EventType::kPregnancy) children.push_back(e->as<PregnancyEvent>().child);
-    }
+    for_each_event(feed, [&](const Event& e, const std::string&) {
+      last_day = std::max(last_day, e.recorded.date);
+      if (e.type == EventType::kPregnancy) children.push_back(e.as<PregnancyEvent>().child);
+    });
   }
   ASSERT_EQ(children.size(), static_cast<std::size_t>(kChildren));
 

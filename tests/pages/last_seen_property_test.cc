@@ -11,6 +11,7 @@
 #include <string>
 #include <vector>
 
+#include "../support/feed_events.h"
 #include "../support/test_support.h"
 #include "feed/parser.h"
 #include "pages/child_facts.h"
@@ -48,14 +49,9 @@ TEST_P(LastSeenProperty, TheChildPageAndTheEngineAgreeOnEveryChildsLastSighting)
   std::vector<std::string> children;
   {
     std::ifstream feed(feed_path);
-    FeedParser parser;
-    std::vector<Fault> faults;
-    std::string line;
-    std::int64_t n = 0;
-    while (std::getline(feed, line)) {
-      const auto e = parser.parse_line(line, ++n, faults);
-      if (e && e->type == EventType::kPregnancy) children.push_back(e->as<PregnancyEvent>().child);
-    }
+    for_each_event(feed, [&](const Event& e, const std::string&) {
+      if (e.type == EventType::kPregnancy) children.push_back(e.as<PregnancyEvent>().child);
+    });
   }
   ASSERT_EQ(children.size(), static_cast<std::size_t>(kChildren));
 

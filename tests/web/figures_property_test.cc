@@ -25,6 +25,7 @@
 #include <utility>
 #include <vector>
 
+#include "../support/feed_events.h"
 #include "../support/test_support.h"
 #include "chronology/age.h"
 #include "chronology/child_area.h"
@@ -101,17 +102,11 @@ TEST_P(FiguresProperty, EveryFigureIsTheSumOfTheEnginesDeterminationsChildByChil
   Date last_day;
   {
     std::istringstream feed(feed_text);
-    FeedParser parser;
-    std::vector<Fault> faults;
-    std::string line;
-    std::int64_t n = 0;
-    while (std::getline(feed, line)) {
-      auto e = parser.parse_line(line, ++n, faults);
-      if (!e) continue;
-      last_day = std::max(last_day, e->recorded.date);
-      if (e->type == EventType::kAgency) agencies.emplace(e->id, e->as<AgencyEvent>());
-      lines.push_back({line, std::move(*e)});
-    }
+    const std::vector<Fault> faults = for_each_event(feed, [&](Event&& e, const std::string& line) {
+      last_day = std::max(last_day, e.recorded.date);
+      if (e.type == EventType::kAgency) agencies.emplace(e.id, e.as<AgencyEvent>());
+      lines.push_back({line, std::move(e)});
+    });
     ASSERT_TRUE(faults.empty()) << faults.front().to_string();
   }
   feed_text.clear();
