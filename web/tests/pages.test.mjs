@@ -343,6 +343,28 @@ describe('pages', () => {
     await page.context().close()
   })
 
+  test('at phone width (390 px) no page scrolls sideways', async () => {
+    const visits = [
+      ['demo.hv', ['/my-work', '/children?q=Sofia', '/children/sofia', '/transfers']],
+      ['demo.manager', ['/children/sofia/record/case-closed', '/children/sofia/record/strategy-discussion']],
+      ['demo.lead', ['/dashboard']]
+    ]
+    for (const [user, paths] of visits) {
+      const page = await newPage(browser, { width: 390, height: 844 })
+      await signIn(page, serve, user)
+      for (const path of paths) {
+        await page.goto(`${serve.url}${path}`)
+        const { scroll, client } = await page.evaluate(() => ({
+          scroll: document.documentElement.scrollWidth,
+          client: document.documentElement.clientWidth
+        }))
+        assert.ok(scroll <= client, `${path} as ${user} is ${scroll} px wide in a ${client} px window`)
+        await check(page)
+      }
+      await page.context().close()
+    }
+  })
+
   test('Transfers lists what awaits acceptance', async () => {
     const page = await newPage(browser)
     await signIn(page, serve, 'demo.social-worker')

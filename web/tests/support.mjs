@@ -64,8 +64,9 @@ export async function launchBrowser () {
 
 // A new page that records console errors (a Content-Security-Policy
 // violation, a failed asset) so a test can insist on none.
-export async function newPage (browser) {
-  const context = await browser.newContext({ viewport: { width: 1024, height: 768 } })
+// A page in a fresh browser context; `viewport` defaults to a desktop's.
+export async function newPage (browser, viewport = { width: 1024, height: 768 }) {
+  const context = await browser.newContext({ viewport })
   const page = await context.newPage()
   page.consoleErrors = []
   // A page answered with an error status (a refusal, "not found") is logged
