@@ -40,8 +40,11 @@ std::vector<std::string> closure_blockers(const Visit& v, const std::string& chi
                   ", has not been accepted with the child seen");
   }
   if (found.assessment) {
-    out.push_back("Your agency has an open " + code_label(found.assessment->kind) +
-                  " assessment, started " + display_date(found.assessment->started.to_string()));
+    // Mid-sentence, the kind's label ("Child and family") starts in lower case.
+    std::string kind = code_label(found.assessment->kind);
+    if (!kind.empty() && kind.front() >= 'A' && kind.front() <= 'Z') kind.front() += 'a' - 'A';
+    out.push_back("Your agency has an open " + kind + " assessment, started " +
+                  display_date(found.assessment->started.to_string()));
   }
   return out;
 }
@@ -62,24 +65,28 @@ web::Response record_closure(const Visit& v) {
   const std::string reason = v.form.get("reason");
   const std::string note = v.form.get("note");
   const std::string override_reason = trimmed(v.form.get("override_reason"));
+  // Every reason, not only the first: a manager overriding one must know of
+  // the others, and the record must say what was overridden.
+  std::string why;
+  for (const std::string& b : blockers) why += (why.empty() ? "" : "; ") + b;
   if (v.request.method == "POST") {
     const auto at = read_event_at(v, "at", "of the closure", errors);
     if (reason.empty()) errors.add("reason", "Select why the case is closed");
     if (!blockers.empty()) {
       if (!may_override) {
-        errors.add("reason", "The case cannot be closed: " + blockers.front() +
+        errors.add("reason", "The case cannot be closed: " + why +
                                  ". Only a manager or safeguarding lead can close it anyway");
       } else if (override_reason.empty()) {
-        errors.add("override_reason", "The case cannot be closed: " + blockers.front() +
-                                          ". Enter why it should be closed anyway");
+        errors.add("override_reason",
+                   "The case cannot be closed: " + why + ". Enter why it should be closed anyway");
       }
     }
     if (errors.empty()) {
       std::string text = note;
       if (!blockers.empty()) {
         if (!text.empty()) text += "\n";
-        text += "Closed despite the safeguards (" + blockers.front() + ") by " +
-                v.session.account.username + ": " + override_reason;
+        text += "Closed despite the safeguards (" + why + ") by " + v.session.account.username +
+                ": " + override_reason;
       }
       nlohmann::ordered_json event = {{"type", "case_closed"},
                                       {"at", *at},

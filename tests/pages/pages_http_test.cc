@@ -564,6 +564,36 @@ TEST_F(PagesLostTest, ClosureBeforeSeenTheClosureFormRefusesWhileTheChildsWherea
   EXPECT_NE(r.body.find("whereabouts have been unknown since"), std::string::npos);
 }
 
+// Tia's whereabouts unknown since 20 February, and Ealing's social care has an
+// assessment open: two reasons the closure is a fault.
+class PagesLostAndAssessedTest : public PagesTest {
+ protected:
+  std::string extra_feed() const override {
+    return std::string(kTiaLost) +
+           R"({"type":"assessment_started","id":"as-tia","at":"2026-02-21","by":"ealing-csc","child":"tia","kind":"child_and_family","agency":"ealing-csc"}
+)";
+  }
+};
+
+// The walk-through found the refusal naming only the first reason, so a
+// manager overriding it did not learn of the others, and "an open Child and
+// family assessment" capitalised mid-sentence.
+TEST_F(PagesLostAndAssessedTest, TheClosureRefusalNamesEveryReasonNotOnlyTheFirst) {
+  const std::string session = page_sign_in("bob");  // a safeguarding lead: may override
+  HttpReply r = get("/children/tia/record/case-closed", session);
+  ASSERT_EQ(r.status, 200);
+  const std::string form =
+      "csrf_token=" + csrf_in(r.body) + "&at-day=2&at-month=3&at-year=2026&reason=other";
+  r = post_form("/children/tia/record/case-closed", form, session);
+  EXPECT_EQ(r.status, 400);
+  EXPECT_NE(r.body.find("The case cannot be closed: The child&#39;s whereabouts have been unknown "
+                        "since 20 February 2026, and nobody has located the child since; Your "
+                        "agency has an open child and family assessment, started 21 February "
+                        "2026. Enter why it should be closed anyway"),
+            std::string::npos)
+      << r.body;
+}
+
 // Ealing's GP referred Tia to social care on 5 January; nothing since.
 constexpr const char* kTiaReferred =
     R"({"type":"person","id":"tia","at":"2026-01-05","by":"ealing-hv","given":"Tia","family":"Example","dob":"2025-06-01"}
