@@ -95,6 +95,8 @@ Pages::Pages(PagesParts parts)
                 signed_in(record_strategy_discussion));
     router_.add(method, "/children/{id}/record/transfer", signed_in(record_transfer));
     router_.add(method, "/children/{id}/record/case-closed", signed_in(record_closure));
+    router_.add(method, "/children/{id}/transfers/{transfer}/accept", signed_in(accept_transfer));
+    router_.add(method, "/children/{id}/transfers/{transfer}/decline", signed_in(decline_transfer));
   }
 }
 

@@ -36,14 +36,56 @@ Html transfer_table(const json& list, bool incoming, const AgencyNames& names) {
     const std::string child = str(tr, "child");
     const std::string name = str(tr, "child_name").empty() ? child : str(tr, "child_name");
     const bool seen = tr.value("child_seen_by_receiver", false);
-    t.rows.push_back({{Html::trusted("<a class=\"govuk-link\" href=\"/children/" +
-                                     url_encode(child) + "\">" + escape(name) + "</a>")},
+    Html who = Html::trusted("<a class=\"govuk-link\" href=\"/children/" + url_encode(child) +
+                             "\">" + escape(name) + "</a>");
+    if (incoming) {
+      // The receiver's answers, under the name: a sixth column would not fit
+      // a phone.
+      const std::string base =
+          "/children/" + url_encode(child) + "/transfers/" + url_encode(str(tr, "id"));
+      const std::string of =
+          "<span class=\"govuk-visually-hidden\"> the transfer of " + escape(name) + "</span></a>";
+      who += Html::trusted("<br><a class=\"govuk-link\" href=\"" + base + "/accept\">Accept" + of +
+                           " \u00b7 <a class=\"govuk-link\" href=\"" + base + "/decline\">Decline" +
+                           of);
+    }
+    t.rows.push_back({{who},
                       {text(agency_name(names, str(tr, incoming ? "from" : "to")))},
                       {text(display_date(str(tr, "sent")))},
                       {text(code_label(str(tr, "status")))},
                       {seen ? tag("Seen", "green") : tag("Not seen", "red")}});
   }
   return table(t);
+}
+
+// What the receiver's answer recorded (after the accept and decline forms),
+// with a link to the child.
+Html answered_banner(const Visit& v) {
+  const auto answered = v.request.query_param("answered");
+  const auto child = v.request.query_param("child");
+  if (!answered || !child || child->empty()) return {};
+  std::string heading, body;
+  if (*answered == "accepted_seen") {
+    heading = "Transfer accepted, with the child seen";
+    body = "Your agency has taken the child on.";
+  } else if (*answered == "accepted_not_seen") {
+    heading = "Transfer accepted, with the child not seen";
+    body =
+        "Its alerts stay open, and the sending agency may not close its case, until the "
+        "transfer is accepted with the child seen.";
+  } else if (*answered == "declined") {
+    heading = "Transfer declined";
+    body = "The sending agency stays responsible for the child, and sees your reason.";
+  } else {
+    return {};
+  }
+  return notification_banner(
+      Html::trusted("<p class=\"govuk-notification-banner__heading\">") + text(heading) +
+          Html::trusted("</p><p class=\"govuk-body\">") + text(body + " ") +
+          Html::trusted("<a class=\"govuk-notification-banner__link\" href=\"/children/" +
+                        url_encode(*child) + "\">") +
+          text("Go to the child's record") + Html::trusted("</a></p>"),
+      true);
 }
 
 }  // namespace
@@ -62,6 +104,7 @@ web::Response transfers_page(const Visit& v) {
   }
   const auto agencies = agency_list(v.parts);
   const AgencyNames& names = agencies->names;
+  content = answered_banner(v) + content;
   content += Html::trusted(
       "<p class=\"govuk-body\">A transfer is done when the receiving agency accepts it with the "
       "child seen; until then both agencies are responsible for the child.</p>");

@@ -50,5 +50,7 @@ web::Response record_referral_outcome(const Visit& v);
 web::Response record_strategy_discussion(const Visit& v);
 web::Response record_transfer(const Visit& v);
 web::Response record_closure(const Visit& v);
+web::Response accept_transfer(const Visit& v);
+web::Response decline_transfer(const Visit& v);
 
 }  // namespace sightline::pages

@@ -45,6 +45,23 @@ Response faults_response(const json& faults) {
   return json_response(http_status(ErrorCode::kInvalidEvents), body.dump());
 }
 
+// The receiving agency (`to`) of the stored transfer `id`, or nullopt when no
+// stored transfer has that id.
+std::optional<std::string> transfer_receiver(Store& store, const std::string& id) {
+  const auto persons = store.persons_of_event(id);
+  if (!persons) return std::nullopt;
+  for (const Id& person : *persons) {
+    for (const ChronologyEntry& e : store.chronology(person, std::nullopt)) {
+      if (e.type != EventType::kTransfer) continue;
+      const json line = json::parse(e.json, nullptr, false);
+      if (line.is_object() && line.value("id", std::string()) == id) {
+        return line.value("to", std::string());
+      }
+    }
+  }
+  return std::nullopt;
+}
+
 }  // namespace
 
 EventsApi::EventsApi(IdempotencyStore& answers, SharedStore& store, Access& access, AuditLog& audit,
@@ -245,6 +262,45 @@ Response EventsApi::apply(const Request& request, const SessionInfo& session) {
                    "agency may not record about"}}},
                 {"faults", out_of_reach}};
     return json_response(http_status(ErrorCode::kNoRelationship), out.dump());
+  }
+  // Only the receiving agency answers a transfer: the sender accepting its own
+  // would end its responsibility with no one having taken the child on. Asked
+  // only once the caller may see the transfer, so that a refusal tells nothing
+  // to those who may not.
+  json not_receiver = json::array();
+  {
+    std::map<std::string, std::string> batch_receivers;  // transfer id -> `to`, earlier items
+    for (std::size_t i = 0; i < body.size(); ++i) {
+      const ordered_json& item = body[i];
+      const auto text_of = [&](const char* field) {
+        return item.contains(field) && item[field].is_string() ? item[field].get<std::string>()
+                                                               : std::string();
+      };
+      const std::string t = text_of("type");
+      if (t == "transfer" && !text_of("id").empty()) batch_receivers[text_of("id")] = text_of("to");
+      if (t != "transfer_accepted" && t != "transfer_declined") continue;
+      const std::string transfer = text_of("transfer");
+      if (transfer.empty()) continue;  // the validator says what is wrong
+      std::optional<std::string> receiver;
+      if (const auto it = batch_receivers.find(transfer); it != batch_receivers.end()) {
+        receiver = it->second;
+      } else {
+        receiver = store_.with([&](Store& s) { return transfer_receiver(s, transfer); });
+      }
+      if (receiver && *receiver != account.agency) {
+        not_receiver.push_back(
+            {{"item", static_cast<std::int64_t>(i + 1)},
+             {"field", t + ".transfer"},
+             {"message", "transfer \"" + transfer +
+                             "\" is not to your agency: only the receiving agency accepts or "
+                             "declines a transfer"}});
+      }
+    }
+  }
+  if (!not_receiver.empty()) {
+    Response r = faults_response(not_receiver);
+    r.status = 403;
+    return r;
   }
 
   json faults = json::array();

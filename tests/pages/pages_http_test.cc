@@ -498,6 +498,107 @@ TEST_F(PagesWorkTest, AClosureTheSafeguardsForbidIsRefusedUnlessAManagerGivesARe
   EXPECT_NE(r.body.find("Luton confirmed by phone"), std::string::npos);
 }
 
+TEST_F(PagesWorkTest, TheReceiverAcceptsWithTheChildSeenAndTheSenderMayThenClose) {
+  accounts_->add("lucy", web::Role::kPractitioner, "luton-csc", kPassword, admin());
+  const std::string lucy = page_sign_in("lucy");
+  HttpReply r = get("/transfers", lucy);
+  const std::string accept = "/children/tia/transfers/tr-tia/accept";
+  ASSERT_NE(r.body.find("href=\"" + accept +
+                        "\">Accept<span class=\"govuk-visually-hidden\"> "
+                        "the transfer of Tia Example</span></a>"),
+            std::string::npos)
+      << r.body;
+  r = get(accept, lucy);
+  ASSERT_EQ(r.status, 200);
+  EXPECT_NE(r.body.find("<h1 class=\"govuk-heading-l\">Accept the transfer</h1>"),
+            std::string::npos);
+  EXPECT_NE(r.body.find("Family moved to Luton"), std::string::npos);  // what the sender said
+  EXPECT_NE(r.body.find("Has your agency seen the child since the transfer was sent?"),
+            std::string::npos);
+  const std::string csrf = csrf_in(r.body);
+  const std::string form = "csrf_token=" + csrf + "&at-day=2&at-month=3&at-year=2026";
+  r = post_form(accept, form, lucy);
+  EXPECT_EQ(r.status, 400);
+  EXPECT_NE(r.body.find("href=\"#child_seen\">Select whether your agency has seen the child"),
+            std::string::npos);
+  r = post_form(accept, form + "&child_seen=yes", lucy);
+  ASSERT_EQ(r.status, 303) << r.body.substr(0, 3000);
+  EXPECT_EQ(r.header("location"), "/transfers?answered=accepted_seen&child=tia");
+  r = get(r.header("location"), lucy);
+  EXPECT_NE(r.body.find("Transfer accepted, with the child seen"), std::string::npos);
+  EXPECT_NE(r.body.find("href=\"/children/tia\">Go to the child&#39;s record</a>"),
+            std::string::npos);
+  EXPECT_NE(r.body.find("No transfers are waiting for your agency to accept them."),
+            std::string::npos);
+  // The sender's list is empty too, and its closure is no longer refused.
+  const std::string bob = page_sign_in("bob");
+  EXPECT_NE(get("/transfers", bob).body.find("Every transfer your agency sent has been answered."),
+            std::string::npos);
+  r = get("/children/tia", bob);
+  EXPECT_NE(r.body.find("Transfer accepted: child seen"), std::string::npos);
+  r = get("/children/tia/record/case-closed", bob);
+  ASSERT_EQ(r.status, 200);
+  EXPECT_EQ(r.body.find("has not been accepted with the child seen"), std::string::npos);
+  r = post_form(
+      "/children/tia/record/case-closed",
+      "csrf_token=" + csrf_in(r.body) + "&at-day=2&at-month=3&at-year=2026" + "&reason=transferred",
+      bob);
+  EXPECT_EQ(r.status, 303) << r.body.substr(0, 3000);
+}
+
+TEST_F(PagesWorkTest, OnlyTheReceivingAgencyMayAnswerATransfer) {
+  accounts_->add("lucy", web::Role::kPractitioner, "luton-csc", kPassword, admin());
+  const std::string accept = "/children/tia/transfers/tr-tia/accept";
+  // Ealing, the sender, sees no answer to give, and the API refuses it one.
+  const std::string bob = page_sign_in("bob");
+  EXPECT_EQ(get("/transfers", bob).body.find("/accept\""), std::string::npos);
+  HttpReply r = get(accept, bob);
+  ASSERT_EQ(r.status, 200);
+  EXPECT_NE(r.body.find("Sightline lists no transfer"), std::string::npos);
+  r = post_form(
+      accept, "csrf_token=" + csrf_in(r.body) + "&at-day=2&at-month=3&at-year=2026&child_seen=yes",
+      bob);
+  EXPECT_EQ(r.status, 400);
+  EXPECT_NE(r.body.find("only the receiving agency accepts or declines a transfer"),
+            std::string::npos)
+      << r.body.substr(0, 3000);
+  // Ealing's health visiting has no relationship with Tia: the record opens
+  // only by breaking the glass, and nothing is recorded.
+  const std::string alice = page_sign_in("alice");
+  r = get(accept, alice);
+  EXPECT_EQ(r.status, 403);
+  EXPECT_NE(r.body.find("break-glass"), std::string::npos);
+  // The transfer still waits for Luton.
+  EXPECT_NE(get("/transfers", page_sign_in("lucy")).body.find(accept), std::string::npos);
+}
+
+TEST_F(PagesWorkTest, ADeclineNeedsAReasonAndRecordsIt) {
+  accounts_->add("lucy", web::Role::kPractitioner, "luton-csc", kPassword, admin());
+  const std::string lucy = page_sign_in("lucy");
+  const std::string decline = "/children/tia/transfers/tr-tia/decline";
+  EXPECT_NE(get("/transfers", lucy).body.find("href=\"" + decline + "\">Decline"),
+            std::string::npos);
+  HttpReply r = get(decline, lucy);
+  ASSERT_EQ(r.status, 200);
+  EXPECT_NE(r.body.find("Why does your agency decline it?"), std::string::npos);
+  const std::string form = "csrf_token=" + csrf_in(r.body) + "&at-day=2&at-month=3&at-year=2026";
+  r = post_form(decline, form + "&reason=+", lucy);
+  EXPECT_EQ(r.status, 400);
+  EXPECT_NE(r.body.find("href=\"#reason\">Enter why your agency declines the transfer"),
+            std::string::npos);
+  r = post_form(decline, form + "&reason=Family+not+in+Luton+%3Cchecked%3E", lucy);
+  ASSERT_EQ(r.status, 303) << r.body.substr(0, 3000);
+  EXPECT_EQ(r.header("location"), "/transfers?answered=declined&child=tia");
+  r = get(r.header("location"), lucy);
+  EXPECT_NE(r.body.find("Transfer declined"), std::string::npos);
+  EXPECT_NE(r.body.find("No transfers are waiting for your agency to accept them."),
+            std::string::npos);
+  // The sender reads the reason in the child's chronology.
+  r = get("/children/tia", page_sign_in("bob"));
+  EXPECT_NE(r.body.find("Transfer declined"), std::string::npos);
+  EXPECT_NE(r.body.find("Family not in Luton &lt;checked&gt;"), std::string::npos);
+}
+
 // Ealing's health visitor saw Tia at home on 5 January; Ealing's paediatrician
 // examined her on 10 February (a medical: the catalogue's "seen").
 constexpr const char* kTiaExamined =

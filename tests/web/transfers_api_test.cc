@@ -137,6 +137,50 @@ TEST_F(TransfersApiTest, AcceptingATransferTakesItOffBothLists) {
   EXPECT_EQ(listed(theirs["outgoing"]), std::vector<std::string>{"tr-tia:seen"});
 }
 
+TEST_F(TransfersApiTest, OnlyTheReceivingAgencyAcceptsOrDeclinesATransfer) {
+  TestClient c(port_);
+  // Bob's agency sent Uma's transfer: accepting it itself would end its
+  // responsibility with no one having taken her on.
+  const Browser bob = sign_in(c, "bob");
+  const json accepted = {{"type", "transfer_accepted"},
+                         {"at", "2026-03-02T10:00"},
+                         {"by", "ealing-csc"},
+                         {"transfer", "tr-uma-2"},
+                         {"child_seen", true}};
+  HttpReply r =
+      c.request("POST", "/api/v1/events", json::array({accepted}).dump(), bob.cookie_and_csrf());
+  EXPECT_EQ(r.status, 403) << r.body;
+  EXPECT_EQ(json::parse(r.body)["faults"][0]["field"], "transfer_accepted.transfer");
+  EXPECT_NE(r.body.find("only the receiving agency"), std::string::npos);
+  json declined = {{"type", "transfer_declined"},
+                   {"at", "2026-03-02T10:00"},
+                   {"by", "ealing-csc"},
+                   {"transfer", "tr-uma-2"},
+                   {"reason", "changed our mind"}};
+  r = c.request("POST", "/api/v1/events", json::array({declined}).dump(), bob.cookie_and_csrf());
+  EXPECT_EQ(r.status, 403) << r.body;
+  // Nor may it answer a transfer it defines in the same batch to another agency.
+  const json own = {{"type", "transfer"},    {"id", "tr-uma-3"},
+                    {"at", "2026-03-02"},    {"by", "ealing-csc"},
+                    {"child", "uma"},        {"from", "ealing-csc"},
+                    {"to", "luton-csc"},     {"status", "incomplete_s47"},
+                    {"risks", json::array()}};
+  declined["transfer"] = "tr-uma-3";
+  r = c.request("POST", "/api/v1/events", json::array({own, declined}).dump(),
+                bob.cookie_and_csrf());
+  EXPECT_EQ(r.status, 403) << r.body;
+  EXPECT_EQ(json::parse(r.body)["faults"][0]["item"], 2);
+  const json theirs = json::parse(c.request("GET", "/api/v1/transfers", "", bob.cookie()).body);
+  EXPECT_EQ(listed(theirs["outgoing"]),
+            (std::vector<std::string>{"tr-tia:seen", "tr-uma-2:not seen"}));
+  // Luton, the receiver, may.
+  const Browser lucy = sign_in(c, "lucy");
+  declined["by"] = "luton-csc";
+  declined["transfer"] = "tr-uma-2";
+  r = c.request("POST", "/api/v1/events", json::array({declined}).dump(), lucy.cookie_and_csrf());
+  EXPECT_EQ(r.status, 201) << r.body;
+}
+
 // Yan: Westminster's social care handed him to Luton's, which accepted with
 // him seen on 12 February; Ealing's handover of him to Luton, sent on
 // 11 February, awaits an answer. Luton has seen him since it was sent: an
