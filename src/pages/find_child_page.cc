@@ -16,8 +16,18 @@ web::Response find_child_page(const Visit& v) {
     error = "Enter a name, date of birth, NHS number or postcode";
   } else if (!query.empty()) {
     reply = v.api.get("/api/v1/children", "q=" + url_encode(query));
-    if (reply.status == 400)
-      error = "Enter a name, date of birth (like 2012-10-02), NHS number or postcode";
+    if (reply.status == 400) {
+      // The API says what was wrong ("q: 31/02/2012 is not a real date: ...;
+      // type a date of birth like ..."); the page says it as a sentence.
+      std::string said = reply.error_message();
+      if (said.starts_with("q: ")) said = said.substr(3);
+      if (const auto semi = said.find("; type "); semi != std::string::npos) {
+        said = said.substr(0, semi) + ". Type" + said.substr(semi + 6);
+      }
+      error = said.empty() || !reply.error_message().starts_with("q: ")
+                  ? "Enter a name, date of birth (like 02/10/2012), NHS number or postcode"
+                  : said;
+    }
   }
   Html content;
   if (!error.empty()) content += error_summary({{"#q", error}});
@@ -25,7 +35,7 @@ web::Response find_child_page(const Visit& v) {
   content += text_input({.id = "q",
                          .name = "q",
                          .label = {"Find a child", "govuk-label--l", true},
-                         .hint = "Name, date of birth (like 2012-10-02), NHS number or postcode",
+                         .hint = "Name, date of birth (like 02/10/2012), NHS number or postcode",
                          .value = query,
                          .error = error,
                          .classes = "govuk-!-width-two-thirds",

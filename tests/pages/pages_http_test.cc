@@ -216,6 +216,20 @@ TEST_F(PagesTest, TheChildPageShowsTheChronologyAsKnownAtADate) {
   EXPECT_NE(std::find(actions.begin(), actions.end(), "child.chronology"), actions.end());
 }
 
+TEST_F(PagesTest, FindAChildReadsDatesAsPeopleTypeThemAndSaysHowToTypeOne) {
+  const std::string session = page_sign_in("alice");
+  const HttpReply found = get("/children?q=2%2F10%2F2012", session);
+  EXPECT_EQ(found.status, 200);
+  EXPECT_NE(found.body.find("1 child found"), std::string::npos);
+  EXPECT_NE(found.body.find("href=\"/children/sofia\""), std::string::npos);
+  const HttpReply bad = get("/children?q=31%2F02%2F2012", session);
+  EXPECT_EQ(bad.status, 400);
+  EXPECT_NE(bad.body.find("href=\"#q\""), std::string::npos);  // the error summary
+  EXPECT_NE(bad.body.find("31/02/2012 is not a real date: February 2012 has 29 days. Type a date "
+                          "of birth like 02/10/2012, 2 Oct 2012 or 2012-10-02"),
+            std::string::npos);
+}
+
 TEST_F(PagesTest, WhatAUserTypesIsEscapedWhereverItIsShown) {
   const std::string session = page_sign_in("alice");
   const HttpReply r = get("/children?q=%3Cscript%3Ealert(1)%3C%2Fscript%3E%22", session);
