@@ -153,6 +153,8 @@ Response ChildrenApi::search(const Request& request, const SessionInfo& session)
   if (query.empty()) {
     return error_response(ErrorCode::kBadRequest, "give q, or name, dob, nhs_number or postcode");
   }
+  // Adults are never listed as children.
+  query.children_on = clock.now().date;
   const auto ids = store.with([&](Store& s) { return s.find_persons(query, kSearchCandidates); });
   json children = json::array();
   bool truncated = false;

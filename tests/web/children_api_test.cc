@@ -28,6 +28,8 @@ class ChildrenApiTest : public ServiceTest {
     // A child only Luton health visiting knows.
     std::istringstream extra(
         R"({"type":"person","id":"zara","at":"2013-02-01","by":"luton-hv","given":"Zara","family":"Withheld","dob":"2013-01-20"})"
+        "\n"
+        R"({"type":"hv_level","at":"2013-02-01","by":"luton-hv","child":"zara","level":"universal"})"
         "\n");
     ASSERT_TRUE(
         store_->with([&](Store& s) { return import_feed(s, extra, "extra", {}); }).committed);
@@ -145,6 +147,23 @@ TEST_F(ChildrenApiTest, WithoutARelationshipNothingIsRevealedSearchIncluded) {
   EXPECT_EQ(get(c, alice, "/api/v1/children?dob=yesterday").status, 400);
   // What search showed is audited, child by child.
   EXPECT_EQ(audit_about("zara").back().entry.action, "child.found_in_search");
+}
+
+TEST_F(ChildrenApiTest, SearchFindsPartialNamesInAnyOrderAndNeverListsAdults) {
+  TestClient c(port_);
+  const Browser alice = sign_in(c, "alice");  // Ealing health visiting: involved with the family
+  using V = std::vector<std::string>;
+  EXPECT_EQ(ids_found(c, alice, "q=Sofia+W"), V{"sofia"});
+  EXPECT_EQ(ids_found(c, alice, "q=w+sofia"), V{"sofia"});
+  EXPECT_EQ(ids_found(c, alice, "q=sof"), V{"sofia"});
+  EXPECT_EQ(ids_found(c, alice, "name=Sofia+W"), V{"sofia"});
+  // Sofia's mother and father are known to Ealing health visiting too, but
+  // no event names them as a child: they are never listed.
+  EXPECT_EQ(ids_found(c, alice, "q=Withheld"), V{"sofia"});
+  EXPECT_TRUE(ids_found(c, alice, "q=mother").empty());
+  // Luton health visiting knows Zara, named as a child by its own record.
+  const Browser carol = sign_in(c, "carol");
+  EXPECT_EQ(ids_found(c, carol, "q=z+with"), V{"zara"});
 }
 
 TEST_F(ChildrenApiTest, AnalystsAndAdministratorsSeeNoIdentities) {
