@@ -230,6 +230,29 @@ TEST_F(PagesTest, FindAChildReadsDatesAsPeopleTypeThemAndSaysHowToTypeOne) {
             std::string::npos);
 }
 
+TEST_F(PagesTest, FromNoChildrenFoundAProfessionalCanBreakTheGlassWithAReason) {
+  const std::string session = page_sign_in("lutonhv");  // never involved with Sofia
+  const HttpReply none = get("/children?q=Sofia", session);
+  EXPECT_EQ(none.status, 200);
+  EXPECT_NE(none.body.find("No children found"), std::string::npos);
+  EXPECT_NE(none.body.find("If your agency has not been involved with the child"),
+            std::string::npos);
+  EXPECT_NE(none.body.find("name=\"record\""), std::string::npos);
+  EXPECT_NE(none.body.find("If you do not have the record number"), std::string::npos);
+  // The record number leads to the break-glass page, which asks for a reason.
+  const HttpReply go = get("/children?record=sofia", session);
+  EXPECT_EQ(go.status, 303);
+  EXPECT_EQ(go.header("location"), "/children/sofia");
+  const HttpReply glass = get("/children/sofia", session);
+  EXPECT_EQ(glass.status, 403);
+  EXPECT_NE(glass.body.find("name=\"reason\""), std::string::npos);
+  // Without a number, the error says what to enter.
+  const HttpReply empty = get("/children?record=+", session);
+  EXPECT_EQ(empty.status, 400);
+  EXPECT_NE(empty.body.find("href=\"#record\""), std::string::npos);
+  EXPECT_NE(empty.body.find("Enter the child&#39;s record number"), std::string::npos);
+}
+
 TEST_F(PagesTest, WhatAUserTypesIsEscapedWhereverItIsShown) {
   const std::string session = page_sign_in("alice");
   const HttpReply r = get("/children?q=%3Cscript%3Ealert(1)%3C%2Fscript%3E%22", session);
