@@ -77,8 +77,9 @@ struct AlertRecord {
 
 // What to look a person up by; every non-empty criterion must hold. Values are
 // compared as a practitioner would type them: names case-insensitively, word
-// by word, against any version of the person's given and family names and
-// aliases; NHS numbers and postcodes ignoring spaces (postcodes also case).
+// by word in any order, each word the start of a word of any version of the
+// person's given or family name ("Sofia W" finds Sofia Walker), or a part of
+// an alias; NHS numbers and postcodes ignoring spaces (postcodes also case).
 // Any postcode the person has lived at counts, and any date of birth or NHS
 // number ever recorded for them.
 struct PersonQuery {
@@ -86,6 +87,11 @@ struct PersonQuery {
   std::optional<Date> dob = {};
   std::string nhs_number = {};
   std::string postcode = {};
+  // When given, only the persons who are children on this day: named as the
+  // child by some event, and not yet 18 by their latest date of birth (or,
+  // without one, their birth). Not a criterion of its own: a query with only
+  // this is empty.
+  std::optional<Date> children_on = {};
   bool empty() const { return name.empty() && !dob && nhs_number.empty() && postcode.empty(); }
 };
 

@@ -3,6 +3,7 @@
 #include <nlohmann/json.hpp>
 
 #include "core/json_string.h"
+#include "core/typed_date.h"
 #include "web/api_error.h"
 #include "web/child_terms_json.h"
 #include "web/chronology_json.h"
@@ -107,11 +108,12 @@ bool looks_like_postcode(const std::string& text) {
 
 }  // namespace
 
-PersonQuery read_search_text(const std::string& q) {
+Expected<PersonQuery> read_search_text(const std::string& q) {
   PersonQuery query;
   std::size_t digits = 0;
-  if (auto d = Date::parse(q)) {
-    query.dob = d;
+  if (auto d = read_typed_date(q)) {
+    if (!d->has_value()) return Unexpected(d->error());
+    query.dob = **d;
   } else if (is_digits_and_spaces(q, digits) && digits == 10) {
     query.nhs_number = q;
   } else if (looks_like_postcode(q)) {
@@ -125,17 +127,34 @@ PersonQuery read_search_text(const std::string& q) {
 Response ChildrenApi::search(const Request& request, const SessionInfo& session) const {
   if (!Access::sees_identities(session.account.role)) return identities_forbidden();
   PersonQuery query;
-  if (const auto q = request.query_param("q"); q && !q->empty()) query = read_search_text(*q);
+  if (const auto q = request.query_param("q"); q && !q->empty()) {
+    auto read = read_search_text(*q);
+    if (!read) {
+      return error_response(
+          ErrorCode::kBadRequest,
+          "q: " + read.error().message + "; type a date of birth " + std::string(kHowToTypeADate));
+    }
+    query = std::move(*read);
+  }
   if (const auto name = request.query_param("name")) query.name = *name;
   if (const auto dob = request.query_param("dob")) {
-    query.dob = Date::parse(*dob);
-    if (!query.dob) return error_response(ErrorCode::kBadRequest, "dob: expected YYYY-MM-DD");
+    const auto read = read_typed_date(*dob);
+    if (!read || !*read) {
+      return error_response(ErrorCode::kBadRequest,
+                            "dob: " +
+                                (read ? (*read).error().message + "; type it "
+                                      : std::string("not a date; type it ")) +
+                                std::string(kHowToTypeADate));
+    }
+    query.dob = **read;
   }
   if (const auto nhs = request.query_param("nhs_number")) query.nhs_number = *nhs;
   if (const auto postcode = request.query_param("postcode")) query.postcode = *postcode;
   if (query.empty()) {
     return error_response(ErrorCode::kBadRequest, "give q, or name, dob, nhs_number or postcode");
   }
+  // Adults are never listed as children.
+  query.children_on = clock.now().date;
   const auto ids = store.with([&](Store& s) { return s.find_persons(query, kSearchCandidates); });
   json children = json::array();
   bool truncated = false;

@@ -8,6 +8,7 @@
 
 #include "chronology/indicators.h"
 #include "core/clock.h"
+#include "core/error.h"
 #include "web/access.h"
 #include "web/http.h"
 #include "web/router.h"
@@ -32,9 +33,10 @@ struct ChildrenApi {
   Response statistics(const SessionInfo& session) const;
 };
 
-// How a search box's text is read: a date is a date of birth, ten digits an
-// NHS number, something shaped like a UK postcode a postcode, anything else
-// a name.
-PersonQuery read_search_text(const std::string& q);
+// How a search box's text is read: a date is a date of birth (typed as people
+// type dates: core/typed_date.h), ten digits an NHS number, something shaped
+// like a UK postcode a postcode, anything else a name. Text shaped like a
+// date that is not a real one (31/02/2012) is an error saying what is wrong.
+Expected<PersonQuery> read_search_text(const std::string& q);
 
 }  // namespace sightline::web

@@ -216,6 +216,43 @@ TEST_F(PagesTest, TheChildPageShowsTheChronologyAsKnownAtADate) {
   EXPECT_NE(std::find(actions.begin(), actions.end(), "child.chronology"), actions.end());
 }
 
+TEST_F(PagesTest, FindAChildReadsDatesAsPeopleTypeThemAndSaysHowToTypeOne) {
+  const std::string session = page_sign_in("alice");
+  const HttpReply found = get("/children?q=2%2F10%2F2012", session);
+  EXPECT_EQ(found.status, 200);
+  EXPECT_NE(found.body.find("1 child found"), std::string::npos);
+  EXPECT_NE(found.body.find("href=\"/children/sofia\""), std::string::npos);
+  const HttpReply bad = get("/children?q=31%2F02%2F2012", session);
+  EXPECT_EQ(bad.status, 400);
+  EXPECT_NE(bad.body.find("href=\"#q\""), std::string::npos);  // the error summary
+  EXPECT_NE(bad.body.find("31/02/2012 is not a real date: February 2012 has 29 days. Type a date "
+                          "of birth like 02/10/2012, 2 Oct 2012 or 2012-10-02"),
+            std::string::npos);
+}
+
+TEST_F(PagesTest, FromNoChildrenFoundAProfessionalCanBreakTheGlassWithAReason) {
+  const std::string session = page_sign_in("lutonhv");  // never involved with Sofia
+  const HttpReply none = get("/children?q=Sofia", session);
+  EXPECT_EQ(none.status, 200);
+  EXPECT_NE(none.body.find("No children found"), std::string::npos);
+  EXPECT_NE(none.body.find("If your agency has not been involved with the child"),
+            std::string::npos);
+  EXPECT_NE(none.body.find("name=\"record\""), std::string::npos);
+  EXPECT_NE(none.body.find("If you do not have the record number"), std::string::npos);
+  // The record number leads to the break-glass page, which asks for a reason.
+  const HttpReply go = get("/children?record=sofia", session);
+  EXPECT_EQ(go.status, 303);
+  EXPECT_EQ(go.header("location"), "/children/sofia");
+  const HttpReply glass = get("/children/sofia", session);
+  EXPECT_EQ(glass.status, 403);
+  EXPECT_NE(glass.body.find("name=\"reason\""), std::string::npos);
+  // Without a number, the error says what to enter.
+  const HttpReply empty = get("/children?record=+", session);
+  EXPECT_EQ(empty.status, 400);
+  EXPECT_NE(empty.body.find("href=\"#record\""), std::string::npos);
+  EXPECT_NE(empty.body.find("Enter the child&#39;s record number"), std::string::npos);
+}
+
 TEST_F(PagesTest, WhatAUserTypesIsEscapedWhereverItIsShown) {
   const std::string session = page_sign_in("alice");
   const HttpReply r = get("/children?q=%3Cscript%3Ealert(1)%3C%2Fscript%3E%22", session);

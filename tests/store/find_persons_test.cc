@@ -47,5 +47,31 @@ TEST_F(FindPersons, MatchesEveryGivenCriterion) {
   EXPECT_EQ(store_->find_persons({.name = "withheld"}, 2).size(), 2u);
 }
 
+TEST_F(FindPersons, EachWordIsTheStartOfAGivenOrFamilyNameInAnyOrder) {
+  using V = std::vector<Id>;
+  EXPECT_EQ(find({.name = "Sofia W"}), V{"sofia"});
+  EXPECT_EQ(find({.name = "w sofia"}), V{"sofia"});
+  EXPECT_EQ(find({.name = "SOF with"}), V{"sofia"});
+  EXPECT_EQ(find({.name = "o'n"}), V{"kit"});
+  EXPECT_EQ(find({.name = "ofia"}), V{});  // the start of a name, not any part of it
+  EXPECT_EQ(find({.name = "sofia k"}), V{});
+  EXPECT_EQ(find({.name = "%"}), V{});
+  EXPECT_EQ(find({.name = "_"}), V{});
+}
+
+TEST_F(FindPersons, OnlyChildrenWhenAskedForChildren) {
+  using V = std::vector<Id>;
+  const auto on = [](const char* day) { return Date::parse(day); };
+  // Sofia's mother and father are never named as a child; Kit has a date of
+  // birth but no event names him as a child.
+  EXPECT_EQ(find({.name = "withheld", .children_on = on("2026-03-02")}), V{"sofia"});
+  EXPECT_EQ(find({.name = "kit", .children_on = on("2026-03-02")}), V{});
+  EXPECT_EQ(find({.name = "kit"}), V{"kit"});
+  // Sofia (born 2012-10-02) is a child until her eighteenth birthday.
+  EXPECT_EQ(find({.name = "sofia", .children_on = on("2030-10-01")}), V{"sofia"});
+  EXPECT_EQ(find({.name = "sofia", .children_on = on("2030-10-02")}), V{});
+  EXPECT_EQ(find({.children_on = on("2026-03-02")}), V{});  // not a criterion of its own
+}
+
 }  // namespace
 }  // namespace sightline

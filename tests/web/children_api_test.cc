@@ -28,6 +28,8 @@ class ChildrenApiTest : public ServiceTest {
     // A child only Luton health visiting knows.
     std::istringstream extra(
         R"({"type":"person","id":"zara","at":"2013-02-01","by":"luton-hv","given":"Zara","family":"Withheld","dob":"2013-01-20"})"
+        "\n"
+        R"({"type":"hv_level","at":"2013-02-01","by":"luton-hv","child":"zara","level":"universal"})"
         "\n");
     ASSERT_TRUE(
         store_->with([&](Store& s) { return import_feed(s, extra, "extra", {}); }).committed);
@@ -147,6 +149,23 @@ TEST_F(ChildrenApiTest, WithoutARelationshipNothingIsRevealedSearchIncluded) {
   EXPECT_EQ(audit_about("zara").back().entry.action, "child.found_in_search");
 }
 
+TEST_F(ChildrenApiTest, SearchFindsPartialNamesInAnyOrderAndNeverListsAdults) {
+  TestClient c(port_);
+  const Browser alice = sign_in(c, "alice");  // Ealing health visiting: involved with the family
+  using V = std::vector<std::string>;
+  EXPECT_EQ(ids_found(c, alice, "q=Sofia+W"), V{"sofia"});
+  EXPECT_EQ(ids_found(c, alice, "q=w+sofia"), V{"sofia"});
+  EXPECT_EQ(ids_found(c, alice, "q=sof"), V{"sofia"});
+  EXPECT_EQ(ids_found(c, alice, "name=Sofia+W"), V{"sofia"});
+  // Sofia's mother and father are known to Ealing health visiting too, but
+  // no event names them as a child: they are never listed.
+  EXPECT_EQ(ids_found(c, alice, "q=Withheld"), V{"sofia"});
+  EXPECT_TRUE(ids_found(c, alice, "q=mother").empty());
+  // Luton health visiting knows Zara, named as a child by its own record.
+  const Browser carol = sign_in(c, "carol");
+  EXPECT_EQ(ids_found(c, carol, "q=z+with"), V{"zara"});
+}
+
 TEST_F(ChildrenApiTest, AnalystsAndAdministratorsSeeNoIdentities) {
   TestClient c(port_);
   for (const char* user : {"erin", "root"}) {
@@ -245,13 +264,41 @@ TEST_F(ChildrenApiTest, EveryChildRouteNeedsASession) {
 }
 
 TEST(SearchText, ReadsDatesNhsNumbersPostcodesAndNames) {
-  EXPECT_EQ(web::read_search_text("2012-10-02").dob, Date::parse("2012-10-02"));
-  EXPECT_EQ(web::read_search_text("943 476 5919").nhs_number, "943 476 5919");
-  EXPECT_EQ(web::read_search_text("w13 9zz").postcode, "w13 9zz");
-  EXPECT_EQ(web::read_search_text("SW1A 1AA").postcode, "SW1A 1AA");
-  EXPECT_EQ(web::read_search_text("Sofia").name, "Sofia");
-  EXPECT_EQ(web::read_search_text("Ann Lee").name, "Ann Lee");
-  EXPECT_EQ(web::read_search_text("12345").name, "12345");
+  EXPECT_EQ(web::read_search_text("2012-10-02")->dob, Date::parse("2012-10-02"));
+  EXPECT_EQ(web::read_search_text("943 476 5919")->nhs_number, "943 476 5919");
+  EXPECT_EQ(web::read_search_text("w13 9zz")->postcode, "w13 9zz");
+  EXPECT_EQ(web::read_search_text("SW1A 1AA")->postcode, "SW1A 1AA");
+  EXPECT_EQ(web::read_search_text("Sofia")->name, "Sofia");
+  EXPECT_EQ(web::read_search_text("Ann Lee")->name, "Ann Lee");
+  EXPECT_EQ(web::read_search_text("12345")->name, "12345");
+  // Dates as people type them (core/typed_date.h has the full table).
+  for (const char* typed :
+       {"02/10/2012", "2/10/2012", "2.10.2012", "2 Oct 2012", "2 October 2012"}) {
+    EXPECT_EQ(web::read_search_text(typed)->dob, Date::parse("2012-10-02")) << typed;
+  }
+  EXPECT_EQ(web::read_search_text("May Lee")->name, "May Lee");
+  const auto impossible = web::read_search_text("31/02/2012");
+  ASSERT_FALSE(impossible.has_value());
+  EXPECT_EQ(impossible.error().message, "31/02/2012 is not a real date: February 2012 has 29 days");
+}
+
+TEST_F(ChildrenApiTest, SearchReadsDatesAsPeopleTypeThemAndSaysWhatIsWrongWithAnImpossibleOne) {
+  TestClient c(port_);
+  const Browser alice = sign_in(c, "alice");
+  for (const char* q : {"q=02%2F10%2F2012", "q=2%2F10%2F2012", "q=2.10.2012", "q=2+Oct+2012",
+                        "q=2+October+2012", "q=2012-10-02", "dob=02%2F10%2F2012"}) {
+    EXPECT_EQ(ids_found(c, alice, q), std::vector<std::string>{"sofia"}) << q;
+  }
+  const HttpReply bad = get(c, alice, "/api/v1/children?q=31%2F02%2F2012");
+  EXPECT_EQ(bad.status, 400);
+  const json error = json::parse(bad.body)["error"];
+  EXPECT_EQ(error["code"], "bad_request");
+  EXPECT_EQ(error["message"],
+            "q: 31/02/2012 is not a real date: February 2012 has 29 days; type a date of birth "
+            "like 02/10/2012, 2 Oct 2012 or 2012-10-02");
+  const HttpReply bad_dob = get(c, alice, "/api/v1/children?dob=2012-13-01");
+  EXPECT_EQ(bad_dob.status, 400);
+  EXPECT_NE(bad_dob.body.find("there is no month 13"), std::string::npos) << bad_dob.body;
 }
 
 }  // namespace

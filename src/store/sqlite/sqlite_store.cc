@@ -833,10 +833,12 @@ std::vector<Id> SqliteStore::find_persons(const PersonQuery& query, std::size_t 
     if (word.empty()) return;
     for (char& c : word) c = c >= 'A' && c <= 'Z' ? static_cast<char>(c + 32) : c;
     const std::string n = "?" + std::to_string(values.size() + 1);
+    // The start of a word of the given or family name: " sofia walker"
+    // holds " w".
     sql +=
-        " AND EXISTS (SELECT 1 FROM p_person_details d WHERE d.person = p.id AND (lower(d.given) "
-        "= " +
-        n + " OR lower(d.family) = " + n + " OR instr(lower(d.aliases), " + n + ") > 0))";
+        " AND EXISTS (SELECT 1 FROM p_person_details d WHERE d.person = p.id AND (instr(' ' || "
+        "lower(coalesce(d.given, '')) || ' ' || lower(coalesce(d.family, '')), ' ' || " +
+        n + ") > 0 OR instr(lower(d.aliases), " + n + ") > 0))";
     values.push_back(word);
     word.clear();
   };
@@ -866,6 +868,20 @@ std::vector<Id> SqliteStore::find_persons(const PersonQuery& query, std::size_t 
         " AND EXISTS (SELECT 1 FROM p_addresses a WHERE a.person = p.id AND "
         "replace(upper(a.postcode), ' ', '') = ?" +
         std::to_string(values.size()) + ")";
+  }
+  if (query.children_on) {
+    // Named as the child by some event, and not 18 on the day. A
+    // registration with a GP names its person as `child` or, for an adult,
+    // `person` (events-v1), which the projection does not tell apart.
+    values.push_back(query.children_on->plus_months(-18 * 12).to_string());
+    sql +=
+        " AND EXISTS (SELECT 1 FROM p_event_persons ep JOIN events e ON e.seq = ep.seq WHERE "
+        "ep.person = p.id AND ep.field = 'child' AND (e.type <> 'registration' OR "
+        "json_extract(e.json, '$.child') = p.id)) AND coalesce((SELECT d.dob FROM p_person_details "
+        "d WHERE d.person = p.id AND "
+        "d.dob IS NOT NULL ORDER BY d.seq DESC LIMIT 1), (SELECT l.day FROM p_life_events l WHERE "
+        "l.person = p.id AND l.what = 'born' ORDER BY l.seq DESC LIMIT 1), '9999-12-31') > ?" +
+        std::to_string(values.size());
   }
   sql += " ORDER BY p.id LIMIT " + std::to_string(limit);
   Statement s(db_, sql.c_str());
