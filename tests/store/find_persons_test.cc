@@ -62,11 +62,12 @@ TEST_F(FindPersons, EachWordIsTheStartOfAGivenOrFamilyNameInAnyOrder) {
 TEST_F(FindPersons, OnlyChildrenWhenAskedForChildren) {
   using V = std::vector<Id>;
   const auto on = [](const char* day) { return Date::parse(day); };
-  // Sofia's mother and father are never named as a child; Kit has a date of
-  // birth but no event names him as a child.
+  // Sofia's mother and father are never named as a child and are adults; Kit
+  // has a date of birth (13 in 2026) but no event names him as a child: a
+  // child known only by a person record is still a child.
   EXPECT_EQ(find({.name = "withheld", .children_on = on("2026-03-02")}), V{"sofia"});
-  EXPECT_EQ(find({.name = "kit", .children_on = on("2026-03-02")}), V{});
-  EXPECT_EQ(find({.name = "kit"}), V{"kit"});
+  EXPECT_EQ(find({.name = "kit", .children_on = on("2026-03-02")}), V{"kit"});
+  EXPECT_EQ(find({.name = "kit", .children_on = on("2030-12-01")}), V{});  // 18 that day
   // Sofia (born 2012-10-02) is a child until her eighteenth birthday.
   EXPECT_EQ(find({.name = "sofia", .children_on = on("2030-10-01")}), V{"sofia"});
   EXPECT_EQ(find({.name = "sofia", .children_on = on("2030-10-02")}), V{});

@@ -870,17 +870,22 @@ std::vector<Id> SqliteStore::find_persons(const PersonQuery& query, std::size_t 
         std::to_string(values.size()) + ")";
   }
   if (query.children_on) {
-    // Named as the child by some event, and not 18 on the day. A
+    // Not 18 on the day, and a child by what is recorded: named as the child
+    // by some event, or with a date of birth (a child known only by a person
+    // record is still a child; hiding a child from a search is the worse
+    // mistake). A person with neither, or 18 or older, is an adult. A
     // registration with a GP names its person as `child` or, for an adult,
     // `person` (events-v1), which the projection does not tell apart.
+    const std::string born =
+        "coalesce((SELECT d.dob FROM p_person_details d WHERE d.person = p.id AND d.dob IS NOT "
+        "NULL ORDER BY d.seq DESC LIMIT 1), (SELECT l.day FROM p_life_events l WHERE l.person = "
+        "p.id AND l.what = 'born' ORDER BY l.seq DESC LIMIT 1))";
     values.push_back(query.children_on->plus_months(-18 * 12).to_string());
     sql +=
-        " AND EXISTS (SELECT 1 FROM p_event_persons ep JOIN events e ON e.seq = ep.seq WHERE "
+        " AND (EXISTS (SELECT 1 FROM p_event_persons ep JOIN events e ON e.seq = ep.seq WHERE "
         "ep.person = p.id AND ep.field = 'child' AND (e.type <> 'registration' OR "
-        "json_extract(e.json, '$.child') = p.id)) AND coalesce((SELECT d.dob FROM p_person_details "
-        "d WHERE d.person = p.id AND "
-        "d.dob IS NOT NULL ORDER BY d.seq DESC LIMIT 1), (SELECT l.day FROM p_life_events l WHERE "
-        "l.person = p.id AND l.what = 'born' ORDER BY l.seq DESC LIMIT 1), '9999-12-31') > ?" +
+        "json_extract(e.json, '$.child') = p.id)) OR " +
+        born + " IS NOT NULL) AND coalesce(" + born + ", '9999-12-31') > ?" +
         std::to_string(values.size());
   }
   sql += " ORDER BY p.id LIMIT " + std::to_string(limit);
