@@ -345,7 +345,7 @@ describe('pages', () => {
 
   test('at phone width (390 px) no page scrolls sideways', async () => {
     const visits = [
-      ['demo.hv', ['/my-work', '/children?q=Sofia', '/children/sofia', '/transfers']],
+      ['demo.hv', ['/my-work', '/children?q=Sofia', '/children?q=Nobody%20Known', '/children/sofia', '/transfers']],
       ['demo.manager', ['/children/sofia/record/case-closed', '/children/sofia/record/strategy-discussion']],
       ['demo.lead', ['/dashboard']]
     ]
