@@ -8,6 +8,7 @@
 #include "core/date.h"
 #include "feed/event_fields.h"
 #include "store/importer.h"
+#include "store/stored_event_reader.h"
 #include "web/api_error.h"
 #include "web/json_body.h"
 #include "web/secrets.h"
@@ -50,13 +51,12 @@ Response faults_response(const json& faults) {
 std::optional<std::string> transfer_receiver(Store& store, const std::string& id) {
   const auto persons = store.persons_of_event(id);
   if (!persons) return std::nullopt;
+  StoredEventReader reader;
   for (const Id& person : *persons) {
     for (const ChronologyEntry& e : store.chronology(person, std::nullopt)) {
       if (e.type != EventType::kTransfer) continue;
-      const json line = json::parse(e.json, nullptr, false);
-      if (line.is_object() && line.value("id", std::string()) == id) {
-        return line.value("to", std::string());
-      }
+      const Event transfer = reader.read(e.json, e.seq);
+      if (transfer.id == id) return transfer.as<TransferEvent>().to;
     }
   }
   return std::nullopt;
