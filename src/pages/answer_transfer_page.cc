@@ -16,17 +16,12 @@ namespace {
 
 using nlohmann::json;
 
-std::string str(const json& j, const char* field) {
-  if (!j.is_object() || !j.contains(field) || !j[field].is_string()) return {};
-  return j[field].get<std::string>();
-}
-
 // The transfer as the API lists it to the user's agency to answer, or null.
 json incoming_transfer(const Visit& v, const std::string& id) {
   const ApiReply reply = v.api.get("/api/v1/transfers");
   if (!reply.ok() || !reply.body.contains("incoming")) return nullptr;
   for (const json& t : reply.body["incoming"]) {
-    if (str(t, "id") == id) return t;
+    if (text_field(t, "id") == id) return t;
   }
   return nullptr;
 }
@@ -45,16 +40,17 @@ Html transfer_details(const Visit& v, const json& transfer, const std::string& i
       risks += (risks.empty() ? "" : ", ") + code_label(r.get<std::string>());
     }
   }
-  const std::string summary = str(transfer, "summary");
+  const std::string summary = text_field(transfer, "summary");
   const bool seen = transfer.value("child_seen_by_receiver", false);
   return summary_list({
-      {"From", text(agency_name(agencies->names, str(transfer, "from")))},
-      {"Sent", text(display_date(str(transfer, "sent")))},
-      {"Taking on", text(code_label(str(transfer, "status")))},
+      {"From", text(agency_name(agencies->names, text_field(transfer, "from")))},
+      {"Sent", text(display_date(text_field(transfer, "sent")))},
+      {"Taking on", text(code_label(text_field(transfer, "status")))},
       {"Risks passed on", text(risks.empty() ? "None" : risks)},
       {"Summary", text(summary.empty() ? "None given" : summary)},
       {"Handed over",
-       text(code_label(str(transfer, "mode").empty() ? "written" : str(transfer, "mode")))},
+       text(code_label(text_field(transfer, "mode").empty() ? "written"
+                                                            : text_field(transfer, "mode")))},
       {"Seen by your agency since", seen ? tag("Seen", "green") : tag("Not seen", "red")},
   });
 }

@@ -2,6 +2,11 @@
 
 namespace sightline::pages {
 
+std::string text_field(const nlohmann::json& j, const char* field) {
+  if (!j.is_object() || !j.contains(field) || !j[field].is_string()) return {};
+  return j[field].get<std::string>();
+}
+
 std::string ApiReply::error_code() const {
   if (body.is_object() && body.contains("error") && body["error"].is_object() &&
       body["error"].contains("code") && body["error"]["code"].is_string()) {

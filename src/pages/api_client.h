@@ -21,6 +21,10 @@
 
 namespace sightline::pages {
 
+// The text of `field` in an API answer's object `j`, or "" when `j` is not an
+// object or the field is absent or not text: the pages show what there is.
+std::string text_field(const nlohmann::json& j, const char* field);
+
 struct ApiReply {
   int status = 0;
   nlohmann::json body;  // null when the answer had no JSON body

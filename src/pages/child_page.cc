@@ -16,11 +16,6 @@ namespace {
 
 using nlohmann::json;
 
-std::string str(const json& j, const char* field) {
-  if (!j.is_object() || !j.contains(field) || !j[field].is_string()) return {};
-  return j[field].get<std::string>();
-}
-
 // The "as known at" date from the filter form: YYYY-MM-DD, "" when not
 // given, or nullopt (with `error` set) when given wrongly.
 std::optional<std::string> known_at(const web::Request& r, std::string& error, std::string& day,
@@ -54,17 +49,17 @@ Html whereabouts_text(const json& summary, const ChildFacts& facts, const Agency
   // must not read alike.
   if (!w.is_object())
     return tag("No address", "grey") + text(" Nothing recorded about where the child lives");
-  const std::string state = str(w, "state");
-  const std::string since = str(w, "since");
-  const std::string detail = str(w, "detail");
+  const std::string state = text_field(w, "state");
+  const std::string since = text_field(w, "since");
+  const std::string detail = text_field(w, "detail");
   Html out;
   if (state == "at_address") {
     const json& a = summary.contains("address") ? summary["address"] : json();
     std::string address;
     for (const char* f : {"line1", "line2", "town", "postcode"}) {
-      if (!str(a, f).empty()) address += (address.empty() ? "" : ", ") + str(a, f);
+      if (!text_field(a, f).empty()) address += (address.empty() ? "" : ", ") + text_field(a, f);
     }
-    if (str(a, "kind") == "temporary") address += " (temporary)";
+    if (text_field(a, "kind") == "temporary") address += " (temporary)";
     const bool seen_there =
         facts.last_seen && facts.last_seen->how == "home_visit" && facts.last_seen->at >= since;
     out += seen_there ? tag("Confirmed", "green") : tag("Not confirmed", "yellow");
@@ -95,14 +90,14 @@ Html whereabouts_text(const json& summary, const ChildFacts& facts, const Agency
 
 Html summary_section(const json& summary, const ChildFacts& facts, const AgencyNames& names) {
   std::vector<SummaryRow> rows;
-  std::string dob = str(summary, "dob");
+  std::string dob = text_field(summary, "dob");
   if (!dob.empty()) {
     rows.push_back({"Date of birth", text(display_date(dob))});
-  } else if (!str(summary, "expected").empty()) {
-    rows.push_back({"Expected", text(display_date(str(summary, "expected")))});
+  } else if (!text_field(summary, "expected").empty()) {
+    rows.push_back({"Expected", text(display_date(text_field(summary, "expected")))});
   }
-  if (!str(summary, "died").empty())
-    rows.push_back({"Died", text(display_date(str(summary, "died")))});
+  if (!text_field(summary, "died").empty())
+    rows.push_back({"Died", text(display_date(text_field(summary, "died")))});
   rows.push_back({"Whereabouts", whereabouts_text(summary, facts, names)});
   rows.push_back({"Last seen",
                   facts.last_seen
@@ -114,7 +109,7 @@ Html summary_section(const json& summary, const ChildFacts& facts, const AgencyN
   if (summary.contains("carers") && summary["carers"].is_array()) {
     for (const json& c : summary["carers"]) {
       if (!carers.empty()) carers += ", ";
-      carers += code_label(str(c, "role"));
+      carers += code_label(text_field(c, "role"));
     }
   }
   rows.push_back({"Carers", text(carers.empty() ? "None recorded" : carers)});
@@ -203,12 +198,12 @@ Html timeline(const json& entries, const std::string& agency_filter, const Agenc
   Html items;
   int shown = 0;
   for (const json& entry : entries) {
-    const std::string by = str(entry, "by");
+    const std::string by = text_field(entry, "by");
     if (!agency_filter.empty() && by != agency_filter) continue;
     const json& e = entry.contains("event") ? entry["event"] : json();
     const EventText words = describe_event(e, names);
-    const std::string at = str(entry, "at");
-    const std::string recorded = str(entry, "recorded");
+    const std::string at = text_field(entry, "at");
+    const std::string recorded = text_field(entry, "recorded");
     std::string meta = display_date(at);
     if (!by.empty()) meta += " \u00b7 " + agency_name(names, by);
     if (recorded.substr(0, 10) != at.substr(0, 10))
@@ -240,8 +235,8 @@ Html timeline(const json& entries, const std::string& agency_filter, const Agenc
                                   : about + (words.detail.empty() ? "" : ". " + words.detail)) +
                Html::trusted("</p>");
     }
-    if (!str(e, "note").empty()) {
-      items += Html::trusted("<p class=\"app-timeline__body\">") + text(str(e, "note")) +
+    if (!text_field(e, "note").empty()) {
+      items += Html::trusted("<p class=\"app-timeline__body\">") + text(text_field(e, "note")) +
                Html::trusted("</p>");
     }
     items += Html::trusted("</li>");
@@ -279,19 +274,19 @@ Html alerts_section(const Visit& v, const std::string& child) {
                  .caption_classes = "govuk-visually-hidden",
                  .head = {{text("Alert")}, {text("Due")}, {text("Level")}, {text("Status")}}};
   for (const json& a : list) {
-    const std::string rule = str(a, "rule");
+    const std::string rule = text_field(a, "rule");
     const RuleText* rt = rule_text(rule);
-    const std::string status = str(a, "status");
+    const std::string status = text_field(a, "status");
     Html status_html = status == "resolved"       ? tag("Resolved", "green")
                        : status == "acknowledged" ? tag("Acknowledged", "blue")
                                                   : tag("Open", "red");
-    if (status == "resolved" && !str(a, "resolved").empty()) {
-      status_html += text(" " + display_date(str(a, "resolved")));
+    if (status == "resolved" && !text_field(a, "resolved").empty()) {
+      status_html += text(" " + display_date(text_field(a, "resolved")));
     }
-    const std::string due = str(a, "due");
+    const std::string due = text_field(a, "due");
     t.rows.push_back({{text(rt != nullptr ? rt->title : rule)},
                       {text(due.empty() ? "At once" : display_date(due))},
-                      {text(code_label(str(a, "level")))},
+                      {text(code_label(text_field(a, "level")))},
                       {status_html}});
   }
   out += table(t);
@@ -330,7 +325,7 @@ web::Response child_page(const Visit& v) {
     timeline_entries = then.ok() ? then.body["entries"] : json::array();
   }
 
-  const std::string name = str(summary, "name");
+  const std::string name = text_field(summary, "name");
   Html content;
   if (!date_error.empty()) content += error_summary({{"#known-day", date_error}});
   static const std::set<std::string> kRecordable = {
@@ -343,13 +338,13 @@ web::Response child_page(const Visit& v) {
                             true);
   }
   const json& access = summary.contains("access") ? summary["access"] : json();
-  if (str(access, "basis") == "break_glass") {
-    content +=
-        notification_banner(Html::trusted("<p class=\"govuk-notification-banner__heading\">") +
-                            text("You are seeing this record by breaking the glass, until " +
-                                 display_date(str(access, "expires_at")) + " (UTC)") +
-                            Html::trusted("</p><p class=\"govuk-body\">") +
-                            text("Your reason: " + str(access, "reason")) + Html::trusted("</p>"));
+  if (text_field(access, "basis") == "break_glass") {
+    content += notification_banner(
+        Html::trusted("<p class=\"govuk-notification-banner__heading\">") +
+        text("You are seeing this record by breaking the glass, until " +
+             display_date(text_field(access, "expires_at")) + " (UTC)") +
+        Html::trusted("</p><p class=\"govuk-body\">") +
+        text("Your reason: " + text_field(access, "reason")) + Html::trusted("</p>"));
   }
   content +=
       Html::trusted("<span class=\"govuk-caption-l\">Child</span><h1 class=\"govuk-heading-l\">") +

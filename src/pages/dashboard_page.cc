@@ -17,11 +17,6 @@ namespace {
 
 using nlohmann::json;
 
-std::string str(const json& j, const char* field) {
-  if (!j.is_object() || !j.contains(field) || !j[field].is_string()) return {};
-  return j[field].get<std::string>();
-}
-
 std::int64_t num(const json& j, const char* field) {
   if (!j.is_object() || !j.contains(field) || !j[field].is_number_integer()) return 0;
   return j[field].get<std::int64_t>();
@@ -47,16 +42,17 @@ std::string month_short(const std::string& month) {
 // "66.7%", "no cases" or "4".
 std::string value_text(const json& month, bool share) {
   if (!share) return std::to_string(num(month, "count"));
-  const std::string percent = str(month, "percent");
+  const std::string percent = text_field(month, "percent");
   return percent.empty() ? "no cases" : percent + "%";
 }
 
 Html area_filter(const json& body) {
-  const std::string area = str(body, "area");
+  const std::string area = text_field(body, "area");
   std::vector<SelectItem> items = {{"all", "All areas", area == "all"}};
   for (const json& a : body.value("areas", json::array())) {
-    items.push_back(
-        {str(a, "code"), str(a, "name") + " (" + str(a, "code") + ")", str(a, "code") == area});
+    items.push_back({text_field(a, "code"),
+                     text_field(a, "name") + " (" + text_field(a, "code") + ")",
+                     text_field(a, "code") == area});
   }
   return Html::trusted(
              "<form method=\"get\" action=\"/dashboard\" novalidate class=\"govuk-!-margin-bottom-"
@@ -71,17 +67,17 @@ Html area_filter(const json& body) {
 }
 
 Html figure_section(const json& f, const std::string& area_name) {
-  const std::string id = str(f, "id");
-  const std::string title = str(f, "title");
-  const bool share = str(f, "kind") == "share";
+  const std::string id = text_field(f, "id");
+  const std::string title = text_field(f, "title");
+  const bool share = text_field(f, "kind") == "share";
   const json months = f.value("months", json::array());
   Html out =
       Html::trusted("<section class=\"app-figure\" aria-labelledby=\"" + escape(id) +
                     "-heading\"><span class=\"govuk-caption-m\">") +
-      text(findings_text(str(f, "finding"))) +
+      text(findings_text(text_field(f, "finding"))) +
       Html::trusted("</span><h2 class=\"govuk-heading-m\" id=\"" + escape(id) + "-heading\">") +
       text(title) + Html::trusted("</h2>");
-  if (const RuleText* rule = rule_text(str(f, "rule")); rule != nullptr) {
+  if (const RuleText* rule = rule_text(text_field(f, "rule")); rule != nullptr) {
     out += Html::trusted("<p class=\"govuk-body-s\">Guarded by the safeguard \u2018") +
            text(rule->title) + Html::trusted("\u2019: ") + text(rule->meaning) +
            Html::trusted("</p>");
@@ -91,13 +87,13 @@ Html figure_section(const json& f, const std::string& area_name) {
     return out;
   }
   const json& latest = months.back();
-  const std::string latest_month = month_long(str(latest, "month"));
+  const std::string latest_month = month_long(text_field(latest, "month"));
   out +=
       Html::trusted("<p class=\"govuk-body-l\" id=\"" + escape(id) + "-latest\"><strong>") +
       text(value_text(latest, share)) + Html::trusted("</strong> ") +
       text(share ? "in " + latest_month + " (" + std::to_string(num(latest, "numerator")) + " of " +
-                       std::to_string(num(latest, "denominator")) + " " + str(f, "of") + ")"
-                 : "in " + latest_month + ": " + str(f, "counted")) +
+                       std::to_string(num(latest, "denominator")) + " " + text_field(f, "of") + ")"
+                 : "in " + latest_month + ": " + text_field(f, "counted")) +
       Html::trusted("</p>");
 
   BarChartOptions chart{.id = "chart-" + id,
@@ -107,20 +103,20 @@ Html figure_section(const json& f, const std::string& area_name) {
                         .max = share ? 100.0 : 0.0,
                         .unit_suffix = share ? "%" : ""};
   std::string description;
-  TableOptions t{
-      .caption = title + ", " + area_name,
-      .caption_classes = "govuk-visually-hidden",
-      .head = share ? std::vector<TableCell>{{text("Month")},
-                                             {text(str(f, "counted")), true},
-                                             {text(str(f, "of")), true},
-                                             {text("Percentage"), true}}
-                    : std::vector<TableCell>{{text("Month")}, {text(str(f, "counted")), true}}};
+  TableOptions t{.caption = title + ", " + area_name,
+                 .caption_classes = "govuk-visually-hidden",
+                 .head = share ? std::vector<TableCell>{{text("Month")},
+                                                        {text(text_field(f, "counted")), true},
+                                                        {text(text_field(f, "of")), true},
+                                                        {text("Percentage"), true}}
+                               : std::vector<TableCell>{{text("Month")},
+                                                        {text(text_field(f, "counted")), true}}};
   for (const json& m : months) {
-    const std::string month = str(m, "month");
+    const std::string month = text_field(m, "month");
     const std::string value = value_text(m, share);
-    const bool has_value = !share || !str(m, "percent").empty();
+    const bool has_value = !share || !text_field(m, "percent").empty();
     chart.bars.push_back({month_short(month),
-                          has_value ? std::stod(share ? str(m, "percent") : value) : 0.0,
+                          has_value ? std::stod(share ? text_field(m, "percent") : value) : 0.0,
                           has_value ? value : ""});
     if (!description.empty()) description += "; ";
     description += month_long(month) + ": " + value;
@@ -138,7 +134,7 @@ Html figure_section(const json& f, const std::string& area_name) {
   out += bar_chart(chart);
   out += details("Show the figures as a table", table(t));
   out += Html::trusted("<p class=\"govuk-body\"><a class=\"govuk-link\" href=\"") +
-         text(str(f, "csv")) +
+         text(text_field(f, "csv")) +
          Html::trusted("\" download>Download CSV<span class=\"govuk-visually-hidden\"> of ") +
          text(title) + Html::trusted(" (every month)</span></a></p></section>");
   return out;
@@ -169,7 +165,7 @@ web::Response dashboard_page(const Visit& v) {
                   : reply.status == 400 ? 400
                                         : 500);
   }
-  const std::string area_name = str(reply.body, "area_name");
+  const std::string area_name = text_field(reply.body, "area_name");
   content += Html::trusted("<p class=\"govuk-body\">") +
              text("Figures for " + area_name +
                   ", by calendar month, from the safeguards' alerts and the events recorded. A "

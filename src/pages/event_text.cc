@@ -2,15 +2,12 @@
 
 #include <array>
 
+#include "pages/api_client.h"
+
 namespace sightline::pages {
 namespace {
 
 using nlohmann::json;
-
-std::string str(const json& event, const char* field) {
-  if (!event.is_object() || !event.contains(field) || !event[field].is_string()) return {};
-  return event[field].get<std::string>();
-}
 
 std::string list_of_labels(const json& event, const char* field,
                            std::string (*label)(const AgencyNames&, std::string_view),
@@ -77,13 +74,13 @@ std::string agency_name(const AgencyNames& names, std::string_view id) {
 }
 
 EventText describe_event(const json& e, const AgencyNames& names) {
-  const std::string type = str(e, "type");
-  const auto agency = [&](const char* field) { return agency_name(names, str(e, field)); };
+  const std::string type = text_field(e, "type");
+  const auto agency = [&](const char* field) { return agency_name(names, text_field(e, field)); };
   EventText t{code_label(type), ""};
   if (type == "contact") {
-    t.title = code_label(str(e, "mode")) + ": child " +
+    t.title = code_label(text_field(e, "mode")) + ": child " +
               (e.value("child_seen", false) ? "seen" : "not seen");
-    const std::string outcome = str(e, "outcome");
+    const std::string outcome = text_field(e, "outcome");
     if (!outcome.empty() && outcome != "seen")
       t.detail = "Outcome: " + lower_first(code_label(outcome));
   } else if (type == "referral") {
@@ -92,15 +89,16 @@ EventText describe_event(const json& e, const AgencyNames& names) {
     const std::string concerns = list_of_labels(e, "concerns", code_of, names);
     if (!concerns.empty()) t.detail += ". Concerns: " + lower_first(concerns);
   } else if (type == "referral_outcome") {
-    t.title = "Referral outcome: " + lower_first(code_label(str(e, "outcome")));
-    if (!str(e, "to").empty()) t.detail = "To " + agency("to");
+    t.title = "Referral outcome: " + lower_first(code_label(text_field(e, "outcome")));
+    if (!text_field(e, "to").empty()) t.detail = "To " + agency("to");
   } else if (type == "strategy_discussion") {
-    t.title = "Strategy discussion (" + lower_first(code_label(str(e, "format"))) + ")";
-    t.detail = "Decision: " + lower_first(code_label(str(e, "decision"))) +
+    t.title = "Strategy discussion (" + lower_first(code_label(text_field(e, "format"))) + ")";
+    t.detail = "Decision: " + lower_first(code_label(text_field(e, "decision"))) +
                ". Took part: " + list_of_labels(e, "participants", agency_name, names);
   } else if (type == "transfer") {
     t.title = "Transfer to " + agency("to");
-    t.detail = "From " + agency("from") + ", as " + lower_first(code_label(str(e, "status")));
+    t.detail =
+        "From " + agency("from") + ", as " + lower_first(code_label(text_field(e, "status")));
     const std::string risks = list_of_labels(e, "risks", code_of, names);
     if (!risks.empty()) t.detail += ". Risks passed on: " + lower_first(risks);
   } else if (type == "transfer_accepted") {
@@ -108,10 +106,10 @@ EventText describe_event(const json& e, const AgencyNames& names) {
               (e.value("child_seen", false) ? "seen" : "not seen");
   } else if (type == "transfer_declined") {
     t.title = "Transfer declined";
-    t.detail = str(e, "reason");
+    t.detail = text_field(e, "reason");
   } else if (type == "indicator") {
-    t.title = code_label(str(e, "indicator"));
-    t.detail = str(e, "status") == "resolved" ? "Resolved" : "Concern noted";
+    t.title = code_label(text_field(e, "indicator"));
+    t.detail = text_field(e, "status") == "resolved" ? "Resolved" : "Concern noted";
   } else if (type == "address") {
     t.title = "Address";
     if (e.contains("address") && e["address"].is_object()) {
@@ -119,7 +117,7 @@ EventText describe_event(const json& e, const AgencyNames& names) {
       const std::string kind = a.value("kind", "residential");
       t.detail = kind == "residential" ? "" : code_label(kind) + ": ";
       for (const char* f : {"line1", "town", "postcode"}) {
-        const std::string part = str(a, f);
+        const std::string part = text_field(a, f);
         if (part.empty()) continue;
         if (!t.detail.empty() && t.detail.back() != ' ') t.detail += ", ";
         t.detail += part;
@@ -128,35 +126,37 @@ EventText describe_event(const json& e, const AgencyNames& names) {
   } else if (type == "whereabouts_unknown") {
     t.title = "Whereabouts not known";
   } else if (type == "missing") {
-    t.title = "Reported missing (" + lower_first(code_label(str(e, "alert"))) + ")";
+    t.title = "Reported missing (" + lower_first(code_label(text_field(e, "alert"))) + ")";
   } else if (type == "claim") {
-    t.title = "Said to be " + lower_first(code_label(str(e, "claim")));
-    t.detail = str(e, "detail");
+    t.title = "Said to be " + lower_first(code_label(text_field(e, "claim")));
+    t.detail = text_field(e, "detail");
     if (!e.value("verified", false))
       t.detail += t.detail.empty() ? "Not verified" : " (not verified)";
   } else if (type == "registration") {
     t.title = "Registered with " + agency("agency");
   } else if (type == "deregistration") {
     t.title = "Deregistered from " + agency("agency");
-    t.detail = "Reason: " + lower_first(code_label(str(e, "reason")));
+    t.detail = "Reason: " + lower_first(code_label(text_field(e, "reason")));
   } else if (type == "appointment") {
-    t.title = code_label(str(e, "kind")) + ": " + lower_first(code_label(str(e, "outcome")));
+    t.title = code_label(text_field(e, "kind")) + ": " +
+              lower_first(code_label(text_field(e, "outcome")));
   } else if (type == "assessment_started") {
-    t.title = code_label(str(e, "kind")) + " assessment started";
+    t.title = code_label(text_field(e, "kind")) + " assessment started";
   } else if (type == "assessment_completed") {
-    t.title = "Assessment completed: " + lower_first(code_label(str(e, "outcome")));
+    t.title = "Assessment completed: " + lower_first(code_label(text_field(e, "outcome")));
   } else if (type == "plan_started") {
-    t.title = code_label(str(e, "kind")) + " plan started";
+    t.title = code_label(text_field(e, "kind")) + " plan started";
   } else if (type == "conference") {
-    t.title =
-        code_label(str(e, "kind")) + " conference: " + lower_first(code_label(str(e, "decision")));
+    t.title = code_label(text_field(e, "kind")) +
+              " conference: " + lower_first(code_label(text_field(e, "decision")));
   } else if (type == "notification") {
-    t.title = "Notification to " + agency("to") + ": " + lower_first(code_label(str(e, "subject")));
+    t.title = "Notification to " + agency("to") + ": " +
+              lower_first(code_label(text_field(e, "subject")));
   } else if (type == "case_closed") {
     t.title = "Case closed by " + agency("agency");
-    t.detail = "Reason: " + lower_first(code_label(str(e, "reason")));
+    t.detail = "Reason: " + lower_first(code_label(text_field(e, "reason")));
   } else if (type == "hv_level") {
-    t.title = "Health visiting level: " + lower_first(code_label(str(e, "level")));
+    t.title = "Health visiting level: " + lower_first(code_label(text_field(e, "level")));
   } else if (type == "records_transfer") {
     t.title = "Records sent to " + agency("to");
     t.detail = e.value("accessed", false) ? "Opened by the receiver" : "Not opened by the receiver";
@@ -164,7 +164,7 @@ EventText describe_event(const json& e, const AgencyNames& names) {
     t.title = "Born";
   } else if (type == "pregnancy") {
     t.title = "Pregnancy known";
-    if (!str(e, "edd").empty()) t.detail = "Expected " + str(e, "edd");
+    if (!text_field(e, "edd").empty()) t.detail = "Expected " + text_field(e, "edd");
   } else if (type == "person") {
     t.title = "Personal details recorded";
   }

@@ -21,11 +21,6 @@ using nlohmann::json;
 // The newest notices My work shows; the API pages through the rest.
 constexpr int kNoticesShown = 25;
 
-std::string str(const json& j, const char* field) {
-  if (!j.is_object() || !j.contains(field) || !j[field].is_string()) return {};
-  return j[field].get<std::string>();
-}
-
 int level_rank(const std::string& level) {
   if (level == "partnership") return 3;
   if (level == "safeguarding_lead") return 2;
@@ -44,12 +39,14 @@ std::string level_label(const std::string& level) {
 // with no due date, counts from when it was raised), then the child.
 void sort_by_urgency(std::vector<json>& alerts) {
   std::stable_sort(alerts.begin(), alerts.end(), [](const json& a, const json& b) {
-    const int la = level_rank(str(a, "level")), lb = level_rank(str(b, "level"));
+    const int la = level_rank(text_field(a, "level")), lb = level_rank(text_field(b, "level"));
     if (la != lb) return la > lb;
-    const std::string da = str(a, "due").empty() ? str(a, "raised") : str(a, "due");
-    const std::string db = str(b, "due").empty() ? str(b, "raised") : str(b, "due");
+    const std::string da =
+        text_field(a, "due").empty() ? text_field(a, "raised") : text_field(a, "due");
+    const std::string db =
+        text_field(b, "due").empty() ? text_field(b, "raised") : text_field(b, "due");
     if (da != db) return da < db;
-    return str(a, "child") < str(b, "child");
+    return text_field(a, "child") < text_field(b, "child");
   });
 }
 
@@ -61,14 +58,15 @@ Html finding_text(const std::string& findings) {
 // One alert: the child as a heading, the summary, and the acknowledge form.
 Html alert_card(const Visit& v, const json& a, const std::string& error_id,
                 const std::string& error, const std::string& note) {
-  const std::string id = str(a, "id");
-  const std::string rule = str(a, "rule");
-  const std::string child = str(a, "child");
-  const std::string name = str(a, "child_name").empty() ? child : str(a, "child_name");
+  const std::string id = text_field(a, "id");
+  const std::string rule = text_field(a, "rule");
+  const std::string child = text_field(a, "child");
+  const std::string name =
+      text_field(a, "child_name").empty() ? child : text_field(a, "child_name");
   const RuleText* t = rule_text(rule);
-  const std::string due = str(a, "due");
-  const std::string level = str(a, "level");
-  const std::string status = str(a, "status");
+  const std::string due = text_field(a, "due");
+  const std::string level = text_field(a, "level");
+  const std::string status = text_field(a, "status");
   const std::string finding = a.contains("finding") && a["finding"].is_string()
                                   ? a["finding"].get<std::string>()
                                   : std::string();
@@ -79,8 +77,9 @@ Html alert_card(const Visit& v, const json& a, const std::string& error_id,
       "class=\"govuk-summary-card__title\"><a class=\"govuk-link\" href=\"/children/" +
       url_encode(child) + "\">" + escape(name) + "</a>: " + escape(t != nullptr ? t->title : rule) +
       "</h2></div><div class=\"govuk-summary-card__content\">");
-  Html due_html = due.empty() ? text("At once (raised " + display_date(str(a, "raised")) + ")")
-                              : text(display_date(due));
+  Html due_html = due.empty()
+                      ? text("At once (raised " + display_date(text_field(a, "raised")) + ")")
+                      : text(display_date(due));
   if (!due.empty()) due_html += text(" ") + tag("Overdue", "red");
   Html level_html = text(level_label(level));
   if (level_rank(level) > 0) level_html += text(" ") + tag("Escalated", "orange");
@@ -94,9 +93,9 @@ Html alert_card(const Visit& v, const json& a, const std::string& error_id,
   const json& acks = a.contains("acknowledgements") ? a["acknowledgements"] : json();
   if (status == "acknowledged" && acks.is_array() && !acks.empty()) {
     const json& last = acks.back();
-    rows.push_back(
-        {"Acknowledged", text(str(last, "username") + " on " + display_date(str(last, "at")) +
-                              ": " + str(last, "note"))});
+    rows.push_back({"Acknowledged",
+                    text(text_field(last, "username") + " on " +
+                         display_date(text_field(last, "at")) + ": " + text_field(last, "note"))});
   }
   out += summary_list(rows);
   const std::string field = "note-" + id;
@@ -144,14 +143,15 @@ Html safeguard_notices_section(const Visit& v) {
                  .caption_classes = "govuk-visually-hidden",
                  .head = {{text("Date")}, {text("Child")}, {text("Notice")}, {text("Rule")}}};
   for (const json& n : list) {
-    const std::string child = str(n, "child");
-    const std::string name = str(n, "child_name").empty() ? child : str(n, "child_name");
-    const std::string rule = str(n, "rule");
+    const std::string child = text_field(n, "child");
+    const std::string name =
+        text_field(n, "child_name").empty() ? child : text_field(n, "child_name");
+    const std::string rule = text_field(n, "rule");
     const RuleText* rt = rule_text(rule);
-    t.rows.push_back({{text(display_date(str(n, "at")))},
+    t.rows.push_back({{text(display_date(text_field(n, "at")))},
                       {Html::trusted("<a class=\"govuk-link\" href=\"/children/" +
                                      url_encode(child) + "\">" + escape(name) + "</a>")},
-                      {text(str(n, "text"))},
+                      {text(text_field(n, "text"))},
                       {text(rt != nullptr ? std::string(rt->title) : rule)}});
   }
   return out + table(t);
@@ -175,13 +175,14 @@ Html notices_section(const Visit& v) {
                  .caption_classes = "govuk-visually-hidden",
                  .head = {{text("When")}, {text("Who")}, {text("Child")}, {text("What")}}};
   for (const json& n : list) {
-    const std::string child = str(n, "child");
-    t.rows.push_back({{text(display_date(str(n, "at")))},
-                      {text(str(n, "user") + " (" + str(n, "role") + ")")},
+    const std::string child = text_field(n, "child");
+    t.rows.push_back({{text(display_date(text_field(n, "at")))},
+                      {text(text_field(n, "user") + " (" + text_field(n, "role") + ")")},
                       {Html::trusted("<a class=\"govuk-link\" href=\"/children/" +
                                      url_encode(child) + "\">" + escape(child) + "</a>")},
-                      {text(str(n, "kind") == "break_glass" ? "Broke the glass: " + str(n, "reason")
-                                                            : "Began a relationship")}});
+                      {text(text_field(n, "kind") == "break_glass"
+                                ? "Broke the glass: " + text_field(n, "reason")
+                                : "Began a relationship")}});
   }
   return out + table(t);
 }

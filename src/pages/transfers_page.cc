@@ -12,11 +12,6 @@ namespace {
 
 using nlohmann::json;
 
-std::string str(const json& j, const char* field) {
-  if (!j.is_object() || !j.contains(field) || !j[field].is_string()) return {};
-  return j[field].get<std::string>();
-}
-
 Html transfer_table(const json& list, bool incoming, const AgencyNames& names) {
   if (!list.is_array() || list.empty()) {
     return Html::trusted("<p class=\"govuk-body\">") +
@@ -33,8 +28,9 @@ Html transfer_table(const json& list, bool incoming, const AgencyNames& names) {
                           {text("Status")},
                           {text("Seen by the receiver since")}}};
   for (const json& tr : list) {
-    const std::string child = str(tr, "child");
-    const std::string name = str(tr, "child_name").empty() ? child : str(tr, "child_name");
+    const std::string child = text_field(tr, "child");
+    const std::string name =
+        text_field(tr, "child_name").empty() ? child : text_field(tr, "child_name");
     const bool seen = tr.value("child_seen_by_receiver", false);
     Html who = Html::trusted("<a class=\"govuk-link\" href=\"/children/" + url_encode(child) +
                              "\">" + escape(name) + "</a>");
@@ -42,7 +38,7 @@ Html transfer_table(const json& list, bool incoming, const AgencyNames& names) {
       // The receiver's answers, under the name: a sixth column would not fit
       // a phone.
       const std::string base =
-          "/children/" + url_encode(child) + "/transfers/" + url_encode(str(tr, "id"));
+          "/children/" + url_encode(child) + "/transfers/" + url_encode(text_field(tr, "id"));
       const std::string of =
           "<span class=\"govuk-visually-hidden\"> the transfer of " + escape(name) + "</span></a>";
       who += Html::trusted("<br><a class=\"govuk-link\" href=\"" + base + "/accept\">Accept" + of +
@@ -50,9 +46,9 @@ Html transfer_table(const json& list, bool incoming, const AgencyNames& names) {
                            of);
     }
     t.rows.push_back({{who},
-                      {text(agency_name(names, str(tr, incoming ? "from" : "to")))},
-                      {text(display_date(str(tr, "sent")))},
-                      {text(code_label(str(tr, "status")))},
+                      {text(agency_name(names, text_field(tr, incoming ? "from" : "to")))},
+                      {text(display_date(text_field(tr, "sent")))},
+                      {text(code_label(text_field(tr, "status")))},
                       {seen ? tag("Seen", "green") : tag("Not seen", "red")}});
   }
   return table(t);
