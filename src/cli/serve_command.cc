@@ -300,7 +300,7 @@ Expected<int> run_serve(CommandContext& ctx) {
   web::FiguresView figures(figures_store, clock, WorkingDayCalendar::england_and_wales(),
                            cli::registration_terms(*config));
   web::Service service({accounts, audit, access, events, store, clock, alerts, transfers, figures,
-                        cli::indicator_windows(*config)});
+                        cli::indicator_windows(*config), &sighting_store});
   const ServedPages pages(service, accounts, store, clock, args.option("--assets"),
                           cli::indicator_windows(*config), ctx);
   web::HttpServer server(

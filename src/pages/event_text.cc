@@ -1,5 +1,6 @@
 #include "pages/event_text.h"
 
+#include <algorithm>
 #include <array>
 
 #include "pages/api_client.h"
@@ -71,6 +72,26 @@ std::string domain_label(Domain domain) { return code_label(to_string(domain)); 
 std::string agency_name(const AgencyNames& names, std::string_view id) {
   const auto it = names.find(id);
   return it == names.end() ? std::string(id) : it->second;
+}
+
+std::string agencies_named(std::string_view text, const AgencyNames& names) {
+  std::string out;
+  std::size_t i = 0;
+  while (i < text.size()) {
+    const std::size_t end = std::min(text.find(' ', i), text.size());
+    std::string_view word = text.substr(i, end - i);
+    std::string_view tail;
+    while (!word.empty() && (word.back() == '.' || word.back() == ',' || word.back() == ':')) {
+      tail = text.substr(i + word.size() - 1, tail.size() + 1);
+      word.remove_suffix(1);
+    }
+    const auto found = names.find(word);
+    out += found != names.end() ? found->second : std::string(word);
+    out += tail;
+    if (end < text.size()) out += ' ';
+    i = end + 1;
+  }
+  return out;
 }
 
 EventText describe_event(const json& e, const AgencyNames& names) {

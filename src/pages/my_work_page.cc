@@ -18,7 +18,7 @@ namespace {
 
 using nlohmann::json;
 
-// The newest notices My work shows; the API pages through the rest.
+// The notices My work shows on a page; links page through the rest.
 constexpr int kNoticesShown = 25;
 
 int level_rank(const std::string& level) {
@@ -115,46 +115,101 @@ Html alert_card(const Visit& v, const json& a, const std::string& error_id,
   return out;
 }
 
+// The query parameter that pages through the notices (1 is the newest).
+constexpr const char* kNoticesPage = "notices-page";
+
+// GOV.UK pagination: previous and next links, and where the reader is.
+Html notices_pagination(std::int64_t page, std::int64_t pages) {
+  const auto href = [](std::int64_t n) {
+    return "/my-work?" + std::string(kNoticesPage) + "=" + std::to_string(n) + "#notices";
+  };
+  std::string out = "<nav class=\"govuk-pagination\" aria-label=\"Notices pages\">";
+  if (page > 1) {
+    out +=
+        "<div class=\"govuk-pagination__prev\"><a class=\"govuk-link govuk-pagination__link\" "
+        "href=\"" +
+        escape(href(page - 1)) +
+        "\" rel=\"prev\"><span class=\"govuk-pagination__link-title\">Newer<span "
+        "class=\"govuk-visually-hidden\"> notices</span></span></a></div>";
+  }
+  out += "<p class=\"govuk-body govuk-!-margin-bottom-0\">Page " + std::to_string(page) + " of " +
+         std::to_string(pages) + "</p>";
+  if (page < pages) {
+    out +=
+        "<div class=\"govuk-pagination__next\"><a class=\"govuk-link govuk-pagination__link\" "
+        "href=\"" +
+        escape(href(page + 1)) +
+        "\" rel=\"next\"><span class=\"govuk-pagination__link-title\">Older<span "
+        "class=\"govuk-visually-hidden\"> notices</span></span></a></div>";
+  }
+  return Html::trusted(out + "</nav>");
+}
+
 // The safeguards' notices to the agency (GET /api/v1/safeguard-notices):
 // what Sightline told it at once, such as a baby newly registered with a GP
-// in its area, newest first.
+// in its area, newest first, a page at a time; each says whether the duty it
+// announced is done (the API's `done`: the child since seen).
 Html safeguard_notices_section(const Visit& v) {
   Html out = Html::trusted("<h2 class=\"govuk-heading-m\" id=\"notices\">Notices</h2>");
-  const ApiReply reply =
-      v.api.get("/api/v1/safeguard-notices", "limit=" + std::to_string(kNoticesShown));
+  std::int64_t page = 1;
+  if (const auto asked = v.request.query_param(kNoticesPage)) {
+    try {
+      page = std::max<std::int64_t>(1, std::stoll(*asked));
+    } catch (const std::exception&) {
+      page = 1;
+    }
+  }
+  page = std::min<std::int64_t>(page, 100'000'000 / kNoticesShown);
+  const ApiReply reply = v.api.get("/api/v1/safeguard-notices",
+                                   "limit=" + std::to_string(kNoticesShown) +
+                                       "&offset=" + std::to_string((page - 1) * kNoticesShown));
   if (!reply.ok()) {
     return out + Html::trusted("<p class=\"govuk-body\">") +
            text("The notices could not be read: " + reply.error_message()) + Html::trusted("</p>");
   }
   const json& list = reply.body.contains("notices") ? reply.body["notices"] : json();
-  if (!list.is_array() || list.empty()) {
+  const std::int64_t total = reply.body.value("total", std::int64_t{0});
+  if (total == 0) {
     return out + Html::trusted("<p class=\"govuk-body\">There are no notices for your agency.</p>");
   }
-  const std::int64_t total = reply.body.value("total", std::int64_t{0});
+  const std::int64_t pages = (total + kNoticesShown - 1) / kNoticesShown;
   std::string count =
       "What Sightline told your agency at once, newest first: nobody has failed "
-      "yet, but someone should act.";
-  if (total > static_cast<std::int64_t>(list.size())) {
-    count +=
-        " Showing the newest " + std::to_string(list.size()) + " of " + std::to_string(total) + ".";
-  }
+      "yet, but someone should act. " +
+      std::to_string(total) + (total == 1 ? " notice." : " notices.");
   out += Html::trusted("<p class=\"govuk-body\">") + text(count) + Html::trusted("</p>");
-  TableOptions t{.caption = "Notices for your agency",
-                 .caption_classes = "govuk-visually-hidden",
-                 .head = {{text("Date")}, {text("Child")}, {text("Notice")}, {text("Rule")}}};
+  if (!list.is_array() || list.empty()) {
+    return out + Html::trusted("<p class=\"govuk-body\">There are no notices on this page.</p>") +
+           notices_pagination(std::min(page, pages), pages);
+  }
+  const auto agencies = agency_list(v.parts);
+  TableOptions t{
+      .caption = "Notices for your agency",
+      .caption_classes = "govuk-visually-hidden",
+      .head = {
+          {text("Date")}, {text("Child")}, {text("Notice")}, {text("Rule")}, {text("Status")}}};
   for (const json& n : list) {
     const std::string child = text_field(n, "child");
     const std::string name =
         text_field(n, "child_name").empty() ? child : text_field(n, "child_name");
     const std::string rule = text_field(n, "rule");
     const RuleText* rt = rule_text(rule);
+    Html status = tag("To do", "yellow");
+    if (n.value("done", false) && n.contains("seen") && n["seen"].is_object()) {
+      status = tag("Done", "green") +
+               text(" Child seen " + display_date(text_field(n["seen"], "at")) + " by " +
+                    agency_name(agencies->names, text_field(n["seen"], "by")));
+    }
     t.rows.push_back({{text(display_date(text_field(n, "at")))},
                       {Html::trusted("<a class=\"govuk-link\" href=\"/children/" +
                                      url_encode(child) + "\">" + escape(name) + "</a>")},
-                      {text(text_field(n, "text"))},
+                      {status + Html::trusted("<br>") +
+                       text(agencies_named(text_field(n, "text"), agencies->names))},
                       {text(rt != nullptr ? std::string(rt->title) : rule)}});
   }
-  return out + table(t);
+  out += table(t);
+  if (pages > 1) out += notices_pagination(page, pages);
+  return out;
 }
 
 Html notices_section(const Visit& v) {

@@ -5,7 +5,8 @@
 
 namespace sightline::web {
 std::string AccessBasis::describe() const {
-  return relationship ? "relationship" : "break-glass #" + std::to_string(grant.id);
+  if (!relationship) return "break-glass #" + std::to_string(grant.id);
+  return notice.empty() ? "relationship" : "by notice (" + notice + ")";
 }
 
 Access::Access(AccessStore& grants, SharedStore& store, AuditLog& audit, const Clock& clock,
@@ -21,16 +22,39 @@ bool Access::sees_identities(Role role) {
 }
 
 bool Access::has_relationship(const std::string& agency, const Id& child) {
-  if (agency.empty()) return false;
-  if (store_.with([&](Store& s) { return s.involved(agency, child); })) return true;
+  return relationship(agency, child) != Relationship::kNone;
+}
+
+Relationship Access::relationship(const std::string& agency, const Id& child,
+                                  std::string* notice_rule) {
+  if (agency.empty()) return Relationship::kNone;
+  if (store_.with([&](Store& s) { return s.involved(agency, child); })) {
+    return Relationship::kInvolved;
+  }
   // An agency the safeguards make responsible for the child (the owner of an
   // alert about them) must be able to read the record to do the duty.
-  return grants_.owns_alert_about(agency, child);
+  if (grants_.owns_alert_about(agency, child)) return Relationship::kInvolved;
+  // So must one a safeguard's notice asked to act for the child.
+  const std::vector<NoticeRecord> notices = store_.with([&](Store& s) { return s.notices(child); });
+  for (const NoticeRecord& n : notices) {
+    if (n.to != agency) continue;
+    if (notice_rule != nullptr) *notice_rule = n.rule;
+    return Relationship::kByNotice;
+  }
+  return Relationship::kNone;
 }
 
 std::optional<AccessBasis> Access::basis_for(const Account& account, const Id& child) {
   if (!sees_identities(account.role) || account.disabled) return std::nullopt;
-  if (has_relationship(account.agency, child)) return AccessBasis{true, {}};
+  std::string notice_rule;
+  switch (relationship(account.agency, child, &notice_rule)) {
+    case Relationship::kInvolved:
+      return AccessBasis{true, {}, {}};
+    case Relationship::kByNotice:
+      return AccessBasis{true, std::move(notice_rule), {}};
+    case Relationship::kNone:
+      break;
+  }
   auto grant = grants_.live_grant(account.username, child, clock_.utc_seconds());
   if (!grant) return std::nullopt;
   AccessBasis basis;

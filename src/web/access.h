@@ -9,8 +9,11 @@
 //   `agency`, `place`, `participants`): so a transfer, referral or
 //   notification about the child to the agency, or a registration with it,
 //   counts. So does owning an alert about the child: the safeguards made the
-//   agency responsible for them. Nothing expires it: an agency that was
-//   involved may look back.
+//   agency responsible for them. So does a safeguard's notice to the agency
+//   about the child (e.g. hv-new-registration telling health visiting of a
+//   GP registration): the notice gives it a duty to the child, and it may
+//   open the record to do it, audited as access "by notice". Nothing expires
+//   it: an agency that was involved may look back.
 // - break-glass: the user gave a reason (at least 10 characters) for seeing
 //   this child without a relationship. That is allowed for `grant_duration`
 //   seconds, recorded in the audit log with the reason, and raises a notice
@@ -50,9 +53,16 @@ using Notice = sightline::AccessNotice;
 // On what basis a user may see a child's record.
 struct AccessBasis {
   bool relationship = false;  // else break-glass, described by `grant`
+  // For a relationship that is only a safeguard's notice to the agency: the
+  // rule that sent it (e.g. "hv-new-registration"); else empty.
+  std::string notice;
   BreakGlassGrant grant;
-  std::string describe() const;  // "relationship" or "break-glass #N"
+  // "relationship", "by notice (RULE)" or "break-glass #N"
+  std::string describe() const;
 };
+
+// The kind of relationship an agency has with a child, if any.
+enum class Relationship : std::uint8_t { kNone, kInvolved, kByNotice };
 
 class Access {
  public:
@@ -66,6 +76,10 @@ class Access {
   // True when the account's role may ever see identities (with a basis).
   static bool sees_identities(Role role);
   bool has_relationship(const std::string& agency, const Id& child);
+  // The same, saying on what basis; `notice_rule` (when given) receives the
+  // rule of the notice for kByNotice.
+  Relationship relationship(const std::string& agency, const Id& child,
+                            std::string* notice_rule = nullptr);
   // nullopt: refused.
   std::optional<AccessBasis> basis_for(const Account& account, const Id& child);
   // Records a break-glass and raises its notice. Refuses with kReasonRequired

@@ -35,6 +35,9 @@ json optional_date(const std::optional<Date>& d) {
 }
 
 json access_json(const AccessBasis& basis) {
+  if (basis.relationship && !basis.notice.empty()) {
+    return {{"basis", "relationship"}, {"by_notice", basis.notice}};
+  }
   if (basis.relationship) return {{"basis", "relationship"}};
   return {{"basis", "break_glass"},
           {"grant", basis.grant.id},

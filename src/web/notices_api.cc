@@ -3,7 +3,10 @@
 #include <nlohmann/json.hpp>
 #include <set>
 
+#include "core/date.h"
 #include "web/api_error.h"
+#include "web/store_agency_facts.h"
+#include "web/stored_sightings.h"
 
 namespace sightline::web {
 namespace {
@@ -12,6 +15,14 @@ using nlohmann::json;
 
 constexpr std::size_t kDefaultLimit = 50;
 constexpr std::size_t kMaxLimit = 200;
+
+// The kind of agency a recipient is: a registered agency's kind, or the KIND
+// of a `KIND:AREA` that no agency provides.
+std::string recipient_kind(const std::string& recipient, const AgencyFacts& agencies) {
+  if (const auto kind = agencies.kind(recipient)) return std::string(to_string(*kind));
+  const auto colon = recipient.find(':');
+  return colon == std::string::npos ? std::string() : recipient.substr(0, colon);
+}
 
 }  // namespace
 
@@ -46,8 +57,9 @@ Response NoticesApi::list(const Request& request, const SessionInfo& session) co
 
   json list = json::array();
   std::set<std::string> children;
+  std::vector<NoticeRecord> page_notices;
   const std::int64_t total = store.with([&](Store& s) {
-    const NoticePage page = s.notices_to(recipient, *limit, *offset);
+    NoticePage page = s.notices_to(recipient, *limit, *offset);
     for (const NoticeRecord& n : page.notices) {
       const auto person = s.person(n.child, std::nullopt);
       list.push_back({{"child", n.child},
@@ -58,8 +70,31 @@ Response NoticesApi::list(const Request& request, const SessionInfo& session) co
                       {"text", n.text}});
       children.insert(n.child);
     }
+    page_notices = std::move(page.notices);
     return page.total;
   });
+  // Done: the child seen since the notice's day by an agency of the
+  // recipient's kind (the catalogue's one definition of "seen").
+  const StoreAgencyFacts agencies(store);
+  const std::string kind =
+      page_notices.empty() ? std::string() : recipient_kind(recipient, agencies);
+  std::optional<StoredSightings> seen;
+  if (sightings != nullptr) seen.emplace(*sightings);
+  for (std::size_t i = 0; i < page_notices.size(); ++i) {
+    const NoticeRecord& n = page_notices[i];
+    json& out = list[i];
+    out["done"] = false;
+    out["seen"] = nullptr;
+    const auto day = Date::parse(n.at);
+    if (!seen || !day || kind.empty()) continue;
+    for (const StoredSighting& s : seen->of(n.child, day->start_instant())) {
+      const auto by_kind = agencies.kind(s.by);
+      if (!by_kind || to_string(*by_kind) != kind) continue;
+      out["done"] = true;
+      out["seen"] = {{"at", Timestamp::of_instant(s.at_s).to_string()}, {"by", s.by}};
+      break;
+    }
+  }
   // Every child named is audited before the answer leaves.
   for (const std::string& child : children) {
     audit.append({account.username, std::string(to_string(account.role)), account.agency,

@@ -9,7 +9,10 @@
 //   unowned `KIND:AREA` of their area, as for alerts), newest first, a page
 //   at a time (`limit` 1 to 200, default 50; `offset`). Each child an answer
 //   names is audited as a record read ("child.notices_read") before it
-//   leaves.
+//   leaves. A notice is `done` once the duty it announces is: the child seen
+//   (chronology/sightings.h) on or after its day by an agency of the
+//   recipient's kind (for hv-new-registration, by health visiting); `seen`
+//   then gives that sighting ({"at", "by"}), else null.
 // - Partnership analysts get counts by recipient and rule, never a child;
 //   administrators get nothing (403).
 //
@@ -17,6 +20,7 @@
 // thing, at GET /api/v1/notices (children_api.h).
 #pragma once
 
+#include "store/sighting_store.h"
 #include "web/alerts_view.h"
 #include "web/audit_log.h"
 #include "web/http.h"
@@ -29,6 +33,8 @@ struct NoticesApi {
   AuditLog& audit;
   // Who may see a recipient's notices: whoever may see its alerts.
   AlertsView& alerts;
+  // Who saw a child; null: no notice is said done.
+  SightingStore* sightings = nullptr;
 
   Response list(const Request& request, const SessionInfo& session) const;
 };

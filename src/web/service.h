@@ -51,6 +51,8 @@ struct ServiceParts {
   // The indicators' windows of each area (the API's child summary); empty:
   // the national ones.
   IndicatorWindowsOfArea indicator_windows = {};
+  // Who saw a child (a notice's duty done); without it, notices never say so.
+  SightingStore* sightings = nullptr;
 };
 
 class Service {

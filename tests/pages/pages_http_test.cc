@@ -436,7 +436,13 @@ TEST_F(PagesWorkTest, MyWorkListsTheNoticesSentToTheAgencyNewestFirst) {
   EXPECT_NE(section.find("href=\"/children/sofia\">Sofia Withheld</a>"), std::string::npos);
   EXPECT_NE(section.find("New GP registration: health visitor to see the child"),
             std::string::npos);
-  EXPECT_NE(section.find(pages::escape(sent.front().text)), std::string::npos);
+  // The practice by name, not by its code.
+  const std::string text = sent.front().text;
+  ASSERT_NE(text.find("ealing-gp"), std::string::npos) << text;
+  std::string named = text;
+  named.replace(named.find("ealing-gp"), 9, "GP practice in Ealing (name not given in the review)");
+  EXPECT_NE(section.find(pages::escape(named)), std::string::npos) << section;
+  EXPECT_EQ(section.find("ealing-gp"), std::string::npos);
   EXPECT_NE(section.find(pages::display_date(sent.front().at)), std::string::npos);
   EXPECT_EQ(section.find("There are no notices for your agency"), std::string::npos);
   bool audited = false;
@@ -451,6 +457,96 @@ TEST_F(PagesWorkTest, MyWorkListsTheNoticesSentToTheAgencyNewestFirst) {
   const std::string bob_section = other.body.substr(bob_start);
   EXPECT_NE(bob_section.find("There are no notices for your agency"), std::string::npos);
   EXPECT_EQ(bob_section.find("New GP registration"), std::string::npos);
+}
+
+// Thirty babies registered with an Ealing GP practice on successive days (29
+// January to 27 February), so that Ealing's health visiting is told of each:
+// baby 1 was seen at home by ealing-hv two days later; nobody from health
+// visiting has met the others, and baby 30's 7 working days have not ended.
+std::string thirty_registrations() {
+  std::string out;
+  for (int i = 1; i <= 30; ++i) {
+    const std::string id = "baby" + std::to_string(i);
+    char day[16];
+    if (i <= 3) {
+      std::snprintf(day, sizeof day, "2026-01-%02d", 28 + i);
+    } else {
+      std::snprintf(day, sizeof day, "2026-02-%02d", i - 3);
+    }
+    out += R"({"type":"person","id":")" + id +
+           R"(","at":"2026-01-01","by":"ealing-gp","given":"Baby","family":"Number)" +
+           std::to_string(i) + R"(","dob":"2025-12-01"})" + "\n";
+    out += R"({"type":"registration","at":")" + std::string(day) +
+           R"(","by":"ealing-gp","child":")" + id + R"(","agency":"ealing-gp"})" + "\n";
+  }
+  out += R"({"type":"contact","at":"2026-01-31T10:00","by":"ealing-hv","persons":["baby1"],)"
+         R"("mode":"home_visit","child_seen":true,"outcome":"seen"})"
+         "\n";
+  return out;
+}
+
+class PagesNoticesTest : public PagesTest {
+ protected:
+  std::string extra_feed() const override { return thirty_registrations(); }
+  static std::string section_of(const std::string& body) {
+    const auto start = body.find("id=\"notices\">Notices</h2>");
+    if (start == std::string::npos) return "";
+    return body.substr(start, body.find("id=\"break-glass\"", start) - start);
+  }
+};
+
+TEST_F(PagesNoticesTest, EveryNoticeIsReachableAPageAtATime) {
+  const std::string session = page_sign_in("alice");
+  const std::int64_t total =
+      store_->with([](Store& s) { return s.notices_to("ealing-hv", 1, 0).total; });
+  ASSERT_GT(total, 25);
+  const std::string first = section_of(get("/my-work", session).body);
+  EXPECT_NE(first.find("Baby Number30</a>"), std::string::npos) << first;
+  EXPECT_EQ(first.find("Baby Number1</a>"), std::string::npos);
+  EXPECT_NE(first.find("Page 1 of 2"), std::string::npos);
+  EXPECT_NE(first.find("href=\"/my-work?notices-page=2#notices\" rel=\"next\""), std::string::npos);
+  const std::string second = section_of(get("/my-work?notices-page=2", session).body);
+  EXPECT_NE(second.find("Baby Number1</a>"), std::string::npos) << second;
+  EXPECT_EQ(second.find("Baby Number30</a>"), std::string::npos);
+  EXPECT_NE(second.find("Page 2 of 2"), std::string::npos);
+  EXPECT_NE(second.find("href=\"/my-work?notices-page=1#notices\" rel=\"prev\""),
+            std::string::npos);
+  EXPECT_EQ(second.find("rel=\"next\""), std::string::npos);
+  // Nonsense is the first page.
+  EXPECT_NE(section_of(get("/my-work?notices-page=x", session).body).find("Page 1 of 2"),
+            std::string::npos);
+}
+
+TEST_F(PagesNoticesTest, ANoticeShowsDoneOnceHealthVisitingHasSeenTheChild) {
+  const std::string session = page_sign_in("alice");
+  const std::string second = section_of(get("/my-work?notices-page=2", session).body);
+  const auto baby1 = second.find("Baby Number1</a>");
+  ASSERT_NE(baby1, std::string::npos) << second;
+  const std::string row = second.substr(baby1, second.find("</tr>", baby1) - baby1);
+  EXPECT_NE(
+      row.find(">Done</strong> Child seen 31 January 2026 at 10:00 by Ealing health visiting"),
+      std::string::npos)
+      << row;
+  const auto baby2 = second.find("Baby Number2</a>");
+  ASSERT_NE(baby2, std::string::npos);
+  const std::string row2 = second.substr(baby2, second.find("</tr>", baby2) - baby2);
+  EXPECT_NE(row2.find(">To do</strong>"), std::string::npos) << row2;
+}
+
+TEST_F(PagesNoticesTest, HealthVisitingFollowsARegistrationNoticeToTheChildWithoutBreakGlass) {
+  // Neither involved nor (yet) owning an alert about baby 30: only the notice.
+  ASSERT_FALSE(store_->with([](Store& s) { return s.involved("ealing-hv", "baby30"); }));
+  ASSERT_FALSE(grants_->owns_alert_about("ealing-hv", "baby30"));
+  const std::string session = page_sign_in("alice");
+  const std::string first = section_of(get("/my-work", session).body);
+  ASSERT_NE(first.find("href=\"/children/baby30\""), std::string::npos);
+  const HttpReply child = get("/children/baby30", session);
+  ASSERT_EQ(child.status, 200);
+  EXPECT_NE(child.body.find("Baby Number30"), std::string::npos);
+  EXPECT_EQ(child.body.find("/break-glass\""), std::string::npos) << child.body;
+  for (const auto& rec : audit_->records_about("baby30")) {
+    EXPECT_NE(rec.entry.action, "child.break_glass");
+  }
 }
 
 TEST_F(PagesWorkTest, AcknowledgingNeedsANoteAndKeepsTheAlertOpen) {

@@ -114,5 +114,70 @@ TEST_F(NoticesApiTest, AnalystsSeeCountsWithoutChildrenAndAdministratorsNothing)
   EXPECT_EQ(get(c, root).status, 403);
 }
 
+// Two babies registered with an Ealing GP practice, so the safeguards tell
+// Ealing's health visiting (ealing-hv) of each: nobody from health visiting
+// has had anything to do with Nia; Ned was seen at home by ealing-hv two days
+// after registering.
+constexpr const char* kRegistrations =
+    R"({"type":"person","id":"nia","at":"2026-02-20","by":"ealing-gp","given":"Nia","family":"Example","dob":"2025-12-01"}
+{"type":"registration","at":"2026-02-23","by":"ealing-gp","child":"nia","agency":"ealing-gp"}
+{"type":"person","id":"ned","at":"2026-02-20","by":"ealing-gp","given":"Ned","family":"Example","dob":"2025-11-01"}
+{"type":"registration","at":"2026-02-24","by":"ealing-gp","child":"ned","agency":"ealing-gp"}
+{"type":"contact","at":"2026-02-26T10:00","by":"ealing-hv","persons":["ned"],"mode":"home_visit","child_seen":true,"outcome":"seen"}
+)";
+
+class RegistrationNoticesTest : public NoticesApiTest {
+ protected:
+  std::string extra_feed() const override { return kRegistrations; }
+  json notice_about(TestClient& c, const Browser& b, const std::string& child) {
+    const HttpReply r = get(c, b, "?limit=200");
+    EXPECT_EQ(r.status, 200) << r.body;
+    const json page = json::parse(r.body);
+    for (const json& n : page["notices"]) {
+      if (n["child"] == child && n["rule"] == "hv-new-registration") return n;
+    }
+    ADD_FAILURE() << r.body;
+    return json();
+  }
+};
+
+TEST_F(RegistrationNoticesTest, TheNotifiedAgencyOpensTheChildWithoutBreakGlassAuditedByNotice) {
+  ASSERT_FALSE(store_->with([](Store& s) { return s.involved("ealing-hv", "nia"); }));
+  TestClient c(port_);
+  const Browser alice = sign_in(c, "alice");  // ealing-hv
+  const HttpReply r = c.request("GET", "/api/v1/children/nia", "", alice.cookie());
+  ASSERT_EQ(r.status, 200) << r.body;
+  const json access = json::parse(r.body)["access"];
+  EXPECT_EQ(access["basis"], "relationship");
+  EXPECT_EQ(access["by_notice"], "hv-new-registration");
+  bool by_notice = false;
+  for (const auto& rec : audit_->records_about("nia")) {
+    if (rec.entry.action == "child.read" && rec.entry.user == "alice") {
+      by_notice = rec.entry.detail.find("by notice (hv-new-registration)") != std::string::npos;
+    }
+  }
+  EXPECT_TRUE(by_notice);
+  for (const auto& rec : audit_->records_about("nia")) {
+    EXPECT_NE(rec.entry.action, "child.break_glass");
+  }
+  // An agency the notice was not sent to still may not.
+  const Browser bob = sign_in(c, "bob");  // ealing-csc
+  EXPECT_EQ(c.request("GET", "/api/v1/children/nia", "", bob.cookie()).status, 403);
+}
+
+TEST_F(RegistrationNoticesTest, ANoticeIsDoneOnceHealthVisitingHasSeenTheChild) {
+  TestClient c(port_);
+  const Browser alice = sign_in(c, "alice");
+  const json nia = notice_about(c, alice, "nia");
+  ASSERT_TRUE(nia.is_object());
+  EXPECT_EQ(nia["done"], false);
+  EXPECT_TRUE(nia["seen"].is_null());
+  const json ned = notice_about(c, alice, "ned");
+  ASSERT_TRUE(ned.is_object());
+  EXPECT_EQ(ned["done"], true);
+  EXPECT_EQ(ned["seen"]["by"], "ealing-hv");
+  EXPECT_EQ(ned["seen"]["at"].get<std::string>().substr(0, 10), "2026-02-26");
+}
+
 }  // namespace
 }  // namespace sightline

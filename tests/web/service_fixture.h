@@ -88,7 +88,7 @@ class ServiceTest : public ::testing::Test {
     figures_ = std::make_unique<web::FiguresView>(*figures_store_, clock_);
     service_ = std::make_unique<web::Service>(
         web::ServiceParts{*accounts_, *audit_, *access_, *events_, *store_, clock_, *alerts_,
-                          *transfers_, *figures_, indicator_windows()},
+                          *transfers_, *figures_, indicator_windows(), sighting_store_.get()},
         service_options());
     server_ = std::make_unique<web::HttpServer>(
         web::ServerOptions{}, [this](const web::Request& r) { return service_->handle(r); },
