@@ -2,8 +2,10 @@
 
 #include <array>
 
+#include "core/clock.h"
 #include "core/date.h"
 #include "pages/components.h"
+#include "pages/event_text.h"
 #include "web/dashboard_api.h"
 
 namespace sightline::pages {
@@ -13,11 +15,12 @@ constexpr const char* kPageSecurityPolicy =
     "default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self'; "
     "form-action 'self'; base-uri 'none'; frame-ancestors 'none'";
 
-Html account_bar(const web::SessionInfo& session) {
+Html account_bar(const web::SessionInfo& session, const std::string& frame_agency) {
   const web::Account& a = session.account;
   return Html::trusted("<div class=\"app-account\"><span>Signed in as <strong>" +
                        escape(a.username) + "</strong> (" +
-                       escape(std::string(web::to_string(a.role))) + ", " + escape(a.agency) +
+                       escape(role_at(web::to_string(a.role),
+                                      frame_agency.empty() ? a.agency : frame_agency)) +
                        ")</span><form class=\"app-account__sign-out\" method=\"post\" "
                        "action=\"/sign-out\" novalidate>") +
          csrf_field(session) +
@@ -37,7 +40,7 @@ Html navigation(const PageFrame& frame) {
     items.insert(items.end() - 1, NavigationItem{"/dashboard", "Dashboard"});
   }
   for (NavigationItem& item : items) item.active = item.href == frame.active_nav;
-  return service_navigation(items, account_bar(*frame.session));
+  return service_navigation(items, account_bar(*frame.session, frame.agency_name));
 }
 
 Html footer() {
@@ -108,6 +111,22 @@ std::string display_date(std::string_view iso) {
                     std::to_string(date->year());
   if (iso.size() >= 16 && iso[10] == 'T') out += " at " + std::string(iso.substr(11, 5));
   return out;
+}
+
+}  // namespace sightline::pages
+
+namespace sightline::pages {
+
+std::string display_utc_as_local(std::string_view utc) {
+  std::string_view t = utc;
+  if (!t.empty() && t.back() == 'Z') t.remove_suffix(1);
+  const auto parsed = Timestamp::parse(t);
+  if (!parsed) return std::string(utc);
+  return display_date(SystemClock::uk_local_time(parsed->instant()).to_string());
+}
+
+std::string role_at(std::string_view role, std::string_view agency_name) {
+  return code_label(role) + ", " + std::string(agency_name);
 }
 
 }  // namespace sightline::pages

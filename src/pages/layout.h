@@ -22,6 +22,8 @@ struct PageFrame {
   const web::SessionInfo* session = nullptr;
   std::string active_nav = {};  // the href of the navigation item to mark
   Html before_main = {};        // a back link, shown above <main>
+  // The signed-in user's agency by name (its id when empty).
+  std::string agency_name = {};
 };
 
 // A complete HTML page with the status given. Pages carry their own
@@ -39,5 +41,11 @@ Html csrf_field(const web::SessionInfo& session);
 // "1 March 2026" for "2026-03-01" (and "1 March 2026 at 14:05" for a time);
 // other text is returned as it is.
 std::string display_date(std::string_view iso);
+// An audit record's UTC time ("2026-11-28T00:37:35Z") as UK local time
+// (Europe/London), as display_date words it; the text as given when it is not
+// one.
+std::string display_utc_as_local(std::string_view utc);
+// "Practitioner, Ealing Health Visiting": a role (its code) and agency name.
+std::string role_at(std::string_view role, std::string_view agency_name);
 
 }  // namespace sightline::pages

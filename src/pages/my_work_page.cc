@@ -231,13 +231,14 @@ Html notices_section(const Visit& v) {
                  .head = {{text("When")}, {text("Who")}, {text("Child")}, {text("What")}}};
   for (const json& n : list) {
     const std::string child = text_field(n, "child");
-    t.rows.push_back({{text(display_date(text_field(n, "at")))},
-                      {text(text_field(n, "user") + " (" + text_field(n, "role") + ")")},
-                      {Html::trusted("<a class=\"govuk-link\" href=\"/children/" +
-                                     url_encode(child) + "\">" + escape(child) + "</a>")},
-                      {text(text_field(n, "kind") == "break_glass"
-                                ? "Broke the glass: " + text_field(n, "reason")
-                                : "Began a relationship")}});
+    t.rows.push_back(
+        {{text(display_date(text_field(n, "at")))},
+         {text(text_field(n, "user") + " (" + code_label(text_field(n, "role")) + ")")},
+         {Html::trusted("<a class=\"govuk-link\" href=\"/children/" + url_encode(child) + "\">" +
+                        escape(child) + "</a>")},
+         {text(text_field(n, "kind") == "break_glass"
+                   ? "Broke the glass: " + text_field(n, "reason")
+                   : "Began a relationship")}});
   }
   return out + table(t);
 }

@@ -2,7 +2,9 @@
 
 #include <functional>
 
+#include "pages/child_access.h"
 #include "pages/components.h"
+#include "pages/event_text.h"
 #include "pages/layout.h"
 #include "pages/visit.h"
 
@@ -29,8 +31,10 @@ web::Response expired_form(const PagesParts& parts, const web::SessionInfo& sess
 }  // namespace
 
 PageFrame Visit::frame(std::string title, std::string active_nav) const {
-  return PageFrame{
-      .title = std::move(title), .session = &session, .active_nav = std::move(active_nav)};
+  return PageFrame{.title = std::move(title),
+                   .session = &session,
+                   .active_nav = std::move(active_nav),
+                   .agency_name = agency_name(agency_list(parts)->names, session.account.agency)};
 }
 
 web::Response Visit::page(const PageFrame& f, const Html& content, int status) const {

@@ -38,13 +38,14 @@ web::Response start_page(const Visit& v) {
               {text("When")}, {text("Who")}, {text("Child")}, {text("What")}, {text("Reason")}}};
       for (const nlohmann::json& n : list) {
         const std::string child = n.value("child", "");
-        t.rows.push_back({{text(display_date(n.value("at", "")))},
-                          {text(n.value("user", "") + " (" + n.value("role", "") + ")")},
-                          {Html::trusted("<a class=\"govuk-link\" href=\"/children/" +
-                                         url_encode(child) + "\">" + escape(child) + "</a>")},
-                          {text(n.value("kind", "") == "break_glass" ? "Broke the glass"
-                                                                     : "Began a relationship")},
-                          {text(n.value("reason", ""))}});
+        t.rows.push_back(
+            {{text(display_date(n.value("at", "")))},
+             {text(n.value("user", "") + " (" + code_label(n.value("role", "")) + ")")},
+             {Html::trusted("<a class=\"govuk-link\" href=\"/children/" + url_encode(child) +
+                            "\">" + escape(child) + "</a>")},
+             {text(n.value("kind", "") == "break_glass" ? "Broke the glass"
+                                                        : "Began a relationship")},
+             {text(n.value("reason", ""))}});
       }
       content += table(t);
     }

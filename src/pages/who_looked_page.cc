@@ -2,6 +2,7 @@
 // a safeguarding lead whose agency is involved (the API decides).
 #include "pages/child_access.h"
 #include "pages/components.h"
+#include "pages/event_text.h"
 #include "pages/layout.h"
 #include "pages/visit.h"
 
@@ -29,21 +30,22 @@ web::Response who_looked_page(const Visit& v) {
   };
   TableOptions t{.caption = "Every look at this record, newest first",
                  .caption_classes = "govuk-table__caption--m",
-                 .head = {{text("When (UTC)")},
+                 .head = {{text("When (UK time)")},
                           {text("Who")},
                           {text("Agency")},
                           {text("What")},
                           {text("Reason")}},
                  .classes = "govuk-table--small-text-until-tablet"};
+  const auto agencies = agency_list(v.parts);
   const nlohmann::json& records = reply.body["records"];
   for (auto it = records.rbegin(); it != records.rend(); ++it) {
     const nlohmann::json& r = *it;
     const std::string action = r.value("action", "");
     const auto known = kActions.find(action);
     t.rows.push_back(
-        {{text(display_date(r.value("at", "")))},
-         {text(r.value("user", "") + " (" + r.value("role", "") + ")")},
-         {text(r.value("agency", ""))},
+        {{text(display_utc_as_local(r.value("at", "")))},
+         {text(r.value("user", "") + " (" + code_label(r.value("role", "")) + ")")},
+         {text(agency_name(agencies->names, r.value("agency", "")))},
          {action == "child.break_glass" ? tag("Broke the glass", "orange")
                                         : text(known != kActions.end() ? known->second : action)},
          {text(r.value("reason", ""))}});

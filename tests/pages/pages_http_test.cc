@@ -549,6 +549,30 @@ TEST_F(PagesNoticesTest, HealthVisitingFollowsARegistrationNoticeToTheChildWitho
   }
 }
 
+TEST_F(PagesWorkTest, RolesAndAgenciesAreNamedInWordsNotCodes) {
+  const HttpReply r = get("/my-work", page_sign_in("alice"));
+  ASSERT_EQ(r.status, 200);
+  EXPECT_NE(
+      r.body.find("(Practitioner, Ealing health visiting (Ealing Community Services))</span>"),
+      std::string::npos)
+      << r.body;
+  EXPECT_EQ(r.body.find("practitioner, ealing-hv"), std::string::npos);
+}
+
+TEST_F(PagesWorkTest, WhoLookedSaysWhoInWordsAndWhenInUkTime) {
+  // In British Summer Time: 10:00 in London is 09:00 UTC.
+  clock_.set(*Timestamp::parse("2026-06-01T10:00:00"));
+  ASSERT_EQ(get("/children/sofia", page_sign_in("alice")).status, 200);
+  const HttpReply r = get("/children/sofia/audit", page_sign_in("bob"));
+  ASSERT_EQ(r.status, 200) << r.body;
+  EXPECT_NE(r.body.find("When (UK time)"), std::string::npos);
+  EXPECT_NE(r.body.find("1 June 2026 at 10:00"), std::string::npos) << r.body;
+  EXPECT_EQ(r.body.find("1 June 2026 at 09:00"), std::string::npos);
+  EXPECT_NE(r.body.find("alice (Practitioner)"), std::string::npos);
+  EXPECT_NE(r.body.find("Ealing health visiting (Ealing Community Services)"), std::string::npos);
+  EXPECT_EQ(r.body.find(">ealing-hv<"), std::string::npos);
+}
+
 TEST_F(PagesWorkTest, AcknowledgingNeedsANoteAndKeepsTheAlertOpen) {
   const std::string session = page_sign_in("bob");
   const HttpReply page = get("/my-work", session);
