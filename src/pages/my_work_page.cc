@@ -93,9 +93,13 @@ Html alert_card(const Visit& v, const json& a, const std::string& error_id,
   const json& acks = a.contains("acknowledgements") ? a["acknowledgements"] : json();
   if (status == "acknowledged" && acks.is_array() && !acks.empty()) {
     const json& last = acks.back();
-    rows.push_back({"Acknowledged",
-                    text(text_field(last, "username") + " on " +
-                         display_date(text_field(last, "at")) + ": " + text_field(last, "note"))});
+    // Who: their name, role and agency in words; when in UK time.
+    rows.push_back({"Acknowledged", text(text_field(last, "user") + " (" +
+                                         role_at(text_field(last, "role"),
+                                                 agency_name(agency_list(v.parts)->names,
+                                                             text_field(last, "agency"))) +
+                                         ") on " + display_utc_as_local(text_field(last, "at")) +
+                                         ": " + text_field(last, "note"))});
   }
   out += summary_list(rows);
   const std::string field = "note-" + id;

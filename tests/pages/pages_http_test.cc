@@ -595,6 +595,9 @@ TEST_F(PagesWorkTest, AcknowledgingNeedsANoteAndKeepsTheAlertOpen) {
   const HttpReply after = get("/my-work?acknowledged=" + id, session);
   EXPECT_NE(after.body.find("Alert acknowledged"), std::string::npos);
   EXPECT_NE(after.body.find("Rang Luton &lt;duty&gt; team"), std::string::npos);
+  // Who acknowledged it, in words.
+  EXPECT_NE(after.body.find("bob (Safeguarding lead, "), std::string::npos) << after.body;
+  EXPECT_NE(after.body.find(") on 2 March 2026 at 09:00: Rang Luton"), std::string::npos);
   EXPECT_NE(after.body.find("id=\"alert-" + id + "\""), std::string::npos);
 }
 
