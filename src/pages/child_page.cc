@@ -1,11 +1,12 @@
 // A child's page: a summary (who is involved now, whereabouts and how sure
 // that is, active indicators by domain, when the child was last seen and by
-// whom), links to record what happened, and the integrated chronology as a
-// timeline that can be narrowed to one agency and shown as known at a date.
+// whom), links to record what happened, and the latest of the integrated
+// chronology, which has a page of its own (chronology_page.cc).
 #include <set>
 
 #include "pages/child_access.h"
 #include "pages/child_facts.h"
+#include "pages/chronology_view.h"
 #include "pages/components.h"
 #include "pages/layout.h"
 #include "pages/rule_text.h"
@@ -15,31 +16,6 @@ namespace sightline::pages {
 namespace {
 
 using nlohmann::json;
-
-// The "as known at" date from the filter form: YYYY-MM-DD, "" when not
-// given, or nullopt (with `error` set) when given wrongly.
-std::optional<std::string> known_at(const web::Request& r, std::string& error, std::string& day,
-                                    std::string& month, std::string& year) {
-  day = trimmed(r.query_param("known-day").value_or(""));
-  month = trimmed(r.query_param("known-month").value_or(""));
-  year = trimmed(r.query_param("known-year").value_or(""));
-  if (day.empty() && month.empty() && year.empty()) return std::string();
-  int d = 0, m = 0, y = 0;
-  try {
-    d = std::stoi(day);
-    m = std::stoi(month);
-    y = std::stoi(year);
-  } catch (const std::exception&) {
-    error = "Enter the date as a day, month and year, like 31 12 2012";
-    return std::nullopt;
-  }
-  const auto date = Date::from_ymd(y, m, d);
-  if (!date || y < 1900) {
-    error = "Enter a real date, like 31 12 2012";
-    return std::nullopt;
-  }
-  return date->to_string();
-}
 
 Html whereabouts_text(const json& summary, const ChildFacts& facts, const AgencyNames& names) {
   const json& w = summary.contains("whereabouts") ? summary["whereabouts"] : json();
@@ -194,64 +170,6 @@ Html record_links(const std::string& child) {
       "</ul>");
 }
 
-Html timeline(const json& entries, const std::string& agency_filter, const AgencyNames& names) {
-  Html items;
-  int shown = 0;
-  for (const json& entry : entries) {
-    const std::string by = text_field(entry, "by");
-    if (!agency_filter.empty() && by != agency_filter) continue;
-    const json& e = entry.contains("event") ? entry["event"] : json();
-    const EventText words = describe_event(e, names);
-    const std::string at = text_field(entry, "at");
-    const std::string recorded = text_field(entry, "recorded");
-    std::string meta = display_date(at);
-    if (!by.empty()) meta += " \u00b7 " + agency_name(names, by);
-    if (recorded.substr(0, 10) != at.substr(0, 10))
-      meta += " \u00b7 recorded " + display_date(recorded);
-    // `about` names the child's own events by the field that names her
-    // ("child", "persons") and a carer's by the carer's role ("mother").
-    static const std::set<std::string> kCarerRoles = {"mother",  "father",      "carer",
-                                                      "partner", "grandparent", "sibling"};
-    std::string about;
-    bool about_child = false;
-    if (entry.contains("about") && entry["about"].is_array()) {
-      for (const json& a : entry["about"]) {
-        if (!a.is_string()) continue;
-        if (!kCarerRoles.contains(a.get<std::string>())) {
-          about_child = true;
-        } else {
-          about += (about.empty() ? "About the " : " and the ") + a.get<std::string>();
-        }
-      }
-    }
-    if (about_child) about.clear();
-    items +=
-        Html::trusted("<li class=\"app-timeline__item\"><h3 class=\"app-timeline__heading\">") +
-        text(words.title) + Html::trusted("</h3><p class=\"app-timeline__meta\">") + text(meta) +
-        Html::trusted("</p>");
-    if (!about.empty() || !words.detail.empty()) {
-      items += Html::trusted("<p class=\"app-timeline__body\">") +
-               text(about.empty() ? words.detail
-                                  : about + (words.detail.empty() ? "" : ". " + words.detail)) +
-               Html::trusted("</p>");
-    }
-    if (!text_field(e, "note").empty()) {
-      items += Html::trusted("<p class=\"app-timeline__body\">") + text(text_field(e, "note")) +
-               Html::trusted("</p>");
-    }
-    items += Html::trusted("</li>");
-    ++shown;
-  }
-  if (shown == 0) {
-    return Html::trusted("<p class=\"govuk-body\">") + text("Nothing recorded.") +
-           Html::trusted("</p>");
-  }
-  return Html::trusted("<p class=\"govuk-body\">") +
-         text(std::to_string(shown) + (shown == 1 ? " event" : " events") +
-              ", in the order they happened.") +
-         Html::trusted("</p><ol class=\"app-timeline\">") + items + Html::trusted("</ol>");
-}
-
 // The child's alerts owned by the caller's agency, past and present, open
 // first (as the alerts API lists them).
 Html alerts_section(const Visit& v, const std::string& child) {
@@ -303,9 +221,11 @@ web::Response child_page(const Visit& v) {
   if (auto* refused = std::get_if<web::Response>(&fetched)) return std::move(*refused);
   const json summary = std::get<json>(std::move(fetched));
 
-  std::string date_error, day, month, year;
-  const auto as_known_at = known_at(v.request, date_error, day, month, year);
-  const std::string agency_filter = trimmed(v.request.query_param("agency").value_or(""));
+  // The chronology's filters moved to its own page: an old link still works.
+  for (const char* p : {"agency", "known-day", "known-month", "known-year"}) {
+    if (v.request.query_param(p))
+      return redirect(child_path(child) + "/chronology?" + v.request.query);
+  }
 
   const ApiReply now = v.api.get("/api/v1/children/" + url_encode(child) + "/chronology");
   if (!now.ok())
@@ -318,16 +238,8 @@ web::Response child_page(const Visit& v) {
                          v.parts.indicator_windows);
   const AgencyNames& names = agencies->names;
 
-  json timeline_entries = entries_now;
-  if (as_known_at && !as_known_at->empty()) {
-    const ApiReply then = v.api.get("/api/v1/children/" + url_encode(child) + "/chronology",
-                                    "as_known_at=" + *as_known_at);
-    timeline_entries = then.ok() ? then.body["entries"] : json::array();
-  }
-
   const std::string name = text_field(summary, "name");
   Html content;
-  if (!date_error.empty()) content += error_summary({{"#known-day", date_error}});
   static const std::set<std::string> kRecordable = {
       "contact", "referral", "referral_outcome", "strategy_discussion", "transfer", "case_closed"};
   if (const auto recorded = v.request.query_param("recorded");
@@ -366,37 +278,12 @@ web::Response child_page(const Visit& v) {
 
   content += alerts_section(v, child);
 
-  // The chronology, with its filter.
-  content += Html::trusted("<h2 class=\"govuk-heading-m\" id=\"chronology\">Chronology</h2>");
-  content += Html::trusted("<form method=\"get\" action=\"" + escape(child_path(child)) +
-                           "#chronology\" novalidate>");
-  std::vector<SelectItem> agency_items = {{"", "All agencies", agency_filter.empty()}};
-  for (const std::string& id : facts.agencies) {
-    agency_items.push_back({id, agency_name(names, id), id == agency_filter});
-  }
-  content += select({.id = "agency", .name = "agency", .label = {"Agency"}, .items = agency_items});
-  content +=
-      date_input({.id = "known",
-                  .name = "known",
-                  .legend = {"As known at the end of", "govuk-fieldset__legend--s"},
-                  .day = day,
-                  .month = month,
-                  .year = year,
-                  .hint = "Shows only what had been recorded by then. For example, 31 12 2012",
-                  .error = date_error});
-  content += button({.text = "Show", .classes = "govuk-button--secondary"});
-  content += Html::trusted("</form>");
-  if (as_known_at && !as_known_at->empty()) {
-    content += inset_text(text("As known at the end of " + display_date(*as_known_at) +
-                               ": what had been recorded by then."));
-  }
-  content += timeline(timeline_entries, agency_filter, names);
+  content += latest_chronology(child, entries_now, chronology_context(v, child, summary, names));
 
-  return v.page(PageFrame{.title = name.empty() ? "Child" : name,
-                          .has_errors = !date_error.empty(),
-                          .session = &v.session,
-                          .active_nav = "/children"},
-                content, date_error.empty() ? 200 : 400);
+  return v.page(
+      PageFrame{
+          .title = name.empty() ? "Child" : name, .session = &v.session, .active_nav = "/children"},
+      content);
 }
 
 }  // namespace sightline::pages

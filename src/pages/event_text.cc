@@ -73,16 +73,30 @@ std::string agency_name(const AgencyNames& names, std::string_view id) {
   return it == names.end() ? std::string(id) : it->second;
 }
 
-EventText describe_event(const json& e, const AgencyNames& names) {
+namespace {
+
+EventText describe_contact(const json& e, const EventWhen& when) {
+  const std::string mode = text_field(e, "mode");
+  const std::string outcome = text_field(e, "outcome");
+  EventText t;
+  if (when.planned) {
+    t.title = code_label(mode) + " planned";
+    return t;
+  }
+  t.title = code_label(mode) + ": child " + (e.value("child_seen", false) ? "seen" : "not seen");
+  if (!outcome.empty() && outcome != "seen")
+    t.detail = "Outcome: " + lower_first(code_label(outcome));
+  return t;
+}
+
+}  // namespace
+
+EventText describe_event(const json& e, const AgencyNames& names, const EventWhen& when) {
   const std::string type = text_field(e, "type");
   const auto agency = [&](const char* field) { return agency_name(names, text_field(e, field)); };
   EventText t{code_label(type), ""};
   if (type == "contact") {
-    t.title = code_label(text_field(e, "mode")) + ": child " +
-              (e.value("child_seen", false) ? "seen" : "not seen");
-    const std::string outcome = text_field(e, "outcome");
-    if (!outcome.empty() && outcome != "seen")
-      t.detail = "Outcome: " + lower_first(code_label(outcome));
+    t = describe_contact(e, when);
   } else if (type == "referral") {
     t.title = "Referral to " + agency("to");
     t.detail = "From " + agency("from");
@@ -138,8 +152,13 @@ EventText describe_event(const json& e, const AgencyNames& names) {
     t.title = "Deregistered from " + agency("agency");
     t.detail = "Reason: " + lower_first(code_label(text_field(e, "reason")));
   } else if (type == "appointment") {
-    t.title = code_label(text_field(e, "kind")) + ": " +
-              lower_first(code_label(text_field(e, "outcome")));
+    const std::string kind = text_field(e, "kind");
+    const std::string outcome = text_field(e, "outcome");
+    if (when.planned) {
+      t.title = (kind == "other" ? std::string("Appointment") : code_label(kind)) + " planned";
+    } else {
+      t.title = code_label(kind) + ": " + lower_first(code_label(outcome));
+    }
   } else if (type == "assessment_started") {
     t.title = code_label(text_field(e, "kind")) + " assessment started";
   } else if (type == "assessment_completed") {

@@ -84,6 +84,7 @@ Pages::Pages(PagesParts parts)
   router_.add("GET", "/dashboard", signed_in(dashboard_page));
   router_.add("GET", "/children", signed_in(find_child_page));
   router_.add("GET", "/children/{id}", signed_in(child_page));
+  router_.add("GET", "/children/{id}/chronology", signed_in(chronology_page));
   router_.add("POST", "/children/{id}/break-glass", signed_in(break_glass));
   router_.add("GET", "/children/{id}/audit", signed_in(who_looked_page));
   for (const char* method : {"GET", "POST"}) {

@@ -42,6 +42,7 @@ web::Response transfers_page(const Visit& v);
 web::Response dashboard_page(const Visit& v);
 web::Response find_child_page(const Visit& v);
 web::Response child_page(const Visit& v);
+web::Response chronology_page(const Visit& v);
 web::Response break_glass(const Visit& v);
 web::Response who_looked_page(const Visit& v);
 web::Response record_contact(const Visit& v);
