@@ -3,6 +3,7 @@
 #include <array>
 
 #include "pages/api_client.h"
+#include "pages/layout.h"
 
 namespace sightline::pages {
 namespace {
@@ -75,6 +76,26 @@ std::string agency_name(const AgencyNames& names, std::string_view id) {
 
 namespace {
 
+// Who a contact before the birth was with: the mother, or the parent named.
+std::string parent_in(const json& e) {
+  if (e.contains("persons") && e["persons"].is_array()) {
+    for (const json& p : e["persons"]) {
+      if (p.is_string() && p.get<std::string>() != "mother" && p.get<std::string>() != "father")
+        continue;
+      return p.get<std::string>();
+    }
+  }
+  return "mother";
+}
+
+bool names_person(const json& e, const std::string& person) {
+  if (person.empty() || !e.contains("persons") || !e["persons"].is_array()) return true;
+  for (const json& p : e["persons"]) {
+    if (p.is_string() && p.get<std::string>() == person) return true;
+  }
+  return false;
+}
+
 EventText describe_contact(const json& e, const EventWhen& when) {
   const std::string mode = text_field(e, "mode");
   const std::string outcome = text_field(e, "outcome");
@@ -83,7 +104,31 @@ EventText describe_contact(const json& e, const EventWhen& when) {
     t.title = code_label(mode) + " planned";
     return t;
   }
-  t.title = code_label(mode) + ": child " + (e.value("child_seen", false) ? "seen" : "not seen");
+  if (when.before_birth) {
+    // Before the birth there is no child to see: the contact was with the
+    // mother, and one in a clinic or hospital was an antenatal appointment.
+    const bool attended = outcome.empty() || outcome == "seen";
+    if (mode == "clinic" || mode == "hospital") {
+      t.title = std::string("Antenatal appointment") +
+                (attended ? ", attended" : ": " + lower_first(code_label(outcome)));
+    } else {
+      t.title = code_label(mode) + " before the birth: " + parent_in(e) + " " +
+                (attended ? "seen" : lower_first(code_label(outcome)));
+    }
+    return t;
+  }
+  if (!e.value("child_seen", false) && !names_person(e, when.child)) {
+    // A call with the mother alone is not a failed attempt to see the child.
+    std::string who;
+    if (e.contains("persons") && e["persons"].is_array()) {
+      for (const json& p : e["persons"]) {
+        if (p.is_string()) who += (who.empty() ? "" : " and ") + p.get<std::string>();
+      }
+    }
+    t.title = code_label(mode) + ": " + (who.empty() ? std::string("the carers") : who) + " only";
+  } else {
+    t.title = code_label(mode) + ": child " + (e.value("child_seen", false) ? "seen" : "not seen");
+  }
   if (!outcome.empty() && outcome != "seen")
     t.detail = "Outcome: " + lower_first(code_label(outcome));
   return t;
@@ -156,6 +201,9 @@ EventText describe_event(const json& e, const AgencyNames& names, const EventWhe
     const std::string outcome = text_field(e, "outcome");
     if (when.planned) {
       t.title = (kind == "other" ? std::string("Appointment") : code_label(kind)) + " planned";
+    } else if (when.before_birth) {
+      t.title = std::string("Antenatal appointment") +
+                (outcome == "attended" ? ", attended" : ": " + lower_first(code_label(outcome)));
     } else {
       t.title = code_label(kind) + ": " + lower_first(code_label(outcome));
     }
@@ -183,7 +231,7 @@ EventText describe_event(const json& e, const AgencyNames& names, const EventWhe
     t.title = "Born";
   } else if (type == "pregnancy") {
     t.title = "Pregnancy known";
-    if (!text_field(e, "edd").empty()) t.detail = "Expected " + text_field(e, "edd");
+    if (!text_field(e, "edd").empty()) t.detail = "Expected " + display_date(text_field(e, "edd"));
   } else if (type == "person") {
     t.title = "Personal details recorded";
   }

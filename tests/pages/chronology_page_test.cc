@@ -210,6 +210,25 @@ TEST_F(ChronologyPageTest, AFutureAppointmentIsPlannedNotHappened) {
   EXPECT_NE(later.body.find("Immunisation: attended"), std::string::npos);
 }
 
+TEST_F(ChronologyPageTest, ContactsBeforeTheBirthAreAboutTheMotherNotAChildNotSeen) {
+  const HttpReply r = get("/children/sofia/chronology?order=oldest&kind=contacts");
+  ASSERT_EQ(r.status, 200);
+  const auto t = titles(r.body);
+  ASSERT_EQ(t.at(0), "Immunisation planned");
+  // Midwives' clinic appointments in the pregnancy.
+  EXPECT_EQ(t.at(1), "Antenatal appointment, attended");
+  EXPECT_EQ(t.at(2), "Antenatal appointment, attended");
+  // Housing's office contacts with the pregnant mother.
+  EXPECT_EQ(t.at(3), "Office before the birth: mother seen");
+  // Nothing before the birth (2 October 2012) says the child was not seen.
+  const std::string before = r.body.substr(0, r.body.find("October 2012"));
+  EXPECT_EQ(before.find("child not seen"), std::string::npos);
+  // After the birth a home visit without the child still says so...
+  EXPECT_NE(r.body.find("Home visit: child not seen"), std::string::npos);
+  // ...but a call with the mother alone is not a failed attempt to see her.
+  EXPECT_NE(r.body.find("Phone: mother only"), std::string::npos);
+}
+
 TEST_F(ChronologyPageTest, ThePageIsPaginatedAndStaysLight) {
   const HttpReply r = get("/children/sofia/chronology");
   ASSERT_EQ(r.status, 200);
