@@ -152,7 +152,7 @@ describe('pages', () => {
     const lastSeen = await page.locator('.govuk-summary-list__row', { hasText: 'Last seen' }).innerText()
     const today = new Date()
     assert.match(lastSeen, new RegExp(`${today.getDate()} \\w+ ${today.getFullYear()}.*Ealing health visiting`))
-    assert.match(await page.locator('.app-timeline').innerText(), /Sofia seen at home, well and alert\./)
+    assert.match(await page.locator('.app-timeline').first().innerText(), /Sofia seen at home, well and alert\./)
     await check(page)
     await page.context().close()
   })
@@ -176,7 +176,7 @@ describe('pages', () => {
 
     await submit(page, 'Save without')
     assert.match(page.url(), /recorded=strategy_discussion/)
-    assert.match(await page.locator('.app-timeline').innerText(), /Strategy discussion \(telephone\)/)
+    assert.match(await page.locator('.app-timeline').first().innerText(), /Strategy discussion \(telephone\)/)
     await check(page)
     await page.context().close()
   })
