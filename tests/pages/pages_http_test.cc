@@ -293,6 +293,37 @@ TEST_F(PagesTest, AFormWithFaultsIsShownAgainWithEachErrorLinkedToItsField) {
   EXPECT_NE(r.body.find("value=\"yes\" checked"), std::string::npos) << "answers are kept";
 }
 
+// R69: a phone call, a text or a letter cannot show the child. The form
+// refuses "seen" with one of them, naming both questions, and saves nothing.
+TEST_F(PagesTest, AContactThatCannotShowTheChildIsRefusedAsASighting) {
+  const std::string session = page_sign_in("alice");
+  const auto events_before = store_->with([](Store& s) { return s.counts().events; });
+  for (const char* mode : {"phone", "sms", "letter"}) {
+    const std::string csrf = csrf_in(get("/children/sofia/record/contact", session).body);
+    const HttpReply r =
+        post_form("/children/sofia/record/contact",
+                  "csrf_token=" + csrf + "&at-day=2&at-month=3&at-year=2026&mode=" + mode +
+                      "&child_seen=yes&outcome=seen",
+                  session);
+    EXPECT_EQ(r.status, 400) << mode;
+    EXPECT_NE(r.body.find("href=\"#child_seen\">A "), std::string::npos) << mode << r.body;
+    EXPECT_NE(r.body.find("cannot show the child: select \u2018No\u2019 for \u2018Was the child "
+                          "seen?\u2019, or change \u2018How was the contact made?\u2019"),
+              std::string::npos)
+        << mode;
+  }
+  EXPECT_EQ(store_->with([](Store& s) { return s.counts().events; }), events_before);
+  // Not seen by phone is a contact like any other; seen on video is a sighting.
+  for (const char* answer :
+       {"mode=phone&child_seen=no&outcome=no_answer", "mode=video&child_seen=yes&outcome=seen"}) {
+    const std::string csrf = csrf_in(get("/children/sofia/record/contact", session).body);
+    const HttpReply r =
+        post_form("/children/sofia/record/contact",
+                  "csrf_token=" + csrf + "&at-day=2&at-month=3&at-year=2026&" + answer, session);
+    EXPECT_EQ(r.status, 303) << answer << r.body.substr(0, 2000);
+  }
+}
+
 TEST_F(PagesTest, WithoutARelationshipTheRecordOpensOnlyWithAReason) {
   const std::string session = page_sign_in("lutonhv");
   HttpReply r = get("/children/sofia", session);
@@ -654,6 +685,31 @@ TEST_F(PagesSeenTest, TheChildPageShowsAMedicalAsTheLastSightingWithItsAgency) {
   ASSERT_EQ(r.status, 200);
   EXPECT_NE(r.body.find("Last seen</dt><dd class=\"govuk-summary-list__value\">10 February 2026 "
                         "by Paediatric service in Ealing (child protection medical) (Medical)"),
+            std::string::npos)
+      << r.body;
+}
+
+// Issue 12: a child whose chronology shows an attended new-birth visit and
+// immunisations was "Never seen". An attended appointment is a sighting
+// (Terms "seen"): health visiting, which made the visit, reads her page.
+constexpr const char* kRayAppointments =
+    R"({"type":"person","id":"ray","at":"2026-01-02","by":"ealing-gp","given":"Ray","family":"Example","dob":"2025-12-20"}
+{"type":"registration","child":"ray","agency":"ealing-gp","at":"2026-01-02","by":"ealing-gp"}
+{"type":"appointment","child":"ray","kind":"new_birth_visit","outcome":"attended","at":"2026-01-02","by":"ealing-hv"}
+{"type":"appointment","child":"ray","kind":"immunisation","outcome":"attended","at":"2026-02-16","by":"ealing-gp"}
+)";
+
+class PagesAppointmentsTest : public PagesTest {
+ protected:
+  std::string extra_feed() const override { return kRayAppointments; }
+};
+
+TEST_F(PagesAppointmentsTest, AnAttendedAppointmentIsASightingOnTheChildPage) {
+  const HttpReply r = get("/children/ray", page_sign_in("alice"));
+  ASSERT_EQ(r.status, 200) << r.body.substr(0, 2000);
+  EXPECT_EQ(r.body.find("Never seen"), std::string::npos);
+  EXPECT_NE(r.body.find("Last seen</dt><dd class=\"govuk-summary-list__value\">16 February "
+                        "2026 by GP practice in Ealing"),
             std::string::npos)
       << r.body;
 }
