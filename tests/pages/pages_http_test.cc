@@ -714,6 +714,83 @@ TEST_F(PagesAppointmentsTest, AnAttendedAppointmentIsASightingOnTheChildPage) {
       << r.body;
 }
 
+// Item 8 of issue 12: forms that prevent. A verbal handover passing on no
+// risks and no summary leaves the receiver nothing in writing; it is refused
+// before it is saved.
+TEST_F(PagesTest, AVerbalTransferWithNoRisksAndNoSummaryIsRefused) {
+  const std::string session = page_sign_in("alice");
+  const auto events_before = store_->with([](Store& s) { return s.counts().events; });
+  const std::string form =
+      "&to=luton-hv&status=universal&mode=verbal&at-day=2&at-month=3&at-year=2026";
+  HttpReply r = get("/children/sofia/record/transfer", session);
+  ASSERT_EQ(r.status, 200);
+  r = post_form("/children/sofia/record/transfer", "csrf_token=" + csrf_in(r.body) + form, session);
+  EXPECT_EQ(r.status, 400);
+  EXPECT_NE(r.body.find("govuk-error-summary"), std::string::npos);
+  EXPECT_NE(r.body.find("href=\"#summary\">A verbal handover with no risks and no summary"),
+            std::string::npos)
+      << r.body;
+  EXPECT_EQ(store_->with([](Store& s) { return s.counts().events; }), events_before);
+  // A summary, or a risk passed on, is something in writing.
+  for (const char* more : {"&summary=Mother+left+no+forwarding+address", "&risks=transience"}) {
+    r = post_form(
+        "/children/sofia/record/transfer",
+        "csrf_token=" + csrf_in(get("/children/sofia/record/transfer", session).body) + form + more,
+        session);
+    EXPECT_EQ(r.status, 303) << more << r.body.substr(0, 3000);
+  }
+}
+
+// Ealing's health visitor saw Tia at home on 5 January, and not since.
+constexpr const char* kTiaSeenInJanuary =
+    R"({"type":"person","id":"tia","at":"2026-01-05","by":"ealing-hv","given":"Tia","family":"Example","dob":"2025-06-01"}
+{"type":"contact","persons":["tia"],"mode":"home_visit","child_seen":true,"outcome":"seen","at":"2026-01-05","by":"ealing-hv"}
+)";
+
+class PagesMovedOutTest : public PagesTest {
+ protected:
+  std::string extra_feed() const override { return kTiaSeenInJanuary; }
+};
+
+// A "moved out" closure with no transfer recorded and the child unseen (not
+// in the 28 days before it) is refused, saying what to do; once the child is
+// seen, it is not.
+TEST_F(PagesMovedOutTest, AMovedOutClosureWithNoTransferAndTheChildUnseenIsRefused) {
+  const std::string session = page_sign_in("alice");
+  const auto events_before = store_->with([](Store& s) { return s.counts().events; });
+  const std::string form = "&at-day=2&at-month=3&at-year=2026&reason=moved_out";
+  HttpReply r = get("/children/tia/record/case-closed", session);
+  ASSERT_EQ(r.status, 200);
+  r = post_form("/children/tia/record/case-closed", "csrf_token=" + csrf_in(r.body) + form,
+                session);
+  EXPECT_EQ(r.status, 400);
+  EXPECT_NE(r.body.find("href=\"#reason\">The child moved out, but your agency has recorded no "
+                        "transfer and nobody has seen the child in the 28 days before the "
+                        "closure: record the transfer to the agency of the child&#39;s new area, "
+                        "or see the child, before closing"),
+            std::string::npos)
+      << r.body;
+  EXPECT_EQ(store_->with([](Store& s) { return s.counts().events; }), events_before);
+  // Another reason is not refused for it.
+  r = post_form("/children/tia/record/case-closed",
+                "csrf_token=" + csrf_in(get("/children/tia/record/case-closed", session).body) +
+                    "&at-day=2&at-month=3&at-year=2026&reason=other",
+                session);
+  EXPECT_EQ(r.status, 303) << r.body.substr(0, 3000);
+
+  // Seen on 1 March, the child may be closed as moved out on 2 March.
+  r = post_form("/children/tia/record/contact",
+                "csrf_token=" + csrf_in(get("/children/tia/record/contact", session).body) +
+                    "&at-day=1&at-month=3&at-year=2026&mode=home_visit&child_seen=yes&outcome=seen",
+                session);
+  ASSERT_EQ(r.status, 303) << r.body.substr(0, 3000);
+  r = post_form(
+      "/children/tia/record/case-closed",
+      "csrf_token=" + csrf_in(get("/children/tia/record/case-closed", session).body) + form,
+      session);
+  EXPECT_EQ(r.status, 303) << r.body.substr(0, 3000);
+}
+
 // The walk-through found a child with no address recorded shown as
 // whereabouts "Not known", the words of the catalogue's "whereabouts unknown",
 // while the API, the safeguards and the closure form (rightly) saw no such
