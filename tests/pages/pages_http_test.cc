@@ -896,5 +896,37 @@ TEST_F(PagesReferredTest,
   EXPECT_NE(r.body.find("the police and the referrer ("), std::string::npos) << r.body;
 }
 
+// Item 8 of issue 12: "save without health" asks why, and the reason is kept
+// with the discussion.
+TEST_F(PagesReferredTest, SavingAStrategyDiscussionWithoutHealthOrThePoliceAsksWhy) {
+  const std::string session = page_sign_in("bob");
+  HttpReply r = get("/children/tia/record/strategy-discussion", session);
+  ASSERT_EQ(r.status, 200) << r.body;
+  const std::string form = "csrf_token=" + csrf_in(r.body) +
+                           "&format=meeting&participants=ealing-csc&decision=no_s47"
+                           "&at-day=2&at-month=3&at-year=2026";
+  r = post_form("/children/tia/record/strategy-discussion", form, session);
+  ASSERT_NE(r.body.find("Not saved yet: health and the police did not take part"),
+            std::string::npos)
+      << r.body;
+  EXPECT_NE(r.body.find("name=\"missing_reason\""), std::string::npos);
+  const auto events_before = store_->with([](Store& s) { return s.counts().events; });
+  const std::string confirm = form + "&confirm_missing=health+and+the+police";
+  r = post_form("/children/tia/record/strategy-discussion", confirm + "&missing_reason=+", session);
+  EXPECT_EQ(r.status, 400);
+  EXPECT_NE(r.body.find("href=\"#missing_reason\">Enter why health and the police did not take "
+                        "part"),
+            std::string::npos)
+      << r.body;
+  EXPECT_EQ(store_->with([](Store& s) { return s.counts().events; }), events_before);
+  r = post_form("/children/tia/record/strategy-discussion",
+                confirm + "&missing_reason=GP+on+leave%3B+police+not+reachable", session);
+  ASSERT_EQ(r.status, 303) << r.body.substr(0, 3000);
+  r = get("/children/tia", session);
+  EXPECT_NE(r.body.find("Held without health and the police: GP on leave; police not reachable"),
+            std::string::npos)
+      << r.body;
+}
+
 }  // namespace
 }  // namespace sightline::testing
