@@ -9,6 +9,21 @@ bool has_known_location(const Address& a) {
          (!a.line1.empty() || !a.postcode.empty());
 }
 
+bool mode_can_show_child(ContactMode mode) {
+  switch (mode) {
+    case ContactMode::kPhone:
+    case ContactMode::kSms:
+    case ContactMode::kLetter:
+      return false;
+    default:
+      return true;
+  }
+}
+
+bool contact_shows_child(const ContactEvent& contact) {
+  return contact.child_seen && mode_can_show_child(contact.mode);
+}
+
 namespace {
 
 // Calls seen(Sighting) for each child the event shows seen, in field order.
@@ -17,7 +32,7 @@ void for_each_sighting(const Event& e, const SightingContext& known, F&& seen) {
   switch (e.type) {
     case EventType::kContact: {
       const auto& b = e.as<ContactEvent>();
-      if (!b.child_seen) return;
+      if (!contact_shows_child(b)) return;
       for (const Id& person : b.persons) {
         if (known.childhood(person) != Childhood::kNotAChild) seen(Sighting{person, e.by});
       }

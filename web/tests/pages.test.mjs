@@ -174,6 +174,7 @@ describe('pages', () => {
     assert.equal(await page.locator('input[name=participants][value=met-police]').isChecked(), true, 'answers kept')
     await check(page)
 
+    await page.fill('#missing_reason', 'Health visitor on leave; no cover arranged')
     await submit(page, 'Save without')
     assert.match(page.url(), /recorded=strategy_discussion/)
     assert.match(await page.locator('.app-timeline').first().innerText(), /Strategy discussion \(telephone\)/)
