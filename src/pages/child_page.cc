@@ -167,6 +167,45 @@ Html record_links(const std::string& child) {
       "<li><a class=\"govuk-link\" href=\"" +
       base +
       "transfer\">A transfer to another agency</a></li>"
+      "<li><a class=\"govuk-link\" href=\"" +
+      base +
+      "assessment\">An assessment started</a></li>"
+      "<li><a class=\"govuk-link\" href=\"" +
+      base +
+      "assessment-outcome\">An assessment's outcome</a></li>"
+      "<li><a class=\"govuk-link\" href=\"" +
+      base +
+      "appointment\">A health appointment or review</a></li>"
+      "<li><a class=\"govuk-link\" href=\"" +
+      base +
+      "address\">An address change or move</a></li>"
+      "<li><a class=\"govuk-link\" href=\"" +
+      base +
+      "whereabouts-unknown\">Whereabouts unknown</a></li>"
+      "<li><a class=\"govuk-link\" href=\"" +
+      base +
+      "found\">The child found</a></li>"
+      "<li><a class=\"govuk-link\" href=\"" +
+      base +
+      "missing\">A missing-child alert</a></li>"
+      "<li><a class=\"govuk-link\" href=\"" +
+      base +
+      "indicator\">A concern, or a concern resolved</a></li>"
+      "<li><a class=\"govuk-link\" href=\"" +
+      base +
+      "options-review\">An options review</a></li>"
+      "<li><a class=\"govuk-link\" href=\"" +
+      base +
+      "conference\">A child protection conference</a></li>"
+      "<li><a class=\"govuk-link\" href=\"" +
+      base +
+      "plan-start\">A plan started</a></li>"
+      "<li><a class=\"govuk-link\" href=\"" +
+      base +
+      "plan-end\">A plan ended</a></li>"
+      "<li><a class=\"govuk-link\" href=\"" +
+      base +
+      "notification\">A notice to another agency</a></li>"
       "</ul>");
 }
 
