@@ -64,10 +64,10 @@ class ChildSummaryAgreesTest : public ServiceTest {
   }
 };
 
-TEST_F(ChildSummaryAgreesTest, SofiaWhoDiedIsLastSeenAtHospitalWithNoLiveWorkOnBoth) {
+TEST_F(ChildSummaryAgreesTest, SofiaWhoDiedIsLastSeenInHospitalWithNoLiveWorkOnBoth) {
   const Both b = read("sofia");
   expect_same_last_seen(b.summary, b.page);
-  EXPECT_EQ(b.summary["last_seen"]["how"], "medical");
+  EXPECT_EQ(b.summary["last_seen"]["how"], "hospital");
   EXPECT_EQ(b.summary["deceased"], "2013-10-14");
   EXPECT_EQ(b.summary["age"], (json{{"years", 1}, {"months", 0}}));
   EXPECT_TRUE(b.summary["involved_now"].empty());
