@@ -135,4 +135,24 @@ std::optional<LatestSighting> latest_sighting(const std::vector<Event>& chronolo
   return latest;
 }
 
+std::string how_seen(const Event& e) {
+  switch (e.type) {
+    case EventType::kContact:
+      return std::string(to_string(e.as<ContactEvent>().mode));
+    case EventType::kAppointment: {
+      const AppointmentKind kind = e.as<AppointmentEvent>().kind;
+      return kind == AppointmentKind::kOther ? "appointment" : std::string(to_string(kind));
+    }
+    case EventType::kTransferAccepted:
+      return "transfer visit";
+    default:
+      return std::string(to_string(e.type));
+  }
+}
+
+bool confirms_address(const Event& e, Timestamp since) {
+  return e.type == EventType::kContact && e.as<ContactEvent>().mode == ContactMode::kHomeVisit &&
+         e.at.instant() >= since.instant();
+}
+
 }  // namespace sightline

@@ -20,6 +20,7 @@
 #pragma once
 
 #include <optional>
+#include <string>
 #include <string_view>
 #include <vector>
 
@@ -87,6 +88,16 @@ struct LatestSighting {
 };
 std::optional<LatestSighting> latest_sighting(const std::vector<Event>& chronology,
                                               std::string_view child);
+
+// How `event` saw the child, in the words the page and the API share: a
+// contact's mode ("home_visit"), an appointment's kind ("immunisation", or
+// "appointment" for `other`), "transfer visit" for an accepted transfer, else
+// the event's type ("medical", "birth", "found").
+std::string how_seen(const Event& event);
+
+// Whether a sighting by `event` confirms an address given at `since`: a home
+// visit at or after it (anything else saw the child somewhere else).
+bool confirms_address(const Event& event, Timestamp since);
 
 // An address that says where someone is: residential or temporary, with a
 // first line or a postcode.

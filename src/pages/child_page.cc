@@ -1,7 +1,11 @@
-// A child's page: a summary (who is involved now, whereabouts and how sure
-// that is, active indicators by domain, when the child was last seen and by
-// whom), links to record what happened, and the latest of the integrated
-// chronology, which has a page of its own (chronology_page.cc).
+// A child's page: who the child is (NHS number, age, sex, parents, carers,
+// siblings and household, the family's circumstances, address history), a
+// summary (whereabouts and how sure that is, when the child was last seen and
+// by whom, plan, next planned contact), who is involved now, active
+// indicators by domain, links to record what happened, and the latest of the
+// integrated chronology, which has a page of its own (chronology_page.cc). A
+// child who has died is said so first, with no live work.
+#include <map>
 #include <set>
 
 #include "pages/child_access.h"
@@ -17,6 +21,29 @@ namespace {
 
 using nlohmann::json;
 
+// An address on one line, as the API gives it.
+std::string address_line(const json& a) {
+  std::string address;
+  for (const char* f : {"line1", "line2", "town", "postcode"}) {
+    if (!text_field(a, f).empty()) address += (address.empty() ? "" : ", ") + text_field(a, f);
+  }
+  if (text_field(a, "kind") == "temporary") address += " (temporary)";
+  return address;
+}
+
+// "1 year, 3 months" from the API's `age`.
+std::string age_text(const json& age) {
+  if (!age.is_object()) return {};
+  const int years = age.value("years", 0), months = age.value("months", 0);
+  std::string out;
+  if (years > 0) out = std::to_string(years) + (years == 1 ? " year" : " years");
+  if (years < 5 || months > 0) {
+    if (!out.empty()) out += ", ";
+    out += std::to_string(months) + (months == 1 ? " month" : " months");
+  }
+  return out;
+}
+
 Html whereabouts_text(const json& summary, const ChildFacts& facts, const AgencyNames& names) {
   const json& w = summary.contains("whereabouts") ? summary["whereabouts"] : json();
   // No address and no whereabouts recorded is a gap in the record, not the
@@ -31,13 +58,9 @@ Html whereabouts_text(const json& summary, const ChildFacts& facts, const Agency
   Html out;
   if (state == "at_address") {
     const json& a = summary.contains("address") ? summary["address"] : json();
-    std::string address;
-    for (const char* f : {"line1", "line2", "town", "postcode"}) {
-      if (!text_field(a, f).empty()) address += (address.empty() ? "" : ", ") + text_field(a, f);
-    }
-    if (text_field(a, "kind") == "temporary") address += " (temporary)";
-    const bool seen_there =
-        facts.last_seen && facts.last_seen->how == "home_visit" && facts.last_seen->at >= since;
+    const std::string address = address_line(a);
+    // The API's reading (chronology/sightings.h, confirms_address).
+    const bool seen_there = w.value("confirmed", false) && facts.last_seen;
     out += seen_there ? tag("Confirmed", "green") : tag("Not confirmed", "yellow");
     out += Html::trusted(" ") + text(address.empty() ? "An address" : address);
     out += Html::trusted("<br>") +
@@ -64,32 +87,105 @@ Html whereabouts_text(const json& summary, const ChildFacts& facts, const Agency
   return out;
 }
 
-Html summary_section(const json& summary, const ChildFacts& facts, const AgencyNames& names) {
+Html list_of(const std::vector<std::string>& items, const char* none) {
+  if (items.empty()) return text(none);
+  if (items.size() == 1) return text(items.front());
+  Html out = Html::trusted("<ul class=\"govuk-list\">");
+  for (const std::string& i : items)
+    out += Html::trusted("<li>") + text(i) + Html::trusted("</li>");
+  return out + Html::trusted("</ul>");
+}
+
+const json& array_field(const json& j, const char* field) {
+  static const json kEmpty = json::array();
+  return j.contains(field) && j[field].is_array() ? j[field] : kEmpty;
+}
+
+// Who the child is and who is around them: the API's identity, household,
+// circumstances and address history (chronology/child_identity.h).
+Html identity_section(const json& summary) {
   std::vector<SummaryRow> rows;
-  std::string dob = text_field(summary, "dob");
+  const std::string nhs = text_field(summary, "nhs_number");
+  rows.push_back({"NHS number", text(nhs.empty() ? "Not recorded" : nhs)});
+  const std::string dob = text_field(summary, "dob");
+  const std::string died = text_field(summary, "deceased");
+  const std::string age = age_text(summary.contains("age") ? summary["age"] : json());
   if (!dob.empty()) {
-    rows.push_back({"Date of birth", text(display_date(dob))});
+    rows.push_back({"Date of birth", text(display_date(dob) +
+                                          (age.empty() || !died.empty() ? "" : " (" + age + ")"))});
   } else if (!text_field(summary, "expected").empty()) {
     rows.push_back({"Expected", text(display_date(text_field(summary, "expected")))});
   }
-  if (!text_field(summary, "died").empty())
-    rows.push_back({"Died", text(display_date(text_field(summary, "died")))});
-  rows.push_back({"Whereabouts", whereabouts_text(summary, facts, names)});
+  if (!died.empty()) {
+    rows.push_back({"Died", text(display_date(died) + (age.empty() ? "" : ", aged " + age))});
+  }
+  static const std::map<std::string, std::string> kSex = {
+      {"F", "Female"}, {"M", "Male"}, {"X", "Not specified (X)"}};
+  const auto sex = kSex.find(text_field(summary, "sex"));
+  rows.push_back({"Sex", text(sex == kSex.end() ? "Not recorded" : sex->second)});
+  std::vector<std::string> carers, others, circumstances;
+  for (const json& m : array_field(summary, "household")) {
+    const std::string name =
+        text_field(m, "name").empty() ? "Name not recorded" : text_field(m, "name");
+    const std::string who = name + " (" + code_label(text_field(m, "relationship")) + ")";
+    (m.value("carer", false) ? carers : others).push_back(who);
+    const json& c = m.contains("circumstances") ? m["circumstances"] : json();
+    if (!c.is_object()) continue;
+    std::string what;
+    for (const char* f : {"housing", "income", "immigration"}) {
+      if (text_field(c, f).empty()) continue;
+      what += (what.empty() ? "" : "; ") + code_label(f) + ": " + code_label(text_field(c, f));
+    }
+    std::string health;
+    for (const json& h : array_field(c, "health")) {
+      if (h.is_string()) health += (health.empty() ? "" : ", ") + code_label(h.get<std::string>());
+    }
+    if (!health.empty()) what += (what.empty() ? "" : "; ") + std::string("health: ") + health;
+    if (!what.empty()) {
+      circumstances.push_back(name + ": " + what + " (recorded " +
+                              display_date(text_field(c, "at")) + ")");
+    }
+  }
+  rows.push_back({"Parents and carers", list_of(carers, "None recorded")});
+  rows.push_back({"Siblings and household", list_of(others, "None recorded")});
+  rows.push_back({"Family circumstances", list_of(circumstances, "None recorded")});
+  std::vector<std::string> addresses;
+  for (const json& a : array_field(summary, "addresses")) {
+    const std::string line = address_line(a.contains("address") ? a["address"] : json());
+    const std::string notice = text_field(a, "notice");
+    addresses.push_back(
+        (line.empty() ? "An address" : line) + ", from " + display_date(text_field(a, "since")) +
+        (notice == "planned" || notice.empty() ? "" : " (" + code_label(notice) + ")"));
+  }
+  rows.push_back({"Addresses, latest first", list_of(addresses, "None recorded")});
+  return Html::trusted("<h2 class=\"govuk-heading-m\">About the child</h2>") + summary_list(rows);
+}
+
+// Where the work stands: whereabouts, last seen, plan and next contact. A
+// child who has died has no live whereabouts, plan or planned contact.
+Html summary_section(const json& summary, const ChildFacts& facts, const AgencyNames& names) {
+  std::vector<SummaryRow> rows;
+  const bool died = !text_field(summary, "deceased").empty();
+  if (!died) rows.push_back({"Whereabouts", whereabouts_text(summary, facts, names)});
   rows.push_back({"Last seen",
                   facts.last_seen
                       ? text(display_date(facts.last_seen->at) + " by " +
                              agency_name(names, facts.last_seen->by) + " (" +
                              code_label(facts.last_seen->how) + ")")
                       : tag("Never seen", "red") + text(" No one has recorded seeing the child")});
-  std::string carers;
-  if (summary.contains("carers") && summary["carers"].is_array()) {
-    for (const json& c : summary["carers"]) {
-      if (!carers.empty()) carers += ", ";
-      carers += code_label(text_field(c, "role"));
-    }
+  if (!died) {
+    std::vector<std::string> plans;
+    for (const std::string& p : facts.open_plans) plans.push_back(code_label(p) + " plan");
+    rows.push_back({"Plan", list_of(plans, "No plan")});
+    const json& next = summary.contains("next_appointment") ? summary["next_appointment"] : json();
+    rows.push_back({"Next planned contact",
+                    next.is_object() ? text(display_date(text_field(next, "at")) + ": " +
+                                            code_label(text_field(next, "kind")) + " with " +
+                                            agency_name(names, text_field(next, "by")))
+                                     : text("None booked")});
   }
-  rows.push_back({"Carers", text(carers.empty() ? "None recorded" : carers)});
-  return summary_list(rows);
+  return Html::trusted("<h2 class=\"govuk-heading-m\">Where things stand</h2>") +
+         summary_list(rows);
 }
 
 Html ties_table(const std::vector<Involvement>& ties, const char* caption, const char* what,
@@ -107,8 +203,15 @@ Html ties_table(const std::vector<Involvement>& ties, const char* caption, const
 
 // The catalogue's open involvement (what the safeguards and the API call
 // involvement), then, apart, the other ties an agency has to the child now.
-Html involvement_section(const ChildFacts& facts, const AgencyNames& names) {
+Html involvement_section(const ChildFacts& facts, const AgencyNames& names, bool died) {
   Html out = Html::trusted("<h2 class=\"govuk-heading-m\">Who is involved now</h2>");
+  if (died) {
+    return out + Html::trusted("<p class=\"govuk-body\">") +
+           text(
+               "The child has died: no agency has live work with the child. What each agency "
+               "did is in the chronology below.") +
+           Html::trusted("</p>");
+  }
   if (facts.involved_now.empty()) {
     out += Html::trusted("<p class=\"govuk-body\">") +
            text("No agency has an open piece of work with this child.") + Html::trusted("</p>");
@@ -302,8 +405,11 @@ web::Response child_page(const Visit& v) {
       text(name) + Html::trusted("</h1>");
   content +=
       Html::trusted("<div class=\"govuk-grid-row\"><div class=\"govuk-grid-column-two-thirds\">");
+  const std::string died = text_field(summary, "deceased");
+  if (!died.empty()) content += warning_text(name + " died on " + display_date(died) + ".");
+  content += identity_section(summary);
   content += summary_section(summary, facts, names);
-  content += involvement_section(facts, names);
+  content += involvement_section(facts, names, !died.empty());
   content += indicators_section(facts, names);
   content += Html::trusted("</div><div class=\"govuk-grid-column-one-third\">");
   content += record_links(child);

@@ -189,6 +189,31 @@ TEST_F(PagesTest, SignInNeedsItsFormTokenAndShowsErrorsInTheSummary) {
   EXPECT_FALSE(page_sign_in("alice").empty());
 }
 
+TEST_F(PagesTest, TheChildPageLeadsWithADeathAndSaysWhoTheChildIsWithNoLiveWork) {
+  const std::string session = page_sign_in("alice");
+  ASSERT_FALSE(session.empty());
+  const HttpReply r = get("/children/sofia", session);
+  ASSERT_EQ(r.status, 200);
+  const std::string& b = r.body;
+  const auto at = [&](const std::string& s) { return b.find(s); };
+  // The death comes first, before anything about her.
+  ASSERT_NE(at("Sofia Withheld died on 14 October 2013."), std::string::npos) << b;
+  EXPECT_LT(at("died on 14 October 2013"), at("About the child"));
+  EXPECT_NE(at("NHS number"), std::string::npos);
+  EXPECT_NE(at("aged 1 year, 0 months"), std::string::npos);
+  EXPECT_NE(at("Female"), std::string::npos);
+  EXPECT_NE(at("Mother Withheld (Mother)"), std::string::npos);
+  EXPECT_NE(at("Father Withheld (Father)"), std::string::npos);
+  EXPECT_NE(at("Family circumstances"), std::string::npos);
+  EXPECT_NE(at("Addresses, latest first"), std::string::npos);
+  // No live work: no involvement table, whereabouts or pending transfer.
+  EXPECT_NE(at("no agency has live work with the child"), std::string::npos);
+  EXPECT_EQ(at("Agencies involved now"), std::string::npos);
+  EXPECT_EQ(at("Not confirmed"), std::string::npos);
+  EXPECT_EQ(at("awaiting acceptance"), std::string::npos);
+  EXPECT_EQ(at("Next planned contact"), std::string::npos);
+}
+
 TEST_F(PagesTest, TheChronologyPageShowsTheChronologyAsKnownAtADate) {
   const std::string session = page_sign_in("alice");
   ASSERT_FALSE(session.empty());
