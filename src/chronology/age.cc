@@ -1,5 +1,7 @@
 #include "chronology/age.h"
 
+#include <algorithm>
+
 #include "chronology/replay_order.h"
 
 namespace sightline {
@@ -20,6 +22,18 @@ int age_in_years(Date dob, Date on) {
   int years = on.year() - dob.year();
   if (on.month() < dob.month() || (on.month() == dob.month() && on.day() < dob.day())) --years;
   return years;
+}
+
+std::optional<Age> age_on(Date dob, Date on) {
+  if (on < dob) return std::nullopt;
+  int months = (on.year() - dob.year()) * 12 + (on.month() - dob.month());
+  // The monthly birthday this month: dob's day, or the month's last day.
+  int days_in_month = 28;
+  while (days_in_month < 31 && Date::from_ymd(on.year(), on.month(), days_in_month + 1)) {
+    ++days_in_month;
+  }
+  if (on.day() < std::min(dob.day(), days_in_month)) --months;
+  return Age{months / 12, months % 12};
 }
 
 bool younger_than(Date dob, Date on, int years) {

@@ -5,6 +5,7 @@
 #include <set>
 
 #include "chronology/child_context.h"
+#include "chronology/child_identity.h"
 #include "chronology/replay_order.h"
 
 namespace sightline {
@@ -214,6 +215,13 @@ std::vector<OpenInvolvement> open_involvement(const std::vector<Event>& chronolo
 bool involves(const std::vector<OpenInvolvement>& involvement, std::string_view agency) {
   return std::any_of(involvement.begin(), involvement.end(),
                      [&](const OpenInvolvement& i) { return i.agency == agency; });
+}
+
+std::vector<OpenInvolvement> involvement_while_alive(const std::vector<Event>& chronology,
+                                                     std::string_view child,
+                                                     const AgencyFacts& agencies) {
+  if (date_of_death(chronology, child)) return {};
+  return open_involvement(chronology, child, agencies);
 }
 
 }  // namespace sightline

@@ -67,6 +67,14 @@ constexpr bool hands_over_enhanced_level(std::int64_t seen, Date level_began,
   return Date::of_instant(seen) >= level_began && seen >= transfer_at;
 }
 
+// The involvement the pages and the API show as live work: the open
+// involvement, or none once a `death` of the child is recorded (what was open
+// then is history, not work to do; the catalogue's C8, which the engine and
+// the closure guard read, still counts it until each agency closes).
+std::vector<OpenInvolvement> involvement_while_alive(const std::vector<Event>& chronology,
+                                                     std::string_view child,
+                                                     const AgencyFacts& agencies);
+
 // Whether any of `involvement` is the agency's.
 bool involves(const std::vector<OpenInvolvement>& involvement, std::string_view agency);
 

@@ -9,6 +9,21 @@ bool has_known_location(const Address& a) {
          (!a.line1.empty() || !a.postcode.empty());
 }
 
+bool mode_can_show_child(ContactMode mode) {
+  switch (mode) {
+    case ContactMode::kPhone:
+    case ContactMode::kSms:
+    case ContactMode::kLetter:
+      return false;
+    default:
+      return true;
+  }
+}
+
+bool contact_shows_child(const ContactEvent& contact) {
+  return contact.child_seen && mode_can_show_child(contact.mode);
+}
+
 namespace {
 
 // Calls seen(Sighting) for each child the event shows seen, in field order.
@@ -17,7 +32,7 @@ void for_each_sighting(const Event& e, const SightingContext& known, F&& seen) {
   switch (e.type) {
     case EventType::kContact: {
       const auto& b = e.as<ContactEvent>();
-      if (!b.child_seen) return;
+      if (!contact_shows_child(b)) return;
       for (const Id& person : b.persons) {
         if (known.childhood(person) != Childhood::kNotAChild) seen(Sighting{person, e.by});
       }
@@ -118,6 +133,26 @@ std::optional<LatestSighting> latest_sighting(const std::vector<Event>& chronolo
     }
   }
   return latest;
+}
+
+std::string how_seen(const Event& e) {
+  switch (e.type) {
+    case EventType::kContact:
+      return std::string(to_string(e.as<ContactEvent>().mode));
+    case EventType::kAppointment: {
+      const AppointmentKind kind = e.as<AppointmentEvent>().kind;
+      return kind == AppointmentKind::kOther ? "appointment" : std::string(to_string(kind));
+    }
+    case EventType::kTransferAccepted:
+      return "transfer visit";
+    default:
+      return std::string(to_string(e.type));
+  }
+}
+
+bool confirms_address(const Event& e, Timestamp since) {
+  return e.type == EventType::kContact && e.as<ContactEvent>().mode == ContactMode::kHomeVisit &&
+         e.at.instant() >= since.instant();
 }
 
 }  // namespace sightline

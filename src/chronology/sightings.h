@@ -3,10 +3,10 @@
 // engine, the child's page and every other view that says whether and by whom
 // a child was seen read them here, so that they cannot disagree.
 //
-// - seen: a `contact` with `child_seen: true` shows seen every child it names;
-//   an attended `appointment`, a `medical`, a `birth` and a `found` show their
-//   `child` seen. The sighting is by the event's `by` agency (R11), except
-//   that a `transfer_accepted` with `child_seen: true` is a sighting of the
+// - seen: a `contact` with `child_seen: true` shows seen every child it names,
+//   unless its mode cannot show a child (phone, sms, letter: R69); an attended `appointment`, a
+//   `medical`, a `birth` and a `found` show their `child` seen. The sighting is by the event's `by`
+//   agency (R11), except that a `transfer_accepted` with `child_seen: true` is a sighting of the
 //   transfer's child by the transfer's receiver, its `to` (C5).
 // - located: a child seen (by anyone), the child of a verified `claim`, and
 //   every born child an `address` with `notice: planned` gives a known
@@ -20,6 +20,7 @@
 #pragma once
 
 #include <optional>
+#include <string>
 #include <string_view>
 #include <vector>
 
@@ -62,6 +63,13 @@ void append_sightings(const Event& event, const SightingContext& known, std::vec
 void append_located(const Event& event, const SightingContext& known,
                     std::vector<std::string_view>& out);
 
+// Whether a contact made this way can show the child: not a phone call, a
+// text or a letter (R69).
+bool mode_can_show_child(ContactMode mode);
+// Whether a contact shows the children it names seen: `child_seen`, in a way
+// that can show them (R69).
+bool contact_shows_child(const ContactEvent& contact);
+
 // Whether an event of this type can show a child seen: a store may narrow its
 // search with it before asking append_sightings.
 bool may_show_seen(EventType type);
@@ -80,6 +88,16 @@ struct LatestSighting {
 };
 std::optional<LatestSighting> latest_sighting(const std::vector<Event>& chronology,
                                               std::string_view child);
+
+// How `event` saw the child, in the words the page and the API share: a
+// contact's mode ("home_visit"), an appointment's kind ("immunisation", or
+// "appointment" for `other`), "transfer visit" for an accepted transfer, else
+// the event's type ("medical", "birth", "found").
+std::string how_seen(const Event& event);
+
+// Whether a sighting by `event` confirms an address given at `since`: a home
+// visit at or after it (anything else saw the child somewhere else).
+bool confirms_address(const Event& event, Timestamp since);
 
 // An address that says where someone is: residential or temporary, with a
 // first line or a postcode.

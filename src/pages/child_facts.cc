@@ -15,23 +15,6 @@
 namespace sightline::pages {
 namespace {
 
-// How the event saw the child, for the page to name: the contact's mode, the
-// appointment's kind, else what the event was.
-std::string how_seen(const Event& e) {
-  switch (e.type) {
-    case EventType::kContact:
-      return std::string(to_string(e.as<ContactEvent>().mode));
-    case EventType::kAppointment: {
-      const AppointmentKind kind = e.as<AppointmentEvent>().kind;
-      return kind == AppointmentKind::kOther ? "appointment" : std::string(to_string(kind));
-    }
-    case EventType::kTransferAccepted:
-      return "transfer visit";
-    default:
-      return std::string(to_string(e.type));
-  }
-}
-
 // What the page calls each kind of open involvement.
 std::string what_involvement(const OpenInvolvement& i) {
   switch (i.kind) {
@@ -143,8 +126,12 @@ ChildFacts derive_child_facts(const nlohmann::json& entries, const std::string& 
   // Open involvement (C8), and the level of health visiting.
   const std::optional<HvLevelNow> level = hv_level_now(events, child);
   if (level) facts.hv_level = std::string(to_string(level->level));
-  for (const OpenInvolvement& i : open_involvement(events, child, agencies)) {
+  // Live work: none once the child has died (chronology/involvement.h); the
+  // open pieces of work stay for the forms that end them.
+  for (const OpenInvolvement& i : involvement_while_alive(events, child, agencies)) {
     facts.involved_now.push_back({i.agency, what_involvement(i), i.since.to_string()});
+  }
+  for (const OpenInvolvement& i : open_involvement(events, child, agencies)) {
     if (i.kind == InvolvementKind::kAssessment || i.kind == InvolvementKind::kS47) {
       facts.open_assessments.push_back({i.ref, i.detail, i.agency, i.since.to_string()});
     } else if (i.kind == InvolvementKind::kChildInNeedPlan ||

@@ -1,11 +1,16 @@
-// A child's page: a summary (who is involved now, whereabouts and how sure
-// that is, active indicators by domain, when the child was last seen and by
-// whom), links to record what happened, and the integrated chronology as a
-// timeline that can be narrowed to one agency and shown as known at a date.
+// A child's page: who the child is (NHS number, age, sex, parents, carers,
+// siblings and household, the family's circumstances, address history), a
+// summary (whereabouts and how sure that is, when the child was last seen and
+// by whom, plan, next planned contact), who is involved now, active
+// indicators by domain, links to record what happened, and the latest of the
+// integrated chronology, which has a page of its own (chronology_page.cc). A
+// child who has died is said so first, with no live work.
+#include <map>
 #include <set>
 
 #include "pages/child_access.h"
 #include "pages/child_facts.h"
+#include "pages/chronology_view.h"
 #include "pages/components.h"
 #include "pages/layout.h"
 #include "pages/rule_text.h"
@@ -16,29 +21,27 @@ namespace {
 
 using nlohmann::json;
 
-// The "as known at" date from the filter form: YYYY-MM-DD, "" when not
-// given, or nullopt (with `error` set) when given wrongly.
-std::optional<std::string> known_at(const web::Request& r, std::string& error, std::string& day,
-                                    std::string& month, std::string& year) {
-  day = trimmed(r.query_param("known-day").value_or(""));
-  month = trimmed(r.query_param("known-month").value_or(""));
-  year = trimmed(r.query_param("known-year").value_or(""));
-  if (day.empty() && month.empty() && year.empty()) return std::string();
-  int d = 0, m = 0, y = 0;
-  try {
-    d = std::stoi(day);
-    m = std::stoi(month);
-    y = std::stoi(year);
-  } catch (const std::exception&) {
-    error = "Enter the date as a day, month and year, like 31 12 2012";
-    return std::nullopt;
+// An address on one line, as the API gives it.
+std::string address_line(const json& a) {
+  std::string address;
+  for (const char* f : {"line1", "line2", "town", "postcode"}) {
+    if (!text_field(a, f).empty()) address += (address.empty() ? "" : ", ") + text_field(a, f);
   }
-  const auto date = Date::from_ymd(y, m, d);
-  if (!date || y < 1900) {
-    error = "Enter a real date, like 31 12 2012";
-    return std::nullopt;
+  if (text_field(a, "kind") == "temporary") address += " (temporary)";
+  return address;
+}
+
+// "1 year, 3 months" from the API's `age`.
+std::string age_text(const json& age) {
+  if (!age.is_object()) return {};
+  const int years = age.value("years", 0), months = age.value("months", 0);
+  std::string out;
+  if (years > 0) out = std::to_string(years) + (years == 1 ? " year" : " years");
+  if (years < 5 || months > 0) {
+    if (!out.empty()) out += ", ";
+    out += std::to_string(months) + (months == 1 ? " month" : " months");
   }
-  return date->to_string();
+  return out;
 }
 
 Html whereabouts_text(const json& summary, const ChildFacts& facts, const AgencyNames& names) {
@@ -55,13 +58,9 @@ Html whereabouts_text(const json& summary, const ChildFacts& facts, const Agency
   Html out;
   if (state == "at_address") {
     const json& a = summary.contains("address") ? summary["address"] : json();
-    std::string address;
-    for (const char* f : {"line1", "line2", "town", "postcode"}) {
-      if (!text_field(a, f).empty()) address += (address.empty() ? "" : ", ") + text_field(a, f);
-    }
-    if (text_field(a, "kind") == "temporary") address += " (temporary)";
-    const bool seen_there =
-        facts.last_seen && facts.last_seen->how == "home_visit" && facts.last_seen->at >= since;
+    const std::string address = address_line(a);
+    // The API's reading (chronology/sightings.h, confirms_address).
+    const bool seen_there = w.value("confirmed", false) && facts.last_seen;
     out += seen_there ? tag("Confirmed", "green") : tag("Not confirmed", "yellow");
     out += Html::trusted(" ") + text(address.empty() ? "An address" : address);
     out += Html::trusted("<br>") +
@@ -88,32 +87,105 @@ Html whereabouts_text(const json& summary, const ChildFacts& facts, const Agency
   return out;
 }
 
-Html summary_section(const json& summary, const ChildFacts& facts, const AgencyNames& names) {
+Html list_of(const std::vector<std::string>& items, const char* none) {
+  if (items.empty()) return text(none);
+  if (items.size() == 1) return text(items.front());
+  Html out = Html::trusted("<ul class=\"govuk-list\">");
+  for (const std::string& i : items)
+    out += Html::trusted("<li>") + text(i) + Html::trusted("</li>");
+  return out + Html::trusted("</ul>");
+}
+
+const json& array_field(const json& j, const char* field) {
+  static const json kEmpty = json::array();
+  return j.contains(field) && j[field].is_array() ? j[field] : kEmpty;
+}
+
+// Who the child is and who is around them: the API's identity, household,
+// circumstances and address history (chronology/child_identity.h).
+Html identity_section(const json& summary) {
   std::vector<SummaryRow> rows;
-  std::string dob = text_field(summary, "dob");
+  const std::string nhs = text_field(summary, "nhs_number");
+  rows.push_back({"NHS number", text(nhs.empty() ? "Not recorded" : nhs)});
+  const std::string dob = text_field(summary, "dob");
+  const std::string died = text_field(summary, "deceased");
+  const std::string age = age_text(summary.contains("age") ? summary["age"] : json());
   if (!dob.empty()) {
-    rows.push_back({"Date of birth", text(display_date(dob))});
+    rows.push_back({"Date of birth", text(display_date(dob) +
+                                          (age.empty() || !died.empty() ? "" : " (" + age + ")"))});
   } else if (!text_field(summary, "expected").empty()) {
     rows.push_back({"Expected", text(display_date(text_field(summary, "expected")))});
   }
-  if (!text_field(summary, "died").empty())
-    rows.push_back({"Died", text(display_date(text_field(summary, "died")))});
-  rows.push_back({"Whereabouts", whereabouts_text(summary, facts, names)});
+  if (!died.empty()) {
+    rows.push_back({"Died", text(display_date(died) + (age.empty() ? "" : ", aged " + age))});
+  }
+  static const std::map<std::string, std::string> kSex = {
+      {"F", "Female"}, {"M", "Male"}, {"X", "Not specified (X)"}};
+  const auto sex = kSex.find(text_field(summary, "sex"));
+  rows.push_back({"Sex", text(sex == kSex.end() ? "Not recorded" : sex->second)});
+  std::vector<std::string> carers, others, circumstances;
+  for (const json& m : array_field(summary, "household")) {
+    const std::string name =
+        text_field(m, "name").empty() ? "Name not recorded" : text_field(m, "name");
+    const std::string who = name + " (" + code_label(text_field(m, "relationship")) + ")";
+    (m.value("carer", false) ? carers : others).push_back(who);
+    const json& c = m.contains("circumstances") ? m["circumstances"] : json();
+    if (!c.is_object()) continue;
+    std::string what;
+    for (const char* f : {"housing", "income", "immigration"}) {
+      if (text_field(c, f).empty()) continue;
+      what += (what.empty() ? "" : "; ") + code_label(f) + ": " + code_label(text_field(c, f));
+    }
+    std::string health;
+    for (const json& h : array_field(c, "health")) {
+      if (h.is_string()) health += (health.empty() ? "" : ", ") + code_label(h.get<std::string>());
+    }
+    if (!health.empty()) what += (what.empty() ? "" : "; ") + std::string("health: ") + health;
+    if (!what.empty()) {
+      circumstances.push_back(name + ": " + what + " (recorded " +
+                              display_date(text_field(c, "at")) + ")");
+    }
+  }
+  rows.push_back({"Parents and carers", list_of(carers, "None recorded")});
+  rows.push_back({"Siblings and household", list_of(others, "None recorded")});
+  rows.push_back({"Family circumstances", list_of(circumstances, "None recorded")});
+  std::vector<std::string> addresses;
+  for (const json& a : array_field(summary, "addresses")) {
+    const std::string line = address_line(a.contains("address") ? a["address"] : json());
+    const std::string notice = text_field(a, "notice");
+    addresses.push_back(
+        (line.empty() ? "An address" : line) + ", from " + display_date(text_field(a, "since")) +
+        (notice == "planned" || notice.empty() ? "" : " (" + code_label(notice) + ")"));
+  }
+  rows.push_back({"Addresses, latest first", list_of(addresses, "None recorded")});
+  return Html::trusted("<h2 class=\"govuk-heading-m\">About the child</h2>") + summary_list(rows);
+}
+
+// Where the work stands: whereabouts, last seen, plan and next contact. A
+// child who has died has no live whereabouts, plan or planned contact.
+Html summary_section(const json& summary, const ChildFacts& facts, const AgencyNames& names) {
+  std::vector<SummaryRow> rows;
+  const bool died = !text_field(summary, "deceased").empty();
+  if (!died) rows.push_back({"Whereabouts", whereabouts_text(summary, facts, names)});
   rows.push_back({"Last seen",
                   facts.last_seen
                       ? text(display_date(facts.last_seen->at) + " by " +
                              agency_name(names, facts.last_seen->by) + " (" +
                              code_label(facts.last_seen->how) + ")")
                       : tag("Never seen", "red") + text(" No one has recorded seeing the child")});
-  std::string carers;
-  if (summary.contains("carers") && summary["carers"].is_array()) {
-    for (const json& c : summary["carers"]) {
-      if (!carers.empty()) carers += ", ";
-      carers += code_label(text_field(c, "role"));
-    }
+  if (!died) {
+    std::vector<std::string> plans;
+    for (const std::string& p : facts.open_plans) plans.push_back(code_label(p) + " plan");
+    rows.push_back({"Plan", list_of(plans, "No plan")});
+    const json& next = summary.contains("next_appointment") ? summary["next_appointment"] : json();
+    rows.push_back({"Next planned contact",
+                    next.is_object() ? text(display_date(text_field(next, "at")) + ": " +
+                                            code_label(text_field(next, "kind")) + " with " +
+                                            agency_name(names, text_field(next, "by")))
+                                     : text("None booked")});
   }
-  rows.push_back({"Carers", text(carers.empty() ? "None recorded" : carers)});
-  return summary_list(rows);
+  return Html::trusted("<h2 class=\"govuk-heading-m\">Where things stand</h2>") +
+         summary_list(rows);
 }
 
 Html ties_table(const std::vector<Involvement>& ties, const char* caption, const char* what,
@@ -131,8 +203,15 @@ Html ties_table(const std::vector<Involvement>& ties, const char* caption, const
 
 // The catalogue's open involvement (what the safeguards and the API call
 // involvement), then, apart, the other ties an agency has to the child now.
-Html involvement_section(const ChildFacts& facts, const AgencyNames& names) {
+Html involvement_section(const ChildFacts& facts, const AgencyNames& names, bool died) {
   Html out = Html::trusted("<h2 class=\"govuk-heading-m\">Who is involved now</h2>");
+  if (died) {
+    return out + Html::trusted("<p class=\"govuk-body\">") +
+           text(
+               "The child has died: no agency has live work with the child. What each agency "
+               "did is in the chronology below.") +
+           Html::trusted("</p>");
+  }
   if (facts.involved_now.empty()) {
     out += Html::trusted("<p class=\"govuk-body\">") +
            text("No agency has an open piece of work with this child.") + Html::trusted("</p>");
@@ -191,65 +270,46 @@ Html record_links(const std::string& child) {
       "<li><a class=\"govuk-link\" href=\"" +
       base +
       "transfer\">A transfer to another agency</a></li>"
+      "<li><a class=\"govuk-link\" href=\"" +
+      base +
+      "assessment\">An assessment started</a></li>"
+      "<li><a class=\"govuk-link\" href=\"" +
+      base +
+      "assessment-outcome\">An assessment's outcome</a></li>"
+      "<li><a class=\"govuk-link\" href=\"" +
+      base +
+      "appointment\">A health appointment or review</a></li>"
+      "<li><a class=\"govuk-link\" href=\"" +
+      base +
+      "address\">An address change or move</a></li>"
+      "<li><a class=\"govuk-link\" href=\"" +
+      base +
+      "whereabouts-unknown\">Whereabouts unknown</a></li>"
+      "<li><a class=\"govuk-link\" href=\"" +
+      base +
+      "found\">The child found</a></li>"
+      "<li><a class=\"govuk-link\" href=\"" +
+      base +
+      "missing\">A missing-child alert</a></li>"
+      "<li><a class=\"govuk-link\" href=\"" +
+      base +
+      "indicator\">A concern, or a concern resolved</a></li>"
+      "<li><a class=\"govuk-link\" href=\"" +
+      base +
+      "options-review\">An options review</a></li>"
+      "<li><a class=\"govuk-link\" href=\"" +
+      base +
+      "conference\">A child protection conference</a></li>"
+      "<li><a class=\"govuk-link\" href=\"" +
+      base +
+      "plan-start\">A plan started</a></li>"
+      "<li><a class=\"govuk-link\" href=\"" +
+      base +
+      "plan-end\">A plan ended</a></li>"
+      "<li><a class=\"govuk-link\" href=\"" +
+      base +
+      "notification\">A notice to another agency</a></li>"
       "</ul>");
-}
-
-Html timeline(const json& entries, const std::string& agency_filter, const AgencyNames& names) {
-  Html items;
-  int shown = 0;
-  for (const json& entry : entries) {
-    const std::string by = text_field(entry, "by");
-    if (!agency_filter.empty() && by != agency_filter) continue;
-    const json& e = entry.contains("event") ? entry["event"] : json();
-    const EventText words = describe_event(e, names);
-    const std::string at = text_field(entry, "at");
-    const std::string recorded = text_field(entry, "recorded");
-    std::string meta = display_date(at);
-    if (!by.empty()) meta += " \u00b7 " + agency_name(names, by);
-    if (recorded.substr(0, 10) != at.substr(0, 10))
-      meta += " \u00b7 recorded " + display_date(recorded);
-    // `about` names the child's own events by the field that names her
-    // ("child", "persons") and a carer's by the carer's role ("mother").
-    static const std::set<std::string> kCarerRoles = {"mother",  "father",      "carer",
-                                                      "partner", "grandparent", "sibling"};
-    std::string about;
-    bool about_child = false;
-    if (entry.contains("about") && entry["about"].is_array()) {
-      for (const json& a : entry["about"]) {
-        if (!a.is_string()) continue;
-        if (!kCarerRoles.contains(a.get<std::string>())) {
-          about_child = true;
-        } else {
-          about += (about.empty() ? "About the " : " and the ") + a.get<std::string>();
-        }
-      }
-    }
-    if (about_child) about.clear();
-    items +=
-        Html::trusted("<li class=\"app-timeline__item\"><h3 class=\"app-timeline__heading\">") +
-        text(words.title) + Html::trusted("</h3><p class=\"app-timeline__meta\">") + text(meta) +
-        Html::trusted("</p>");
-    if (!about.empty() || !words.detail.empty()) {
-      items += Html::trusted("<p class=\"app-timeline__body\">") +
-               text(about.empty() ? words.detail
-                                  : about + (words.detail.empty() ? "" : ". " + words.detail)) +
-               Html::trusted("</p>");
-    }
-    if (!text_field(e, "note").empty()) {
-      items += Html::trusted("<p class=\"app-timeline__body\">") + text(text_field(e, "note")) +
-               Html::trusted("</p>");
-    }
-    items += Html::trusted("</li>");
-    ++shown;
-  }
-  if (shown == 0) {
-    return Html::trusted("<p class=\"govuk-body\">") + text("Nothing recorded.") +
-           Html::trusted("</p>");
-  }
-  return Html::trusted("<p class=\"govuk-body\">") +
-         text(std::to_string(shown) + (shown == 1 ? " event" : " events") +
-              ", in the order they happened.") +
-         Html::trusted("</p><ol class=\"app-timeline\">") + items + Html::trusted("</ol>");
 }
 
 // The child's alerts owned by the caller's agency, past and present, open
@@ -303,9 +363,11 @@ web::Response child_page(const Visit& v) {
   if (auto* refused = std::get_if<web::Response>(&fetched)) return std::move(*refused);
   const json summary = std::get<json>(std::move(fetched));
 
-  std::string date_error, day, month, year;
-  const auto as_known_at = known_at(v.request, date_error, day, month, year);
-  const std::string agency_filter = trimmed(v.request.query_param("agency").value_or(""));
+  // The chronology's filters moved to its own page: an old link still works.
+  for (const char* p : {"agency", "known-day", "known-month", "known-year"}) {
+    if (v.request.query_param(p))
+      return redirect(child_path(child) + "/chronology?" + v.request.query);
+  }
 
   const ApiReply now = v.api.get("/api/v1/children/" + url_encode(child) + "/chronology");
   if (!now.ok())
@@ -318,16 +380,8 @@ web::Response child_page(const Visit& v) {
                          v.parts.indicator_windows);
   const AgencyNames& names = agencies->names;
 
-  json timeline_entries = entries_now;
-  if (as_known_at && !as_known_at->empty()) {
-    const ApiReply then = v.api.get("/api/v1/children/" + url_encode(child) + "/chronology",
-                                    "as_known_at=" + *as_known_at);
-    timeline_entries = then.ok() ? then.body["entries"] : json::array();
-  }
-
   const std::string name = text_field(summary, "name");
   Html content;
-  if (!date_error.empty()) content += error_summary({{"#known-day", date_error}});
   static const std::set<std::string> kRecordable = {
       "contact", "referral", "referral_outcome", "strategy_discussion", "transfer", "case_closed"};
   if (const auto recorded = v.request.query_param("recorded");
@@ -351,8 +405,11 @@ web::Response child_page(const Visit& v) {
       text(name) + Html::trusted("</h1>");
   content +=
       Html::trusted("<div class=\"govuk-grid-row\"><div class=\"govuk-grid-column-two-thirds\">");
+  const std::string died = text_field(summary, "deceased");
+  if (!died.empty()) content += warning_text(name + " died on " + display_date(died) + ".");
+  content += identity_section(summary);
   content += summary_section(summary, facts, names);
-  content += involvement_section(facts, names);
+  content += involvement_section(facts, names, !died.empty());
   content += indicators_section(facts, names);
   content += Html::trusted("</div><div class=\"govuk-grid-column-one-third\">");
   content += record_links(child);
@@ -366,37 +423,12 @@ web::Response child_page(const Visit& v) {
 
   content += alerts_section(v, child);
 
-  // The chronology, with its filter.
-  content += Html::trusted("<h2 class=\"govuk-heading-m\" id=\"chronology\">Chronology</h2>");
-  content += Html::trusted("<form method=\"get\" action=\"" + escape(child_path(child)) +
-                           "#chronology\" novalidate>");
-  std::vector<SelectItem> agency_items = {{"", "All agencies", agency_filter.empty()}};
-  for (const std::string& id : facts.agencies) {
-    agency_items.push_back({id, agency_name(names, id), id == agency_filter});
-  }
-  content += select({.id = "agency", .name = "agency", .label = {"Agency"}, .items = agency_items});
-  content +=
-      date_input({.id = "known",
-                  .name = "known",
-                  .legend = {"As known at the end of", "govuk-fieldset__legend--s"},
-                  .day = day,
-                  .month = month,
-                  .year = year,
-                  .hint = "Shows only what had been recorded by then. For example, 31 12 2012",
-                  .error = date_error});
-  content += button({.text = "Show", .classes = "govuk-button--secondary"});
-  content += Html::trusted("</form>");
-  if (as_known_at && !as_known_at->empty()) {
-    content += inset_text(text("As known at the end of " + display_date(*as_known_at) +
-                               ": what had been recorded by then."));
-  }
-  content += timeline(timeline_entries, agency_filter, names);
+  content += latest_chronology(child, entries_now, chronology_context(v, child, summary, names));
 
-  return v.page(PageFrame{.title = name.empty() ? "Child" : name,
-                          .has_errors = !date_error.empty(),
-                          .session = &v.session,
-                          .active_nav = "/children"},
-                content, date_error.empty() ? 200 : 400);
+  return v.page(
+      PageFrame{
+          .title = name.empty() ? "Child" : name, .session = &v.session, .active_nav = "/children"},
+      content);
 }
 
 }  // namespace sightline::pages

@@ -4,6 +4,7 @@
 #include <array>
 
 #include "pages/api_client.h"
+#include "pages/layout.h"
 
 namespace sightline::pages {
 namespace {
@@ -94,16 +95,74 @@ std::string agencies_named(std::string_view text, const AgencyNames& names) {
   return out;
 }
 
-EventText describe_event(const json& e, const AgencyNames& names) {
+namespace {
+
+// Who a contact before the birth was with: the mother, or the parent named.
+std::string parent_in(const json& e) {
+  if (e.contains("persons") && e["persons"].is_array()) {
+    for (const json& p : e["persons"]) {
+      if (p.is_string() && p.get<std::string>() != "mother" && p.get<std::string>() != "father")
+        continue;
+      return p.get<std::string>();
+    }
+  }
+  return "mother";
+}
+
+bool names_person(const json& e, const std::string& person) {
+  if (person.empty() || !e.contains("persons") || !e["persons"].is_array()) return true;
+  for (const json& p : e["persons"]) {
+    if (p.is_string() && p.get<std::string>() == person) return true;
+  }
+  return false;
+}
+
+EventText describe_contact(const json& e, const EventWhen& when) {
+  const std::string mode = text_field(e, "mode");
+  const std::string outcome = text_field(e, "outcome");
+  EventText t;
+  if (when.planned) {
+    t.title = code_label(mode) + " planned";
+    return t;
+  }
+  if (when.before_birth) {
+    // Before the birth there is no child to see: the contact was with the
+    // mother, and one in a clinic or hospital was an antenatal appointment.
+    const bool attended = outcome.empty() || outcome == "seen";
+    if (mode == "clinic" || mode == "hospital") {
+      t.title = std::string("Antenatal appointment") +
+                (attended ? ", attended" : ": " + lower_first(code_label(outcome)));
+    } else {
+      t.title = code_label(mode) + " before the birth: " + parent_in(e) + " " +
+                (attended ? "seen" : lower_first(code_label(outcome)));
+    }
+    return t;
+  }
+  if (!e.value("child_seen", false) && !names_person(e, when.child)) {
+    // A call with the mother alone is not a failed attempt to see the child.
+    std::string who;
+    if (e.contains("persons") && e["persons"].is_array()) {
+      for (const json& p : e["persons"]) {
+        if (p.is_string()) who += (who.empty() ? "" : " and ") + p.get<std::string>();
+      }
+    }
+    t.title = code_label(mode) + ": " + (who.empty() ? std::string("the carers") : who) + " only";
+  } else {
+    t.title = code_label(mode) + ": child " + (e.value("child_seen", false) ? "seen" : "not seen");
+  }
+  if (!outcome.empty() && outcome != "seen")
+    t.detail = "Outcome: " + lower_first(code_label(outcome));
+  return t;
+}
+
+}  // namespace
+
+EventText describe_event(const json& e, const AgencyNames& names, const EventWhen& when) {
   const std::string type = text_field(e, "type");
   const auto agency = [&](const char* field) { return agency_name(names, text_field(e, field)); };
   EventText t{code_label(type), ""};
   if (type == "contact") {
-    t.title = code_label(text_field(e, "mode")) + ": child " +
-              (e.value("child_seen", false) ? "seen" : "not seen");
-    const std::string outcome = text_field(e, "outcome");
-    if (!outcome.empty() && outcome != "seen")
-      t.detail = "Outcome: " + lower_first(code_label(outcome));
+    t = describe_contact(e, when);
   } else if (type == "referral") {
     t.title = "Referral to " + agency("to");
     t.detail = "From " + agency("from");
@@ -159,8 +218,16 @@ EventText describe_event(const json& e, const AgencyNames& names) {
     t.title = "Deregistered from " + agency("agency");
     t.detail = "Reason: " + lower_first(code_label(text_field(e, "reason")));
   } else if (type == "appointment") {
-    t.title = code_label(text_field(e, "kind")) + ": " +
-              lower_first(code_label(text_field(e, "outcome")));
+    const std::string kind = text_field(e, "kind");
+    const std::string outcome = text_field(e, "outcome");
+    if (when.planned) {
+      t.title = (kind == "other" ? std::string("Appointment") : code_label(kind)) + " planned";
+    } else if (when.before_birth) {
+      t.title = std::string("Antenatal appointment") +
+                (outcome == "attended" ? ", attended" : ": " + lower_first(code_label(outcome)));
+    } else {
+      t.title = code_label(kind) + ": " + lower_first(code_label(outcome));
+    }
   } else if (type == "assessment_started") {
     t.title = code_label(text_field(e, "kind")) + " assessment started";
   } else if (type == "assessment_completed") {
@@ -185,7 +252,7 @@ EventText describe_event(const json& e, const AgencyNames& names) {
     t.title = "Born";
   } else if (type == "pregnancy") {
     t.title = "Pregnancy known";
-    if (!text_field(e, "edd").empty()) t.detail = "Expected " + text_field(e, "edd");
+    if (!text_field(e, "edd").empty()) t.detail = "Expected " + display_date(text_field(e, "edd"));
   } else if (type == "person") {
     t.title = "Personal details recorded";
   }

@@ -32,6 +32,17 @@ struct EventText {
   std::string title;
   std::string detail;
 };
-EventText describe_event(const nlohmann::json& event, const AgencyNames& names);
+//
+// What the words depend on beyond the event itself: an event before the
+// child's birth is about the mother (an antenatal appointment is not "child
+// not seen"), and one dated after today (or after the "as known at" date) has
+// not happened yet, so it has no outcome to tell.
+struct EventWhen {
+  std::string child = {};  // the child's id, as the event's `persons` name her
+  bool before_birth = false;
+  bool planned = false;
+};
+EventText describe_event(const nlohmann::json& event, const AgencyNames& names,
+                         const EventWhen& when = {});
 
 }  // namespace sightline::pages

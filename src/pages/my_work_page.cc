@@ -10,6 +10,7 @@
 #include "pages/components.h"
 #include "pages/event_text.h"
 #include "pages/layout.h"
+#include "pages/resolve_links.h"
 #include "pages/rule_text.h"
 #include "pages/visit.h"
 
@@ -55,6 +56,19 @@ Html finding_text(const std::string& findings) {
   return text(findings_text(findings));
 }
 
+// What would resolve the alert, and a link to the form that records it,
+// pre-filled for the child.
+Html resolve_html(const RuleText* t, const std::string& rule, const std::string& child,
+                  const std::string& name) {
+  Html out = text(t != nullptr ? t->resolves : "The duty done");
+  if (const auto href = resolve_href(rule, child)) {
+    out += Html::trusted(" <a class=\"govuk-link\" href=\"" + escape(*href) + "\">Record it") +
+           Html::trusted("<span class=\"govuk-visually-hidden\"> for ") + text(name) +
+           Html::trusted("</span></a>");
+  }
+  return out;
+}
+
 // One alert: the child as a heading, the summary, and the acknowledge form.
 Html alert_card(const Visit& v, const json& a, const std::string& error_id,
                 const std::string& error, const std::string& note) {
@@ -87,7 +101,7 @@ Html alert_card(const Visit& v, const json& a, const std::string& error_id,
       {"Due", due_html},
       {"Rule", text(t != nullptr ? t->meaning : rule)},
       {"Guards against", finding_text(finding)},
-      {"What would resolve it", text(t != nullptr ? t->resolves : "The duty done")},
+      {"What would resolve it", resolve_html(t, rule, child, name)},
       {"Escalation level", level_html},
   };
   const json& acks = a.contains("acknowledgements") ? a["acknowledgements"] : json();

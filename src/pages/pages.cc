@@ -88,6 +88,7 @@ Pages::Pages(PagesParts parts)
   router_.add("GET", "/dashboard", signed_in(dashboard_page));
   router_.add("GET", "/children", signed_in(find_child_page));
   router_.add("GET", "/children/{id}", signed_in(child_page));
+  router_.add("GET", "/children/{id}/chronology", signed_in(chronology_page));
   router_.add("POST", "/children/{id}/break-glass", signed_in(break_glass));
   router_.add("GET", "/children/{id}/audit", signed_in(who_looked_page));
   for (const char* method : {"GET", "POST"}) {
@@ -99,6 +100,24 @@ Pages::Pages(PagesParts parts)
                 signed_in(record_strategy_discussion));
     router_.add(method, "/children/{id}/record/transfer", signed_in(record_transfer));
     router_.add(method, "/children/{id}/record/case-closed", signed_in(record_closure));
+    const std::pair<const char*, PageHandler> forms[] = {
+        {"assessment", record_assessment},
+        {"assessment-outcome", record_assessment_outcome},
+        {"appointment", record_appointment},
+        {"address", record_address},
+        {"whereabouts-unknown", record_whereabouts_unknown},
+        {"found", record_found},
+        {"missing", record_missing},
+        {"indicator", record_indicator},
+        {"options-review", record_options_review},
+        {"conference", record_conference},
+        {"plan-start", record_plan_start},
+        {"plan-end", record_plan_end},
+        {"notification", record_notification},
+    };
+    for (const auto& [form, handler] : forms) {
+      router_.add(method, std::string("/children/{id}/record/") + form, signed_in(handler));
+    }
     router_.add(method, "/children/{id}/transfers/{transfer}/accept", signed_in(accept_transfer));
     router_.add(method, "/children/{id}/transfers/{transfer}/decline", signed_in(decline_transfer));
   }

@@ -5,8 +5,12 @@
 // child not yet accepted with the child seen, or an assessment the closing
 // agency still has open. A manager or safeguarding lead may close anyway with
 // a recorded reason, kept in the event's note, in the chronology and the
-// audit of the write.
+// audit of the write. A closure because the child moved out is refused, for
+// anyone, while the agency has recorded no transfer and nobody has seen the
+// child in the 28 days before it: the form says to record the transfer or see
+// the child.
 #include "chronology/closure_blockers.h"
+#include "chronology/sightings.h"
 #include "pages/child_access.h"
 #include "pages/chronology_events.h"
 #include "pages/event_text.h"
@@ -15,6 +19,8 @@
 
 namespace sightline::pages {
 namespace {
+
+constexpr int kMovedOutSeenWithinDays = 28;
 
 // Why the safeguards forbid the agency closing the case now, in the words of
 // the form; empty if they do not.
@@ -49,6 +55,30 @@ std::vector<std::string> closure_blockers(const Visit& v, const std::string& chi
   return out;
 }
 
+// Why a "moved out" closure is refused (empty if it is not): the closing
+// agency recorded no transfer of the child, and nobody has seen the child in
+// the 28 days up to the closure. Closing then would leave a child who has left
+// with no one responsible and no one who knows they are safe.
+std::string moved_out_refusal(const Visit& v, const std::string& child, const Timestamp& at) {
+  const ApiReply chronology = v.api.get("/api/v1/children/" + url_encode(child) + "/chronology");
+  if (!chronology.ok()) return {};
+  const std::vector<Event> events = typed_events(chronology.body["entries"]);
+  const std::string& mine = v.session.account.agency;
+  for (const Event& e : events) {
+    if (e.type == EventType::kTransfer && e.as<TransferEvent>().child == child &&
+        e.as<TransferEvent>().from == mine) {
+      return {};
+    }
+  }
+  const auto seen = latest_sighting(events, child);
+  if (seen && seen->event->at.date.days_until(at.date) <= kMovedOutSeenWithinDays) return {};
+  return "The child moved out, but your agency has recorded no transfer and nobody has seen the "
+         "child in the " +
+         std::to_string(kMovedOutSeenWithinDays) +
+         " days before the closure: record the transfer to the agency of the child's new area, "
+         "or see the child, before closing";
+}
+
 }  // namespace
 
 web::Response record_closure(const Visit& v) {
@@ -72,6 +102,13 @@ web::Response record_closure(const Visit& v) {
   if (v.request.method == "POST") {
     const auto at = read_event_at(v, "at", "of the closure", errors);
     if (reason.empty()) errors.add("reason", "Select why the case is closed");
+    if (reason == "moved_out" && at) {
+      if (const auto when = Timestamp::parse(*at)) {
+        if (const std::string refusal = moved_out_refusal(v, child, *when); !refusal.empty()) {
+          errors.add("reason", refusal);
+        }
+      }
+    }
     if (!blockers.empty()) {
       if (!may_override) {
         errors.add("reason", "The case cannot be closed: " + why +

@@ -1,10 +1,25 @@
 // Record a contact or visit: how, whether the child was seen, and how it went.
 // Whether the child was seen is asked on its own, as a yes or no, because
-// that is what the safeguards watch.
+// that is what the safeguards watch. A phone call, a text or a letter cannot
+// show the child (R69), so "seen" with one of those is refused.
+#include "chronology/sightings.h"
 #include "pages/child_access.h"
 #include "pages/record_form.h"
 
 namespace sightline::pages {
+namespace {
+
+// What the form's mode is called when it cannot show the child (R69): "" for
+// a mode that can.
+std::string cannot_show_child(const std::string& mode) {
+  const auto m = parse_name<ContactMode>(mode);
+  if (!m || mode_can_show_child(*m)) return "";
+  return *m == ContactMode::kPhone ? "phone call"
+         : *m == ContactMode::kSms ? "text message"
+                                   : "letter";
+}
+
+}  // namespace
 
 web::Response record_contact(const Visit& v) {
   auto loaded = load_form_child(v);
@@ -24,6 +39,12 @@ web::Response record_contact(const Visit& v) {
     if (mode.empty()) errors.add("mode", "Select how the contact was made");
     if (seen != "yes" && seen != "no") errors.add("child_seen", "Select yes if the child was seen");
     if (outcome.empty()) errors.add("outcome", "Select what happened");
+    if (const std::string way = cannot_show_child(mode); seen == "yes" && !way.empty()) {
+      errors.add("child_seen", "A " + way +
+                                   " cannot show the child: select \u2018No\u2019 for \u2018Was "
+                                   "the child seen?\u2019, or change \u2018How was the contact "
+                                   "made?\u2019 to how you saw them");
+    }
     if (seen == "yes" && !outcome.empty() && outcome != "seen") {
       errors.add("outcome", "The child was seen, so select \u2018Seen\u2019");
     }

@@ -168,6 +168,11 @@ ChildFacts read_child_facts(const Visit& v, const std::string& child) {
                             AgencyListFacts(*agencies), v.parts.indicator_windows);
 }
 
+std::string answer_or_prefill(const Visit& v, const std::string& name) {
+  if (v.request.method == "POST") return v.form.get(name);
+  return v.request.query_param(name).value_or("");
+}
+
 Html when_field(const Visit& v, const std::string& legend, const FieldErrors& errors) {
   const DateParts date = date_parts(v, "at");
   return date_input({.id = "at",

@@ -59,6 +59,11 @@ ChildFacts read_child_facts(const Visit& v, const std::string& child);
 // "entries" (null when the API refused or failed).
 nlohmann::json read_chronology_entries(const Visit& v, const std::string& child);
 
+// A form's answer `name`: what was sent, or before the form is sent, the
+// page's query parameter of that name (a link that pre-fills the form, e.g.
+// "?kind=review_6_8_week" from an alert).
+std::string answer_or_prefill(const Visit& v, const std::string& name);
+
 // The form's "when" field: the date input named `at`, asked with `legend`,
 // showing what was typed (today's date before the form is sent) and the
 // error read_event_at added for `at-day`.

@@ -4,7 +4,8 @@
 // strategy discussion (the review found discussions held without them). When
 // any of them is missing the page does not save at once: it says who is
 // missing and asks to confirm, keeping everything typed; saving then needs the
-// confirmation of exactly that list.
+// confirmation of exactly that list and a reason why they did not take part,
+// kept in the discussion's note.
 #include <algorithm>
 #include <set>
 
@@ -73,6 +74,7 @@ web::Response record_strategy_discussion(const Visit& v) {
   const std::string format = v.form.get("format");
   const std::string decision = v.form.get("decision");
   const std::string note = v.form.get("note");
+  const std::string missing_reason = trimmed(v.form.get("missing_reason"));
   std::vector<std::string> ticked = posted ? v.form.all("participants") : std::vector{mine};
   FieldErrors errors;
   Html warning;
@@ -90,16 +92,22 @@ web::Response record_strategy_discussion(const Visit& v) {
     const std::vector<std::string> missing =
         missing_participants(ticked, agencies, referrer, names);
     const std::string missing_key = joined(missing);
-    if (errors.empty() && !missing.empty() && v.form.get("confirm_missing") != missing_key) {
+    const bool confirming = !missing.empty() && v.form.get("confirm_missing") == missing_key;
+    if (errors.empty() && confirming && missing_reason.empty()) {
+      errors.add("missing_reason", "Enter why " + missing_key + " did not take part");
+    }
+    if (!missing.empty() &&
+        ((errors.empty() && !confirming) || !errors.of("missing_reason").empty())) {
       warning = Html::trusted("<div class=\"govuk-inset-text\" id=\"missing\">") +
                 warning_text("Not saved yet: " + missing_key + " did not take part.") +
                 Html::trusted("<p class=\"govuk-body\">") +
                 text(
                     "Working Together expects health, the police and the referrer at every "
                     "strategy discussion. Tick them below if they took part, or save to record "
-                    "that they did not.") +
+                    "that they did not, and why.") +
                 Html::trusted("</p></div>");
-    } else if (errors.empty()) {
+    }
+    if (errors.empty() && warning.empty()) {
       nlohmann::ordered_json event = {{"type", "strategy_discussion"},
                                       {"id", new_event_id("sd")},
                                       {"at", *at},
@@ -109,7 +117,12 @@ web::Response record_strategy_discussion(const Visit& v) {
                                       {"format", format},
                                       {"participants", ticked},
                                       {"decision", decision}};
-      if (!note.empty()) event["note"] = note;
+      std::string text = note;
+      if (!missing.empty()) {
+        text += (text.empty() ? "" : "\n") + std::string("Held without ") + missing_key + ": " +
+                missing_reason;
+      }
+      if (!text.empty()) event["note"] = text;
       if (store_event(v, event,
                       {{"at", "at-day"},
                        {"format", "format"},
@@ -171,6 +184,13 @@ web::Response record_strategy_discussion(const Visit& v) {
   if (!warning.empty()) {
     const std::vector<std::string> missing =
         missing_participants(ticked, agencies, referrer, names);
+    fields +=
+        textarea({.id = "missing_reason",
+                  .name = "missing_reason",
+                  .label = {"Why did " + joined(missing) + " not take part?", "govuk-label--m"},
+                  .hint = "Kept with the discussion in the chronology.",
+                  .value = missing_reason,
+                  .error = errors.of("missing_reason")});
     fields += Html::trusted("<input type=\"hidden\" name=\"confirm_missing\" value=\"") +
               text(joined(missing)) + Html::trusted("\">");
     submit = "Save without " + joined(missing);

@@ -5,7 +5,8 @@
 // child's record (an open section 47 enquiry means incomplete_s47, another
 // open assessment incomplete_assessment, an open plan its kind; for health
 // visiting, an enhanced level means enhanced), and every active indicator is
-// ticked as a risk to pass on. The sender may change both.
+// ticked as a risk to pass on. The sender may change both, but a verbal
+// handover with no risks and no summary is refused.
 #include <algorithm>
 
 #include "pages/child_access.h"
@@ -68,6 +69,13 @@ web::Response record_transfer(const Visit& v) {
     if (to == mine) errors.add("to", "Select another agency: a transfer goes to someone else");
     if (status.empty()) errors.add("status", "Select what the receiver is taking on");
     if (mode.empty()) errors.add("mode", "Select how the transfer was made");
+    // Nothing in writing reaches the receiver: the understated handover the
+    // review found. Refused before it is saved, as the closure form refuses.
+    if (mode == "verbal" && risks.empty() && trimmed(summary).empty()) {
+      errors.add("summary",
+                 "A verbal handover with no risks and no summary leaves the receiver nothing in "
+                 "writing: tick the risks you are passing on, or write a summary for the receiver");
+    }
     if (errors.empty()) {
       nlohmann::ordered_json event = {{"type", "transfer"}, {"id", new_event_id("tr")},
                                       {"at", *at},          {"recorded", now_text(v.parts.clock)},
@@ -121,7 +129,9 @@ web::Response record_transfer(const Visit& v) {
   fields += textarea({.id = "summary",
                       .name = "summary",
                       .label = {"Summary for the receiver (optional)", "govuk-label--m"},
-                      .value = summary});
+                      .hint = "Needed for a verbal handover that passes on no risks.",
+                      .value = summary,
+                      .error = errors.of("summary")});
   fields += radios({.id_prefix = "mode",
                     .name = "mode",
                     .legend = {"How was it handed over?", "govuk-fieldset__legend--m"},

@@ -1,10 +1,12 @@
 #include "web/child_terms_json.h"
 
+#include <map>
 #include <stdexcept>
 #include <string>
 
 #include "chronology/age.h"
 #include "chronology/child_area.h"
+#include "chronology/child_identity.h"
 #include "chronology/hv_level.h"
 #include "chronology/involvement.h"
 #include "chronology/sightings.h"
@@ -71,6 +73,77 @@ nlohmann::json child_terms_json(const std::vector<ChronologyEntry>& entries, std
   out["hv_enhanced"] = level && level->enhanced();
   const auto dob = date_of_birth(events, child);
   out["date_of_birth"] = dob ? nlohmann::json(dob->to_string()) : nullptr;
+  return out;
+}
+
+nlohmann::json child_facts_json(const std::vector<ChronologyEntry>& entries, std::string_view child,
+                                Timestamp now, const AgencyFacts& agencies, const FactNames& names,
+                                nlohmann::json whereabouts) {
+  const std::vector<Event> events = typed(entries);
+  const ChildIdentity identity = child_identity(events, child);
+  nlohmann::json out = nlohmann::json::object();
+  if (const auto latest = latest_sighting(events, child)) {
+    out["last_seen"] = {{"at", latest->event->at.to_string()},
+                        {"by", std::string(latest->sighting.by)},
+                        {"how", how_seen(*latest->event)}};
+  } else {
+    out["last_seen"] = nullptr;
+  }
+  // Whether the child was seen, since, at the address given (the page's
+  // "Confirmed"): the latest sighting a home visit since then.
+  if (whereabouts.is_object() && whereabouts.value("state", "") == "at_address") {
+    const auto since = Timestamp::parse(whereabouts.value("since", ""));
+    const auto latest = latest_sighting(events, child);
+    whereabouts["confirmed"] = since && latest && confirms_address(*latest->event, *since);
+  }
+  out["whereabouts"] = std::move(whereabouts);
+  // One entry per agency, in the order each first became involved.
+  nlohmann::json involved = nlohmann::json::array();
+  std::map<Id, std::size_t> index;
+  for (const OpenInvolvement& i : involvement_while_alive(events, child, agencies)) {
+    auto [at, added] = index.try_emplace(i.agency, involved.size());
+    if (added) {
+      involved.push_back({{"agency", i.agency},
+                          {"agency_name", or_null(names.agency(i.agency))},
+                          {"kinds", nlohmann::json::array()},
+                          {"since", i.since.to_string()}});
+    }
+    involved[at->second]["kinds"].push_back(std::string(to_string(i.kind)));
+  }
+  out["involved_now"] = involved;
+  const auto dob = date_of_birth(events, child);
+  // A child who has died is the age they were then.
+  const auto age = dob ? age_on(*dob, identity.died.value_or(now.date)) : std::nullopt;
+  out["age"] = age ? nlohmann::json{{"years", age->years}, {"months", age->months}} : nullptr;
+  out["nhs_number"] = or_null(identity.nhs_number);
+  out["sex"] = identity.sex ? nlohmann::json(std::string(to_string(*identity.sex))) : nullptr;
+  nlohmann::json household = nlohmann::json::array();
+  for (const HouseholdMember& m : identity.household) {
+    nlohmann::json circumstances = nullptr;
+    if (const auto c = circumstances_of(events, m.person)) {
+      const auto named = [](const auto& v) {
+        return v ? nlohmann::json(std::string(to_string(*v))) : nlohmann::json();
+      };
+      circumstances = {{"housing", named(c->housing)},
+                       {"income", named(c->income)},
+                       {"immigration", named(c->immigration)},
+                       {"health", c->health},
+                       {"at", c->at.to_string()}};
+    }
+    household.push_back({{"id", m.person},
+                         {"name", or_null(names.person(m.person))},
+                         {"relationship", std::string(to_string(m.role))},
+                         {"carer", m.carer},
+                         {"circumstances", circumstances}});
+  }
+  out["household"] = household;
+  const Event* next = identity.died ? nullptr : next_appointment(events, child, now);
+  out["next_appointment"] =
+      next ? nlohmann::json{{"at", next->at.to_string()},
+                            {"by", next->by},
+                            {"kind", std::string(to_string(next->as<AppointmentEvent>().kind))}}
+           : nlohmann::json();
+  out["deceased"] = identity.died ? nlohmann::json(identity.died->to_string()) : nullptr;
   return out;
 }
 

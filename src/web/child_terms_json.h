@@ -4,7 +4,9 @@
 // pages and the safeguards engine hold.
 #pragma once
 
+#include <functional>
 #include <nlohmann/json.hpp>
+#include <string>
 #include <string_view>
 #include <vector>
 
@@ -22,5 +24,26 @@ namespace sightline::web {
 nlohmann::json child_terms_json(const std::vector<ChronologyEntry>& entries, std::string_view child,
                                 Timestamp now, const AgencyFacts& agencies,
                                 const IndicatorWindowsOfArea& windows = {});
+
+// What the child's page shows at a glance, as the API's child summary gives it
+// at its top level (docs/api.md, "Summary and chronology"), from the same
+// definitions the page reads (chronology/: sightings, involvement, age,
+// child_identity): `last_seen` ({at, by, how} or null), `involved_now` (one
+// entry per agency), `age`, `nhs_number`, `sex`, `household` (with each
+// member's circumstances), `next_appointment`, `deceased`, and
+// `whereabouts`: the store's projection passed in (null when none) with, at
+// an address, `confirmed`: whether the latest sighting was a home visit since
+// it was given (chronology/sightings.h, confirms_address). A child who has
+// died has no live work: `involved_now` is then empty (chronology/
+// involvement.h, involvement_while_alive) and `next_appointment` null.
+// `names.person` gives a person's display name, `names.agency` an agency's
+// ("" when not known).
+struct FactNames {
+  std::function<std::string(const Id&)> person;
+  std::function<std::string(const Id&)> agency;
+};
+nlohmann::json child_facts_json(const std::vector<ChronologyEntry>& entries, std::string_view child,
+                                Timestamp now, const AgencyFacts& agencies, const FactNames& names,
+                                nlohmann::json whereabouts);
 
 }  // namespace sightline::web

@@ -1,5 +1,6 @@
 #include "web/children_api.h"
 
+#include <map>
 #include <nlohmann/json.hpp>
 
 #include "core/json_string.h"
@@ -205,16 +206,33 @@ Response ChildrenApi::summary(const Request& request, const Id& child,
               {"died", optional_date(person->died)}};
   out["address"] =
       person->addresses.empty() ? json(nullptr) : address_json(person->addresses.back().address);
-  if (!person->whereabouts.empty()) {
-    out["whereabouts"] = {{"state", to_string(person->whereabouts.back().state)},
-                          {"detail", person->whereabouts.back().detail},
-                          {"since", person->whereabouts.back().source.at.to_string()}};
-  } else {
-    out["whereabouts"] = nullptr;
+  json addresses = json::array();  // latest first
+  for (auto a = person->addresses.rbegin(); a != person->addresses.rend(); ++a) {
+    addresses.push_back({{"address", address_json(a->address)},
+                         {"since", a->source.at.to_string()},
+                         {"notice", to_string(a->notice)}});
   }
+  out["addresses"] = addresses;
+  json whereabouts = nullptr;
+  if (!person->whereabouts.empty()) {
+    whereabouts = {{"state", to_string(person->whereabouts.back().state)},
+                   {"detail", person->whereabouts.back().detail},
+                   {"since", person->whereabouts.back().source.at.to_string()}};
+  }
+  // Names of the persons around the child, read once each.
+  std::map<Id, std::string> person_names;
+  const auto name_of = [&](const Id& id) {
+    auto [it, added] = person_names.try_emplace(id);
+    if (added) {
+      const auto p = store.with([&](Store& s) { return s.person(id, std::nullopt); });
+      if (p) it->second = p->display_name();
+    }
+    return it->second;
+  };
   json carers = json::array();
   for (const RelationView& r : person->carers) {
-    carers.push_back({{"id", r.relative}, {"role", to_string(r.role)}});
+    carers.push_back(
+        {{"id", r.relative}, {"role", to_string(r.role)}, {"name", name_of(r.relative)}});
   }
   out["carers"] = carers;
   std::vector<std::string> agencies;
@@ -225,8 +243,13 @@ Response ChildrenApi::summary(const Request& request, const Id& child,
   }
   out["agencies"] = agencies;
   out["events"] = entries.size();
-  out["terms"] =
-      child_terms_json(entries, child, clock.now(), StoreAgencyFacts(store), indicator_windows);
+  const StoreAgencyFacts agency_facts(store);
+  const Timestamp now = clock.now();
+  out["terms"] = child_terms_json(entries, child, now, agency_facts, indicator_windows);
+  out.update(child_facts_json(
+      entries, child, now, agency_facts,
+      {.person = name_of, .agency = [&](const Id& a) { return agency_facts.name(a); }},
+      std::move(whereabouts)));
   out["access"] = access_json(*basis);
   audit_read(audit, session, "child.read", child, *basis, request);
   return json_response(200, out.dump());

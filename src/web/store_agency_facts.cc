@@ -25,4 +25,9 @@ std::string StoreAgencyFacts::area(std::string_view agency) const {
   return a ? a->area : std::string();
 }
 
+std::string StoreAgencyFacts::name(std::string_view agency) const {
+  const AgencyView* a = find(agency);
+  return a ? a->name : std::string();
+}
+
 }  // namespace sightline::web

@@ -19,6 +19,8 @@ class StoreAgencyFacts final : public AgencyFacts {
   explicit StoreAgencyFacts(SharedStore& store) : store_(store) {}
   std::optional<AgencyKind> kind(std::string_view agency) const override;
   std::string area(std::string_view agency) const override;
+  // Its name, or "" when not known.
+  std::string name(std::string_view agency) const;
 
  private:
   const AgencyView* find(std::string_view agency) const;

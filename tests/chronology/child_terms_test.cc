@@ -10,6 +10,7 @@
 
 #include "chronology/age.h"
 #include "chronology/child_area.h"
+#include "chronology/child_identity.h"
 #include "chronology/closure_blockers.h"
 #include "chronology/hv_level.h"
 #include "chronology/indicators.h"
@@ -207,6 +208,52 @@ TEST(Age, LatestDobElseTheBirthAndABirthdayReachedOnTheDay) {
 )");
   EXPECT_EQ(date_of_birth(given, "c"), Date::parse("2021-01-29"));
   EXPECT_FALSE(date_of_birth(events(kTia), "nobody").has_value());
+}
+
+TEST(Age, YearsAndMonthsAMonthlyBirthdayOnAShortMonthsLastDay) {
+  const auto d = [](const char* s) { return *Date::parse(s); };
+  EXPECT_EQ(age_on(d("2021-01-31"), d("2021-01-31")), (Age{0, 0}));
+  EXPECT_EQ(age_on(d("2021-01-31"), d("2021-02-27")), (Age{0, 0}));
+  EXPECT_EQ(age_on(d("2021-01-31"), d("2021-02-28")), (Age{0, 1}));  // February has no 31st
+  EXPECT_EQ(age_on(d("2021-01-31"), d("2021-03-30")), (Age{0, 1}));
+  EXPECT_EQ(age_on(d("2021-01-31"), d("2021-03-31")), (Age{0, 2}));
+  EXPECT_EQ(age_on(d("2012-10-02"), d("2013-10-14")), (Age{1, 0}));
+  EXPECT_EQ(age_on(d("2012-10-02"), d("2026-10-01")), (Age{13, 11}));
+  EXPECT_FALSE(age_on(d("2012-10-02"), d("2012-10-01")).has_value());
+}
+
+TEST(ChildIdentity, LatestDetailsTheDeathAndEveryoneLinkedOnceWithTheirLatestRole) {
+  const auto e = events(
+      R"({"type":"pregnancy","at":"2020-05-01","by":"mw","mother":"m","child":"c","edd":"2021-01-30"}
+{"type":"birth","at":"2021-01-30","by":"h","child":"c","mother":"m"}
+{"type":"person","id":"c","at":"2021-01-30","by":"h","given":"C","family":"D","sex":"F","nhs_number":"9434765919"}
+{"type":"person","id":"c","at":"2021-03-01","by":"g","given":"C","family":"D"}
+{"type":"referral","id":"r","at":"2021-04-01","by":"gp","child":"c","mother":"m","from":"gp","to":"csc","concerns":["unsafe_sleeping"]}
+{"type":"relationship","at":"2021-05-01","by":"csc","person":"p","other":"c","role":"partner"}
+{"type":"relationship","at":"2021-06-01","by":"csc","person":"p","other":"c","role":"carer"}
+{"type":"relationship","at":"2021-06-01","by":"csc","person":"c","other":"s","role":"sibling"}
+{"type":"relationship","at":"2021-06-01","by":"csc","person":"g","other":"m","role":"mother"}
+{"type":"death","at":"2022-02-02T03:00","by":"h","person":"c"}
+)");
+  const ChildIdentity id = child_identity(e, "c");
+  EXPECT_EQ(id.nhs_number, "9434765919");
+  EXPECT_EQ(id.sex, Sex::kF);
+  EXPECT_EQ(id.died, Date::parse("2022-02-02"));
+  EXPECT_EQ(date_of_death(e, "c"), Date::parse("2022-02-02"));
+  EXPECT_FALSE(date_of_death(e, "m").has_value());
+  const std::vector<HouseholdMember> household = {{"m", RelationshipRole::kMother, true},
+                                                  {"p", RelationshipRole::kCarer, true},
+                                                  {"s", RelationshipRole::kSibling, false}};
+  EXPECT_EQ(id.household, household);  // the mother's mother is not the child's
+}
+
+TEST(Involvement, NoLiveWorkOnceTheChildHasDiedThoughC8StillCountsIt) {
+  const auto e = events(
+      R"({"type":"assessment_started","id":"a","at":"2021-01-01","by":"csc","child":"c","kind":"child_and_family","agency":"csc"}
+{"type":"death","at":"2021-02-01","by":"h","person":"c"}
+)");
+  EXPECT_EQ(open_involvement(e, "c", NoAgencyFacts()).size(), 1u);
+  EXPECT_TRUE(involvement_while_alive(e, "c", NoAgencyFacts()).empty());
 }
 
 TEST(Indicators, RecordedConcernsAndDerivedOnesByDomainUntilResolvedOrLapsed) {

@@ -184,8 +184,24 @@ std::vector<Row> rows() {
        ContactEvent{{"m1", "c1"}, ContactMode::kHomeVisit, false, ContactOutcome::kSeen},
        {},
        {}},
-      {"contact by phone, child seen (as recorded)", EventType::kContact,
-       ContactEvent{{"c1"}, ContactMode::kPhone, true, ContactOutcome::kSeen}, c1_by_rep, c1},
+      // R69: a mode that cannot show the child is no sighting, whatever it says.
+      {"contact by phone, child seen (as recorded): no sighting",
+       EventType::kContact,
+       ContactEvent{{"c1"}, ContactMode::kPhone, true, ContactOutcome::kSeen},
+       {},
+       {}},
+      {"contact by sms, child seen (as recorded): no sighting",
+       EventType::kContact,
+       ContactEvent{{"c1"}, ContactMode::kSms, true, ContactOutcome::kSeen},
+       {},
+       {}},
+      {"contact by letter, child seen (as recorded): no sighting",
+       EventType::kContact,
+       ContactEvent{{"c1"}, ContactMode::kLetter, true, ContactOutcome::kSeen},
+       {},
+       {}},
+      {"contact by video, child seen", EventType::kContact,
+       ContactEvent{{"c1"}, ContactMode::kVideo, true, ContactOutcome::kSeen}, c1_by_rep, c1},
       {"referral",
        EventType::kReferral,
        with<ReferralEvent>([](ReferralEvent& b) {
@@ -422,6 +438,32 @@ TEST(LatestSighting, OnlyTheChildsOwnSightingsCount) {
   EXPECT_EQ(latest_sighting(chronology, "c1")->sighting.by, "hv");
   EXPECT_EQ(latest_sighting(chronology, "c2")->sighting.by, "police");
   EXPECT_FALSE(latest_sighting({}, "c1").has_value());
+}
+
+TEST(LatestSighting, APhoneCallMarkedSeenIsNotTheLastSighting) {  // R69
+  const std::vector<Event> chronology = {
+      seen_at_home("2024-03-01", "hv"),
+      dated(EventType::kContact,
+            ContactEvent{{"c1"}, ContactMode::kPhone, true, ContactOutcome::kSeen}, "2024-03-09",
+            "csc"),
+  };
+  const auto latest = latest_sighting(chronology, "c1");
+  ASSERT_TRUE(latest.has_value());
+  EXPECT_EQ(latest->sighting.by, "hv");
+  EXPECT_FALSE(latest_sighting({chronology[1]}, "c1").has_value());
+}
+
+TEST(Sightings, OnlyAPhoneCallATextOrALetterCannotShowTheChild) {  // R69
+  for (const ContactMode m : {ContactMode::kPhone, ContactMode::kSms, ContactMode::kLetter}) {
+    EXPECT_FALSE(mode_can_show_child(m));
+    EXPECT_FALSE(contact_shows_child(ContactEvent{{"c1"}, m, true, ContactOutcome::kSeen}));
+  }
+  for (const ContactMode m : {ContactMode::kHomeVisit, ContactMode::kClinic, ContactMode::kDropIn,
+                              ContactMode::kOffice, ContactMode::kHospital, ContactMode::kVideo}) {
+    EXPECT_TRUE(mode_can_show_child(m));
+    EXPECT_TRUE(contact_shows_child(ContactEvent{{"c1"}, m, true, ContactOutcome::kSeen}));
+    EXPECT_FALSE(contact_shows_child(ContactEvent{{"c1"}, m, false, ContactOutcome::kSeen}));
+  }
 }
 
 }  // namespace

@@ -189,26 +189,53 @@ TEST_F(PagesTest, SignInNeedsItsFormTokenAndShowsErrorsInTheSummary) {
   EXPECT_FALSE(page_sign_in("alice").empty());
 }
 
-TEST_F(PagesTest, TheChildPageShowsTheChronologyAsKnownAtADate) {
+TEST_F(PagesTest, TheChildPageLeadsWithADeathAndSaysWhoTheChildIsWithNoLiveWork) {
   const std::string session = page_sign_in("alice");
   ASSERT_FALSE(session.empty());
-  const HttpReply all = get("/children/sofia", session);
-  ASSERT_EQ(all.status, 200);
-  EXPECT_NE(all.body.find("<h1 class=\"govuk-heading-l\">Sofia Withheld</h1>"), std::string::npos);
+  const HttpReply r = get("/children/sofia", session);
+  ASSERT_EQ(r.status, 200);
+  const std::string& b = r.body;
+  const auto at = [&](const std::string& s) { return b.find(s); };
+  // The death comes first, before anything about her.
+  ASSERT_NE(at("Sofia Withheld died on 14 October 2013."), std::string::npos) << b;
+  EXPECT_LT(at("died on 14 October 2013"), at("About the child"));
+  EXPECT_NE(at("NHS number"), std::string::npos);
+  EXPECT_NE(at("aged 1 year, 0 months"), std::string::npos);
+  EXPECT_NE(at("Female"), std::string::npos);
+  EXPECT_NE(at("Mother Withheld (Mother)"), std::string::npos);
+  EXPECT_NE(at("Father Withheld (Father)"), std::string::npos);
+  EXPECT_NE(at("Family circumstances"), std::string::npos);
+  EXPECT_NE(at("Addresses, latest first"), std::string::npos);
+  // No live work: no involvement table, whereabouts or pending transfer.
+  EXPECT_NE(at("no agency has live work with the child"), std::string::npos);
+  EXPECT_EQ(at("Agencies involved now"), std::string::npos);
+  EXPECT_EQ(at("Not confirmed"), std::string::npos);
+  EXPECT_EQ(at("awaiting acceptance"), std::string::npos);
+  EXPECT_EQ(at("Next planned contact"), std::string::npos);
+}
+
+TEST_F(PagesTest, TheChronologyPageShowsTheChronologyAsKnownAtADate) {
+  const std::string session = page_sign_in("alice");
+  ASSERT_FALSE(session.empty());
+  const HttpReply child = get("/children/sofia", session);
+  ASSERT_EQ(child.status, 200);
+  EXPECT_NE(child.body.find("<h1 class=\"govuk-heading-l\">Sofia Withheld</h1>"),
+            std::string::npos);
+  // The number of entries the chronology's page says it shows.
   const auto count = [](const std::string& body) {
-    std::size_t n = 0;
-    for (auto at = body.find("app-timeline__item"); at != std::string::npos;
-         at = body.find("app-timeline__item", at + 1)) {
-      ++n;
-    }
-    return n;
+    std::smatch m;
+    if (!std::regex_search(body, m, std::regex("([0-9]+) entries[ ,.]"))) return 0;
+    return std::stoi(m[1]);
   };
+  const HttpReply all = get("/children/sofia/chronology", session);
+  ASSERT_EQ(all.status, 200);
   const HttpReply then =
-      get("/children/sofia?known-day=31&known-month=12&known-year=2012", session);
+      get("/children/sofia/chronology?known-day=31&known-month=12&known-year=2012", session);
   EXPECT_EQ(then.status, 200);
   EXPECT_LT(count(then.body), count(all.body));
-  EXPECT_GT(count(then.body), 10u);
-  const HttpReply bad = get("/children/sofia?known-day=31&known-month=2&known-year=2012", session);
+  EXPECT_GT(count(then.body), 10);
+  const HttpReply bad =
+      get("/children/sofia/chronology?known-day=31&known-month=2&known-year=2012", session);
   EXPECT_EQ(bad.status, 400);
   EXPECT_NE(bad.body.find("href=\"#known-day\""), std::string::npos);
   // Reading the page is audited as the API's reads are.
@@ -291,6 +318,37 @@ TEST_F(PagesTest, AFormWithFaultsIsShownAgainWithEachErrorLinkedToItsField) {
     EXPECT_NE(r.body.find(std::string("href=\"") + href + "\""), std::string::npos) << href;
   }
   EXPECT_NE(r.body.find("value=\"yes\" checked"), std::string::npos) << "answers are kept";
+}
+
+// R69: a phone call, a text or a letter cannot show the child. The form
+// refuses "seen" with one of them, naming both questions, and saves nothing.
+TEST_F(PagesTest, AContactThatCannotShowTheChildIsRefusedAsASighting) {
+  const std::string session = page_sign_in("alice");
+  const auto events_before = store_->with([](Store& s) { return s.counts().events; });
+  for (const char* mode : {"phone", "sms", "letter"}) {
+    const std::string csrf = csrf_in(get("/children/sofia/record/contact", session).body);
+    const HttpReply r =
+        post_form("/children/sofia/record/contact",
+                  "csrf_token=" + csrf + "&at-day=2&at-month=3&at-year=2026&mode=" + mode +
+                      "&child_seen=yes&outcome=seen",
+                  session);
+    EXPECT_EQ(r.status, 400) << mode;
+    EXPECT_NE(r.body.find("href=\"#child_seen\">A "), std::string::npos) << mode << r.body;
+    EXPECT_NE(r.body.find("cannot show the child: select \u2018No\u2019 for \u2018Was the child "
+                          "seen?\u2019, or change \u2018How was the contact made?\u2019"),
+              std::string::npos)
+        << mode;
+  }
+  EXPECT_EQ(store_->with([](Store& s) { return s.counts().events; }), events_before);
+  // Not seen by phone is a contact like any other; seen on video is a sighting.
+  for (const char* answer :
+       {"mode=phone&child_seen=no&outcome=no_answer", "mode=video&child_seen=yes&outcome=seen"}) {
+    const std::string csrf = csrf_in(get("/children/sofia/record/contact", session).body);
+    const HttpReply r =
+        post_form("/children/sofia/record/contact",
+                  "csrf_token=" + csrf + "&at-day=2&at-month=3&at-year=2026&" + answer, session);
+    EXPECT_EQ(r.status, 303) << answer << r.body.substr(0, 2000);
+  }
 }
 
 TEST_F(PagesTest, WithoutARelationshipTheRecordOpensOnlyWithAReason) {
@@ -781,6 +839,108 @@ TEST_F(PagesSeenTest, TheChildPageShowsAMedicalAsTheLastSightingWithItsAgency) {
       << r.body;
 }
 
+// Issue 12: a child whose chronology shows an attended new-birth visit and
+// immunisations was "Never seen". An attended appointment is a sighting
+// (Terms "seen"): health visiting, which made the visit, reads her page.
+constexpr const char* kRayAppointments =
+    R"({"type":"person","id":"ray","at":"2026-01-02","by":"ealing-gp","given":"Ray","family":"Example","dob":"2025-12-20"}
+{"type":"registration","child":"ray","agency":"ealing-gp","at":"2026-01-02","by":"ealing-gp"}
+{"type":"appointment","child":"ray","kind":"new_birth_visit","outcome":"attended","at":"2026-01-02","by":"ealing-hv"}
+{"type":"appointment","child":"ray","kind":"immunisation","outcome":"attended","at":"2026-02-16","by":"ealing-gp"}
+)";
+
+class PagesAppointmentsTest : public PagesTest {
+ protected:
+  std::string extra_feed() const override { return kRayAppointments; }
+};
+
+TEST_F(PagesAppointmentsTest, AnAttendedAppointmentIsASightingOnTheChildPage) {
+  const HttpReply r = get("/children/ray", page_sign_in("alice"));
+  ASSERT_EQ(r.status, 200) << r.body.substr(0, 2000);
+  EXPECT_EQ(r.body.find("Never seen"), std::string::npos);
+  EXPECT_NE(r.body.find("Last seen</dt><dd class=\"govuk-summary-list__value\">16 February "
+                        "2026 by GP practice in Ealing"),
+            std::string::npos)
+      << r.body;
+}
+
+// Item 8 of issue 12: forms that prevent. A verbal handover passing on no
+// risks and no summary leaves the receiver nothing in writing; it is refused
+// before it is saved.
+TEST_F(PagesTest, AVerbalTransferWithNoRisksAndNoSummaryIsRefused) {
+  const std::string session = page_sign_in("alice");
+  const auto events_before = store_->with([](Store& s) { return s.counts().events; });
+  const std::string form =
+      "&to=luton-hv&status=universal&mode=verbal&at-day=2&at-month=3&at-year=2026";
+  HttpReply r = get("/children/sofia/record/transfer", session);
+  ASSERT_EQ(r.status, 200);
+  r = post_form("/children/sofia/record/transfer", "csrf_token=" + csrf_in(r.body) + form, session);
+  EXPECT_EQ(r.status, 400);
+  EXPECT_NE(r.body.find("govuk-error-summary"), std::string::npos);
+  EXPECT_NE(r.body.find("href=\"#summary\">A verbal handover with no risks and no summary"),
+            std::string::npos)
+      << r.body;
+  EXPECT_EQ(store_->with([](Store& s) { return s.counts().events; }), events_before);
+  // A summary, or a risk passed on, is something in writing.
+  for (const char* more : {"&summary=Mother+left+no+forwarding+address", "&risks=transience"}) {
+    r = post_form(
+        "/children/sofia/record/transfer",
+        "csrf_token=" + csrf_in(get("/children/sofia/record/transfer", session).body) + form + more,
+        session);
+    EXPECT_EQ(r.status, 303) << more << r.body.substr(0, 3000);
+  }
+}
+
+// Ealing's health visitor saw Tia at home on 5 January, and not since.
+constexpr const char* kTiaSeenInJanuary =
+    R"({"type":"person","id":"tia","at":"2026-01-05","by":"ealing-hv","given":"Tia","family":"Example","dob":"2025-06-01"}
+{"type":"contact","persons":["tia"],"mode":"home_visit","child_seen":true,"outcome":"seen","at":"2026-01-05","by":"ealing-hv"}
+)";
+
+class PagesMovedOutTest : public PagesTest {
+ protected:
+  std::string extra_feed() const override { return kTiaSeenInJanuary; }
+};
+
+// A "moved out" closure with no transfer recorded and the child unseen (not
+// in the 28 days before it) is refused, saying what to do; once the child is
+// seen, it is not.
+TEST_F(PagesMovedOutTest, AMovedOutClosureWithNoTransferAndTheChildUnseenIsRefused) {
+  const std::string session = page_sign_in("alice");
+  const auto events_before = store_->with([](Store& s) { return s.counts().events; });
+  const std::string form = "&at-day=2&at-month=3&at-year=2026&reason=moved_out";
+  HttpReply r = get("/children/tia/record/case-closed", session);
+  ASSERT_EQ(r.status, 200);
+  r = post_form("/children/tia/record/case-closed", "csrf_token=" + csrf_in(r.body) + form,
+                session);
+  EXPECT_EQ(r.status, 400);
+  EXPECT_NE(r.body.find("href=\"#reason\">The child moved out, but your agency has recorded no "
+                        "transfer and nobody has seen the child in the 28 days before the "
+                        "closure: record the transfer to the agency of the child&#39;s new area, "
+                        "or see the child, before closing"),
+            std::string::npos)
+      << r.body;
+  EXPECT_EQ(store_->with([](Store& s) { return s.counts().events; }), events_before);
+  // Another reason is not refused for it.
+  r = post_form("/children/tia/record/case-closed",
+                "csrf_token=" + csrf_in(get("/children/tia/record/case-closed", session).body) +
+                    "&at-day=2&at-month=3&at-year=2026&reason=other",
+                session);
+  EXPECT_EQ(r.status, 303) << r.body.substr(0, 3000);
+
+  // Seen on 1 March, the child may be closed as moved out on 2 March.
+  r = post_form("/children/tia/record/contact",
+                "csrf_token=" + csrf_in(get("/children/tia/record/contact", session).body) +
+                    "&at-day=1&at-month=3&at-year=2026&mode=home_visit&child_seen=yes&outcome=seen",
+                session);
+  ASSERT_EQ(r.status, 303) << r.body.substr(0, 3000);
+  r = post_form(
+      "/children/tia/record/case-closed",
+      "csrf_token=" + csrf_in(get("/children/tia/record/case-closed", session).body) + form,
+      session);
+  EXPECT_EQ(r.status, 303) << r.body.substr(0, 3000);
+}
+
 // The walk-through found a child with no address recorded shown as
 // whereabouts "Not known", the words of the catalogue's "whereabouts unknown",
 // while the API, the safeguards and the closure form (rightly) saw no such
@@ -884,6 +1044,38 @@ TEST_F(PagesReferredTest,
   r = post_form("/children/tia/record/strategy-discussion",
                 form + "&at-day=20&at-month=1&at-year=2026", session);
   EXPECT_NE(r.body.find("the police and the referrer ("), std::string::npos) << r.body;
+}
+
+// Item 8 of issue 12: "save without health" asks why, and the reason is kept
+// with the discussion.
+TEST_F(PagesReferredTest, SavingAStrategyDiscussionWithoutHealthOrThePoliceAsksWhy) {
+  const std::string session = page_sign_in("bob");
+  HttpReply r = get("/children/tia/record/strategy-discussion", session);
+  ASSERT_EQ(r.status, 200) << r.body;
+  const std::string form = "csrf_token=" + csrf_in(r.body) +
+                           "&format=meeting&participants=ealing-csc&decision=no_s47"
+                           "&at-day=2&at-month=3&at-year=2026";
+  r = post_form("/children/tia/record/strategy-discussion", form, session);
+  ASSERT_NE(r.body.find("Not saved yet: health and the police did not take part"),
+            std::string::npos)
+      << r.body;
+  EXPECT_NE(r.body.find("name=\"missing_reason\""), std::string::npos);
+  const auto events_before = store_->with([](Store& s) { return s.counts().events; });
+  const std::string confirm = form + "&confirm_missing=health+and+the+police";
+  r = post_form("/children/tia/record/strategy-discussion", confirm + "&missing_reason=+", session);
+  EXPECT_EQ(r.status, 400);
+  EXPECT_NE(r.body.find("href=\"#missing_reason\">Enter why health and the police did not take "
+                        "part"),
+            std::string::npos)
+      << r.body;
+  EXPECT_EQ(store_->with([](Store& s) { return s.counts().events; }), events_before);
+  r = post_form("/children/tia/record/strategy-discussion",
+                confirm + "&missing_reason=GP+on+leave%3B+police+not+reachable", session);
+  ASSERT_EQ(r.status, 303) << r.body.substr(0, 3000);
+  r = get("/children/tia", session);
+  EXPECT_NE(r.body.find("Held without health and the police: GP on leave; police not reachable"),
+            std::string::npos)
+      << r.body;
 }
 
 }  // namespace

@@ -110,5 +110,119 @@ TEST_F(ChildTermsJsonTest, AnotherAreasWindowsDoNotApply) {
   EXPECT_EQ(api_indicators(terms(luton_only)), std::vector<std::string>{"non_cooperation"});
 }
 
+// The page's facts at the summary's top level (web::child_facts_json), for
+// children the Sofia scenario does not cover.
+constexpr const char* kFamilies =
+    R"({"type":"agency","id":"ealing-hv","at":"2020-01-01","name":"Ealing HV","kind":"health_visiting","area":"E09000009"}
+{"type":"agency","id":"ealing-csc","at":"2020-01-01","name":"Ealing Children's Services","kind":"childrens_social_care","area":"E09000009"}
+{"type":"person","id":"mum","at":"2024-01-01","by":"ealing-hv","given":"Rose","family":"Two","sex":"F"}
+{"type":"person","id":"never","at":"2025-03-31","by":"ealing-hv","given":"Nell","family":"Two","dob":"2025-03-31","sex":"F","nhs_number":"9434765919"}
+{"type":"relationship","at":"2025-04-01","by":"ealing-hv","person":"mum","other":"never","role":"mother"}
+{"type":"person","id":"bro","at":"2025-04-01","by":"ealing-hv","given":"Ben","family":"Two","dob":"2021-02-01"}
+{"type":"relationship","at":"2025-04-01","by":"ealing-hv","person":"never","other":"bro","role":"sibling"}
+{"type":"assessment_started","id":"a1","at":"2026-01-10T10:00","by":"ealing-csc","child":"never","kind":"child_and_family","agency":"ealing-csc"}
+{"type":"hv_level","at":"2026-01-11","by":"ealing-hv","child":"never","level":"universal_plus"}
+{"type":"circumstances","at":"2025-05-01","by":"ealing-hv","person":"mum","housing":"temporary","immigration":"nrpf"}
+{"type":"circumstances","at":"2025-09-01","by":"ealing-hv","person":"mum","income":"none"}
+{"type":"person","id":"booked","at":"2025-01-01","by":"ealing-hv","given":"Bo","family":"Four","dob":"2025-01-01"}
+{"type":"appointment","at":"2026-03-01T09:00","by":"ealing-hv","child":"booked","kind":"review_1_year","outcome":"cancelled"}
+{"type":"appointment","at":"2026-03-20T09:00","by":"ealing-hv","child":"booked","kind":"review_1_year","outcome":"attended"}
+{"type":"appointment","at":"2026-03-10T09:00","by":"ealing-hv","child":"booked","kind":"immunisation","outcome":"attended"}
+{"type":"person","id":"gone","at":"2025-06-01","by":"ealing-hv","given":"Gil","family":"Three","dob":"2025-06-01","sex":"M"}
+{"type":"address","at":"2025-06-01","by":"ealing-hv","persons":["gone"],"address":{"line1":"3 High Street","town":"London","postcode":"W5 3AA","area":"E09000009"}}
+{"type":"assessment_started","id":"a2","at":"2025-11-01T10:00","by":"ealing-csc","child":"gone","kind":"child_and_family","agency":"ealing-csc"}
+{"type":"contact","at":"2025-11-02T10:00","by":"ealing-csc","persons":["gone"],"mode":"home_visit","child_seen":true,"outcome":"seen"}
+{"type":"death","at":"2025-12-20","by":"ealing-hv","person":"gone"}
+)";
+
+class ChildFactsJsonTest : public ::testing::Test {
+ protected:
+  void SetUp() override {
+    store_ = open_sqlite_store(dir_.file("facts.db"));
+    std::istringstream feed(kFamilies);
+    ASSERT_TRUE(import_feed(*store_, feed, "facts", {}).committed);
+  }
+  nlohmann::json facts(const std::string& child, nlohmann::json whereabouts = nullptr) {
+    const testing::StoreAgencies agencies(store_->agencies());
+    const web::FactNames names{
+        .person =
+            [&](const Id& id) {
+              const auto p = store_->person(id, std::nullopt);
+              return p ? p->display_name() : std::string();
+            },
+        .agency = [](const Id& id) { return id == "ealing-csc" ? "Ealing CSC" : ""; }};
+    return web::child_facts_json(store_->chronology(child, std::nullopt), child,
+                                 *Timestamp::parse(kNow), agencies, names, std::move(whereabouts));
+  }
+
+  testing::TempDir dir_;
+  std::unique_ptr<Store> store_;
+};
+
+TEST_F(ChildFactsJsonTest, ANeverSeenChildWithNoAddressHasNullsNotGuesses) {
+  const nlohmann::json f = facts("never");
+  EXPECT_TRUE(f["last_seen"].is_null());
+  EXPECT_TRUE(f["whereabouts"].is_null());  // nothing recorded about where she lives
+  EXPECT_TRUE(f["deceased"].is_null());
+  EXPECT_EQ(f["age"], (nlohmann::json{{"years", 0}, {"months", 10}}));  // 31 Mar 2025 to 1 Feb 2026
+  EXPECT_EQ(f["nhs_number"], "9434765919");
+  EXPECT_EQ(f["sex"], "F");
+  // One entry per agency, in the order each became involved, with its name.
+  ASSERT_EQ(f["involved_now"].size(), 2u);
+  EXPECT_EQ(f["involved_now"][0]["agency"], "ealing-csc");
+  EXPECT_EQ(f["involved_now"][0]["agency_name"], "Ealing CSC");
+  EXPECT_EQ(f["involved_now"][0]["kinds"], nlohmann::json::array({"assessment"}));
+  EXPECT_EQ(f["involved_now"][1]["agency"], "ealing-hv");
+  EXPECT_TRUE(f["involved_now"][1]["agency_name"].is_null());
+  EXPECT_EQ(f["involved_now"][1]["kinds"], nlohmann::json::array({"enhanced_health_visiting"}));
+  // Her mother, and the brother she is named a sibling of.
+  ASSERT_EQ(f["household"].size(), 2u);
+  EXPECT_EQ(f["household"][0]["id"], "mum");
+  EXPECT_EQ(f["household"][0]["name"], "Rose Two");
+  EXPECT_EQ(f["household"][0]["relationship"], "mother");
+  EXPECT_EQ(f["household"][0]["carer"], true);
+  // Her mother's circumstances (F1): the latest of each, as given.
+  EXPECT_EQ(f["household"][0]["circumstances"], (nlohmann::json{{"housing", "temporary"},
+                                                                {"income", "none"},
+                                                                {"immigration", "nrpf"},
+                                                                {"health", nlohmann::json::array()},
+                                                                {"at", "2025-09-01"}}));
+  EXPECT_EQ(f["household"][1], (nlohmann::json{{"id", "bro"},
+                                               {"name", "Ben Two"},
+                                               {"relationship", "sibling"},
+                                               {"carer", false},
+                                               {"circumstances", nullptr}}));
+  EXPECT_TRUE(f["next_appointment"].is_null());
+}
+
+TEST_F(ChildFactsJsonTest, TheNextPlannedContactIsTheEarliestAppointmentToComeNotCancelled) {
+  EXPECT_EQ(facts("booked")["next_appointment"],
+            (nlohmann::json{
+                {"at", "2026-03-10T09:00:00"}, {"by", "ealing-hv"}, {"kind", "immunisation"}}));
+}
+
+TEST_F(ChildFactsJsonTest, AChildWhoHasDiedHasNoLiveWorkAndIsTheAgeTheyWereThen) {
+  const nlohmann::json f =
+      facts("gone", {{"state", "at_address"}, {"detail", ""}, {"since", "2025-06-01"}});
+  EXPECT_EQ(f["deceased"], "2025-12-20");
+  EXPECT_TRUE(f["involved_now"].empty());  // the assessment was open when he died
+  EXPECT_EQ(f["age"], (nlohmann::json{{"years", 0}, {"months", 6}}));
+  EXPECT_EQ(
+      f["last_seen"],
+      (nlohmann::json{{"at", "2025-11-02T10:00:00"}, {"by", "ealing-csc"}, {"how", "home_visit"}}));
+  EXPECT_EQ(f["whereabouts"]["confirmed"], true);  // seen at home since the address was given
+  EXPECT_TRUE(f["nhs_number"].is_null());
+  EXPECT_TRUE(f["next_appointment"].is_null());
+}
+
+TEST_F(ChildFactsJsonTest, AnAddressIsConfirmedOnlyByAHomeVisitSinceItWasGiven) {
+  const nlohmann::json later =
+      facts("gone", {{"state", "at_address"}, {"detail", ""}, {"since", "2025-11-03"}});
+  EXPECT_EQ(later["whereabouts"]["confirmed"], false);
+  const nlohmann::json unknown =
+      facts("gone", {{"state", "unknown"}, {"detail", ""}, {"since", "2025-11-03"}});
+  EXPECT_FALSE(unknown["whereabouts"].contains("confirmed"));
+}
+
 }  // namespace
 }  // namespace sightline

@@ -6,6 +6,7 @@
 // 9 to 12 months); once overdue, by any health-visiting contact with the
 // child seen. The owner is found when the duty falls due (the family may
 // have moved since the birth).
+#include "chronology/sightings.h"
 #include "safeguards/rule_context.h"
 #include "safeguards/rules/helpers.h"
 
@@ -70,7 +71,8 @@ class HealthyChildContactOverdue final : public Rule {
       return;
     }
     const auto& b = e.as<ContactEvent>();
-    if (!b.child_seen || !is_kind(ctx, ctx.agency(e.by), AgencyKind::kHealthVisiting)) return;
+    if (!contact_shows_child(b) || !is_kind(ctx, ctx.agency(e.by), AgencyKind::kHealthVisiting))
+      return;
     for (PersonId child : ctx.children_named()) {
       const PersonState& s = ctx.state(child);
       if (!s.dob) continue;

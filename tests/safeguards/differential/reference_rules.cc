@@ -154,13 +154,16 @@ class Feed {
     return it == carers_.end() ? std::set<std::string>{} : it->second;
   }
 
-  // Terms, "seen"; C5: a transfer accepted with the child seen is a sighting by
-  // the receiver, and a child is located when seen by anyone, found, the
-  // subject of a verified claim, or given a known address with notice planned;
+  // Terms, "seen"; R69: a phone call, text or letter shows no one; C5: a transfer accepted with the
+  // child seen is a sighting by the receiver, and a child is located when seen by anyone, found,
+  // the subject of a verified claim, or given a known address with notice planned;
   // whereabouts-unknown's triggers.
   void classify(Ev& e) const {
     const json& j = e.j;
-    if (e.type == "contact" && j["child_seen"].get<bool>()) e.sighting = e.by;
+    if (e.type == "contact" && j["child_seen"].get<bool>() && j["mode"] != "phone" &&
+        j["mode"] != "sms" && j["mode"] != "letter") {
+      e.sighting = e.by;
+    }
     if (e.type == "appointment" && j["outcome"] == "attended") e.sighting = e.by;
     if (e.type == "medical" || e.type == "birth" || e.type == "found") e.sighting = e.by;
     if (e.type == "transfer_accepted" && j["child_seen"].get<bool>()) {

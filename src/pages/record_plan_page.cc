@@ -1,0 +1,324 @@
+// Children's social care's decisions after an assessment: an options review
+// of a family's routes of support, a child protection conference, a plan
+// started or ended; and a written notice to another agency (e.g. of an
+// out-of-area placement).
+#include <algorithm>
+
+#include "chronology/involvement.h"
+#include "pages/child_access.h"
+#include "pages/chronology_events.h"
+#include "pages/event_text.h"
+#include "pages/record_form.h"
+
+namespace sightline::pages {
+namespace {
+
+bool one_of(const std::vector<std::string>& codes, const std::string& code) {
+  return std::find(codes.begin(), codes.end(), code) != codes.end();
+}
+
+Html note_field(const std::string& note) {
+  return textarea({.id = "note",
+                   .name = "note",
+                   .label = {"Notes (optional)", "govuk-label--m"},
+                   .value = note});
+}
+
+std::vector<ChoiceItem> agency_checkboxes(const std::vector<AgencyView>& agencies,
+                                          const std::vector<std::string>& checked) {
+  std::vector<ChoiceItem> items;
+  for (const AgencyView& a : agencies) {
+    items.push_back(
+        {a.id, a.name, "", std::find(checked.begin(), checked.end(), a.id) != checked.end()});
+  }
+  return items;
+}
+
+nlohmann::ordered_json base_event(const Visit& v, const std::string& type, const std::string& at) {
+  return {{"type", type},
+          {"at", at},
+          {"recorded", now_text(v.parts.clock)},
+          {"by", v.session.account.agency}};
+}
+
+struct OpenPlan {
+  std::string id, kind, agency, started;
+};
+
+// The child's open plans (the catalogue's open involvement), with their ids.
+std::vector<OpenPlan> open_plans(const Visit& v, const std::string& child) {
+  const auto agencies = agency_list(v.parts);
+  std::vector<OpenPlan> out;
+  const nlohmann::json entries = read_chronology_entries(v, child);
+  if (!entries.is_array()) return out;
+  for (const OpenInvolvement& i :
+       open_involvement(typed_events(entries), child, AgencyListFacts(*agencies))) {
+    if (i.kind == InvolvementKind::kChildInNeedPlan ||
+        i.kind == InvolvementKind::kChildProtectionPlan ||
+        i.kind == InvolvementKind::kLookedAfterPlan) {
+      out.push_back({i.ref, i.detail, i.agency, i.since.to_string()});
+    }
+  }
+  return out;
+}
+
+}  // namespace
+
+web::Response record_options_review(const Visit& v) {
+  auto loaded = load_form_child(v);
+  if (auto* refused = std::get_if<web::Response>(&loaded)) return std::move(*refused);
+  const FormChild& fc = std::get<FormChild>(loaded);
+  static const std::vector<std::string> kOptions = {"s17_support",       "adult_care_support",
+                                                    "return_assistance", "benefits_if_working",
+                                                    "specialist_advice", "rent_deposit"};
+  FieldErrors errors;
+  const std::vector<std::string> options = v.form.all("options");
+  const std::string note = v.form.get("note");
+  if (v.request.method == "POST") {
+    const auto at = read_event_at(v, "at", "of the review", errors);
+    if (options.empty()) errors.add("options", "Select the routes of support the review covered");
+    for (const std::string& o : options) {
+      if (!one_of(kOptions, o)) errors.add("options", "Select only the routes listed");
+    }
+    if (errors.empty()) {
+      nlohmann::ordered_json event = base_event(v, "options_review", *at);
+      event["person"] = fc.id;
+      event["agency"] = v.session.account.agency;
+      event["options"] = options;
+      if (!note.empty()) event["note"] = note;
+      if (store_event(v, event, {{"at", "at-day"}, {"options", "options"}, {"note", "note"}},
+                      "options", errors)) {
+        return saved(fc.id, "options_review");
+      }
+    }
+  }
+  std::vector<ChoiceItem> items;
+  for (const std::string& o : kOptions) items.push_back({o, code_label(o), "", one_of(options, o)});
+  Html fields = when_field(v, "When was the review?", errors);
+  fields +=
+      checkboxes({.id_prefix = "options",
+                  .name = "options",
+                  .legend = {"Which routes of support did it cover?", "govuk-fieldset__legend--m"},
+                  .items = items,
+                  .hint = "Select all that were considered with the family.",
+                  .error = errors.of("options")});
+  fields += note_field(note);
+  return record_page(v,
+                     {.title = "Record an options review",
+                      .child = fc.id,
+                      .child_name = fc.name,
+                      .fields = fields},
+                     errors);
+}
+
+web::Response record_conference(const Visit& v) {
+  auto loaded = load_form_child(v);
+  if (auto* refused = std::get_if<web::Response>(&loaded)) return std::move(*refused);
+  const FormChild& fc = std::get<FormChild>(loaded);
+  static const std::vector<std::string> kKinds = {"initial", "review", "transfer_in"};
+  static const std::vector<std::string> kDecisions = {"cp_plan", "cin_plan", "no_plan"};
+  FieldErrors errors;
+  const std::string kind = answer_or_prefill(v, "kind");
+  const std::string decision = v.form.get("decision");
+  const std::vector<std::string> participants = v.form.all("participants");
+  const std::string note = v.form.get("note");
+  if (v.request.method == "POST") {
+    const auto at = read_event_at(v, "at", "of the conference", errors);
+    if (!one_of(kKinds, kind)) errors.add("kind", "Select the kind of conference");
+    if (!one_of(kDecisions, decision)) errors.add("decision", "Select what the conference decided");
+    if (errors.empty()) {
+      nlohmann::ordered_json event = base_event(v, "conference", *at);
+      event["child"] = fc.id;
+      event["kind"] = kind;
+      std::vector<std::string> all = participants;
+      if (!one_of(all, v.session.account.agency)) all.insert(all.begin(), v.session.account.agency);
+      event["participants"] = all;
+      event["decision"] = decision;
+      if (!note.empty()) event["note"] = note;
+      if (store_event(v, event,
+                      {{"at", "at-day"},
+                       {"kind", "kind"},
+                       {"participants", "participants"},
+                       {"decision", "decision"},
+                       {"note", "note"}},
+                      "kind", errors)) {
+        return saved(fc.id, "conference");
+      }
+    }
+  }
+  const std::vector<AgencyView> others =
+      agency_choices(v, fc.summary.value("agencies", nlohmann::json::array()), std::nullopt);
+  Html fields = when_field(v, "When was the conference?", errors);
+  fields +=
+      radios({.id_prefix = "kind",
+              .name = "kind",
+              .legend = {"What kind of conference?", "govuk-fieldset__legend--m"},
+              .items = {{"initial", "Initial child protection conference", "", kind == "initial"},
+                        {"review", "Review conference", "", kind == "review"},
+                        {"transfer_in", "Transfer-in conference", "", kind == "transfer_in"}},
+              .error = errors.of("kind")});
+  fields += checkboxes({.id_prefix = "participants",
+                        .name = "participants",
+                        .legend = {"Which other agencies took part?", "govuk-fieldset__legend--m"},
+                        .items = agency_checkboxes(others, participants),
+                        .hint = "Your agency is counted as taking part.",
+                        .error = errors.of("participants"),
+                        .small = true});
+  fields += radios({.id_prefix = "decision",
+                    .name = "decision",
+                    .legend = {"What did it decide?", "govuk-fieldset__legend--m"},
+                    .items = {{"cp_plan", "A child protection plan", "", decision == "cp_plan"},
+                              {"cin_plan", "A child in need plan", "", decision == "cin_plan"},
+                              {"no_plan", "No plan", "", decision == "no_plan"}},
+                    .error = errors.of("decision")});
+  fields += note_field(note);
+  return record_page(v,
+                     {.title = "Record a child protection conference",
+                      .child = fc.id,
+                      .child_name = fc.name,
+                      .fields = fields},
+                     errors);
+}
+
+web::Response record_plan_start(const Visit& v) {
+  auto loaded = load_form_child(v);
+  if (auto* refused = std::get_if<web::Response>(&loaded)) return std::move(*refused);
+  const FormChild& fc = std::get<FormChild>(loaded);
+  static const std::vector<std::string> kKinds = {"child_in_need", "child_protection",
+                                                  "looked_after"};
+  FieldErrors errors;
+  const std::string kind = answer_or_prefill(v, "kind");
+  const std::string note = v.form.get("note");
+  if (v.request.method == "POST") {
+    const auto at = read_event_at(v, "at", "the plan started", errors);
+    if (!one_of(kKinds, kind)) errors.add("kind", "Select the kind of plan");
+    if (errors.empty()) {
+      nlohmann::ordered_json event = base_event(v, "plan_started", *at);
+      event["id"] = new_event_id("plan");
+      event["child"] = fc.id;
+      event["kind"] = kind;
+      event["agency"] = v.session.account.agency;
+      if (!note.empty()) event["note"] = note;
+      if (store_event(v, event, {{"at", "at-day"}, {"kind", "kind"}, {"note", "note"}}, "kind",
+                      errors)) {
+        return saved(fc.id, "plan_started");
+      }
+    }
+  }
+  Html fields = when_field(v, "When did the plan start?", errors);
+  fields += radios({.id_prefix = "kind",
+                    .name = "kind",
+                    .legend = {"What kind of plan?", "govuk-fieldset__legend--m"},
+                    .items = code_items(kKinds, kind),
+                    .error = errors.of("kind")});
+  fields += note_field(note);
+  return record_page(
+      v,
+      {.title = "Record a plan started", .child = fc.id, .child_name = fc.name, .fields = fields},
+      errors);
+}
+
+web::Response record_plan_end(const Visit& v) {
+  auto loaded = load_form_child(v);
+  if (auto* refused = std::get_if<web::Response>(&loaded)) return std::move(*refused);
+  const FormChild& fc = std::get<FormChild>(loaded);
+  const std::vector<OpenPlan> plans = open_plans(v, fc.id);
+  const auto agencies = agency_list(v.parts);
+  FieldErrors errors;
+  const std::string plan = answer_or_prefill(v, "plan");
+  const std::string note = v.form.get("note");
+  const bool open =
+      std::any_of(plans.begin(), plans.end(), [&](const OpenPlan& p) { return p.id == plan; });
+  if (v.request.method == "POST") {
+    const auto at = read_event_at(v, "at", "the plan ended", errors);
+    if (!open) errors.add("plan", "Select the plan that ended");
+    if (errors.empty()) {
+      nlohmann::ordered_json event = base_event(v, "plan_ended", *at);
+      event["plan"] = plan;
+      if (!note.empty()) event["note"] = note;
+      if (store_event(v, event, {{"at", "at-day"}, {"plan", "plan"}, {"note", "note"}}, "plan",
+                      errors)) {
+        return saved(fc.id, "plan_ended");
+      }
+    }
+  }
+  const std::string title = "Record a plan ended";
+  if (plans.empty()) {
+    return record_page(
+        v,
+        {.title = title,
+         .child = fc.id,
+         .child_name = fc.name,
+         .fields = Html::trusted("<p class=\"govuk-body\">") +
+                   text("There is no open plan for this child.") + Html::trusted("</p>"),
+         .show_form = false},
+        errors);
+  }
+  std::vector<ChoiceItem> items;
+  for (const OpenPlan& p : plans) {
+    items.push_back({p.id, code_label(p.kind) + " plan, started " + display_date(p.started),
+                     "By " + agency_name(agencies->names, p.agency), p.id == plan});
+  }
+  Html fields = radios({.id_prefix = "plan",
+                        .name = "plan",
+                        .legend = {"Which plan ended?", "govuk-fieldset__legend--m"},
+                        .items = items,
+                        .error = errors.of("plan")});
+  fields += when_field(v, "When did it end?", errors);
+  fields += note_field(note);
+  return record_page(v, {.title = title, .child = fc.id, .child_name = fc.name, .fields = fields},
+                     errors);
+}
+
+web::Response record_notification(const Visit& v) {
+  auto loaded = load_form_child(v);
+  if (auto* refused = std::get_if<web::Response>(&loaded)) return std::move(*refused);
+  const FormChild& fc = std::get<FormChild>(loaded);
+  static const std::vector<std::string> kSubjects = {"out_of_area_placement", "move_in",
+                                                     "gp_registration", "birth", "concern"};
+  FieldErrors errors;
+  const std::string to = v.form.get("to");
+  const std::string subject = answer_or_prefill(v, "subject");
+  const std::string note = v.form.get("note");
+  const std::string mine = v.session.account.agency;
+  if (v.request.method == "POST") {
+    const auto at = read_event_at(v, "at", "of the notice", errors);
+    if (to.empty() || to == mine) errors.add("to", "Select the agency the notice went to");
+    if (!one_of(kSubjects, subject)) errors.add("subject", "Select what the notice was about");
+    if (errors.empty()) {
+      nlohmann::ordered_json event = base_event(v, "notification", *at);
+      event["from"] = mine;
+      event["to"] = to;
+      event["subject"] = subject;
+      event["persons"] = {fc.id};
+      if (!note.empty()) event["note"] = note;
+      if (store_event(v, event,
+                      {{"at", "at-day"}, {"to", "to"}, {"subject", "subject"}, {"note", "note"}},
+                      "to", errors)) {
+        return saved(fc.id, "notification");
+      }
+    }
+  }
+  const std::vector<AgencyView> others = agency_choices(
+      v, fc.summary.value("agencies", nlohmann::json::array()), AgencyKind::kChildrensSocialCare);
+  Html fields = when_field(v, "When was the notice sent?", errors);
+  fields += select({.id = "to",
+                    .name = "to",
+                    .label = {"Who was it sent to?", "govuk-label--m"},
+                    .items = agency_items(others, to),
+                    .error = errors.of("to")});
+  fields += radios({.id_prefix = "subject",
+                    .name = "subject",
+                    .legend = {"What was it about?", "govuk-fieldset__legend--m"},
+                    .items = code_items(kSubjects, subject),
+                    .error = errors.of("subject")});
+  fields += note_field(note);
+  return record_page(v,
+                     {.title = "Record a notice sent to another agency",
+                      .child = fc.id,
+                      .child_name = fc.name,
+                      .fields = fields},
+                     errors);
+}
+
+}  // namespace sightline::pages

@@ -1,0 +1,98 @@
+// The API's child summary says what the child's page shows (issue 12, item
+// 11): for the Sofia scenario and a demonstration child, the facts at the
+// summary's top level (last seen and how, who is involved now) equal those the
+// page derives from the chronology the API gives it, because both read the
+// one definition of each in chronology/.
+#include <gtest/gtest.h>
+
+#include <algorithm>
+
+#include "../support/store_agencies.h"
+#include "../web/service_fixture.h"
+#include "pages/child_facts.h"
+
+namespace sightline::testing {
+namespace {
+
+using nlohmann::json;
+
+class ChildSummaryAgreesTest : public ServiceTest {
+ protected:
+  // Mia, as `serve --demo` writes her (cli/demo_feed.cc), six weeks before the
+  // fixture's clock: under an open assessment, seen at home the day it began.
+  std::string extra_feed() const override {
+    return R"({"type":"person","id":"demo-mia","at":"2026-01-19","by":"ealing-csc","given":"Mia","family":"Example","dob":"2023-03-03","sex":"F"}
+{"type":"assessment_started","id":"demo-mia-assessment","at":"2026-01-19T10:00","by":"ealing-csc","child":"demo-mia","kind":"child_and_family","agency":"ealing-csc"}
+{"type":"contact","at":"2026-01-19T15:00","by":"ealing-csc","persons":["demo-mia"],"mode":"home_visit","child_seen":true,"outcome":"seen"}
+)";
+  }
+
+  struct Both {
+    json summary;
+    pages::ChildFacts page;
+  };
+  Both read(const std::string& child) {
+    TestClient c(port_);
+    const Browser bob = sign_in(c, "bob");  // Ealing children's social care
+    const HttpReply s = c.request("GET", "/api/v1/children/" + child, "", bob.cookie());
+    const HttpReply chronology =
+        c.request("GET", "/api/v1/children/" + child + "/chronology", "", bob.cookie());
+    EXPECT_EQ(s.status, 200) << s.body;
+    EXPECT_EQ(chronology.status, 200) << chronology.body;
+    const StoreAgencies agencies(store_->with([](Store& st) { return st.agencies(); }));
+    return {json::parse(s.body), pages::derive_child_facts(json::parse(chronology.body)["entries"],
+                                                           child, clock_.now(), agencies)};
+  }
+  // The page's involvement, one entry per agency in the order each began.
+  static std::vector<std::string> page_agencies(const pages::ChildFacts& f) {
+    std::vector<std::string> out;
+    for (const pages::Involvement& i : f.involved_now) {
+      if (std::find(out.begin(), out.end(), i.agency) == out.end()) out.push_back(i.agency);
+    }
+    return out;
+  }
+  static std::vector<std::string> api_agencies(const json& summary) {
+    std::vector<std::string> out;
+    for (const json& i : summary["involved_now"]) out.push_back(i["agency"]);
+    return out;
+  }
+  static void expect_same_last_seen(const json& summary, const pages::ChildFacts& page) {
+    ASSERT_TRUE(page.last_seen.has_value());
+    EXPECT_EQ(summary["last_seen"], (json{{"at", page.last_seen->at},
+                                          {"by", page.last_seen->by},
+                                          {"how", page.last_seen->how}}));
+  }
+};
+
+TEST_F(ChildSummaryAgreesTest, SofiaWhoDiedIsLastSeenInHospitalWithNoLiveWorkOnBoth) {
+  const Both b = read("sofia");
+  expect_same_last_seen(b.summary, b.page);
+  EXPECT_EQ(b.summary["last_seen"]["how"], "hospital");
+  EXPECT_EQ(b.summary["deceased"], "2013-10-14");
+  EXPECT_EQ(b.summary["age"], (json{{"years", 1}, {"months", 0}}));
+  EXPECT_TRUE(b.summary["involved_now"].empty());
+  EXPECT_TRUE(b.page.involved_now.empty());
+  // The catalogue's involvement (C8) still counts what was open when she died.
+  EXPECT_EQ(b.summary["terms"]["involvement"].size(), 3u);
+  EXPECT_EQ(b.summary["sex"], "F");
+  ASSERT_FALSE(b.summary["household"].empty());
+  EXPECT_EQ(b.summary["household"][0]["relationship"], "mother");
+  EXPECT_EQ(b.summary["household"][0]["name"], "Mother Withheld");
+  for (const json& c : b.summary["carers"]) EXPECT_FALSE(c["name"].get<std::string>().empty());
+}
+
+TEST_F(ChildSummaryAgreesTest, TheDemonstrationChildIsSeenAndInvolvedAlikeOnBoth) {
+  const Both b = read("demo-mia");
+  expect_same_last_seen(b.summary, b.page);
+  EXPECT_EQ(b.summary["last_seen"]["how"], "home_visit");
+  EXPECT_EQ(api_agencies(b.summary), page_agencies(b.page));
+  EXPECT_EQ(api_agencies(b.summary), std::vector<std::string>{"ealing-csc"});
+  EXPECT_EQ(b.summary["involved_now"][0]["kinds"], json::array({"assessment"}));
+  EXPECT_FALSE(b.summary["involved_now"][0]["agency_name"].is_null());
+  EXPECT_TRUE(b.summary["deceased"].is_null());
+  EXPECT_EQ(b.summary["age"], (json{{"years", 2}, {"months", 11}}));
+  EXPECT_TRUE(b.summary["whereabouts"].is_null());  // no address recorded
+}
+
+}  // namespace
+}  // namespace sightline::testing

@@ -1,0 +1,232 @@
+// The forms that record what resolves each safeguard's alerts, over real
+// HTTP: each renders in words, a valid form stores its event, a faulty one
+// stores nothing and says why, and an alert's "Record it" link leads to the
+// form that resolves it.
+#include <gtest/gtest.h>
+
+#include <nlohmann/json.hpp>
+#include <regex>
+
+#include "pages/resolve_links.h"
+#include "pages/rule_text.h"
+#include "pages_fixture.h"
+
+namespace sightline::testing {
+namespace {
+
+// Noor, in Ealing: a child and family assessment started in November and not
+// completed (assessment-overdue); concerns in three domains in February
+// (neglect-assessment-required); registered with an Ealing GP in February
+// (a notice to Ealing's health visitors); her whereabouts unknown
+// since 23 February while the assessment is open (whereabouts-unknown and
+// missing-alert-required, to Ealing's social care).
+constexpr const char* kNoor =
+    R"({"type":"person","id":"noor","at":"2025-10-01","by":"ealing-csc","given":"Noor","family":"Example","dob":"2025-09-01"}
+{"type":"address","at":"2025-10-01","by":"ealing-csc","persons":["noor"],"address":{"line1":"1 Uxbridge Road","town":"London","postcode":"W5 1AA","area":"E09000009"}}
+{"type":"hv_level","at":"2025-10-02","by":"ealing-hv","child":"noor","level":"universal"}
+{"type":"assessment_started","id":"asm-noor","at":"2025-11-03","by":"ealing-csc","child":"noor","kind":"child_and_family","agency":"ealing-csc"}
+{"type":"indicator","at":"2026-02-05","by":"ealing-csc","child":"noor","indicator":"poor_hygiene"}
+{"type":"indicator","at":"2026-02-05","by":"ealing-csc","child":"noor","indicator":"missed_health_appointments"}
+{"type":"indicator","at":"2026-02-05","by":"ealing-csc","child":"noor","indicator":"non_cooperation"}
+{"type":"registration","at":"2026-02-16","by":"ealing-gp","child":"noor","agency":"ealing-gp"}
+{"type":"whereabouts_unknown","at":"2026-02-23","by":"ealing-csc","child":"noor"}
+)";
+
+const char* const kToday = "at-day=2&at-month=3&at-year=2026";
+
+class RecordFormsTest : public PagesFixture {
+ protected:
+  std::string extra_feed() const override { return kNoor; }
+
+  // How many events of `type` Noor's chronology holds, read through the API.
+  int stored(const std::string& type, const std::string& session) {
+    const HttpReply r = get("/api/v1/children/noor/chronology", session);
+    EXPECT_EQ(r.status, 200) << r.body;
+    const auto body = nlohmann::json::parse(r.body, nullptr, false);
+    int n = 0;
+    if (!body.is_object() || !body.contains("entries")) return -1;
+    for (const auto& e : body["entries"]) {
+      if (e.dump().find("\"type\":\"" + type + "\"") != std::string::npos) ++n;
+    }
+    return n;
+  }
+  // The rules of Noor's open (or acknowledged) alerts that the session's agency owns.
+  std::set<std::string> open_rules(const std::string& session) {
+    const HttpReply r = get("/api/v1/alerts?child=noor&status=open,acknowledged", session);
+    EXPECT_EQ(r.status, 200) << r.body;
+    std::set<std::string> rules;
+    const nlohmann::json body = nlohmann::json::parse(r.body);
+    for (const auto& a : body["alerts"]) {
+      rules.insert(a["rule"].get<std::string>());
+    }
+    return rules;
+  }
+};
+
+TEST(ResolveLinks, EveryRuleInTheCatalogueHasAFormThatResolvesIt) {
+  for (const pages::RuleText& rule : pages::rule_texts()) {
+    const auto href = pages::resolve_href(rule.id, "noor");
+    ASSERT_TRUE(href.has_value()) << rule.id << " has no form in resolve_links.cc";
+    EXPECT_TRUE(href->starts_with("/children/noor/record/") || *href == "/transfers") << *href;
+  }
+  for (const pages::ResolveLink& link : pages::resolve_links()) {
+    EXPECT_NE(pages::rule_text(link.rule), nullptr) << link.rule << " is not in the catalogue";
+  }
+  EXPECT_EQ(pages::resolve_href("hv-new-registration", "a b"),
+            "/children/a%20b/record/appointment?kind=new_birth_visit&outcome=attended");
+}
+
+struct FormCase {
+  std::string path, title, label, valid, type, invalid, error_field;
+};
+
+std::vector<FormCase> form_cases() {
+  return {
+      {"assessment", "Start an assessment", "Child and family", "kind=neglect",
+       "assessment_started", "", "kind"},
+      {"assessment-outcome", "Record an assessment's outcome", "Child in need",
+       "assessment=asm-noor&outcome=child_in_need", "assessment_completed", "", "assessment"},
+      {"appointment", "Record a health appointment or review", "Was not brought",
+       "kind=review_6_8_week&outcome=attended", "appointment", "", "kind"},
+      {"address", "Record an address change or move", "Without notice",
+       "kind=residential&line1=2+High+Street&town=London&postcode=W5+2BB&area=E09000009&"
+       "notice=planned",
+       "address", "", "kind"},
+      {"whereabouts-unknown", "Record the child's whereabouts unknown", "Notes", "note=Not+at+home",
+       "whereabouts_unknown", "NODATE", "at-day"},
+      {"found", "Record the child found", "Notes", "", "found", "NODATE", "at-day"},
+      {"missing", "Record a missing-child alert", "Police missing person",
+       "alert=police_missing_person", "missing", "", "alert"},
+      {"indicator", "Record a concern, or a concern resolved", "Poor hygiene",
+       "indicator=poor_hygiene&status=resolved", "indicator", "", "status"},
+      {"options-review", "Record an options review", "Rent deposit",
+       "options=s17_support&options=rent_deposit", "options_review", "", "options"},
+      {"conference", "Record a child protection conference", "Review conference",
+       "kind=initial&participants=ealing-hv&decision=cp_plan", "conference", "", "kind"},
+      {"plan-start", "Record a plan started", "Child protection", "kind=child_protection",
+       "plan_started", "", "kind"},
+      {"notification", "Record a notice sent to another agency", "Out of area placement",
+       "to=luton-csc&subject=out_of_area_placement", "notification", "", "to"},
+  };
+}
+
+TEST_F(RecordFormsTest, EachFormRendersInWordsStoresAValidFormAndRefusesAFaultyOne) {
+  const std::string bob = page_sign_in("bob");
+  for (const FormCase& c : form_cases()) {
+    SCOPED_TRACE(c.path);
+    const std::string target = "/children/noor/record/" + c.path;
+    const HttpReply page = get(target, bob);
+    ASSERT_EQ(page.status, 200) << page.body;
+    EXPECT_NE(page.body.find(pages::escape(c.title)), std::string::npos) << page.body;
+    EXPECT_NE(page.body.find(c.label), std::string::npos) << page.body;
+    EXPECT_NE(page.body.find("Noor Example"), std::string::npos);
+
+    // A faulty form: the error summary names the field, and nothing is stored.
+    const int before = stored(c.type, bob);
+    const std::string faulty = c.invalid == "NODATE" ? "at-day=&at-month=&at-year="
+                                                     : std::string(kToday) + "&" + c.invalid;
+    HttpReply r = send_form(target, faulty, bob);
+    EXPECT_EQ(r.status, 400) << r.body;
+    EXPECT_NE(r.body.find("govuk-error-summary"), std::string::npos);
+    EXPECT_NE(r.body.find("href=\"#" + c.error_field), std::string::npos) << r.body;
+    EXPECT_EQ(stored(c.type, bob), before);
+
+    // A valid one is stored, and the child's page says so.
+    r = send_form(target, std::string(kToday) + (c.valid.empty() ? "" : "&" + c.valid), bob);
+    EXPECT_EQ(r.status, 303) << r.body;
+    EXPECT_EQ(r.header("location"), "/children/noor?recorded=" + c.type);
+    EXPECT_EQ(stored(c.type, bob), before + 1);
+  }
+}
+
+TEST_F(RecordFormsTest, APlanEndsByChoosingItFromTheChildsOpenPlans) {
+  const std::string bob = page_sign_in("bob");
+  EXPECT_NE(get("/children/noor/record/plan-end", bob).body.find("There is no open plan"),
+            std::string::npos);
+  ASSERT_EQ(send_form("/children/noor/record/plan-start",
+                      std::string(kToday) + "&kind=child_in_need", bob)
+                .status,
+            303);
+  const HttpReply page = get("/children/noor/record/plan-end", bob);
+  std::smatch m;
+  const std::string body = page.body;
+  ASSERT_TRUE(std::regex_search(body, m,
+                                std::regex("name=\"plan\" type=\"radio\" value=\"([^\"]+)\"|"
+                                           "value=\"(plan-[0-9a-f]+)\"")))
+      << body;
+  const std::string plan = m[1].matched ? m[1].str() : m[2].str();
+  EXPECT_NE(body.find("Child in need plan"), std::string::npos);
+  HttpReply r = send_form("/children/noor/record/plan-end", kToday, bob);
+  EXPECT_EQ(r.status, 400);
+  EXPECT_NE(r.body.find("href=\"#plan\""), std::string::npos);
+  r = send_form("/children/noor/record/plan-end", std::string(kToday) + "&plan=" + plan, bob);
+  EXPECT_EQ(r.status, 303) << r.body;
+  EXPECT_EQ(stored("plan_ended", bob), 1);
+}
+
+TEST_F(RecordFormsTest, AnAssessmentOutcomeForAnS47IsItsConclusion) {
+  const std::string bob = page_sign_in("bob");
+  ASSERT_EQ(
+      send_form("/children/noor/record/assessment", std::string(kToday) + "&kind=s47", bob).status,
+      303);
+  const HttpReply page = get("/children/noor/record/assessment-outcome", bob);
+  std::smatch m;
+  ASSERT_TRUE(std::regex_search(page.body, m, std::regex("value=\"(asm-[0-9a-f]+)\"")))
+      << page.body;
+  const std::string s47 = m[1];
+  EXPECT_NE(page.body.find("Section 47 enquiry"), std::string::npos);
+  HttpReply r =
+      send_form("/children/noor/record/assessment-outcome",
+                std::string(kToday) + "&assessment=" + s47 + "&outcome=child_in_need", bob);
+  EXPECT_EQ(r.status, 400);
+  EXPECT_NE(r.body.find("href=\"#outcome\""), std::string::npos);
+  r = send_form("/children/noor/record/assessment-outcome",
+                std::string(kToday) + "&assessment=" + s47 + "&outcome=icpc", bob);
+  EXPECT_EQ(r.status, 303) << r.body;
+  EXPECT_EQ(stored("s47_concluded", bob), 1);
+  EXPECT_EQ(stored("assessment_completed", bob), 0);
+}
+
+// The href of the "Record it" link in the alert card of `rule_title` on My work.
+std::string record_it_link(const std::string& my_work, const std::string& rule_title) {
+  const auto card = my_work.find(": " + pages::escape(rule_title) + "</h2>");
+  if (card == std::string::npos) return {};
+  std::smatch m;
+  const std::string rest = my_work.substr(card);
+  if (!std::regex_search(rest, m, std::regex("href=\"([^\"]+)\">Record it"))) return {};
+  std::string href = m[1];
+  for (auto at = href.find("&amp;"); at != std::string::npos; at = href.find("&amp;"))
+    href.replace(at, 5, "&");
+  return href;
+}
+
+TEST_F(RecordFormsTest, EachAlertIsResolvedByPostingTheFormItsRecordItLinkOpens) {
+  const std::string bob = page_sign_in("bob");
+  struct Step {
+    std::string session, rule, fields;
+  };
+  // The missing-child alert before the child is found: finding her resolves
+  // both.
+  const std::vector<Step> steps = {
+      {bob, "missing-alert-required", "alert=police_missing_person"},
+      {bob, "whereabouts-unknown", ""},
+      {bob, "assessment-overdue", "assessment=asm-noor&outcome=child_in_need"},
+      {bob, "neglect-assessment-required", ""},
+  };
+  for (const Step& s : steps) {
+    SCOPED_TRACE(s.rule);
+    ASSERT_TRUE(open_rules(s.session).contains(s.rule));
+    const pages::RuleText* text = pages::rule_text(s.rule);
+    ASSERT_NE(text, nullptr);
+    const std::string href =
+        record_it_link(get("/my-work", s.session).body, std::string(text->title));
+    ASSERT_EQ(href, pages::resolve_href(s.rule, "noor"));
+    const HttpReply r =
+        send_form(href, std::string(kToday) + (s.fields.empty() ? "" : "&" + s.fields), s.session);
+    ASSERT_EQ(r.status, 303) << r.body;
+    EXPECT_FALSE(open_rules(s.session).contains(s.rule));
+  }
+}
+
+}  // namespace
+}  // namespace sightline::testing
