@@ -13,6 +13,7 @@
 #include "pages/chronology_view.h"
 #include "pages/components.h"
 #include "pages/layout.h"
+#include "pages/resolve_links.h"
 #include "pages/rule_text.h"
 #include "pages/visit.h"
 
@@ -344,7 +345,18 @@ Html alerts_section(const Visit& v, const std::string& child) {
       status_html += text(" " + display_date(text_field(a, "resolved")));
     }
     const std::string due = text_field(a, "due");
-    t.rows.push_back({{text(rt != nullptr ? rt->title : rule)},
+    const std::string title = rt != nullptr ? std::string(rt->title) : rule;
+    Html alert_html = text(title);
+    // An alert still to be dealt with links to the form that resolves it,
+    // pre-filled for this child, as its card in My work does.
+    if (status != "resolved") {
+      if (const auto href = resolve_href(rule, child)) {
+        alert_html += Html::trusted("<br><a class=\"govuk-link\" href=\"" + escape(*href) +
+                                    "\">Record it<span class=\"govuk-visually-hidden\">: ") +
+                      text(title) + Html::trusted("</span></a>");
+      }
+    }
+    t.rows.push_back({{alert_html},
                       {text(due.empty() ? "At once" : display_date(due))},
                       {text(code_label(text_field(a, "level")))},
                       {status_html}});

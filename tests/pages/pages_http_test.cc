@@ -11,6 +11,7 @@
 #include "pages/html.h"
 #include "pages/layout.h"
 #include "pages/pages.h"
+#include "pages/resolve_links.h"
 #include "pages/site.h"
 #include "pages/static_assets.h"
 #include "web/figures.h"
@@ -667,9 +668,25 @@ TEST_F(PagesWorkTest, TheChildPageListsTheAgencysAlertsAboutTheChild) {
   const std::string section = r.body.substr(alerts, r.body.find("id=\"chronology\"") - alerts);
   EXPECT_NE(section.find("Transfer not accepted with the child seen"), std::string::npos);
   EXPECT_NE(section.find(">Open</strong>"), std::string::npos);
-  // Only Tia's: one row.
-  EXPECT_EQ(section.find("Transfer not accepted", section.find("Transfer not accepted") + 1),
-            std::string::npos);
+  // Only Tia's: one row (the title, then its "Record it" link).
+  const std::string row = "Transfer not accepted with the child seen<br>";
+  ASSERT_NE(section.find(row), std::string::npos) << section;
+  EXPECT_EQ(section.find(row, section.find(row) + 1), std::string::npos);
+}
+
+TEST_F(PagesWorkTest, TheChildPageLinksEachOpenAlertToTheFormThatResolvesIt) {
+  HttpReply r = get("/children/tia", page_sign_in("bob"));
+  ASSERT_EQ(r.status, 200);
+  const auto alerts = r.body.find("id=\"alerts\"");
+  ASSERT_NE(alerts, std::string::npos);
+  const std::string section = r.body.substr(alerts, r.body.find("id=\"chronology\"") - alerts);
+  const auto href = pages::resolve_href("transfer-child-not-seen", "tia");
+  ASSERT_TRUE(href.has_value());
+  EXPECT_NE(section.find("<a class=\"govuk-link\" href=\"" + pages::escape(*href) +
+                         "\">Record it<span class=\"govuk-visually-hidden\">: Transfer not "
+                         "accepted with the child seen</span></a>"),
+            std::string::npos)
+      << section;
 }
 
 TEST_F(PagesWorkTest, TransfersShowsIncomingAndOutgoingAndWhetherTheChildWasSeen) {
