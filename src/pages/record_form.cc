@@ -210,6 +210,34 @@ std::vector<AgencyView> agency_choices(const Visit& v, const nlohmann::json& inv
   return out;
 }
 
+std::string agency_in_childs_area(const Visit& v, const nlohmann::json& summary,
+                                  const std::vector<AgencyView>& choices, AgencyKind kind,
+                                  bool temporary_only) {
+  const nlohmann::json* addresses =
+      summary.is_object() && summary.contains("addresses") ? &summary["addresses"] : nullptr;
+  if (addresses == nullptr || !addresses->is_array()) return "";
+  const std::string mine = v.session.account.agency;
+  std::string my_area;
+  for (const AgencyView& a : agency_list(v.parts)->by_name) {
+    if (a.id == mine) my_area = a.area;
+  }
+  std::string area;
+  // The latest address outside the user's area: a child who moved away and
+  // came back is still owed the handover to the area they moved to.
+  for (const nlohmann::json& entry : *addresses) {  // latest first
+    const nlohmann::json address = entry.contains("address") ? entry["address"] : nlohmann::json();
+    if (temporary_only && text_field(address, "kind") != "temporary") continue;
+    area = text_field(address, "area");
+    if (!area.empty() && area != my_area) break;
+    area.clear();
+  }
+  if (area.empty()) return "";
+  for (const AgencyView& a : choices) {
+    if (a.kind == kind && a.area == area && a.id != mine) return a.id;
+  }
+  return "";
+}
+
 std::vector<SelectItem> agency_items(const std::vector<AgencyView>& agencies,
                                      const std::string& chosen) {
   std::vector<SelectItem> items = {{"", "Choose an agency", chosen.empty()}};

@@ -301,11 +301,18 @@ web::Response record_notification(const Visit& v) {
   }
   const std::vector<AgencyView> others = agency_choices(
       v, fc.summary.value("agencies", nlohmann::json::array()), AgencyKind::kChildrensSocialCare);
+  // Before it is sent, a notice of an out-of-area placement goes to social
+  // care of the area the child was placed in (out-of-area-placement-notice).
+  const std::string chosen =
+      v.request.method == "POST" || subject != "out_of_area_placement"
+          ? to
+          : agency_in_childs_area(v, fc.summary, others, AgencyKind::kChildrensSocialCare,
+                                  /*temporary_only=*/true);
   Html fields = when_field(v, "When was the notice sent?", errors);
   fields += select({.id = "to",
                     .name = "to",
                     .label = {"Who was it sent to?", "govuk-label--m"},
-                    .items = agency_items(others, to),
+                    .items = agency_items(others, chosen),
                     .error = errors.of("to")});
   fields += radios({.id_prefix = "subject",
                     .name = "subject",

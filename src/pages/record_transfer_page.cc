@@ -109,6 +109,10 @@ web::Response record_transfer(const Visit& v) {
   for (const AgencyView& a : agencies) {
     if (a.id != mine && a.kind == my_kind) receivers.push_back(a);
   }
+  // Before it is sent, the like service where the child now lives: the
+  // receiver a handover after a move is owed to (hv-handover-missing).
+  const std::string chosen =
+      posted ? to : agency_in_childs_area(v, form_child.summary, receivers, my_kind);
   const std::vector<std::string> statuses =
       hv ? std::vector<std::string>{"universal", "enhanced"}
          : std::vector<std::string>{"welfare_check", "child_in_need", "incomplete_assessment",
@@ -116,7 +120,7 @@ web::Response record_transfer(const Visit& v) {
   Html fields = select({.id = "to",
                         .name = "to",
                         .label = {"Which agency is taking over?", "govuk-label--m"},
-                        .items = agency_items(receivers, to),
+                        .items = agency_items(receivers, chosen),
                         .error = errors.of("to")});
   fields += radios({.id_prefix = "status",
                     .name = "status",

@@ -15,7 +15,10 @@ constexpr ResolveLink kLinks[] = {
     {"cp-review-overdue", "record/conference", "kind=review"},
     {"cp-transfer-in-conference", "record/conference", "kind=transfer_in"},
     {"handover-understated", "record/transfer", ""},
-    {"healthy-child-contact-overdue", "record/appointment", "outcome=attended"},
+    // Raised only once overdue, when any health-visiting contact with the
+    // child seen does it; the appointment form would have to be told which
+    // of the three reviews is owed.
+    {"healthy-child-contact-overdue", "record/contact", ""},
     {"hv-handover-missing", "record/transfer", ""},
     {"hv-new-registration", "record/appointment", "kind=new_birth_visit&outcome=attended"},
     {"hv-transfer-contact", "record/contact", ""},

@@ -187,6 +187,45 @@ TEST_F(RecordFormsTest, AnAssessmentOutcomeForAnS47IsItsConclusion) {
   EXPECT_EQ(stored("assessment_completed", bob), 0);
 }
 
+// After a move to another area, the transfer form pre-selects the like
+// service there (to which hv-handover-missing owes the handover), and a
+// notice of an out-of-area placement social care of the placement's area
+// (out-of-area-placement-notice); in the user's own area nothing is chosen.
+TEST_F(RecordFormsTest, AfterAMoveTheFormsPreSelectAnAgencyOfTheChildsNewArea) {
+  const std::string bob = page_sign_in("bob");  // Ealing children's social care
+  // The selected agency of the form's select, as "value: name", or "".
+  const auto selected = [&](const std::string& path) -> std::string {
+    const HttpReply r = get(path, bob);
+    EXPECT_EQ(r.status, 200) << path;
+    std::smatch m;
+    if (!std::regex_search(r.body, m, std::regex("<option value=\"([^\"]+)\" selected>([^<]*)<")))
+      return "";
+    return std::string(m[1]) + ": " + std::string(m[2]);
+  };
+  const std::string transfer = "/children/noor/record/transfer";
+  const std::string notice = "/children/noor/record/notification?subject=out_of_area_placement";
+  EXPECT_EQ(selected(transfer), "");
+  EXPECT_EQ(selected(notice), "");
+
+  ASSERT_EQ(send_form("/children/noor/record/address",
+                      std::string(kToday) +
+                          "&kind=temporary&line1=3+Station+Road&town=Luton&postcode=LU1+1AA&"
+                          "area=E06000032&notice=planned",
+                      bob)
+                .status,
+            303);
+  const std::string to = selected(transfer);
+  EXPECT_NE(to.find("Luton"), std::string::npos) << to;
+  EXPECT_NE(to.find("Social Care"), std::string::npos) << to;
+  EXPECT_EQ(selected(notice), to);
+  // Only for a notice of an out-of-area placement; and what was sent is kept.
+  EXPECT_EQ(selected("/children/noor/record/notification"), "");
+  const HttpReply refused =
+      send_form("/children/noor/record/transfer", std::string(kToday) + "&to=", bob);
+  EXPECT_EQ(refused.status, 400);
+  EXPECT_FALSE(std::regex_search(refused.body, std::regex("<option value=\"[^\"]+\" selected>")));
+}
+
 // The href of the "Record it" link in the alert card of `rule_title` on My work.
 std::string record_it_link(const std::string& my_work, const std::string& rule_title) {
   const auto card = my_work.find(": " + pages::escape(rule_title) + "</h2>");
@@ -221,10 +260,17 @@ TEST_F(RecordFormsTest, EachAlertIsResolvedByPostingTheFormItsRecordItLinkOpens)
     const std::string href =
         record_it_link(get("/my-work", s.session).body, std::string(text->title));
     ASSERT_EQ(href, pages::resolve_href(s.rule, "noor"));
+    // The child's own list of alerts links to the same form while the alert
+    // is open, and no longer once it is resolved.
+    const std::string child_link = "href=\"" + pages::escape(href) +
+                                   "\">Record it<span class=\"govuk-visually-hidden\">: " +
+                                   pages::escape(std::string(text->title)) + "</span>";
+    EXPECT_NE(get("/children/noor", s.session).body.find(child_link), std::string::npos);
     const HttpReply r =
         send_form(href, std::string(kToday) + (s.fields.empty() ? "" : "&" + s.fields), s.session);
     ASSERT_EQ(r.status, 303) << r.body;
     EXPECT_FALSE(open_rules(s.session).contains(s.rule));
+    EXPECT_EQ(get("/children/noor", s.session).body.find(child_link), std::string::npos);
   }
 }
 
