@@ -7,17 +7,23 @@ import { after, before, describe, test } from 'node:test'
 import { axeViolations, launchBrowser, newPage, signIn, signOut, startServe } from './support.mjs'
 
 let serve
+// A second demonstration, untouched by the other tests, whose every alert is
+// resolved from its own page (below); started alongside the first.
+let fresh
 let browser
 
 before(async () => {
-  serve = await startServe()
-  browser = await launchBrowser()
+  [serve, fresh, browser] = await Promise.all([startServe(), startServe(), launchBrowser()])
 })
 
 after(async () => {
   await browser?.close()
   await serve?.stop()
+  await fresh?.stop()
 })
+
+const desktop = { width: 1280, height: 800 }
+const phone = { width: 390, height: 844 }
 
 // Every page a test looks at passes axe and logged no error (a blocked
 // script or style would).
@@ -27,6 +33,37 @@ async function check (page) {
   assert.deepEqual(page.consoleErrors, [], `console errors on ${page.url()}`)
   const title = await page.title()
   assert.match(title, / – Sightline$/, `title of ${page.url()}`)
+}
+
+// The page checked at phone width (no sideways scroll) and at desktop width,
+// where it is left.
+async function checkAtWidths (page) {
+  for (const viewport of [phone, desktop]) {
+    await page.setViewportSize(viewport)
+    const { scroll, client } = await page.evaluate(() => ({
+      scroll: document.documentElement.scrollWidth,
+      client: document.documentElement.clientWidth
+    }))
+    assert.ok(scroll <= client, `${page.url()} is ${scroll} px wide in a ${client} px window`)
+    await check(page)
+  }
+}
+
+// The open (or acknowledged) alerts the signed-in user's agency owns, read
+// through the alerts API.
+async function openAlerts (page, server) {
+  const alerts = []
+  for (let offset = 0; ; offset += 200) {
+    const reply = await page.request.get(`${server.url}/api/v1/alerts?status=open,acknowledged&limit=200&offset=${offset}`)
+    assert.equal(reply.status(), 200)
+    const body = await reply.json()
+    alerts.push(...body.alerts)
+    if (body.alerts.length < 200) return alerts
+  }
+}
+
+async function openAlert (page, server, which) {
+  return (await openAlerts(page, server)).find(which)
 }
 
 async function submit (page, text) {
@@ -79,7 +116,7 @@ describe('pages', () => {
     assert.equal(await page.locator('h1').innerText(), 'Sofia Withheld')
     const latest = await page.locator('.app-timeline__item').count()
     assert.ok(latest > 0 && latest <= 11, `the latest entries (${latest})`)
-    assert.match(await page.locator('.govuk-summary-list').first().innerText(), /Last seen/)
+    assert.equal(await page.locator('.govuk-summary-list__row', { hasText: 'Last seen' }).count(), 1)
     assert.match(await page.locator('body').innerText(), /Who is involved now/)
     await check(page)
 
@@ -329,8 +366,41 @@ describe('pages', () => {
     const first = rows.first()
     assert.equal(await first.locator('a').getAttribute('href'), `/children/${newest.child}`)
     assert.match(await first.innerText(), /New GP registration: health visitor to see the child/)
-    assert.ok((await first.innerText()).includes(newest.text), 'the notice\'s text')
+    assert.ok((await first.innerText()).includes(newest.child_name), 'the child named')
+    assert.doesNotMatch(await first.innerText(), /E\d{8}-gp/, 'the practice named, not its code')
     await check(page)
+    await page.context().close()
+  })
+
+  test('a phone contact cannot resolve a sighting, at desktop and phone widths', async () => {
+    // The demonstration's Mia, not seen by Ealing's social worker for six
+    // weeks: a phone call marked "seen" is refused, and recorded as not seen
+    // it leaves her child-not-seen alert open (R69).
+    const page = await newPage(browser, desktop)
+    await signIn(page, serve, 'demo.social-worker')
+    const alert = await openAlert(page, serve, (a) => a.rule === 'child-not-seen' && a.child === 'demo-mia')
+    assert.ok(alert, 'Mia\'s open child-not-seen alert')
+    await page.goto(`${serve.url}/children/demo-mia/record/contact`)
+    await checkAtWidths(page)
+    await page.check('input[name=mode][value=phone]')
+    await page.check('input[name=child_seen][value=yes]')
+    await page.check('input[name=outcome][value=seen]')
+    await submit(page, 'Save')
+    assert.match(await page.title(), /^Error: /)
+    assert.match(await page.locator('.govuk-error-summary').innerText(), /A phone call cannot show the child/)
+    assert.equal(await page.locator('input[name=mode][value=phone]').isChecked(), true, 'answers kept')
+    await checkAtWidths(page)
+
+    await page.check('input[name=child_seen][value=no]')
+    await page.check('input[name=outcome][value=no_answer]')
+    await page.fill('#note', 'Rang mother, no answer.')
+    await submit(page, 'Save')
+    assert.match(page.url(), /\/children\/demo-mia\?recorded=contact$/)
+    assert.match(await page.locator('.app-timeline').first().innerText(), /Rang mother, no answer\./)
+    const row = page.locator('#alerts ~ table').first().locator('tr', { hasText: 'Child not seen often enough' })
+    assert.match(await row.first().innerText(), /Open|Acknowledged/)
+    await checkAtWidths(page)
+    assert.ok(await openAlert(page, serve, (a) => a.id === alert.id), 'still open after the phone call')
     await page.context().close()
   })
 
@@ -398,6 +468,75 @@ describe('pages', () => {
     assert.match(await page.locator('main').innerText(), /Incoming, awaiting acceptance/)
     await check(page)
     await page.context().close()
+  })
+
+  test('a transfer accepted by the receiver lets the sender close the case, at both widths', async () => {
+    // Ealing's health visitor hands Ayaan to Birmingham's health visiting.
+    const sender = await newPage(browser, desktop)
+    await signIn(sender, serve, 'demo.hv')
+    await sender.goto(`${serve.url}/children/c881/record/transfer`)
+    await sender.selectOption('#to', 'E08000025-hv')
+    await sender.check('input[name=mode][value=written]')
+    await sender.fill('#summary', 'Family moved to Birmingham; next review due at 2 years.')
+    await checkAtWidths(sender)
+    await submit(sender, 'Save')
+    assert.match(sender.url(), /\/children\/c881\?recorded=transfer$/)
+
+    // Until the receiver accepts with the child seen, the sender may not close.
+    await sender.goto(`${serve.url}/children/c881/record/case-closed`)
+    await sender.check('input[name=reason][value=transferred]')
+    await submit(sender, 'Save')
+    assert.match(await sender.locator('.govuk-error-summary').innerText(),
+      /The case cannot be closed: A transfer from your agency.*has not been accepted with the child seen/)
+    await checkAtWidths(sender)
+
+    // The receiver: Transfers, Accept, "seen since" answered.
+    const receiver = await newPage(browser, phone)
+    await signIn(receiver, serve, 'demo.birmingham-hv')
+    await receiver.goto(`${serve.url}/transfers`)
+    const row = receiver.locator('tr', { hasText: 'Ayaan Lewis' })
+    assert.equal(await row.count(), 1, 'Ayaan awaits acceptance')
+    await checkAtWidths(receiver)
+    await Promise.all([receiver.waitForNavigation(), row.locator('a', { hasText: 'Accept' }).click()])
+    assert.match(new URL(receiver.url()).pathname, /^\/children\/c881\/transfers\/[^/]+\/accept$/)
+    await checkAtWidths(receiver)
+    await submit(receiver, 'Accept the transfer')
+    assert.match(await receiver.locator('.govuk-error-summary').innerText(), /Select whether your agency has seen the child/)
+    await checkAtWidths(receiver)
+    await receiver.check('input[name=child_seen][value=yes]')
+    await submit(receiver, 'Accept the transfer')
+    assert.match(await receiver.locator('.govuk-notification-banner').innerText(), /Transfer accepted, with the child seen/)
+    assert.equal(await receiver.locator('tr', { hasText: 'Ayaan Lewis' }).count(), 0, 'no longer awaiting')
+    await checkAtWidths(receiver)
+    await receiver.context().close()
+
+    // The sender's closure is no longer refused for that transfer.
+    await sender.goto(`${serve.url}/transfers`)
+    assert.equal(await sender.locator('tr', { hasText: 'Ayaan Lewis' }).count(), 0, 'no longer outgoing')
+    await sender.goto(`${serve.url}/children/c881/record/case-closed`)
+    assert.doesNotMatch(await sender.locator('main').innerText(), /has not been accepted/)
+    await sender.check('input[name=reason][value=transferred]')
+    await submit(sender, 'Save')
+    assert.match(sender.url(), /\/children\/c881\?recorded=case_closed$/)
+    assert.match(await sender.locator('.govuk-notification-banner').innerText(), /Case closed recorded/)
+    await checkAtWidths(sender)
+    await sender.context().close()
+  })
+
+  test('a health visitor follows a registration notice to the child without break-glass, at both widths', async () => {
+    for (const viewport of [desktop, phone]) {
+      const page = await newPage(browser, viewport)
+      await signIn(page, serve, 'demo.hv')
+      const row = page.locator('#notices ~ table').first().locator('tbody tr', { hasText: 'New GP registration' }).first()
+      const name = await row.locator('a').innerText()
+      await Promise.all([page.waitForNavigation(), row.locator('a').click()])
+      assert.match(new URL(page.url()).pathname, /^\/children\/[^/]+$/)
+      assert.equal(await page.locator('h1').innerText(), name)
+      assert.equal(await page.locator('#reason').count(), 0, 'no break-glass form')
+      assert.ok(await page.locator('.app-timeline__item').count() > 0, 'the chronology shown')
+      await checkAtWidths(page)
+      await page.context().close()
+    }
   })
 
   test('the analyst opens the dashboard, filters it by area, and downloads a figure whose rows match the page', async () => {
@@ -547,5 +686,136 @@ describe('pages', () => {
     await page.goto(`${serve.url}/accessibility`)
     await check(page)
     await page.context().close()
+  })
+})
+
+// Every open alert of the demonstration, as a user of the agency that owns
+// it: its "Record it" link (on My work and on the child's page) leads to a
+// form pre-filled for the child, and sending the form resolves the alert.
+// Driven by the alerts API, so a rule whose alerts have no form fails here.
+describe('every alert in the demo can be resolved from its own page', () => {
+  // Sensible answers for the fields a form leaves empty; any other empty
+  // radio group or select takes its first choice.
+  const answers = {
+    line1: '2 Example Road',
+    town: 'Birmingham',
+    postcode: 'B1 1AA',
+    note: 'Recorded from the alert.',
+    summary: 'Handed over in writing with the record.'
+  }
+
+  // Fills what the pre-filled form left empty, and returns what it filled.
+  async function fillTheRest (page, routes) {
+    return page.evaluate(([answers, routes]) => {
+      const filled = []
+      const form = document.querySelector('main form[method=post]')
+      const groups = new Map()
+      for (const input of form.querySelectorAll('input[type=radio], input[type=checkbox]')) {
+        if (!groups.has(input.name)) groups.set(input.name, [])
+        groups.get(input.name).push(input)
+      }
+      for (const [name, inputs] of groups) {
+        // The routes of support an alert lists are the ones to cover.
+        const listed = inputs.filter((i) => routes.includes(i.value) && !i.checked)
+        for (const i of listed) { i.click(); filled.push(`${name}=${i.value}`) }
+        if (inputs.some((i) => i.checked)) continue
+        // Optional checkboxes ("risks", "participants") stay as they are
+        // unless the group is the form's only question.
+        if (inputs[0].type === 'checkbox' && groups.size > 1) continue
+        inputs[0].click()
+        filled.push(`${name}=${inputs[0].value}`)
+      }
+      for (const select of form.querySelectorAll('select')) {
+        if (select.value) continue
+        const option = [...select.options].find((o) => o.value)
+        if (option) { select.value = option.value; filled.push(`${select.name}=${option.value}`) }
+      }
+      for (const field of form.querySelectorAll('input[type=text], textarea')) {
+        if (field.value || !(field.name in answers)) continue
+        field.value = answers[field.name]
+        filled.push(`${field.name}=${field.value}`)
+      }
+      return filled
+    }, [answers, routes])
+  }
+
+  test('each open alert, from its Record it link, by the owning agency', async () => {
+    // Each alert with the first demo user of the agency that owns it.
+    const work = []
+    const seen = new Set()
+    const pages = new Map()  // user -> a page signed in as them
+    for (const user of Object.keys(fresh.passwords)) {
+      const page = await newPage(browser, desktop)
+      await signIn(page, fresh, user)
+      const agency = (await (await page.request.get(`${fresh.url}/api/v1/transfers`)).json()).agency
+      const reply = await page.request.get(`${fresh.url}/api/v1/alerts?status=open,acknowledged&limit=1`)
+      if (agency && reply.status() === 200) {
+        const mine = (await openAlerts(page, fresh)).filter((a) => a.owner === agency && !seen.has(a.id))
+        // Every one has its link, before any is resolved (one form may
+        // resolve several alerts of the child).
+        if (mine.length > 0) await page.goto(`${fresh.url}/my-work`)
+        for (const a of mine) {
+          const link = page.locator(`#alert-${a.id} a`, { hasText: 'Record it' })
+          assert.equal(await link.count(), 1, `${a.rule} for ${a.child} as ${user}: a Record it link on My work`)
+          seen.add(a.id)
+          work.push({ user, alert: a })
+        }
+        if (mine.length > 0) { pages.set(user, page); continue }
+      }
+      await page.context().close()
+    }
+    assert.ok(work.length >= 10, `the demo's open alerts: ${work.length}`)
+    const rules = new Set(work.map((w) => w.alert.rule))
+    assert.ok(rules.size >= 8, `rules: ${[...rules].join(', ')}`)
+
+    const unresolved = []
+    const resolved = new Set()
+    // Each page at both widths the first time its path is seen; after that
+    // at desktop width only, to keep the walk short.
+    const checked = new Set()
+    async function checkOnce (page) {
+      const path = new URL(page.url()).pathname.replace(/\/transfers\/[^/]+\//, '/transfers/*/')
+      if (checked.has(path)) return check(page)
+      checked.add(path)
+      return checkAtWidths(page)
+    }
+    for (const { user, alert } of work) {
+      const what = `${alert.rule} for ${alert.child_name} (${alert.child}) as ${user}`
+      const page = pages.get(user)
+      // Still open: an earlier form may have resolved it too.
+      if (!(await openAlert(page, fresh, (a) => a.id === alert.id))) { resolved.add(alert.rule); continue }
+      await page.goto(`${fresh.url}/my-work`)
+      const card = page.locator(`#alert-${alert.id}`)
+      assert.equal(await card.count(), 1, `${what}: on My work`)
+      const link = card.locator('a', { hasText: 'Record it' })
+      assert.equal(await link.count(), 1, `${what}: a Record it link`)
+      const href = await link.getAttribute('href')
+      // The child's page links to the same form.
+      await page.goto(`${fresh.url}/children/${alert.child}`)
+      assert.ok(await page.locator(`#alerts ~ table a[href="${href}"]`).count() >= 1, `${what}: Record it on the child's page`)
+      await checkOnce(page)
+
+      await Promise.all([page.waitForNavigation(), page.locator(`#alerts ~ table a[href="${href}"]`).first().click()])
+      if (new URL(page.url()).pathname === '/transfers') {
+        // The receiver's answer is the transfer's acceptance.
+        const row = page.locator('tr', { hasText: alert.child_name })
+        await checkOnce(page)
+        await Promise.all([page.waitForNavigation(), row.locator('a', { hasText: 'Accept' }).click()])
+      }
+      assert.match(new URL(page.url()).pathname, new RegExp(`^/children/${alert.child}/`), `${what}: a form for the child`)
+      assert.match(await page.locator('main').innerText(), new RegExp(alert.child_name), `${what}: the child named`)
+      await checkOnce(page)
+      const filled = await fillTheRest(page, alert.routes ?? [])
+      await Promise.all([page.waitForNavigation(), page.locator('main form[method=post] button[type=submit]').last().click()])
+      const errors = await page.locator('.govuk-error-summary').count() ? await page.locator('.govuk-error-summary').innerText() : ''
+      assert.equal(errors, '', `${what}: the form (${filled.join(', ')}) was refused`)
+      await check(page)
+      const open = await openAlert(page, fresh, (a) => a.id === alert.id)
+      if (open) unresolved.push(`${what}, after ${filled.join(', ')}`)
+      else resolved.add(alert.rule)
+    }
+    for (const page of pages.values()) await page.context().close()
+    assert.deepEqual(unresolved, [], 'alerts left open by the form their link opens')
+    assert.deepEqual([...resolved].sort(), [...rules].sort(), 'every rule\'s alerts resolved')
   })
 })
