@@ -120,11 +120,10 @@ std::vector<ChoiceItem> code_items(const std::vector<std::string>& codes,
 std::vector<AgencyView> agency_choices(const Visit& v, const nlohmann::json& involved,
                                        std::optional<AgencyKind> also);
 // Among `choices`, the first agency of `kind` in the area of the child's
-// latest address (the `addresses` of its summary; with `temporary_only`, its
-// latest temporary one), when that area is not the user's own: where a
-// transfer is owed after a move, or the notice of an out-of-area placement.
-// "" when there is no such address, it is in the user's area, or no offered
-// agency fits.
+// latest address outside the user's area (the `addresses` of its summary;
+// with `temporary_only`, of its temporary ones): where a transfer is owed
+// after a move, or the notice of an out-of-area placement. "" when there is
+// no such address or no offered agency fits.
 std::string agency_in_childs_area(const Visit& v, const nlohmann::json& summary,
                                   const std::vector<AgencyView>& choices, AgencyKind kind,
                                   bool temporary_only = false);
