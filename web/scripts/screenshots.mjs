@@ -36,8 +36,16 @@ try {
   await shot(page, 'find-a-child')
   await page.goto(`${serve.url}/children/sofia`)
   await shot(page, 'child')
-  await page.goto(`${serve.url}/children/sofia?agency=ealing-hv&known-day=31&known-month=12&known-year=2012#chronology`)
+  await page.goto(`${serve.url}/children/sofia/chronology`)
+  await shot(page, 'chronology', { full: false })
+  await page.goto(`${serve.url}/children/sofia/chronology?agency=ealing-hv&known-day=31&known-month=12&known-year=2012`)
   await shot(page, 'child-chronology-filtered')
+  await page.setViewportSize({ width: 390, height: 844 })
+  await page.goto(`${serve.url}/children/sofia`)
+  await shot(page, 'child-phone', { full: false })
+  await page.goto(`${serve.url}/my-work`)
+  await shot(page, 'my-work-phone', { full: false })
+  await page.setViewportSize({ width: 1024, height: 768 })
 
   await page.goto(`${serve.url}/children/sofia/record/contact`)
   await shot(page, 'record-contact')
@@ -64,6 +72,20 @@ try {
   await shot(page, 'record-case-closed')
   await page.goto(`${serve.url}/transfers`)
   await shot(page, 'transfers')
+  await signOut(page)
+
+  // An alert's "Record it" link, on the child's page, to its form.
+  await signIn(page, serve, 'demo.social-worker')
+  await page.goto(`${serve.url}/children/demo-mia#alerts`)
+  await shot(page, 'child-alerts', { full: false })
+  await signOut(page)
+
+  // The receiving agency accepts a transfer.
+  await signIn(page, serve, 'demo.birmingham-hv')
+  await page.goto(`${serve.url}/transfers`)
+  await shot(page, 'transfers-incoming')
+  await Promise.all([page.waitForNavigation(), page.locator('main a', { hasText: 'Accept' }).first().click()])
+  await shot(page, 'accept-transfer')
   await signOut(page)
 
   await signIn(page, serve, 'demo.luton')
