@@ -995,7 +995,8 @@ TEST_F(PagesMovedOutTest, AMovedOutClosureWithNoTransferAndTheChildUnseenIsRefus
   // Seen on 1 March, the child may be closed as moved out on 2 March.
   r = post_form("/children/tia/record/contact",
                 "csrf_token=" + csrf_in(get("/children/tia/record/contact", session).body) +
-                    "&at-day=1&at-month=3&at-year=2026&mode=home_visit&child_seen=yes&outcome=seen",
+                    "&at-day=1&at-month=3&at-year=2026&mode=home_visit&child_seen=yes&outcome=seen"
+                    "&where=elsewhere&seen_postcode=W5+2HL&seen_area=E09000009",
                 session);
   ASSERT_EQ(r.status, 303) << r.body.substr(0, 3000);
   r = post_form(
