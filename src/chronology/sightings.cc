@@ -120,11 +120,12 @@ std::vector<std::string_view> located_by(const Event& event, const SightingConte
 }
 
 std::optional<LatestSighting> latest_sighting(const std::vector<Event>& chronology,
-                                              std::string_view child) {
+                                              std::string_view child, Timestamp as_of) {
   const ChildChronologyContext known(chronology, child);
   std::optional<LatestSighting> latest;
   std::vector<Sighting> seen;
   for (const Event& e : chronology) {
+    if (e.at.instant() > as_of.instant()) continue;  // not happened yet
     if (latest && e.at.instant() < latest->event->at.instant()) continue;
     seen.clear();
     append_sightings(e, known, seen);
@@ -148,11 +149,6 @@ std::string how_seen(const Event& e) {
     default:
       return std::string(to_string(e.type));
   }
-}
-
-bool confirms_address(const Event& e, Timestamp since) {
-  return e.type == EventType::kContact && e.as<ContactEvent>().mode == ContactMode::kHomeVisit &&
-         e.at.instant() >= since.instant();
 }
 
 }  // namespace sightline

@@ -78,26 +78,25 @@ std::vector<Sighting> sightings_in(const Event& event, const SightingContext& kn
 std::vector<std::string_view> located_by(const Event& event, const SightingContext& known);
 
 // The latest sighting of `child` among `chronology`, the events of the
-// child's integrated chronology (in any order): the event, and whom it shows
-// seen by. Latest by `at`; of two at the same instant, the later in the list.
-// The chronology's subject is taken to be a child, and the transfers it holds
-// are those its acceptances answer. nullopt when it shows the child never seen.
+// child's integrated chronology (in any order), as of `as_of` (now, or the
+// end of an "as known at" day): the event, and whom it shows seen by. An
+// event dated after `as_of` has not happened yet (an appointment booked and
+// recorded "attended" ahead of its date is not a sighting before it). Latest
+// by `at`; of two at the same instant, the later in the list. The
+// chronology's subject is taken to be a child, and the transfers it holds are
+// those its acceptances answer. nullopt when it shows the child never seen.
 struct LatestSighting {
   const Event* event;
   Sighting sighting;
 };
 std::optional<LatestSighting> latest_sighting(const std::vector<Event>& chronology,
-                                              std::string_view child);
+                                              std::string_view child, Timestamp as_of);
 
 // How `event` saw the child, in the words the page and the API share: a
 // contact's mode ("home_visit"), an appointment's kind ("immunisation", or
 // "appointment" for `other`), "transfer visit" for an accepted transfer, else
 // the event's type ("medical", "birth", "found").
 std::string how_seen(const Event& event);
-
-// Whether a sighting by `event` confirms an address given at `since`: a home
-// visit at or after it (anything else saw the child somewhere else).
-bool confirms_address(const Event& event, Timestamp since);
 
 // An address that says where someone is: residential or temporary, with a
 // first line or a postcode.

@@ -206,12 +206,18 @@ std::size_t apostrophe_at(std::string_view s, std::size_t i) {
 //   ignored, so "1, Day Centre Road." and "1 day centre road" match;
 //   characters beyond ASCII are kept as given.
 // Words are compared as written: "Rd" is not "Road", "10A" is not "10 A".
-std::string Address::normalised_key() const {
-  std::string key;
-  key.reserve(postcode.size() + line1.size() + 1);
+std::string Address::normalised_postcode() const {
+  std::string out;
+  out.reserve(postcode.size());
   for (const char c : postcode) {
-    if (is_ascii_alnum(c)) key += static_cast<char>(std::toupper(static_cast<unsigned char>(c)));
+    if (is_ascii_alnum(c)) out += static_cast<char>(std::toupper(static_cast<unsigned char>(c)));
   }
+  return out;
+}
+
+std::string Address::normalised_key() const {
+  std::string key = normalised_postcode();
+  key.reserve(key.size() + line1.size() + 1);
   key += '|';
   const std::size_t start = key.size();
   bool pending_break = false;

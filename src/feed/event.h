@@ -254,6 +254,9 @@ struct Address {
   // words, lower-cased, without punctuation: the key on which two addresses
   // are "the same" (catalogue C6, premises matching; reading R58).
   std::string normalised_key() const;
+  // The postcode's letters and digits, upper-cased: "w5 2aa" and "W52AA" are
+  // one postcode.
+  std::string normalised_postcode() const;
 };
 
 struct AgencyEvent {
@@ -354,6 +357,9 @@ struct ContactEvent {
   ContactMode mode;
   bool child_seen;
   ContactOutcome outcome;
+  // Where the contact took place (where the child was seen), when recorded:
+  // a postcode and an area at least.
+  std::optional<Address> address = std::nullopt;
 };
 struct ReferralEvent {
   Id child;

@@ -34,6 +34,9 @@ using simdjson::dom::element_type;
 namespace checks = feed_checks;
 
 enum class Need : bool { kOptional, kRequired };
+// What an address must say: a home's full address (`address`, `found`), or
+// where a contact took place, for which a postcode and an area are enough.
+enum class Place : bool { kFull, kPostcode };
 
 constexpr std::string_view kTimestampForm = "a date YYYY-MM-DD or date-time YYYY-MM-DDTHH:MM[:SS]";
 constexpr std::string_view kEnvelopeFields = "v, type, at, recorded, by, note";
@@ -316,8 +319,9 @@ class FeedParser::Impl {
   bool strings(std::string_view name, std::vector<std::string>& out, Need need);
   bool strings(std::string_view name, std::optional<std::vector<std::string>>& out);
   bool area(std::string_view name, std::string& out, Need need);
-  bool address(std::string_view name, Address& out, Need need = Need::kRequired);
-  bool address(std::string_view name, std::optional<Address>& out);
+  bool address(std::string_view name, Address& out, Need need = Need::kRequired,
+               Place place = Place::kFull);
+  bool address(std::string_view name, std::optional<Address>& out, Place place = Place::kFull);
   bool findings(std::string_view name, std::string& out);
   bool profile(std::string_view name, std::map<std::string, int>& out);
 
@@ -662,7 +666,7 @@ bool FeedParser::Impl::area(std::string_view name, std::string& out, Need need) 
   return true;
 }
 
-bool FeedParser::Impl::address(std::string_view name, Address& out, Need need) {
+bool FeedParser::Impl::address(std::string_view name, Address& out, Need need, Place shape) {
   const std::optional<element> value = get(name, need, "an address object", element_type::OBJECT);
   if (!value) return false;
   const std::size_t faults_before = faults_->size();
@@ -677,10 +681,15 @@ bool FeedParser::Impl::address(std::string_view name, Address& out, Need need) {
   const bool kind_ok = choice("kind", out.kind, Need::kOptional);
   const bool somewhere =
       kind_ok && out.kind != AddressKind::kNoFixedAbode && out.kind != AddressKind::kUnknown;
+  if (shape == Place::kPostcode && kind_given && kind_ok && !somewhere) {
+    fault("kind", cat({"a place where a contact took place is residential or temporary; got ",
+                       quote(to_string(out.kind))}));
+  }
   const Need place = somewhere || !kind_given ? Need::kRequired : Need::kOptional;
-  text("line1", out.line1, place);
+  const Need lines = shape == Place::kPostcode ? Need::kOptional : place;
+  text("line1", out.line1, lines);
   text("line2", out.line2, Need::kOptional);
-  text("town", out.town, place);
+  text("town", out.town, lines);
   if (text("postcode", out.postcode, place) && !checks::looks_like_postcode(out.postcode)) {
     fault("postcode", cat({"expected a UK postcode such as SW1A 1AA; got ", quote(out.postcode)}));
   }
@@ -691,9 +700,9 @@ bool FeedParser::Impl::address(std::string_view name, Address& out, Need need) {
   return faults_->size() == faults_before;
 }
 
-bool FeedParser::Impl::address(std::string_view name, std::optional<Address>& out) {
+bool FeedParser::Impl::address(std::string_view name, std::optional<Address>& out, Place shape) {
   Address value;
-  if (!address(name, value, Need::kOptional)) return false;
+  if (!address(name, value, Need::kOptional, shape)) return false;
   out = std::move(value);
   return true;
 }
@@ -1191,6 +1200,7 @@ void FeedParser::Impl::read_body(EventType type, std::string_view id, Event& eve
       choice("mode", b.mode);
       flag("child_seen", b.child_seen);
       choice("outcome", b.outcome);
+      address("address", b.address, Place::kPostcode);
       return;
     }
     case EventType::kReferral: {

@@ -115,7 +115,7 @@ ChildFacts derive_child_facts(const nlohmann::json& entries, const std::string& 
   }
 
   // Last seen, by the catalogue's one definition of "seen" (C5).
-  if (const auto latest = latest_sighting(events, child)) {
+  if (const auto latest = latest_sighting(events, child, now)) {
     facts.last_seen = LastSeen{latest->event->at.to_string(), std::string(latest->sighting.by),
                                how_seen(*latest->event)};
   }

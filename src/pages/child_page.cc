@@ -45,7 +45,7 @@ std::string age_text(const json& age) {
   return out;
 }
 
-Html whereabouts_text(const json& summary, const ChildFacts& facts, const AgencyNames& names) {
+Html whereabouts_text(const json& summary, const AgencyNames& names) {
   const json& w = summary.contains("whereabouts") ? summary["whereabouts"] : json();
   // No address and no whereabouts recorded is a gap in the record, not the
   // catalogue's "whereabouts unknown" (an agency saying it does not know where
@@ -60,13 +60,15 @@ Html whereabouts_text(const json& summary, const ChildFacts& facts, const Agency
   if (state == "at_address") {
     const json& a = summary.contains("address") ? summary["address"] : json();
     const std::string address = address_line(a);
-    // The API's reading (chronology/sightings.h, confirms_address).
-    const bool seen_there = w.value("confirmed", false) && facts.last_seen;
+    // The API's reading (chronology/address_confirmation.h): someone saw the
+    // child at this address since it was given.
+    const json& there = w.contains("seen_there") ? w["seen_there"] : json();
+    const bool seen_there = w.value("confirmed", false) && there.is_object();
     out += seen_there ? tag("Confirmed", "green") : tag("Not confirmed", "yellow");
     out += Html::trusted(" ") + text(address.empty() ? "An address" : address);
     out += Html::trusted("<br>") +
-           text(seen_there ? "Child seen there by " + agency_name(names, facts.last_seen->by) +
-                                 " on " + display_date(facts.last_seen->at)
+           text(seen_there ? "Child seen there by " + agency_name(names, text_field(there, "by")) +
+                                 " on " + display_date(text_field(there, "at"))
                            : "Given on " + display_date(since) +
                                  "; nobody has seen the child there since");
   } else if (state == "unknown") {
@@ -167,7 +169,7 @@ Html identity_section(const json& summary) {
 Html summary_section(const json& summary, const ChildFacts& facts, const AgencyNames& names) {
   std::vector<SummaryRow> rows;
   const bool died = !text_field(summary, "deceased").empty();
-  if (!died) rows.push_back({"Whereabouts", whereabouts_text(summary, facts, names)});
+  if (!died) rows.push_back({"Whereabouts", whereabouts_text(summary, names)});
   rows.push_back({"Last seen",
                   facts.last_seen
                       ? text(display_date(facts.last_seen->at) + " by " +

@@ -70,7 +70,7 @@ std::string moved_out_refusal(const Visit& v, const std::string& child, const Ti
       return {};
     }
   }
-  const auto seen = latest_sighting(events, child);
+  const auto seen = latest_sighting(events, child, v.parts.clock.now());
   if (seen && seen->event->at.date.days_until(at.date) <= kMovedOutSeenWithinDays) return {};
   return "The child moved out, but your agency has recorded no transfer and nobody has seen the "
          "child in the " +

@@ -1,8 +1,12 @@
-// Record a contact or visit: how, whether the child was seen, and how it went.
-// Whether the child was seen is asked on its own, as a yes or no, because
-// that is what the safeguards watch. A phone call, a text or a letter cannot
-// show the child (R69), so "seen" with one of those is refused.
+// Record a contact or visit: how, whether the child was seen, where, and how
+// it went. Whether the child was seen is asked on its own, as a yes or no,
+// because that is what the safeguards watch. A phone call, a text or a letter
+// cannot show the child (R69), so "seen" with one of those is refused. Where
+// a child seen in person was seen is asked (at the home address, or
+// somewhere else by postcode and area) and recorded as the contact's
+// `address`: it is what says whether the home address is confirmed (R70).
 #include "chronology/sightings.h"
+#include "pages/address_fields.h"
 #include "pages/child_access.h"
 #include "pages/record_form.h"
 
@@ -17,6 +21,30 @@ std::string cannot_show_child(const std::string& mode) {
   return *m == ContactMode::kPhone ? "phone call"
          : *m == ContactMode::kSms ? "text message"
                                    : "letter";
+}
+
+// Whether the contact saw the child in person, so that where is asked: seen,
+// in a way that can show the child, and not on video.
+bool seen_in_person(const std::string& mode, const std::string& seen) {
+  const auto m = parse_name<ContactMode>(mode);
+  return seen == "yes" && m && mode_can_show_child(*m) && *m != ContactMode::kVideo;
+}
+
+// The child's current address on one line, from the summary's `address`, or
+// "" when it has no postcode (then it cannot be recorded as where the child
+// was seen).
+std::string home_line(const nlohmann::json& summary) {
+  const nlohmann::json& a = summary.contains("address") ? summary["address"] : nlohmann::json();
+  if (!a.is_object() || a.value("postcode", "").empty()) return "";
+  if (a.value("kind", "residential") != "residential" && a.value("kind", "") != "temporary") {
+    return "";
+  }
+  std::string line;
+  for (const char* f : {"line1", "line2", "town", "postcode"}) {
+    const std::string part = a.value(f, "");
+    if (!part.empty()) line += (line.empty() ? "" : ", ") + part;
+  }
+  return line;
 }
 
 }  // namespace
@@ -34,6 +62,9 @@ web::Response record_contact(const Visit& v) {
   const std::string seen = v.form.get("child_seen");
   const std::string outcome = v.form.get("outcome");
   const std::string note = v.form.get("note");
+  const std::string where = v.form.get("where");
+  const AddressAnswer elsewhere = read_address_answer(v, "seen_");
+  const std::string home = home_line(form_child.summary);
   if (posted) {
     const auto at = read_event_at(v, "at", "of the contact", errors);
     if (mode.empty()) errors.add("mode", "Select how the contact was made");
@@ -51,6 +82,13 @@ web::Response record_contact(const Visit& v) {
     if (seen == "no" && outcome == "seen") {
       errors.add("outcome", "The child was not seen, so select what happened instead");
     }
+    const bool ask_where = seen_in_person(mode, seen);
+    if (ask_where && where != "elsewhere" && (where != "home" || home.empty())) {
+      errors.add("where", "Select where the child was seen");
+    }
+    if (ask_where && where == "elsewhere") {
+      check_address_answer(elsewhere, "seen_", AddressDetail::kPostcode, errors);
+    }
     if (errors.empty()) {
       nlohmann::ordered_json event = {{"type", "contact"},
                                       {"at", *at},
@@ -60,14 +98,23 @@ web::Response record_contact(const Visit& v) {
                                       {"mode", mode},
                                       {"child_seen", seen == "yes"},
                                       {"outcome", outcome}};
+      if (ask_where && where == "home") {
+        nlohmann::ordered_json address = nlohmann::ordered_json::object();
+        for (const auto& field : form_child.summary["address"].items()) {
+          address[field.key()] = field.value().get<std::string>();
+        }
+        event["address"] = address;
+      } else if (ask_where) {
+        event["address"] = address_object(elsewhere);
+      }
       if (!note.empty()) event["note"] = note;
-      if (store_event(v, event,
-                      {{"at", "at-day"},
-                       {"mode", "mode"},
-                       {"child_seen", "child_seen"},
-                       {"outcome", "outcome"},
-                       {"note", "note"}},
-                      "mode", errors)) {
+      auto field_ids = address_field_ids("address", "seen_");
+      field_ids.insert({{"at", "at-day"},
+                        {"mode", "mode"},
+                        {"child_seen", "child_seen"},
+                        {"outcome", "outcome"},
+                        {"note", "note"}});
+      if (store_event(v, event, field_ids, "mode", errors)) {
         return saved(child, "contact");
       }
     }
@@ -88,6 +135,25 @@ web::Response record_contact(const Visit& v) {
                     .hint = "Seen means seen in person, or on video, by you.",
                     .error = errors.of("child_seen"),
                     .inline_items = true});
+  std::vector<ChoiceItem> places;
+  if (!home.empty()) {
+    places.push_back({"home", "At the home address (" + home + ")", "", where == "home"});
+  }
+  places.push_back(
+      {"elsewhere", "Somewhere else", "Give the postcode and area below.", where == "elsewhere"});
+  fields += radios({.id_prefix = "where",
+                    .name = "where",
+                    .legend = {"Where was the child seen?", "govuk-fieldset__legend--m"},
+                    .items = places,
+                    .hint = "Only if you saw the child in person. It says whether the home "
+                            "address is confirmed.",
+                    .error = errors.of("where"),
+                    .small = true});
+  fields += Html::trusted(
+      "<fieldset class=\"govuk-fieldset\"><legend class=\"govuk-fieldset__legend "
+      "govuk-fieldset__legend--s\">If somewhere else: where</legend>");
+  fields += address_inputs(elsewhere, "seen_", AddressDetail::kPostcode, errors);
+  fields += Html::trusted("</fieldset>");
   fields += radios({.id_prefix = "outcome",
                     .name = "outcome",
                     .legend = {"What happened?", "govuk-fieldset__legend--m"},

@@ -4,6 +4,7 @@
 #include <algorithm>
 
 #include "core/areas.h"
+#include "pages/address_fields.h"
 #include "pages/child_access.h"
 #include "pages/record_form.h"
 
@@ -19,14 +20,6 @@ Html note_field(const std::string& note) {
                    .name = "note",
                    .label = {"Notes (optional)", "govuk-label--m"},
                    .value = note});
-}
-
-std::string own_area(const Visit& v) {
-  const auto list = agency_list(v.parts);
-  for (const AgencyView& a : list->by_name) {
-    if (a.id == v.session.account.agency) return a.area;
-  }
-  return {};
 }
 
 }  // namespace
@@ -93,14 +86,6 @@ web::Response record_address(const Visit& v) {
       }
     }
   }
-  std::vector<const LocalAuthorityArea*> areas;
-  for (const LocalAuthorityArea& a : all_areas()) areas.push_back(&a);
-  std::sort(areas.begin(), areas.end(),
-            [](const auto* a, const auto* b) { return a->name < b->name; });
-  std::vector<SelectItem> area_items = {{"", "Choose an area", area.empty()}};
-  for (const LocalAuthorityArea* a : areas)
-    area_items.push_back({a->code, a->name, a->code == area});
-
   Html fields = when_field(v, "When did the child move?", errors);
   fields += radios({.id_prefix = "kind",
                     .name = "kind",
@@ -135,7 +120,7 @@ web::Response record_address(const Visit& v) {
   fields += select({.id = "area",
                     .name = "area",
                     .label = {"Local authority area"},
-                    .items = area_items,
+                    .items = area_items(area),
                     .error = errors.of("area")});
   fields += Html::trusted("</fieldset>");
   fields +=
@@ -153,11 +138,8 @@ web::Response record_address(const Visit& v) {
                      errors);
 }
 
-// whereabouts_unknown and found carry only the child (and a note): one form each.
-namespace {
-
-web::Response child_only_event(const Visit& v, const std::string& type, const std::string& title,
-                               const std::string& when, const std::string& what) {
+// whereabouts_unknown carries only the child (and a note).
+web::Response record_whereabouts_unknown(const Visit& v) {
   auto loaded = load_form_child(v);
   if (auto* refused = std::get_if<web::Response>(&loaded)) return std::move(*refused);
   const FormChild& form_child = std::get<FormChild>(loaded);
@@ -165,35 +147,70 @@ web::Response child_only_event(const Visit& v, const std::string& type, const st
   FieldErrors errors;
   const std::string note = v.form.get("note");
   if (v.request.method == "POST") {
-    const auto at = read_event_at(v, "at", what, errors);
+    const auto at = read_event_at(v, "at", "the whereabouts became unknown", errors);
     if (errors.empty()) {
-      nlohmann::ordered_json event = {{"type", type},
+      nlohmann::ordered_json event = {{"type", "whereabouts_unknown"},
                                       {"at", *at},
                                       {"recorded", now_text(v.parts.clock)},
                                       {"by", v.session.account.agency},
                                       {"child", child}};
       if (!note.empty()) event["note"] = note;
       if (store_event(v, event, {{"at", "at-day"}, {"note", "note"}}, "at-day", errors)) {
-        return saved(child, type);
+        return saved(child, "whereabouts_unknown");
       }
     }
   }
-  const Html fields = when_field(v, when, errors) + note_field(note);
-  return record_page(
-      v, {.title = title, .child = child, .child_name = form_child.name, .fields = fields}, errors);
+  const Html fields =
+      when_field(v, "Since when are the child's whereabouts unknown?", errors) + note_field(note);
+  return record_page(v,
+                     {.title = "Record the child's whereabouts unknown",
+                      .child = child,
+                      .child_name = form_child.name,
+                      .fields = fields},
+                     errors);
 }
 
-}  // namespace
-
-web::Response record_whereabouts_unknown(const Visit& v) {
-  return child_only_event(v, "whereabouts_unknown", "Record the child's whereabouts unknown",
-                          "Since when are the child's whereabouts unknown?",
-                          "the whereabouts became unknown");
-}
-
+// The child found, and where, if it is known: the address becomes the
+// child's (events-v1 `found`).
 web::Response record_found(const Visit& v) {
-  return child_only_event(v, "found", "Record the child found", "When was the child found?",
-                          "the child was found");
+  auto loaded = load_form_child(v);
+  if (auto* refused = std::get_if<web::Response>(&loaded)) return std::move(*refused);
+  const FormChild& form_child = std::get<FormChild>(loaded);
+  const std::string& child = form_child.id;
+  FieldErrors errors;
+  const std::string note = v.form.get("note");
+  const AddressAnswer where = read_address_answer(v, "");
+  if (v.request.method == "POST") {
+    const auto at = read_event_at(v, "at", "the child was found", errors);
+    if (where.given()) check_address_answer(where, "", AddressDetail::kFull, errors);
+    if (errors.empty()) {
+      nlohmann::ordered_json event = {{"type", "found"},
+                                      {"at", *at},
+                                      {"recorded", now_text(v.parts.clock)},
+                                      {"by", v.session.account.agency},
+                                      {"child", child}};
+      if (where.given()) event["address"] = address_object(where);
+      if (!note.empty()) event["note"] = note;
+      auto field_ids = address_field_ids("address", "");
+      field_ids.insert({{"at", "at-day"}, {"note", "note"}});
+      if (store_event(v, event, field_ids, "at-day", errors)) return saved(child, "found");
+    }
+  }
+  Html fields = when_field(v, "When was the child found?", errors);
+  fields += Html::trusted(
+      "<fieldset class=\"govuk-fieldset\"><legend class=\"govuk-fieldset__legend "
+      "govuk-fieldset__legend--m\">Where was the child found? (optional)</legend><div "
+      "class=\"govuk-hint\">The address the child was found at. Leave it empty if it is not "
+      "known. An address given here becomes the child's address.</div>");
+  fields += address_inputs(where, "", AddressDetail::kFull, errors);
+  fields += Html::trusted("</fieldset>");
+  fields += note_field(note);
+  return record_page(v,
+                     {.title = "Record the child found",
+                      .child = child,
+                      .child_name = form_child.name,
+                      .fields = fields},
+                     errors);
 }
 
 web::Response record_missing(const Visit& v) {

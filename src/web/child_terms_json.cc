@@ -4,6 +4,7 @@
 #include <stdexcept>
 #include <string>
 
+#include "chronology/address_confirmation.h"
 #include "chronology/age.h"
 #include "chronology/child_area.h"
 #include "chronology/child_identity.h"
@@ -38,7 +39,7 @@ nlohmann::json child_terms_json(const std::vector<ChronologyEntry>& entries, std
   const std::vector<Event> events = typed(entries);
   const std::string area = child_area(events, child, agencies);
   nlohmann::json out = nlohmann::json::object();
-  if (const auto latest = latest_sighting(events, child)) {
+  if (const auto latest = latest_sighting(events, child, now)) {
     out["last_seen"] = {{"at", latest->event->at.to_string()},
                         {"by", std::string(latest->sighting.by)}};
   } else {
@@ -78,11 +79,11 @@ nlohmann::json child_terms_json(const std::vector<ChronologyEntry>& entries, std
 
 nlohmann::json child_facts_json(const std::vector<ChronologyEntry>& entries, std::string_view child,
                                 Timestamp now, const AgencyFacts& agencies, const FactNames& names,
-                                nlohmann::json whereabouts) {
+                                nlohmann::json whereabouts, const Address* address) {
   const std::vector<Event> events = typed(entries);
   const ChildIdentity identity = child_identity(events, child);
   nlohmann::json out = nlohmann::json::object();
-  if (const auto latest = latest_sighting(events, child)) {
+  if (const auto latest = latest_sighting(events, child, now)) {
     out["last_seen"] = {{"at", latest->event->at.to_string()},
                         {"by", std::string(latest->sighting.by)},
                         {"how", how_seen(*latest->event)}};
@@ -90,11 +91,17 @@ nlohmann::json child_facts_json(const std::vector<ChronologyEntry>& entries, std
     out["last_seen"] = nullptr;
   }
   // Whether the child was seen, since, at the address given (the page's
-  // "Confirmed"): the latest sighting a home visit since then.
+  // "Confirmed"), and the latest visit that saw them there.
   if (whereabouts.is_object() && whereabouts.value("state", "") == "at_address") {
     const auto since = Timestamp::parse(whereabouts.value("since", ""));
-    const auto latest = latest_sighting(events, child);
-    whereabouts["confirmed"] = since && latest && confirms_address(*latest->event, *since);
+    const Event* there =
+        since && address != nullptr
+            ? address_confirmed_by(events, child, {*address, *since}, now, agencies)
+            : nullptr;
+    whereabouts["confirmed"] = there != nullptr;
+    whereabouts["seen_there"] =
+        there != nullptr ? nlohmann::json{{"at", there->at.to_string()}, {"by", there->by}}
+                         : nlohmann::json();
   }
   out["whereabouts"] = std::move(whereabouts);
   // One entry per agency, in the order each first became involved.

@@ -32,8 +32,10 @@ nlohmann::json child_terms_json(const std::vector<ChronologyEntry>& entries, std
 // entry per agency), `age`, `nhs_number`, `sex`, `household` (with each
 // member's circumstances), `next_appointment`, `deceased`, and
 // `whereabouts`: the store's projection passed in (null when none) with, at
-// an address, `confirmed`: whether the latest sighting was a home visit since
-// it was given (chronology/sightings.h, confirms_address). A child who has
+// an address (`address`, the child's current one), `confirmed`: whether
+// someone saw the child there since it was given, and `seen_there`: the
+// latest such sighting ({at, by} or null) (chronology/address_confirmation.h).
+// Facts are as of `now`: nothing dated after it has happened yet. A child who has
 // died has no live work: `involved_now` is then empty (chronology/
 // involvement.h, involvement_while_alive) and `next_appointment` null.
 // `names.person` gives a person's display name, `names.agency` an agency's
@@ -44,6 +46,6 @@ struct FactNames {
 };
 nlohmann::json child_facts_json(const std::vector<ChronologyEntry>& entries, std::string_view child,
                                 Timestamp now, const AgencyFacts& agencies, const FactNames& names,
-                                nlohmann::json whereabouts);
+                                nlohmann::json whereabouts, const Address* address);
 
 }  // namespace sightline::web

@@ -249,7 +249,8 @@ Response ChildrenApi::summary(const Request& request, const Id& child,
   out.update(child_facts_json(
       entries, child, now, agency_facts,
       {.person = name_of, .agency = [&](const Id& a) { return agency_facts.name(a); }},
-      std::move(whereabouts)));
+      std::move(whereabouts),
+      person->addresses.empty() ? nullptr : &person->addresses.back().address));
   out["access"] = access_json(*basis);
   audit_read(audit, session, "child.read", child, *basis, request);
   return json_response(200, out.dump());

@@ -381,6 +381,9 @@ Event dated(EventType type, EventBody body, const std::string& when, const std::
   return e;
 }
 
+// Well after every event of these tests: all of them have happened.
+const Timestamp kLongAfter = *Timestamp::parse("2099-01-01");
+
 Event seen_at_home(const std::string& when, const std::string& by) {
   return dated(EventType::kContact,
                ContactEvent{{"m1", "c1"}, ContactMode::kHomeVisit, true, ContactOutcome::kSeen},
@@ -393,7 +396,7 @@ TEST(LatestSighting, IsTheLatestByAtWhateverTheOrderOfTheList) {
       dated(EventType::kMedical, MedicalEvent{"c1", "{}", Concern::kNone}, "2024-03-09", "paeds"),
       seen_at_home("2024-03-01", "gp"),
   };
-  const auto latest = latest_sighting(chronology, "c1");
+  const auto latest = latest_sighting(chronology, "c1", kLongAfter);
   ASSERT_TRUE(latest.has_value());
   EXPECT_EQ(latest->event, &chronology[1]);
   EXPECT_EQ(latest->sighting, (Sighting{"c1", "paeds"}));
@@ -402,7 +405,7 @@ TEST(LatestSighting, IsTheLatestByAtWhateverTheOrderOfTheList) {
 TEST(LatestSighting, OfTwoAtTheSameInstantTheLaterInTheListWins) {
   const std::vector<Event> chronology = {seen_at_home("2024-03-05", "hv"),
                                          seen_at_home("2024-03-05T12:00", "csc")};
-  const auto latest = latest_sighting(chronology, "c1");
+  const auto latest = latest_sighting(chronology, "c1", kLongAfter);
   ASSERT_TRUE(latest.has_value());
   EXPECT_EQ(latest->sighting.by, "csc");
 }
@@ -419,12 +422,12 @@ TEST(LatestSighting, AnAcceptanceIsASightingByTheReceiverOfTheTransferInTheChron
       dated(EventType::kTransferAccepted, TransferAcceptedEvent{"tr-1", true}, "2024-03-04",
             "csc-b-admin"),
   };
-  auto latest = latest_sighting(chronology, "c1");
+  auto latest = latest_sighting(chronology, "c1", kLongAfter);
   ASSERT_TRUE(latest.has_value());
   EXPECT_EQ(latest->sighting, (Sighting{"c1", "csc-b"}));
   // Without its transfer, the acceptance shows no one seen.
   chronology.erase(chronology.begin() + 1);
-  latest = latest_sighting(chronology, "c1");
+  latest = latest_sighting(chronology, "c1", kLongAfter);
   ASSERT_TRUE(latest.has_value());
   EXPECT_EQ(latest->sighting.by, "hv");
 }
@@ -435,9 +438,9 @@ TEST(LatestSighting, OnlyTheChildsOwnSightingsCount) {
       dated(EventType::kFound, with<FoundEvent>([](FoundEvent& b) { b.child = "c2"; }),
             "2024-03-09", "police"),
   };
-  EXPECT_EQ(latest_sighting(chronology, "c1")->sighting.by, "hv");
-  EXPECT_EQ(latest_sighting(chronology, "c2")->sighting.by, "police");
-  EXPECT_FALSE(latest_sighting({}, "c1").has_value());
+  EXPECT_EQ(latest_sighting(chronology, "c1", kLongAfter)->sighting.by, "hv");
+  EXPECT_EQ(latest_sighting(chronology, "c2", kLongAfter)->sighting.by, "police");
+  EXPECT_FALSE(latest_sighting({}, "c1", kLongAfter).has_value());
 }
 
 TEST(LatestSighting, APhoneCallMarkedSeenIsNotTheLastSighting) {  // R69
@@ -447,10 +450,32 @@ TEST(LatestSighting, APhoneCallMarkedSeenIsNotTheLastSighting) {  // R69
             ContactEvent{{"c1"}, ContactMode::kPhone, true, ContactOutcome::kSeen}, "2024-03-09",
             "csc"),
   };
-  const auto latest = latest_sighting(chronology, "c1");
+  const auto latest = latest_sighting(chronology, "c1", kLongAfter);
   ASSERT_TRUE(latest.has_value());
   EXPECT_EQ(latest->sighting.by, "hv");
-  EXPECT_FALSE(latest_sighting({chronology[1]}, "c1").has_value());
+  EXPECT_FALSE(latest_sighting({chronology[1]}, "c1", kLongAfter).has_value());
+}
+
+TEST(LatestSighting, AnAppointmentRecordedAttendedBeforeItsDateIsNotASightingYet) {
+  const std::vector<Event> chronology = {
+      seen_at_home("2024-03-01", "hv"),
+      dated(EventType::kAppointment,
+            AppointmentEvent{"c1", AppointmentKind::kImmunisation, AppointmentOutcome::kAttended},
+            "2024-04-10T09:30", "gp"),
+  };
+  struct Case {
+    std::string as_of;
+    std::string by;  // the agency of the latest sighting then
+  };
+  for (const Case& c : std::vector<Case>{{"2024-04-09T23:59", "hv"},
+                                         {"2024-04-10T09:29", "hv"},
+                                         {"2024-04-10T09:30", "gp"},
+                                         {"2024-05-01", "gp"}}) {
+    const auto latest = latest_sighting(chronology, "c1", *Timestamp::parse(c.as_of));
+    ASSERT_TRUE(latest.has_value()) << c.as_of;
+    EXPECT_EQ(latest->sighting.by, c.by) << "as of " << c.as_of;
+  }
+  EXPECT_FALSE(latest_sighting({chronology[1]}, "c1", *Timestamp::parse("2024-04-09")).has_value());
 }
 
 TEST(Sightings, OnlyAPhoneCallATextOrALetterCannotShowTheChild) {  // R69

@@ -257,6 +257,7 @@ const std::vector<ValidCase>& valid_cases() {
          EXPECT_FALSE(b.child_seen);
          EXPECT_EQ(b.outcome, ContactOutcome::kNoAnswer);
          EXPECT_EQ(e.at.seconds, 14 * 3600 + 5 * 60 + 30);
+         EXPECT_FALSE(b.address.has_value());
        }},
       {R"({"type":"referral","id":"ref-2","child":"c1","mother":"m1","from":"hv1","to":"csc1","concerns":["poor_weight_gain","hidden_adult"],"at":"2024-03-01","by":"hv1"})",
        [](const Event& e) {
@@ -368,6 +369,20 @@ const std::vector<ValidCase>& valid_cases() {
 }
 
 class ValidLineTest : public ::testing::TestWithParam<ValidCase> {};
+
+// Where a contact took place: a postcode and an area are enough.
+TEST(FeedParser, AContactMayBeRecordedWithWhereItTookPlace) {
+  PrimedParser parser;
+  const std::optional<Event> event = parser.parse(
+      R"({"type":"contact","persons":["c1"],"mode":"home_visit","child_seen":true,"outcome":"seen","address":{"postcode":"w5 2aa","area":"E09000009"},"at":"2024-03-01","by":"hv1"})");
+  ASSERT_TRUE(event.has_value()) << describe(parser.faults());
+  const auto& b = event->as<ContactEvent>();
+  ASSERT_TRUE(b.address.has_value());
+  EXPECT_EQ(b.address->postcode, "w5 2aa");
+  EXPECT_EQ(b.address->area, "E09000009");
+  EXPECT_TRUE(b.address->line1.empty());
+  EXPECT_EQ(b.address->kind, AddressKind::kResidential);
+}
 
 TEST_P(ValidLineTest, ParsesIntoItsBody) {
   PrimedParser parser;
@@ -521,6 +536,16 @@ const std::vector<FaultCase>& fault_cases() {
        R"({"type":"premises","address":{"line1":"1 Canal Walk","town":"London","county":"Greater London","postcode":"W2 1AA","area":"E09000033"},"kind":"office","at":"2024-03-01"})",
        "premises.address.county",
        "unknown field; an address has: line1, line2, town, postcode, area, kind"},
+      {"ContactAddressWithoutPostcode",
+       R"({"type":"contact","persons":["c1"],"mode":"home_visit","child_seen":true,"outcome":"seen","address":{"line1":"1 High St","area":"E09000009"},"at":"2024-03-01","by":"hv1"})",
+       "contact.address.postcode", "missing"},
+      {"ContactAddressWithoutArea",
+       R"({"type":"contact","persons":["c1"],"mode":"home_visit","child_seen":true,"outcome":"seen","address":{"postcode":"W5 2AA"},"at":"2024-03-01","by":"hv1"})",
+       "contact.address.area", "missing; expected the GSS code of a local-authority area"},
+      {"ContactAddressOfNoPlace",
+       R"({"type":"contact","persons":["c1"],"mode":"home_visit","child_seen":true,"outcome":"seen","address":{"kind":"unknown"},"at":"2024-03-01","by":"hv1"})",
+       "contact.address.kind",
+       R"(a place where a contact took place is residential or temporary; got "unknown")"},
       {"FieldGivenTwice",
        R"({"type":"death","person":"f1","person":"m1","at":"2024-03-01","by":"gp1"})",
        "death.person", "given more than once"},
@@ -882,7 +907,8 @@ TEST(FeedTest, ReportsEachFaultyLine) {
       "line 9: contact.mode: expected one of: home_visit, clinic, drop_in, office, hospital, "
       "phone, sms, letter, video; got \"home visit\"",
       "line 9: contact.child_seen: expected true or false; got \"yes\"",
-      "line 9: contact.colour: unknown field; contact has: persons, mode, child_seen, outcome; "
+      "line 9: contact.colour: unknown field; contact has: persons, mode, child_seen, outcome, "
+      "address; "
       "every line may also have: id, v, type, at, recorded, by, note",
       "line 10: (json): expected one JSON object on the line; The JSON document has an "
       "improper structure: missing or superfluous commas, braces, missing keys, etc.",

@@ -24,6 +24,16 @@ class ChildSummaryAgreesTest : public ServiceTest {
     return R"({"type":"person","id":"demo-mia","at":"2026-01-19","by":"ealing-csc","given":"Mia","family":"Example","dob":"2023-03-03","sex":"F"}
 {"type":"assessment_started","id":"demo-mia-assessment","at":"2026-01-19T10:00","by":"ealing-csc","child":"demo-mia","kind":"child_and_family","agency":"ealing-csc"}
 {"type":"contact","at":"2026-01-19T15:00","by":"ealing-csc","persons":["demo-mia"],"mode":"home_visit","child_seen":true,"outcome":"seen"}
+{"type":"person","id":"lee","at":"2026-01-05","by":"ealing-csc","given":"Lee","family":"Example","dob":"2025-05-05"}
+{"type":"assessment_started","id":"lee-assessment","at":"2026-01-05T09:00","by":"ealing-csc","child":"lee","kind":"child_and_family","agency":"ealing-csc"}
+{"type":"address","at":"2026-01-05","by":"ealing-csc","persons":["lee"],"address":{"line1":"9 Uxbridge Road","town":"London","postcode":"W5 9AA","area":"E09000009"}}
+{"type":"contact","at":"2026-01-20T11:00","by":"luton-hv","persons":["lee"],"mode":"home_visit","child_seen":true,"outcome":"seen"}
+{"type":"appointment","at":"2026-03-20T09:00","by":"ealing-hv","child":"lee","kind":"immunisation","outcome":"attended"}
+{"type":"person","id":"vic","at":"2026-01-05","by":"ealing-csc","given":"Vic","family":"Example","dob":"2025-05-05"}
+{"type":"assessment_started","id":"vic-assessment","at":"2026-01-05T09:00","by":"ealing-csc","child":"vic","kind":"child_and_family","agency":"ealing-csc"}
+{"type":"address","at":"2026-01-05","by":"ealing-csc","persons":["vic"],"address":{"line1":"7 Uxbridge Road","town":"London","postcode":"W5 7AA","area":"E09000009"}}
+{"type":"contact","at":"2026-02-10T10:00","by":"ealing-hv","persons":["vic"],"mode":"home_visit","child_seen":true,"outcome":"seen"}
+{"type":"contact","at":"2026-02-20T10:00","by":"luton-hv","persons":["vic"],"mode":"clinic","child_seen":true,"outcome":"seen","address":{"postcode":"LU1 1AA","area":"E06000032"}}
 )";
   }
 
@@ -92,6 +102,26 @@ TEST_F(ChildSummaryAgreesTest, TheDemonstrationChildIsSeenAndInvolvedAlikeOnBoth
   EXPECT_TRUE(b.summary["deceased"].is_null());
   EXPECT_EQ(b.summary["age"], (json{{"years", 2}, {"months", 11}}));
   EXPECT_TRUE(b.summary["whereabouts"].is_null());  // no address recorded
+}
+
+TEST_F(ChildSummaryAgreesTest, ALutonHomeVisitIsASightingButDoesNotConfirmTheEalingAddress) {
+  const Both b = read("lee");
+  // The immunisation recorded "attended" is dated after the clock: not yet.
+  expect_same_last_seen(b.summary, b.page);
+  EXPECT_EQ(b.summary["last_seen"]["by"], "luton-hv");
+  EXPECT_EQ(b.summary["whereabouts"]["state"], "at_address");
+  EXPECT_EQ(b.summary["whereabouts"]["confirmed"], false);
+  EXPECT_TRUE(b.summary["whereabouts"]["seen_there"].is_null());
+}
+
+TEST_F(ChildSummaryAgreesTest,
+       AnEalingHomeVisitConfirmsTheEalingAddressALaterSightingElsewhereDoesNotUndoIt) {
+  const Both b = read("vic");
+  expect_same_last_seen(b.summary, b.page);
+  EXPECT_EQ(b.summary["last_seen"]["by"], "luton-hv");  // seen since, but not there
+  EXPECT_EQ(b.summary["whereabouts"]["confirmed"], true);
+  EXPECT_EQ(b.summary["whereabouts"]["seen_there"],
+            (json{{"at", "2026-02-10T10:00:00"}, {"by", "ealing-hv"}}));
 }
 
 }  // namespace

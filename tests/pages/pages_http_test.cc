@@ -291,7 +291,7 @@ TEST_F(PagesTest, WhatAUserTypesIsEscapedWhereverItIsShown) {
 TEST_F(PagesTest, AFormWithoutTheCsrfTokenChangesNothing) {
   const std::string session = page_sign_in("alice");
   const std::string form =
-      "at-day=2&at-month=3&at-year=2026&mode=home_visit&child_seen=yes&outcome=seen";
+      "at-day=2&at-month=3&at-year=2026&mode=home_visit&child_seen=yes&outcome=seen&where=home";
   const auto events_before = store_->with([](Store& s) { return s.counts().events; });
   HttpReply r = post_form("/children/sofia/record/contact", form, session);
   EXPECT_EQ(r.status, 403);
@@ -349,6 +349,70 @@ TEST_F(PagesTest, AContactThatCannotShowTheChildIsRefusedAsASighting) {
         post_form("/children/sofia/record/contact",
                   "csrf_token=" + csrf + "&at-day=2&at-month=3&at-year=2026&" + answer, session);
     EXPECT_EQ(r.status, 303) << answer << r.body.substr(0, 2000);
+  }
+}
+
+// Where a child seen in person was seen is asked, and recorded as the
+// contact's `address` (R70); where a child was found may be given.
+TEST_F(PagesTest, TheContactFormRecordsWhereTheChildWasSeenAndTheFoundFormWhereFound) {
+  const std::string session = page_sign_in("alice");
+  const HttpReply form = get("/children/sofia/record/contact", session);
+  EXPECT_NE(form.body.find("Where was the child seen?"), std::string::npos);
+  EXPECT_NE(form.body.find("At the home address ("), std::string::npos);
+  const auto home = store_->with([](Store& s) { return s.person("sofia", std::nullopt); });
+  ASSERT_TRUE(home && !home->addresses.empty());
+  const std::string home_postcode = home->addresses.back().address.postcode;
+  struct Case {
+    std::string path, answers;
+    int status;
+    std::string error_href;  // when refused: the field the first error links to
+    nlohmann::json address;  // when saved: the stored event's address (null: none)
+  };
+  const std::string seen = "mode=home_visit&child_seen=yes&outcome=seen";
+  const nlohmann::json ealing = {{"postcode", "W5 2HL"}, {"area", "E09000009"}};
+  const std::vector<Case> cases = {
+      {"contact", seen, 400, "#where", nullptr},
+      {"contact", seen + "&where=elsewhere&seen_area=E09000009", 400, "#seen_postcode", nullptr},
+      {"contact", seen + "&where=elsewhere&seen_postcode=NOT+ONE&seen_area=E09000009", 400,
+       "#seen_postcode", nullptr},
+      {"contact", seen + "&where=elsewhere&seen_postcode=W5+2HL&seen_area=E09000009", 303, "",
+       ealing},
+      {"contact", seen + "&where=home", 303, "", home_postcode},
+      // Not in person: where is not asked, nor recorded.
+      {"contact", "mode=video&child_seen=yes&outcome=seen&where=home", 303, "", nullptr},
+      {"found", "postcode=W5+2HL&area=E09000009", 400, "#line1", nullptr},
+      {"found",
+       "line1=2+Hope+Street&town=London&postcode=W5+2HL&area=E09000009",
+       303,
+       "",
+       {{"line1", "2 Hope Street"},
+        {"town", "London"},
+        {"postcode", "W5 2HL"},
+        {"area", "E09000009"}}},
+      {"found", "area=E09000009", 303, "", nullptr},
+  };
+  for (const Case& c : cases) {
+    const std::string target = "/children/sofia/record/" + c.path;
+    const std::string csrf = csrf_in(get(target, session).body);
+    const HttpReply r = post_form(
+        target, "csrf_token=" + csrf + "&at-day=2&at-month=3&at-year=2026&" + c.answers, session);
+    ASSERT_EQ(r.status, c.status) << c.answers << r.body.substr(0, 3000);
+    if (c.status == 400) {
+      EXPECT_NE(r.body.find("href=\"" + c.error_href + "\""), std::string::npos) << c.answers;
+      continue;
+    }
+    const auto entries = store_->with([](Store& s) { return s.chronology("sofia", std::nullopt); });
+    const ChronologyEntry* last = nullptr;
+    for (const ChronologyEntry& e : entries) {
+      if (std::string(to_string(e.type)) == c.path && (!last || e.seq > last->seq)) last = &e;
+    }
+    ASSERT_NE(last, nullptr) << c.answers;
+    const nlohmann::json stored = nlohmann::json::parse(last->json);
+    if (c.address.is_string()) {  // the home address: its postcode
+      EXPECT_EQ(stored["address"]["postcode"], c.address) << c.answers;
+    } else {
+      EXPECT_EQ(stored.value("address", nlohmann::json()), c.address) << c.answers;
+    }
   }
 }
 
@@ -948,7 +1012,8 @@ TEST_F(PagesMovedOutTest, AMovedOutClosureWithNoTransferAndTheChildUnseenIsRefus
   // Seen on 1 March, the child may be closed as moved out on 2 March.
   r = post_form("/children/tia/record/contact",
                 "csrf_token=" + csrf_in(get("/children/tia/record/contact", session).body) +
-                    "&at-day=1&at-month=3&at-year=2026&mode=home_visit&child_seen=yes&outcome=seen",
+                    "&at-day=1&at-month=3&at-year=2026&mode=home_visit&child_seen=yes&outcome=seen"
+                    "&where=elsewhere&seen_postcode=W5+2HL&seen_area=E09000009",
                 session);
   ASSERT_EQ(r.status, 303) << r.body.substr(0, 3000);
   r = post_form(

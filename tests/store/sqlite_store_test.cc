@@ -9,6 +9,7 @@
 #include "../support/test_support.h"
 #include "feed/parser.h"
 #include "store/importer.h"
+#include "store/stored_event_reader.h"
 
 namespace sightline {
 namespace {
@@ -184,6 +185,26 @@ TEST(SqliteStore, IdenticalLinesWithinOneFeedAreBothStored) {
   const auto replayed = import_text(*store, sms + "\n" + sms + "\n");
   EXPECT_EQ(replayed.result.stored, 0);
   EXPECT_EQ(store->counts().by_type.at(EventType::kContact), 2);
+}
+
+TEST(SqliteStore, AContactKeepsWhereItTookPlaceThroughTheChronology) {
+  TempDir dir;
+  auto store = open_sqlite_store(dir.file("s.db"));
+  ASSERT_TRUE(import_file(*store, "feeds/store-family.jsonl").result.committed);
+  const auto visit = import_text(
+      *store,
+      R"({"type":"contact","at":"2013-05-02","by":"wcc-csc","persons":["baby"],"mode":"home_visit","child_seen":true,"outcome":"seen","address":{"line1":"2 Elm Row","postcode":"W2 1AA","area":"E09000033"}})");
+  ASSERT_TRUE(visit.result.committed) << visit.faults.at(0).to_string();
+  std::optional<Address> where;
+  for (const ChronologyEntry& entry : store->chronology("baby", std::nullopt)) {
+    if (entry.type != EventType::kContact) continue;
+    StoredEventReader reader;
+    where = reader.read(entry.json, entry.seq).as<ContactEvent>().address;
+  }
+  ASSERT_TRUE(where.has_value());
+  EXPECT_EQ(where->line1, "2 Elm Row");
+  EXPECT_EQ(where->postcode, "W2 1AA");
+  EXPECT_EQ(where->area, "E09000033");
 }
 
 TEST(SqliteStore, LaterFeedMayReferToIdsOfAnEarlierOne) {

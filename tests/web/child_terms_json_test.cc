@@ -133,6 +133,14 @@ constexpr const char* kFamilies =
 {"type":"assessment_started","id":"a2","at":"2025-11-01T10:00","by":"ealing-csc","child":"gone","kind":"child_and_family","agency":"ealing-csc"}
 {"type":"contact","at":"2025-11-02T10:00","by":"ealing-csc","persons":["gone"],"mode":"home_visit","child_seen":true,"outcome":"seen"}
 {"type":"death","at":"2025-12-20","by":"ealing-hv","person":"gone"}
+{"type":"agency","id":"luton-hv","at":"2020-01-01","name":"Luton HV","kind":"health_visiting","area":"E06000032"}
+{"type":"person","id":"moved","at":"2025-06-01","by":"ealing-hv","given":"Mo","family":"Five","dob":"2025-06-01"}
+{"type":"address","at":"2025-06-01","by":"ealing-hv","persons":["moved"],"address":{"line1":"5 High Street","town":"London","postcode":"W5 5AA","area":"E09000009"}}
+{"type":"contact","at":"2025-07-01T10:00","by":"luton-hv","persons":["moved"],"mode":"home_visit","child_seen":true,"outcome":"seen"}
+{"type":"person","id":"visited","at":"2025-06-01","by":"ealing-hv","given":"Vi","family":"Six","dob":"2025-06-01"}
+{"type":"address","at":"2025-06-01","by":"ealing-hv","persons":["visited"],"address":{"line1":"6 High Street","town":"London","postcode":"W5 6AA","area":"E09000009"}}
+{"type":"contact","at":"2025-07-01T10:00","by":"ealing-hv","persons":["visited"],"mode":"home_visit","child_seen":true,"outcome":"seen"}
+{"type":"contact","at":"2025-08-01T10:00","by":"ealing-hv","persons":["visited"],"mode":"clinic","child_seen":true,"outcome":"seen","address":{"postcode":"W5 9ZZ","area":"E09000009"}}
 )";
 
 class ChildFactsJsonTest : public ::testing::Test {
@@ -151,8 +159,12 @@ class ChildFactsJsonTest : public ::testing::Test {
               return p ? p->display_name() : std::string();
             },
         .agency = [](const Id& id) { return id == "ealing-csc" ? "Ealing CSC" : ""; }};
+    const auto person = store_->person(child, std::nullopt);
+    const Address* address =
+        person && !person->addresses.empty() ? &person->addresses.back().address : nullptr;
     return web::child_facts_json(store_->chronology(child, std::nullopt), child,
-                                 *Timestamp::parse(kNow), agencies, names, std::move(whereabouts));
+                                 *Timestamp::parse(kNow), agencies, names, std::move(whereabouts),
+                                 address);
   }
 
   testing::TempDir dir_;
@@ -195,6 +207,23 @@ TEST_F(ChildFactsJsonTest, ANeverSeenChildWithNoAddressHasNullsNotGuesses) {
   EXPECT_TRUE(f["next_appointment"].is_null());
 }
 
+TEST_F(ChildFactsJsonTest, AnAppointmentToComeRecordedAttendedIsNotASightingYet) {
+  EXPECT_TRUE(facts("booked")["last_seen"].is_null());  // both attended ones are after kNow
+}
+
+TEST_F(ChildFactsJsonTest, ALutonHomeVisitDoesNotConfirmTheEalingAddressAnEalingOneDoes) {
+  const nlohmann::json at_home = {{"state", "at_address"}, {"detail", ""}, {"since", "2025-06-01"}};
+  const nlohmann::json luton = facts("moved", at_home);
+  EXPECT_EQ(luton["last_seen"]["by"], "luton-hv");  // seen, but not at the Ealing address
+  EXPECT_EQ(luton["whereabouts"]["confirmed"], false);
+  const nlohmann::json ealing = facts("visited", at_home);
+  EXPECT_EQ(ealing["whereabouts"]["confirmed"], true);
+  EXPECT_EQ(ealing["whereabouts"]["seen_there"],
+            (nlohmann::json{{"at", "2025-07-01T10:00:00"}, {"by", "ealing-hv"}}));
+  // Seen since at a clinic: still last seen there, still confirmed by the visit.
+  EXPECT_EQ(ealing["last_seen"]["how"], "clinic");
+}
+
 TEST_F(ChildFactsJsonTest, TheNextPlannedContactIsTheEarliestAppointmentToComeNotCancelled) {
   EXPECT_EQ(facts("booked")["next_appointment"],
             (nlohmann::json{
@@ -216,9 +245,14 @@ TEST_F(ChildFactsJsonTest, AChildWhoHasDiedHasNoLiveWorkAndIsTheAgeTheyWereThen)
 }
 
 TEST_F(ChildFactsJsonTest, AnAddressIsConfirmedOnlyByAHomeVisitSinceItWasGiven) {
+  const nlohmann::json given =
+      facts("gone", {{"state", "at_address"}, {"detail", ""}, {"since", "2025-06-01"}});
+  EXPECT_EQ(given["whereabouts"]["seen_there"],
+            (nlohmann::json{{"at", "2025-11-02T10:00:00"}, {"by", "ealing-csc"}}));
   const nlohmann::json later =
       facts("gone", {{"state", "at_address"}, {"detail", ""}, {"since", "2025-11-03"}});
   EXPECT_EQ(later["whereabouts"]["confirmed"], false);
+  EXPECT_TRUE(later["whereabouts"]["seen_there"].is_null());
   const nlohmann::json unknown =
       facts("gone", {{"state", "unknown"}, {"detail", ""}, {"since", "2025-11-03"}});
   EXPECT_FALSE(unknown["whereabouts"].contains("confirmed"));

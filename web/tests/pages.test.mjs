@@ -183,6 +183,12 @@ describe('pages', () => {
     await page.check('#child_seen')  // yes
     await page.check('#outcome')  // seen
     await page.fill('#note', 'Sofia seen at home, well and alert.')
+    // Seen in person: where must be said (it is what confirms the address).
+    await submit(page, 'Save')
+    const where = await page.locator('.govuk-error-summary a').allInnerTexts()
+    assert.deepEqual(where, ['Select where the child was seen'])
+    await check(page)
+    await page.getByLabel(/^At the home address \(.+ 9ZZ\)$/).check()
     await submit(page, 'Save')
     assert.match(page.url(), /\/children\/sofia\?recorded=contact$/)
     assert.match(await page.locator('.govuk-notification-banner').innerText(), /Contact recorded/)
@@ -426,6 +432,13 @@ describe('pages', () => {
     await page.check('#mode')  // home visit
     await page.check('#child_seen')  // yes
     await page.check('#outcome')  // seen
+    await page.getByLabel('Somewhere else').check()
+    await submit(page, 'Save')
+    // Somewhere else needs its postcode; the area is the user's own until changed.
+    assert.match(await page.locator('.govuk-error-summary').innerText(), /Enter the postcode/)
+    assert.equal(await page.locator('#seen_area').inputValue(), 'E09000009')
+    await check(page)
+    await page.fill('#seen_postcode', 'W5 2HL')
     await submit(page, 'Save')
     assert.match(page.url(), /\?recorded=contact$/)
     const row = page.locator('#alerts ~ table').first().locator('tr', { hasText: 'Child not seen often enough' })
@@ -439,7 +452,8 @@ describe('pages', () => {
 
   test('at phone width (390 px) no page scrolls sideways', async () => {
     const visits = [
-      ['demo.hv', ['/my-work', '/children?q=Sofia', '/children?q=Nobody%20Known', '/children/sofia', '/children/sofia/chronology', '/transfers']],
+      ['demo.hv', ['/my-work', '/children?q=Sofia', '/children?q=Nobody%20Known', '/children/sofia', '/children/sofia/chronology', '/transfers',
+        '/children/sofia/record/contact', '/children/sofia/record/found']],
       ['demo.manager', ['/children/sofia/record/case-closed', '/children/sofia/record/strategy-discussion']],
       ['demo.lead', ['/dashboard']]
     ]
