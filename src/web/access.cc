@@ -115,7 +115,7 @@ std::vector<std::string> Access::involved_elsewhere(const std::string& agency, c
   events.reserve(entries.size());
   for (const ChronologyEntry& entry : entries) events.push_back(reader.read(entry.json, entry.seq));
   std::set<std::string> out;
-  for (const OpenInvolvement& i : open_involvement(events, child, agencies)) {
+  for (const OpenInvolvement& i : involvement_while_alive(events, child, agencies)) {
     const std::string theirs = agencies.area(i.agency);
     if (!theirs.empty() && theirs != area) out.insert(i.agency);
   }
