@@ -272,10 +272,9 @@ TEST_F(RecordFormsTest, AnAgencyIsTypedByNameWithSuggestionsAndAnUnknownNameIsRe
 
 TEST_F(RecordFormsTest, ATransferGoesToAnAgencyOfTheSendersKind) {
   const std::string bob = page_sign_in("bob");  // Ealing's social care
-  const HttpReply r = send_form("/children/noor/record/transfer",
-                                std::string(kToday) +
-                                    "&to=luton-hv&status=child_in_need&mode=written&summary=Moved",
-                                bob);
+  const HttpReply r = send_form(
+      "/children/noor/record/transfer",
+      std::string(kToday) + "&to=luton-hv&status=child_in_need&mode=written&summary=Moved", bob);
   EXPECT_EQ(r.status, 400);
   EXPECT_NE(r.body.find("href=\"#to\">Enter an agency of the same kind as yours"),
             std::string::npos)
