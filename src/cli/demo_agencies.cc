@@ -1,5 +1,6 @@
 #include "cli/demo_agencies.h"
 
+#include <cctype>
 #include <map>
 #include <nlohmann/json.hpp>
 #include <set>
@@ -46,6 +47,12 @@ std::string merge_duplicate_agencies(const std::string& feed,
     if (!a.area.empty()) free.try_emplace({std::string(to_string(a.kind)), a.area}, a.id);
   }
   std::map<std::string, std::string> replaced;  // "\"feed id\"" -> "\"existing id\""
+  std::set<std::string> names;                  // in lower case
+  const auto lower = [](std::string text) {
+    for (char& c : text) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+    return text;
+  };
+  for (const AgencyView& a : existing) names.insert(lower(a.name));
   std::string kept;
   kept.reserve(feed.size());
   std::istringstream in(feed);
@@ -58,6 +65,15 @@ std::string merge_duplicate_agencies(const std::string& feed,
           replaced.emplace("\"" + agency.value("id", "") + "\"", "\"" + place->second + "\"");
           free.erase(place);
           continue;
+        }
+        // Two areas of one name (a county before and after it became a
+        // unitary authority): the second says which area it is.
+        const std::string name = agency.value("name", "");
+        if (!names.insert(lower(name)).second) {
+          auto ordered = nlohmann::ordered_json::parse(line);
+          ordered["name"] = name + " (" + agency.value("area", "") + ")";
+          names.insert(lower(ordered["name"].get<std::string>()));
+          line = ordered.dump();
         }
       }
     }

@@ -20,7 +20,10 @@ namespace sightline::cli {
 // dropped agency's id (a JSON string `"ID"`) replaced by the existing
 // agency's id. An existing agency takes the place of at most one agency of
 // the feed (the first of its kind and area), so that a feed with two GP
-// practices in an area keeps the second.
+// practices in an area keeps the second. A kept agency whose name (in any
+// case) an agency before it already has is named with its area's code after
+// it ("Somerset police (E06000066)": two areas of one name, a county before
+// and after it became a unitary authority), so that no two share a name.
 std::string merge_duplicate_agencies(const std::string& feed,
                                      const std::vector<AgencyView>& existing);
 
