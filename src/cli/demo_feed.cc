@@ -1,5 +1,7 @@
 #include "cli/demo_feed.h"
 
+#include "cli/demo_agencies.h"
+
 namespace sightline::cli {
 
 std::string demo_feed(Date today) {
@@ -8,8 +10,8 @@ std::string demo_feed(Date today) {
   // so the open alert is a missed visit and not an overdue assessment.
   const std::string started = today.plus_days(-42).to_string();
   const std::string born = today.plus_days(-3 * 365).to_string();
-  return R"({"type":"person","id":"demo-mia","at":")" + started +
-         R"(","by":"ealing-csc","given":"Mia","family":"Example","dob":")" + born +
+  return demo_education_agencies("2012-01-01") + R"({"type":"person","id":"demo-mia","at":")" +
+         started + R"(","by":"ealing-csc","given":"Mia","family":"Example","dob":")" + born +
          R"(","sex":"F"})"
          "\n"
          R"({"type":"assessment_started","id":"demo-mia-assessment","at":")" +

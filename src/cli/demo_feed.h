@@ -11,6 +11,8 @@
 namespace sightline::cli {
 
 // The feed (events-v1, JSON Lines) as of `today`. It holds:
+// - the schools, nurseries and education welfare services of the
+//   demonstration's areas (demo_agencies.h);
 // - Mia Example, under a child-and-family assessment that Ealing children's
 //   social care started six weeks ago; the social worker saw her that day
 //   and not since, so `child-not-seen` (seen every 20 working days under an

@@ -7,6 +7,7 @@
 
 #include "cli/arguments.h"
 #include "cli/command.h"
+#include "cli/demo_agencies.h"
 #include "cli/demo_feed.h"
 #include "cli/indicator_windows.h"
 #include "cli/registration_terms.h"
@@ -170,7 +171,11 @@ bool prepare_demo(web::SharedStore& store, web::Accounts& accounts, const Clock&
     options.start = clock.now().date.plus_days(-400);
     std::string lines;
     synth::generate(options, [&](std::string_view chunk) { lines.append(chunk); });
-    std::istringstream caseload(std::move(lines));
+    // One name per agency: the scenario's services stand for the synthetic
+    // world's in the scenario's areas (demo_agencies.h).
+    const std::vector<AgencyView> scenario_agencies =
+        store.with([](Store& s) { return s.agencies(); });
+    std::istringstream caseload(merge_duplicate_agencies(lines, scenario_agencies));
     const ImportResult c = store.with([&](Store& s) {
       return import_feed(s, caseload, "demo: synthetic caseload", ImportCallbacks{});
     });

@@ -140,6 +140,7 @@ Html text_input(const TextInputOptions& o) {
   if (!o.value.empty()) out += attr("value", o.value);
   if (!described_by.empty()) out += attr("aria-describedby", described_by);
   if (!o.autocomplete.empty()) out += attr("autocomplete", o.autocomplete);
+  if (!o.list.empty()) out += attr("list", o.list);
   out += "></div>";
   return Html::trusted(std::move(out));
 }

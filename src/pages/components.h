@@ -36,6 +36,7 @@ struct TextInputOptions {
   std::string classes = {};  // "govuk-input--width-10", ...
   std::string autocomplete = {};
   bool spellcheck_off = false;
+  std::string list = {};  // the id of a <datalist> of suggestions
 };
 Html text_input(const TextInputOptions& o);
 

@@ -21,8 +21,8 @@ std::string domain_label(Domain domain);
 // The agency's name, or its id when the reference data has no name for it.
 std::string agency_name(const AgencyNames& names, std::string_view id);
 // `text` with each word that is an agency's id (ignoring a trailing ".", ","
-// or ":") replaced by the agency's name: "registered with GP practice
-// ealing-gp on ..." -> "registered with GP practice Ealing GP on ...".
+// or ":") replaced by the agency's name: "registered with ealing-gp on ..."
+// -> "registered with Ealing GP practice on ...".
 std::string agencies_named(std::string_view text, const AgencyNames& names);
 
 // One line of a chronology, in words: `title` says what happened ("Home visit:

@@ -3,7 +3,10 @@
 // overdue longest), each in plain English with the finding it guards against
 // and what would resolve it, and a form to acknowledge it with a note; then
 // the safeguards' notices to the agency, and, for a safeguarding lead, the
-// break-glass and relationship notices. Read and written through the JSON API.
+// break-glass and relationship notices, each naming the child. "Mine"
+// (?view=mine) narrows the alerts to those the user acknowledged: alerts are
+// owned by agencies, and acknowledging one is how a person takes it on. Read
+// and written through the JSON API.
 #include <algorithm>
 
 #include "pages/child_access.h"
@@ -247,18 +250,59 @@ Html notices_section(const Visit& v) {
   TableOptions t{.caption = "Records opened by breaking the glass, and new relationships",
                  .caption_classes = "govuk-visually-hidden",
                  .head = {{text("When")}, {text("Who")}, {text("Child")}, {text("What")}}};
+  const auto agencies = agency_list(v.parts);
   for (const json& n : list) {
     const std::string child = text_field(n, "child");
+    const std::string name =
+        text_field(n, "child_name").empty() ? child : text_field(n, "child_name");
+    const std::string kind = text_field(n, "kind");
+    const std::string who_agency = text_field(n, "user_agency");
+    std::string what = "Began a relationship";
+    if (kind == "break_glass") what = "Broke the glass: " + text_field(n, "reason");
+    if (kind == "break_glass_elsewhere") {
+      what =
+          "Another area broke the glass on a child your agency works with (the family may "
+          "have moved): " +
+          text_field(n, "reason");
+    }
     t.rows.push_back(
         {{text(display_date(text_field(n, "at")))},
-         {text(text_field(n, "user") + " (" + code_label(text_field(n, "role")) + ")")},
+         {text(text_field(n, "user") + " (" +
+               (who_agency.empty()
+                    ? code_label(text_field(n, "role"))
+                    : role_at(text_field(n, "role"), agency_name(agencies->names, who_agency))) +
+               ")")},
          {Html::trusted("<a class=\"govuk-link\" href=\"/children/" + url_encode(child) + "\">" +
-                        escape(child) + "</a>")},
-         {text(text_field(n, "kind") == "break_glass"
-                   ? "Broke the glass: " + text_field(n, "reason")
-                   : "Began a relationship")}});
+                        escape(name) + "</a>")},
+         {text(what)}});
   }
   return out + table(t);
+}
+
+// Whose work the page shows: the agency's (the default) or only the
+// signed-in user's, "?view=mine".
+constexpr const char* kMine = "mine";
+
+bool acknowledged_by(const json& alert, const std::string& username) {
+  if (!alert.contains("acknowledgements") || !alert["acknowledgements"].is_array()) return false;
+  for (const json& ack : alert["acknowledgements"]) {
+    if (text_field(ack, "user") == username) return true;
+  }
+  return false;
+}
+
+// "My agency" and "Mine": links, the current one marked, so that the choice
+// needs no script and can be kept as a link.
+Html whose_work_nav(bool mine) {
+  const auto item = [](const std::string& href, const std::string& label, bool current) {
+    return current ? "<li><strong class=\"govuk-!-font-weight-bold\" aria-current=\"page\">" +
+                         escape(label) + "</strong></li>"
+                   : "<li><a class=\"govuk-link\" href=\"" + escape(href) + "\">" + escape(label) +
+                         "</a></li>";
+  };
+  return Html::trusted("<nav aria-label=\"Whose work\"><ul class=\"govuk-list\">" +
+                       item("/my-work", "My agency", !mine) +
+                       item("/my-work?view=mine", "Mine", mine) + "</ul></nav>");
 }
 
 web::Response my_work(const Visit& v, const std::string& error_id, const std::string& error,
@@ -282,12 +326,43 @@ web::Response my_work(const Visit& v, const std::string& error_id, const std::st
         "children's alerts.</p>");
     return v.page(v.frame("My work", "/my-work"), content, status);
   }
+  const bool mine = v.request.query_param("view").value_or("") == kMine;
+  content += whose_work_nav(mine);
   const ApiReply reply = v.api.get("/api/v1/alerts", "limit=200");
   std::vector<json> alerts;
   if (reply.ok() && reply.body.contains("alerts") && reply.body["alerts"].is_array()) {
-    for (const json& alert : reply.body["alerts"]) alerts.push_back(alert);
+    for (const json& alert : reply.body["alerts"]) {
+      if (!mine || acknowledged_by(alert, a.username)) alerts.push_back(alert);
+    }
   }
   sort_by_urgency(alerts);
+  if (mine) {
+    // Alerts are owned by agencies; what is one person's is what they took on
+    // by acknowledging it.
+    content += Html::trusted("<h2 class=\"govuk-heading-m\">Alerts you have acknowledged</h2>");
+    if (!reply.ok()) {
+      content += Html::trusted("<p class=\"govuk-body\">") +
+                 text("The alerts could not be read: " + reply.error_message()) +
+                 Html::trusted("</p>");
+    } else if (alerts.empty()) {
+      content += Html::trusted(
+          "<p class=\"govuk-body\">You have acknowledged none of your agency's open alerts. An "
+          "alert you acknowledge is listed here until the duty is done.</p>");
+    } else {
+      const std::size_t n = alerts.size();
+      content += Html::trusted("<p class=\"govuk-body\">") +
+                 text(std::to_string(n) + (n == 1 ? " alert" : " alerts") +
+                      " of your agency's that you acknowledged, the most pressing first.") +
+                 Html::trusted("</p>");
+      for (const json& alert : alerts) content += alert_card(v, alert, error_id, error, note);
+    }
+    content += Html::trusted(
+        "<p class=\"govuk-body\">Notices are sent to your agency, not to one person: they are "
+        "under <a class=\"govuk-link\" href=\"/my-work#notices\">My agency</a>.</p>");
+    PageFrame f = v.frame("My work", "/my-work");
+    f.has_errors = !error.empty();
+    return v.page(f, content, status);
+  }
   content += Html::trusted("<h2 class=\"govuk-heading-m\">Alerts for your agency</h2>");
   if (!reply.ok()) {
     content += Html::trusted("<p class=\"govuk-body\">") +

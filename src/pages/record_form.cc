@@ -3,6 +3,7 @@
 #include <cstdio>
 #include <set>
 
+#include "pages/agency_picker.h"
 #include "pages/child_access.h"
 #include "pages/event_text.h"
 #include "pages/layout.h"
@@ -238,11 +239,10 @@ std::string agency_in_childs_area(const Visit& v, const nlohmann::json& summary,
   return "";
 }
 
-std::vector<SelectItem> agency_items(const std::vector<AgencyView>& agencies,
-                                     const std::string& chosen) {
-  std::vector<SelectItem> items = {{"", "Choose an agency", chosen.empty()}};
-  for (const AgencyView& a : agencies) items.push_back({a.id, a.name, a.id == chosen});
-  return items;
+std::string read_agency_field(const Visit& v, const std::string& field, FieldErrors& errors) {
+  const AgencyAnswer answer = read_agency_answer(v.form.get(field), *agency_list(v.parts));
+  if (!answer.error.empty()) errors.add(field, answer.error);
+  return answer.id;
 }
 
 Html indicator_checkboxes(const std::string& name, const std::string& legend,

@@ -12,6 +12,7 @@
 #include <variant>
 #include <vector>
 
+#include "pages/agency_picker.h"
 #include "pages/child_facts.h"
 #include "pages/components.h"
 #include "pages/visit.h"
@@ -127,9 +128,10 @@ std::vector<AgencyView> agency_choices(const Visit& v, const nlohmann::json& inv
 std::string agency_in_childs_area(const Visit& v, const nlohmann::json& summary,
                                   const std::vector<AgencyView>& choices, AgencyKind kind,
                                   bool temporary_only = false);
-// Select items of agencies (by name), with a first "Choose an agency" item.
-std::vector<SelectItem> agency_items(const std::vector<AgencyView>& agencies,
-                                     const std::string& chosen);
+// The agency the agency picker (agency_picker.h) named `field` was answered
+// with, as its id: "" when it was left empty, or when what was typed names no
+// agency, and that error is then added against `field`.
+std::string read_agency_field(const Visit& v, const std::string& field, FieldErrors& errors);
 // One checkbox group per indicator domain, named `name`, with the codes in
 // `checked` ticked. Ids are NAME-DOMAIN, so the first group's is the error target.
 Html indicator_checkboxes(const std::string& name, const std::string& legend,

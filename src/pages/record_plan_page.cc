@@ -64,6 +64,12 @@ std::vector<OpenPlan> open_plans(const Visit& v, const std::string& child) {
 
 }  // namespace
 
+// An options review is of a family's routes of support, and the format's
+// `person` is whom it was held with: the parent or carer whose circumstances
+// (immigration, income, housing) call for it (support-options-review watches
+// the carers'), which also settles it for each of their children. So the form
+// asks which of the child's carers; only a child with no carer recorded is
+// reviewed as themselves.
 web::Response record_options_review(const Visit& v) {
   auto loaded = load_form_child(v);
   if (auto* refused = std::get_if<web::Response>(&loaded)) return std::move(*refused);
@@ -71,30 +77,63 @@ web::Response record_options_review(const Visit& v) {
   static const std::vector<std::string> kOptions = {"s17_support",       "adult_care_support",
                                                     "return_assistance", "benefits_if_working",
                                                     "specialist_advice", "rent_deposit"};
+  std::vector<std::string> carer_ids;
+  std::vector<ChoiceItem> carer_items;
+  if (fc.summary.contains("carers") && fc.summary["carers"].is_array()) {
+    for (const nlohmann::json& c : fc.summary["carers"]) {
+      const std::string id = text_field(c, "id");
+      if (id.empty() || one_of(carer_ids, id)) continue;
+      carer_ids.push_back(id);
+      const std::string name = text_field(c, "name").empty() ? id : text_field(c, "name");
+      carer_items.push_back({id, name, code_label(text_field(c, "role")), false});
+    }
+  }
   FieldErrors errors;
   const std::vector<std::string> options = v.form.all("options");
   const std::string note = v.form.get("note");
+  std::string person = v.form.get("person");
+  if (carer_ids.size() == 1 && v.request.method != "POST") person = carer_ids.front();
   if (v.request.method == "POST") {
     const auto at = read_event_at(v, "at", "of the review", errors);
+    if (!carer_ids.empty() && !one_of(carer_ids, person)) {
+      errors.add("person", "Select the parent or carer the review was held with");
+    }
+    if (carer_ids.empty()) person = fc.id;
     if (options.empty()) errors.add("options", "Select the routes of support the review covered");
     for (const std::string& o : options) {
       if (!one_of(kOptions, o)) errors.add("options", "Select only the routes listed");
     }
     if (errors.empty()) {
       nlohmann::ordered_json event = base_event(v, "options_review", *at);
-      event["person"] = fc.id;
+      event["person"] = person;
       event["agency"] = v.session.account.agency;
       event["options"] = options;
       if (!note.empty()) event["note"] = note;
-      if (store_event(v, event, {{"at", "at-day"}, {"options", "options"}, {"note", "note"}},
-                      "options", errors)) {
+      if (store_event(
+              v, event,
+              {{"at", "at-day"}, {"person", "person"}, {"options", "options"}, {"note", "note"}},
+              "options", errors)) {
         return saved(fc.id, "options_review");
       }
     }
   }
+  for (ChoiceItem& item : carer_items) item.checked = item.value == person;
   std::vector<ChoiceItem> items;
   for (const std::string& o : kOptions) items.push_back({o, code_label(o), "", one_of(options, o)});
   Html fields = when_field(v, "When was the review?", errors);
+  if (carer_items.empty()) {
+    fields +=
+        inset_text(text("No parent or carer of " + fc.name +
+                        " is recorded, so the review is recorded as held for " + fc.name + "."));
+  } else {
+    fields += radios({.id_prefix = "person",
+                      .name = "person",
+                      .legend = {"Who was the review held with?", "govuk-fieldset__legend--m"},
+                      .items = carer_items,
+                      .hint = "The parent or carer whose circumstances it reviewed. It counts for "
+                              "each of their children.",
+                      .error = errors.of("person")});
+  }
   fields +=
       checkboxes({.id_prefix = "options",
                   .name = "options",
@@ -277,11 +316,13 @@ web::Response record_notification(const Visit& v) {
   static const std::vector<std::string> kSubjects = {"out_of_area_placement", "move_in",
                                                      "gp_registration", "birth", "concern"};
   FieldErrors errors;
-  const std::string to = v.form.get("to");
+  const std::string to_typed = v.form.get("to");
+  std::string to;
   const std::string subject = answer_or_prefill(v, "subject");
   const std::string note = v.form.get("note");
   const std::string mine = v.session.account.agency;
   if (v.request.method == "POST") {
+    to = read_agency_field(v, "to", errors);
     const auto at = read_event_at(v, "at", "of the notice", errors);
     if (to.empty() || to == mine) errors.add("to", "Select the agency the notice went to");
     if (!one_of(kSubjects, subject)) errors.add("subject", "Select what the notice was about");
@@ -309,11 +350,13 @@ web::Response record_notification(const Visit& v) {
           : agency_in_childs_area(v, fc.summary, others, AgencyKind::kChildrensSocialCare,
                                   /*temporary_only=*/true);
   Html fields = when_field(v, "When was the notice sent?", errors);
-  fields += select({.id = "to",
-                    .name = "to",
-                    .label = {"Who was it sent to?", "govuk-label--m"},
-                    .items = agency_items(others, chosen),
-                    .error = errors.of("to")});
+  fields += agency_picker({.id = "to",
+                           .name = "to",
+                           .label = {"Who was it sent to?", "govuk-label--m"},
+                           .value = chosen.empty() ? to_typed : chosen,
+                           .error = errors.of("to"),
+                           .suggestions = others},
+                          agency_list(v.parts)->names);
   fields += radios({.id_prefix = "subject",
                     .name = "subject",
                     .legend = {"What was it about?", "govuk-fieldset__legend--m"},

@@ -20,13 +20,15 @@ web::Response record_referral(const Visit& v) {
   const std::string& name = form_child.name;
 
   FieldErrors errors;
-  const std::string to = v.form.get("to");
+  const std::string to_typed = v.form.get("to");
+  std::string to;
   const std::vector<std::string> concerns = v.form.all("concerns");
   const std::string note = v.form.get("note");
   const std::string mine = v.session.account.agency;
   if (v.request.method == "POST") {
     const auto at = read_event_at(v, "at", "of the referral", errors);
-    if (to.empty()) errors.add("to", "Select the agency the referral is to");
+    to = read_agency_field(v, "to", errors);
+    if (to.empty()) errors.add("to", "Enter the agency the referral is to");
     if (to == mine) errors.add("to", "Select another agency: a referral goes to someone else");
     if (errors.empty()) {
       nlohmann::ordered_json event = {{"type", "referral"},  {"id", new_event_id("ref")},
@@ -42,11 +44,13 @@ web::Response record_referral(const Visit& v) {
       agency_choices(v, form_child.summary.value("agencies", nlohmann::json::array()),
                      AgencyKind::kChildrensSocialCare);
   Html fields = when_field(v, "When was the referral made?", errors);
-  fields += select({.id = "to",
-                    .name = "to",
-                    .label = {"Who is the referral to?", "govuk-label--m"},
-                    .items = agency_items(others, to),
-                    .error = errors.of("to")});
+  fields += agency_picker({.id = "to",
+                           .name = "to",
+                           .label = {"Who is the referral to?", "govuk-label--m"},
+                           .value = to_typed,
+                           .error = errors.of("to"),
+                           .suggestions = others},
+                          agency_list(v.parts)->names);
   fields += indicator_checkboxes("concerns", "What are the concerns?", concerns,
                                  errors.of("concerns-physical_care"));
   fields += textarea({.id = "note",
@@ -71,15 +75,17 @@ web::Response record_referral_outcome(const Visit& v) {
   FieldErrors errors;
   const std::string referral = v.form.get("referral");
   const std::string outcome = v.form.get("outcome");
-  const std::string to = v.form.get("to");
+  const std::string to_typed = v.form.get("to");
+  std::string to;
   const std::string note = v.form.get("note");
   const std::string mine = v.session.account.agency;
   if (v.request.method == "POST") {
     const auto at = read_event_at(v, "at", "of the decision", errors);
+    to = read_agency_field(v, "to", errors);
     if (referral.empty()) errors.add("referral", "Select the referral");
     if (outcome.empty()) errors.add("outcome", "Select what was decided");
     if ((outcome == "passed_to" || outcome == "signposted") && to.empty()) {
-      errors.add("to", "Select the agency it was passed or signposted to");
+      errors.add("to", "Enter the agency it was passed or signposted to");
     }
     if (errors.empty()) {
       nlohmann::ordered_json event = {{"type", "referral_outcome"},
@@ -136,11 +142,13 @@ web::Response record_referral_outcome(const Visit& v) {
                                          "signposted", "no_further_action"},
                                         outcome),
                     .error = errors.of("outcome")});
-  fields += select({.id = "to",
-                    .name = "to",
-                    .label = {"Passed or signposted to (if it was)", "govuk-label--m"},
-                    .items = agency_items(others, to),
-                    .error = errors.of("to")});
+  fields += agency_picker({.id = "to",
+                           .name = "to",
+                           .label = {"Passed or signposted to (if it was)", "govuk-label--m"},
+                           .value = to_typed,
+                           .error = errors.of("to"),
+                           .suggestions = others},
+                          names);
   fields += textarea({.id = "note",
                       .name = "note",
                       .label = {"Reasons (optional)", "govuk-label--m"},

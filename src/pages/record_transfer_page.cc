@@ -56,7 +56,8 @@ web::Response record_transfer(const Visit& v) {
   const bool hv = is_health_visiting(agencies, mine);
 
   const bool posted = v.request.method == "POST";
-  const std::string to = v.form.get("to");
+  const std::string to_typed = v.form.get("to");
+  std::string to;
   const std::string status = posted ? v.form.get("status") : suggested_status(facts, hv);
   const std::vector<std::string> risks =
       posted ? v.form.all("risks") : active_indicator_codes(facts);
@@ -65,7 +66,19 @@ web::Response record_transfer(const Visit& v) {
   FieldErrors errors;
   if (posted) {
     const auto at = read_event_at(v, "at", "of the transfer", errors);
-    if (to.empty()) errors.add("to", "Select the agency taking over");
+    to = read_agency_field(v, "to", errors);
+    if (to.empty()) errors.add("to", "Enter the agency taking over");
+    // A transfer is between like services (see the receivers below).
+    const auto kind_of = [&](const std::string& id) -> std::optional<AgencyKind> {
+      for (const AgencyView& a : agencies) {
+        if (a.id == id) return a.kind;
+      }
+      return std::nullopt;
+    };
+    if (!to.empty() && kind_of(to) != kind_of(mine)) {
+      errors.add("to", "Enter an agency of the same kind as yours: " +
+                           agency_name(list->names, to) + " is not");
+    }
     if (to == mine) errors.add("to", "Select another agency: a transfer goes to someone else");
     if (status.empty()) errors.add("status", "Select what the receiver is taking on");
     if (mode.empty()) errors.add("mode", "Select how the transfer was made");
@@ -117,11 +130,13 @@ web::Response record_transfer(const Visit& v) {
       hv ? std::vector<std::string>{"universal", "enhanced"}
          : std::vector<std::string>{"welfare_check", "child_in_need", "incomplete_assessment",
                                     "incomplete_s47", "child_protection"};
-  Html fields = select({.id = "to",
-                        .name = "to",
-                        .label = {"Which agency is taking over?", "govuk-label--m"},
-                        .items = agency_items(receivers, chosen),
-                        .error = errors.of("to")});
+  Html fields = agency_picker({.id = "to",
+                               .name = "to",
+                               .label = {"Which agency is taking over?", "govuk-label--m"},
+                               .value = chosen.empty() ? to_typed : chosen,
+                               .error = errors.of("to"),
+                               .suggestions = receivers},
+                              list->names);
   fields += radios({.id_prefix = "status",
                     .name = "status",
                     .legend = {"What are they taking on?", "govuk-fieldset__legend--m"},

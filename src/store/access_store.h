@@ -25,7 +25,10 @@ struct BreakGlassGrant {
 struct AccessNotice {
   std::int64_t id = 0;
   std::string agency;  // whose leads it is for
-  std::string kind;    // "break_glass", "relationship_claimed"
+  // "break_glass" (by one of the agency's own staff), "relationship_claimed",
+  // "break_glass_elsewhere" (by another area's professional, on a child the
+  // agency is involved with: the family may have moved)
+  std::string kind;
   std::string child, username, role, reason;
   std::string at;  // UTC
   std::int64_t audit_seq = 0;
@@ -38,10 +41,10 @@ class AccessStore {
   // The latest grant to `username` for `child` that expires after `now`.
   virtual std::optional<BreakGlassGrant> live_grant(const std::string& username,
                                                     const std::string& child, std::int64_t now) = 0;
-  // Keeps a grant and its notice, together; returns the grant's id (the
-  // grant's own `id` and the notice's are not read).
+  // Keeps a grant and its notices, together; returns the grant's id (the
+  // grant's own `id` and the notices' are not read).
   virtual std::int64_t add_break_glass(const BreakGlassGrant& grant,
-                                       const AccessNotice& notice) = 0;
+                                       const std::vector<AccessNotice>& notices) = 0;
   // Keeps a notice within `transaction` (an import batch's: the notice of a
   // claimed relationship commits with the events that claim it).
   virtual void add_notice(Transaction& transaction, const AccessNotice& notice) = 0;

@@ -1,7 +1,12 @@
 #include "web/access.h"
 
+#include <set>
+
+#include "chronology/involvement.h"
 #include "core/text.h"
+#include "store/stored_event_reader.h"
 #include "web/secrets.h"
+#include "web/store_agency_facts.h"
 
 namespace sightline::web {
 std::string AccessBasis::describe() const {
@@ -78,6 +83,9 @@ Expected<BreakGlassGrant> Access::break_glass(const Account& account, const Id& 
     return Unexpected(
         field_error(ErrorCode::kBadRequest, "reason", "reason: at most 2000 characters"));
   }
+  // Who else is told: read before the audit, so that a failure to read it
+  // leaves no audited break-glass without its notices.
+  const std::vector<std::string> elsewhere = involved_elsewhere(account.agency, child);
   // Audited first: if the audit cannot be written, no access is granted.
   const AuditRecord record =
       audit_.append({account.username, std::string(to_string(account.role)), account.agency,
@@ -86,10 +94,32 @@ Expected<BreakGlassGrant> Access::break_glass(const Account& account, const Id& 
   BreakGlassGrant grant{
       0,   account.username,     std::string(to_string(account.role)), account.agency, child, why,
       now, now + grant_duration_};
-  grant.id =
-      grants_.add_break_glass(grant, {0, account.agency, "break_glass", child, grant.username,
-                                      grant.role, why, record.at, record.seq});
+  std::vector<Notice> notices = {{0, account.agency, "break_glass", child, grant.username,
+                                  grant.role, why, record.at, record.seq}};
+  for (const std::string& agency : elsewhere) {
+    notices.push_back({0, agency, "break_glass_elsewhere", child, grant.username, grant.role, why,
+                       record.at, record.seq});
+  }
+  grant.id = grants_.add_break_glass(grant, notices);
   return grant;
+}
+
+std::vector<std::string> Access::involved_elsewhere(const std::string& agency, const Id& child) {
+  StoreAgencyFacts agencies(store_);
+  const std::string area = agencies.area(agency);
+  if (area.empty()) return {};
+  const std::vector<ChronologyEntry> entries =
+      store_.with([&](Store& s) { return s.chronology(child, std::nullopt); });
+  StoredEventReader reader;
+  std::vector<Event> events;
+  events.reserve(entries.size());
+  for (const ChronologyEntry& entry : entries) events.push_back(reader.read(entry.json, entry.seq));
+  std::set<std::string> out;
+  for (const OpenInvolvement& i : involvement_while_alive(events, child, agencies)) {
+    const std::string theirs = agencies.area(i.agency);
+    if (!theirs.empty() && theirs != area) out.insert(i.agency);
+  }
+  return {out.begin(), out.end()};
 }
 
 void Access::record_claimed_relationship(const Account& account, const Id& child,

@@ -18,6 +18,11 @@
 //   this child without a relationship. That is allowed for `grant_duration`
 //   seconds, recorded in the audit log with the reason, and raises a notice
 //   to the safeguarding lead(s) of the user's own agency, who account for it.
+//   When the user's agency is of another area than an agency involved with
+//   the child now (the child page's "involved now": open involvement, C8, of
+//   a living child; chronology/involvement.h), that agency's leads are told
+//   too ("break_glass_elsewhere"): a professional elsewhere needing the
+//   record is a sign the family has moved.
 // An agency that begins a relationship by recording an event about a child it
 // sees by break-glass claims it: that too is audited and raises a notice
 // (record_claimed_relationship), since the relationship outlasts the grant.
@@ -82,7 +87,7 @@ class Access {
                             std::string* notice_rule = nullptr);
   // nullopt: refused.
   std::optional<AccessBasis> basis_for(const Account& account, const Id& child);
-  // Records a break-glass and raises its notice. Refuses with kReasonRequired
+  // Records a break-glass and raises its notices. Refuses with kReasonRequired
   // for a missing or short reason, kBadRequest for one over 2,000 characters,
   // kForbidden for a role that may not.
   Expected<BreakGlassGrant> break_glass(const Account& account, const Id& child,
@@ -95,6 +100,9 @@ class Access {
   // commits with the events or not at all.
   void record_claimed_relationship(const Account& account, const Id& child,
                                    const std::string& remote, Transaction& transaction);
+  // The agencies involved with the child now whose area is known and not
+  // `agency`'s (none when `agency`'s area is not known), by id.
+  std::vector<std::string> involved_elsewhere(const std::string& agency, const Id& child);
   // The latest 500 notices for the agency's leads, newest first.
   std::vector<Notice> notices_for(const std::string& agency);
 

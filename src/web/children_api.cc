@@ -361,16 +361,46 @@ Response ChildrenApi::notices(const SessionInfo& session) const {
   if (session.account.role != Role::kSafeguardingLead) {
     return error_response(ErrorCode::kForbidden, "notices are for safeguarding leads");
   }
+  const std::vector<Notice> notices = access.notices_for(session.account.agency);
+  std::map<Id, std::optional<std::string>> names;
+  for (const Notice& n : notices) names.emplace(n.child, std::nullopt);
+  store.with([&](Store& s) {
+    for (auto& [child, name] : names) {
+      if (const auto person = s.person(child, std::nullopt)) name = person->display_name();
+    }
+  });
+  // The agency of whoever acted: the notice's own, except for another area's
+  // break-glass, whose audit record says it.
+  std::map<Id, std::vector<AuditRecord>> records;
+  const auto agency_of = [&](const Notice& n) -> std::string {
+    if (n.kind != "break_glass_elsewhere") return n.agency;
+    auto [at, added] = records.try_emplace(n.child);
+    if (added) at->second = audit.records_about(n.child);
+    for (const AuditRecord& r : at->second) {
+      if (r.seq == n.audit_seq) return r.entry.agency;
+    }
+    return {};
+  };
   json list = json::array();
-  for (const Notice& n : access.notices_for(session.account.agency)) {
+  for (const Notice& n : notices) {
+    const auto& name = names[n.child];
+    const std::string user_agency = agency_of(n);
     list.push_back({{"id", n.id},
                     {"kind", n.kind},
                     {"child", n.child},
+                    {"child_name", name ? json(*name) : json(nullptr)},
                     {"user", n.username},
                     {"role", n.role},
+                    {"user_agency", user_agency.empty() ? json(nullptr) : json(user_agency)},
                     {"reason", n.reason},
                     {"at", n.at},
                     {"audit_seq", n.audit_seq}});
+  }
+  // Every child named is audited before the answer leaves.
+  for (const auto& [child, name] : names) {
+    audit.append({session.account.username, std::string(to_string(session.account.role)),
+                  session.account.agency, "child.notices_read", child, "",
+                  "access notices of " + session.account.agency});
   }
   return json_response(200, json{{"agency", session.account.agency}, {"notices", list}}.dump());
 }

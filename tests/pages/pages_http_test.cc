@@ -566,6 +566,9 @@ TEST_F(PagesWorkTest, MyWorkListsTheNoticesSentToTheAgencyNewestFirst) {
   named.replace(named.find("ealing-gp"), 9, "GP practice in Ealing (name not given in the review)");
   EXPECT_NE(section.find(pages::escape(named)), std::string::npos) << section;
   EXPECT_EQ(section.find("ealing-gp"), std::string::npos);
+  // Named once: the practice's name already says what it is.
+  EXPECT_NE(section.find("registered with GP practice in Ealing"), std::string::npos) << section;
+  EXPECT_EQ(section.find("GP practice GP practice"), std::string::npos) << section;
   EXPECT_NE(section.find(pages::display_date(sent.front().at)), std::string::npos);
   EXPECT_EQ(section.find("There are no notices for your agency"), std::string::npos);
   bool audited = false;
@@ -694,6 +697,108 @@ TEST_F(PagesWorkTest, WhoLookedSaysWhoInWordsAndWhenInUkTime) {
   EXPECT_NE(r.body.find("alice (Practitioner)"), std::string::npos);
   EXPECT_NE(r.body.find("Ealing health visiting (Ealing Community Services)"), std::string::npos);
   EXPECT_EQ(r.body.find(">ealing-hv<"), std::string::npos);
+}
+
+TEST_F(PagesWorkTest, TheAuditPageFiltersByPersonByWhatTheyDidAndByDate) {
+  clock_.set(*Timestamp::parse("2026-06-01T10:00:00"));
+  ASSERT_EQ(get("/children/sofia", page_sign_in("alice")).status, 200);
+  const std::string bob = page_sign_in("bob");
+  ASSERT_EQ(get("/children/sofia/audit", bob).status, 200);  // bob's own look, recorded
+  const HttpReply all = get("/children/sofia/audit", bob);
+  ASSERT_EQ(all.status, 200) << all.body;
+  EXPECT_NE(all.body.find("<form method=\"get\" action=\"/children/sofia/audit\""),
+            std::string::npos);
+  EXPECT_NE(all.body.find("<option value=\"alice\">alice (Practitioner, Ealing health visiting"),
+            std::string::npos)
+      << all.body;
+  EXPECT_NE(all.body.find("Read this audit"), std::string::npos);
+
+  const HttpReply alice_only = get("/children/sofia/audit?who=alice&what=viewed", bob);
+  ASSERT_EQ(alice_only.status, 200);
+  EXPECT_NE(alice_only.body.find("Opened the record"), std::string::npos);
+  EXPECT_EQ(alice_only.body.find("Read this audit"), std::string::npos);
+  EXPECT_NE(alice_only.body.find("<option value=\"alice\" selected>"), std::string::npos);
+
+  const HttpReply glass = get("/children/sofia/audit?what=break-glass", bob);
+  EXPECT_NE(glass.body.find("No looks at this record match the filter"), std::string::npos);
+  // The day before: nothing; the day itself: alice's look.
+  const HttpReply before =
+      get("/children/sofia/audit?who=alice&to-day=31&to-month=5&to-year=2026", bob);
+  EXPECT_NE(before.body.find("No looks at this record match the filter"), std::string::npos);
+  const HttpReply on_the_day = get(
+      "/children/sofia/audit?who=alice&from-day=1&from-month=6&from-year=2026&to-day=1&to-month=6"
+      "&to-year=2026",
+      bob);
+  EXPECT_NE(on_the_day.body.find("Opened the record"), std::string::npos);
+
+  const HttpReply bad = get("/children/sofia/audit?from-day=31&from-month=2&from-year=2026", bob);
+  EXPECT_EQ(bad.status, 400);
+  EXPECT_NE(bad.body.find("<title>Error: Who has looked"), std::string::npos);
+  EXPECT_NE(bad.body.find("href=\"#from-day\">The date from must be a real date"),
+            std::string::npos)
+      << bad.body;
+  EXPECT_NE(bad.body.find("value=\"31\""), std::string::npos);
+}
+
+TEST_F(PagesWorkTest, MineListsOnlyTheAlertsIAcknowledgedBesideMyAgencysWork) {
+  accounts_->add("sam", web::Role::kManager, "ealing-csc", kPassword, admin());
+  const std::string bob = page_sign_in("bob");
+  const HttpReply page = get("/my-work", bob);
+  const std::string id = alert_id(page.body);
+  ASSERT_FALSE(id.empty());
+  EXPECT_NE(page.body.find("aria-current=\"page\">My agency</strong>"), std::string::npos);
+  EXPECT_NE(page.body.find("href=\"/my-work?view=mine\">Mine</a>"), std::string::npos);
+  const HttpReply before = get("/my-work?view=mine", bob);
+  ASSERT_EQ(before.status, 200);
+  EXPECT_NE(before.body.find("aria-current=\"page\">Mine</strong>"), std::string::npos);
+  EXPECT_NE(before.body.find("You have acknowledged none"), std::string::npos);
+  EXPECT_EQ(before.body.find("id=\"alert-"), std::string::npos);
+
+  ASSERT_EQ(post_form("/my-work/alerts/" + id + "/acknowledge",
+                      "csrf_token=" + csrf_in(page.body) + "&note=Rang+Luton", bob)
+                .status,
+            303);
+  const HttpReply mine = get("/my-work?view=mine", bob);
+  EXPECT_NE(mine.body.find("id=\"alert-" + id + "\""), std::string::npos) << mine.body;
+  EXPECT_NE(mine.body.find("Alerts you have acknowledged"), std::string::npos);
+  // A colleague at the same agency: the alert is the agency's, not theirs.
+  const std::string sam = page_sign_in("sam");
+  EXPECT_NE(get("/my-work", sam).body.find("id=\"alert-" + id + "\""), std::string::npos);
+  const HttpReply sams = get("/my-work?view=mine", sam);
+  EXPECT_EQ(sams.body.find("id=\"alert-" + id + "\""), std::string::npos);
+  EXPECT_NE(sams.body.find("You have acknowledged none"), std::string::npos);
+}
+
+// Ivy is under an assessment by Ealing's social care; Luton's health visitor
+// breaks the glass on her (the family may have moved).
+class PagesMovedTest : public PagesTest {
+ protected:
+  std::string extra_feed() const override {
+    return R"({"type":"person","id":"ivy","at":"2026-01-05","by":"ealing-csc","given":"Ivy","family":"Example","dob":"2024-03-01"}
+{"type":"assessment_started","id":"ivy-assessment","at":"2026-01-06T10:00","by":"ealing-csc","child":"ivy","kind":"child_and_family","agency":"ealing-csc"}
+)";
+  }
+};
+
+TEST_F(PagesMovedTest, TheLeadsOfTheAgencyInvolvedSeeAnotherAreasBreakGlassNamingTheChild) {
+  const std::string luton = page_sign_in("lutonhv");
+  const HttpReply refused = get("/children/ivy", luton);
+  ASSERT_EQ(refused.status, 403);
+  ASSERT_EQ(
+      post_form("/children/ivy/break-glass",
+                "csrf_token=" + csrf_in(refused.body) + "&reason=Family+registered+in+Luton", luton)
+          .status,
+      303);
+  const HttpReply r = get("/my-work", page_sign_in("bob"));  // Ealing social care's lead
+  const auto start = r.body.find("id=\"break-glass\"");
+  ASSERT_NE(start, std::string::npos);
+  const std::string section = r.body.substr(start);
+  EXPECT_NE(section.find("href=\"/children/ivy\">Ivy Example</a>"), std::string::npos) << section;
+  EXPECT_NE(section.find("lutonhv (Practitioner, Luton health visiting)"), std::string::npos)
+      << section;
+  EXPECT_NE(section.find("Another area broke the glass on a child your agency works with"),
+            std::string::npos);
+  EXPECT_NE(section.find("Family registered in Luton"), std::string::npos);
 }
 
 TEST_F(PagesWorkTest, AcknowledgingNeedsANoteAndKeepsTheAlertOpen) {

@@ -274,5 +274,101 @@ TEST_F(RecordFormsTest, EachAlertIsResolvedByPostingTheFormItsRecordItLinkOpens)
   }
 }
 
+TEST_F(RecordFormsTest, AnAgencyIsTypedByNameWithSuggestionsAndAnUnknownNameIsRefused) {
+  const std::string bob = page_sign_in("bob");
+  const std::string target = "/children/noor/record/notification";
+  const HttpReply page = get(target, bob);
+  ASSERT_EQ(page.status, 200);
+  // A text input with a datalist of suggestions, not a select of every agency.
+  EXPECT_NE(page.body.find("list=\"to-agencies\""), std::string::npos) << page.body;
+  EXPECT_NE(page.body.find("<datalist id=\"to-agencies\">"), std::string::npos);
+  EXPECT_NE(page.body.find("<option value=\"Luton Children&#39;s Social Care (duty social work "
+                           "team)\">"),
+            std::string::npos)
+      << page.body;
+  EXPECT_EQ(page.body.find("<select class=\"govuk-select\" id=\"to\""), std::string::npos);
+
+  const int before = stored("notification", bob);
+  HttpReply r = send_form(
+      target, std::string(kToday) + "&subject=concern&to=" + pages::url_encode("Luton Town FC"),
+      bob);
+  EXPECT_EQ(r.status, 400);
+  EXPECT_NE(r.body.find("href=\"#to\">No agency is called \xE2\x80\x9CLuton Town FC\xE2\x80\x9D"),
+            std::string::npos)
+      << r.body;
+  EXPECT_NE(r.body.find("value=\"Luton Town FC\""), std::string::npos);  // kept as typed
+  EXPECT_EQ(stored("notification", bob), before);
+
+  // The name in any case, with spaces around it, is the agency.
+  r = send_form(target,
+                std::string(kToday) + "&subject=concern&to=" +
+                    pages::url_encode("  luton children's social care (DUTY social work team) "),
+                bob);
+  ASSERT_EQ(r.status, 303) << r.body;
+  const nlohmann::json entries =
+      nlohmann::json::parse(get("/api/v1/children/noor/chronology", bob).body)["entries"];
+  bool to_luton = false;
+  for (const auto& e : entries) {
+    const std::string line = e.dump();
+    to_luton = to_luton || (line.find("\"type\":\"notification\"") != std::string::npos &&
+                            line.find("\"to\":\"luton-csc\"") != std::string::npos);
+  }
+  EXPECT_TRUE(to_luton) << entries;
+}
+
+TEST_F(RecordFormsTest, ATransferGoesToAnAgencyOfTheSendersKind) {
+  const std::string bob = page_sign_in("bob");  // Ealing's social care
+  const HttpReply r = send_form(
+      "/children/noor/record/transfer",
+      std::string(kToday) + "&to=luton-hv&status=child_in_need&mode=written&summary=Moved", bob);
+  EXPECT_EQ(r.status, 400);
+  EXPECT_NE(r.body.find("href=\"#to\">Enter an agency of the same kind as yours"),
+            std::string::npos)
+      << r.body;
+}
+
+// Noor's mother Nadia has no income and no settled home, and Noor is known to
+// Ealing's social care: the support options must be reviewed with the family
+// (support-options-review, F1).
+class FamilyFormsTest : public RecordFormsTest {
+ protected:
+  std::string extra_feed() const override {
+    return std::string(kNoor) +
+           R"({"type":"person","id":"nadia","at":"2025-10-01","by":"ealing-csc","given":"Nadia","family":"Example","dob":"1995-04-01"}
+{"type":"relationship","at":"2025-10-01","by":"ealing-csc","person":"nadia","other":"noor","role":"mother"}
+{"type":"circumstances","at":"2026-02-02","by":"ealing-csc","person":"nadia","housing":"sofa_surfing","income":"none"}
+)";
+  }
+};
+
+TEST_F(FamilyFormsTest, AnOptionsReviewIsRecordedWithTheParentItWasHeldWith) {
+  const std::string bob = page_sign_in("bob");
+  ASSERT_TRUE(open_rules(bob).contains("support-options-review"));
+  const std::string target = "/children/noor/record/options-review";
+  const HttpReply page = get(target, bob);
+  ASSERT_EQ(page.status, 200);
+  EXPECT_NE(page.body.find("Who was the review held with?"), std::string::npos);
+  // The only carer is chosen already.
+  EXPECT_NE(page.body.find("value=\"nadia\" checked"), std::string::npos) << page.body;
+  EXPECT_NE(page.body.find("Nadia Example"), std::string::npos);
+
+  const std::string options = "&options=s17_support&options=specialist_advice";
+  HttpReply r = send_form(target, std::string(kToday) + options + "&person=noor", bob);
+  EXPECT_EQ(r.status, 400);
+  EXPECT_NE(r.body.find("href=\"#person\">Select the parent or carer"), std::string::npos);
+  r = send_form(target, std::string(kToday) + options + "&person=nadia", bob);
+  ASSERT_EQ(r.status, 303) << r.body;
+  const nlohmann::json entries =
+      nlohmann::json::parse(get("/api/v1/children/noor/chronology", bob).body)["entries"];
+  bool with_nadia = false;
+  for (const auto& e : entries) {
+    const std::string line = e.dump();
+    with_nadia = with_nadia || (line.find("\"type\":\"options_review\"") != std::string::npos &&
+                                line.find("\"person\":\"nadia\"") != std::string::npos);
+  }
+  EXPECT_TRUE(with_nadia) << entries;
+  EXPECT_FALSE(open_rules(bob).contains("support-options-review"));
+}
+
 }  // namespace
 }  // namespace sightline::testing

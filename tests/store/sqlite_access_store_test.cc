@@ -25,10 +25,10 @@ TEST(SqliteAccessStore, AGrantIsLiveUntilItExpiresAndTheLatestIsFound) {
   TempDir dir;
   sqlite::SqliteAccessStore store(dir.file("s.db"));
   EXPECT_FALSE(store.live_grant("lou", "sofia", 100).has_value());
-  const std::int64_t first =
-      store.add_break_glass(grant("lou", "sofia", 100, 200), notice("luton-hv", "break_glass", 2));
-  const std::int64_t second =
-      store.add_break_glass(grant("lou", "sofia", 150, 250), notice("luton-hv", "break_glass", 3));
+  const std::int64_t first = store.add_break_glass(grant("lou", "sofia", 100, 200),
+                                                   {notice("luton-hv", "break_glass", 2)});
+  const std::int64_t second = store.add_break_glass(grant("lou", "sofia", 150, 250),
+                                                    {notice("luton-hv", "break_glass", 3)});
   EXPECT_GT(second, first);
 
   const auto live = store.live_grant("lou", "sofia", 180);

@@ -226,6 +226,54 @@ TEST_F(ChildrenApiTest, BreakGlassNeedsAReasonIsAuditedNotifiesTheLeadAndExpires
   EXPECT_EQ(get(c, carol_later, "/api/v1/children/sofia").status, 403);
 }
 
+// Ivy is under an assessment by Ealing's social care (open involvement):
+// when a professional of another area (Luton) needs her record, the family
+// may have moved, so Ealing's leads are told; one of Ealing's own agencies
+// breaking the glass tells only its own leads.
+TEST_F(ChildrenApiTest, BreakGlassFromAnotherAreaTellsTheLeadsOfTheAgenciesInvolved) {
+  std::istringstream ivy(
+      R"({"type":"person","id":"ivy","at":"2026-01-05","by":"ealing-csc","given":"Ivy","family":"Example","dob":"2024-03-01"})"
+      "\n"
+      R"({"type":"assessment_started","id":"ivy-assessment","at":"2026-01-06T10:00","by":"ealing-csc","child":"ivy","kind":"child_and_family","agency":"ealing-csc"})"
+      "\n");
+  ASSERT_TRUE(store_->with([&](Store& s) { return import_feed(s, ivy, "ivy", {}); }).committed);
+  accounts_->add("paula", Role::kPractitioner, "ealing-paediatrics", kPassword, admin());
+  TestClient c(port_);
+  const Browser bob = sign_in(c, "bob");  // ealing-csc's safeguarding lead
+  const auto ealing_notices = [&] {
+    return json::parse(get(c, bob, "/api/v1/notices").body)["notices"];
+  };
+  ASSERT_TRUE(ealing_notices().empty());
+
+  const Browser paula = sign_in(c, "paula");  // Ealing too: no sign of a move
+  ASSERT_EQ(break_glass(c, paula, "ivy", {{"reason", "seen in clinic with a bruise"}}).status, 201);
+  EXPECT_TRUE(ealing_notices().empty());
+
+  const Browser carol = sign_in(c, "carol");  // Luton health visiting
+  ASSERT_EQ(break_glass(c, carol, "ivy", {{"reason", "family registered with us in Luton"}}).status,
+            201);
+  const json notices = ealing_notices();
+  ASSERT_EQ(notices.size(), 1u) << notices;
+  EXPECT_EQ(notices[0]["kind"], "break_glass_elsewhere");
+  EXPECT_EQ(notices[0]["child"], "ivy");
+  EXPECT_EQ(notices[0]["child_name"], "Ivy Example");
+  EXPECT_EQ(notices[0]["user"], "carol");
+  EXPECT_EQ(notices[0]["user_agency"], "luton-hv");
+  EXPECT_EQ(notices[0]["reason"], "family registered with us in Luton");
+  // Luton's own lead is told as before, and names the child too.
+  const json luton = json::parse(get(c, sign_in(c, "dave"), "/api/v1/notices").body)["notices"];
+  ASSERT_EQ(luton.size(), 1u);
+  EXPECT_EQ(luton[0]["kind"], "break_glass");
+  EXPECT_EQ(luton[0]["child_name"], "Ivy Example");
+  EXPECT_EQ(luton[0]["user_agency"], "luton-hv");
+  // Naming the child is a read of the record, audited.
+  std::size_t read = 0;
+  for (const auto& r : audit_about("ivy")) {
+    read += r.entry.action == "child.notices_read" && r.entry.user == "bob";
+  }
+  EXPECT_GE(read, 1u);
+}
+
 TEST_F(ChildrenApiTest, ASafeguardingLeadSeesWhoLookedAtARecord) {
   TestClient c(port_);
   const Browser alice = sign_in(c, "alice");

@@ -63,6 +63,11 @@ TEST_F(NoticesApiTest, AnAgencySeesTheNoticesSentToItNewestFirstAndEachChildIsAu
     if (n["rule"] == "hv-new-registration" && n["child"] == "sofia") {
       registration = true;
       EXPECT_EQ(n["child_name"], "Sofia Withheld");
+      // The practice by its id alone: its name already says it is a GP
+      // practice, so a reader that names it must not say so twice.
+      EXPECT_EQ(
+          n["text"].get<std::string>().rfind("Child under 5 registered with ealing-gp on ", 0), 0u)
+          << n["text"];
     }
   }
   EXPECT_TRUE(registration) << r.body;

@@ -26,9 +26,11 @@ class HvNewRegistration final : public Rule {
             EventType::kMedical,      EventType::kFound,   EventType::kTransferAccepted};
   }
 
+  // `practice` is the practice's id, which readers replace by its name; the
+  // name says what it is ("Ealing GP practice 1"), so the text does not.
   std::string notice_text(std::string_view practice, Date on) const override {
-    return "Child under 5 registered with GP practice " + std::string(practice) + " on " +
-           on.to_string() + ": please make contact and see the child.";
+    return "Child under 5 registered with " + std::string(practice) + " on " + on.to_string() +
+           ": please make contact and see the child.";
   }
 
   void on_event(RuleContext& ctx, const Event& e) const override {

@@ -40,7 +40,7 @@ std::optional<BreakGlassGrant> SqliteAccessStore::live_grant(const std::string& 
 }
 
 std::int64_t SqliteAccessStore::add_break_glass(const BreakGlassGrant& grant,
-                                                const AccessNotice& notice) {
+                                                const std::vector<AccessNotice>& notices) {
   std::lock_guard lock(mutex_);
   SqliteTransaction transaction(*db_, TransactionMode::kWrite);
   Statement(*db_,
@@ -55,7 +55,7 @@ std::int64_t SqliteAccessStore::add_break_glass(const BreakGlassGrant& grant,
       .bind(7, grant.expires_at)
       .run();
   const std::int64_t id = sqlite3_last_insert_rowid(db_->get());
-  insert_notice(*db_, notice);
+  for (const AccessNotice& notice : notices) insert_notice(*db_, notice);
   transaction.commit();
   return id;
 }

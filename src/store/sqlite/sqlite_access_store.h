@@ -20,7 +20,8 @@ class SqliteAccessStore final : public AccessStore {
 
   std::optional<BreakGlassGrant> live_grant(const std::string& username, const std::string& child,
                                             std::int64_t now) override;
-  std::int64_t add_break_glass(const BreakGlassGrant& grant, const AccessNotice& notice) override;
+  std::int64_t add_break_glass(const BreakGlassGrant& grant,
+                               const std::vector<AccessNotice>& notices) override;
   void add_notice(Transaction& transaction, const AccessNotice& notice) override;
   std::vector<AccessNotice> notices_for(const std::string& agency, std::size_t limit) override;
   bool owns_alert_about(const std::string& agency, const std::string& child) override;
