@@ -4,8 +4,11 @@
 #include <gtest/gtest.h>
 #include <sqlite3.h>
 
+#include <nlohmann/json.hpp>
+
 #include <filesystem>
 #include <fstream>
+#include <sstream>
 #include <string>
 #include <vector>
 
@@ -24,6 +27,20 @@ using MigrateRun = testing::CommandRun;
 
 MigrateRun run(const std::vector<std::string>& args) {
   return testing::run_command(SIGHTLINE_BINARY, args);
+}
+
+// The chronology's lines with each safeguard notice's wording left out: a
+// notice is kept as it was sent, so a store made before the engine reworded
+// a notice keeps the old words, where a fresh import has the new.
+std::string without_notice_wording(const std::string& chronology) {
+  std::istringstream lines(chronology);
+  std::string out;
+  for (std::string line; std::getline(lines, line);) {
+    nlohmann::ordered_json entry = nlohmann::ordered_json::parse(line);
+    if (entry.value("type", "") == "notice") entry["fields"].erase("text");
+    out += entry.dump() + "\n";
+  }
+  return out;
 }
 
 void exec_on(const std::string& path, const std::string& sql) {
@@ -93,7 +110,8 @@ TEST_F(Version1Store, GivesTheSameChronologiesAsTheFeedFreshlyImported) {
       ASSERT_EQ(expected.exit_code, 0) << expected.err;
       ASSERT_EQ(got.exit_code, 0) << got.err;
       ASSERT_FALSE(expected.out.empty()) << person;
-      EXPECT_EQ(got.out, expected.out) << person << (when.empty() ? "" : " as known at 2012-12-31");
+      EXPECT_EQ(without_notice_wording(got.out), without_notice_wording(expected.out))
+          << person << (when.empty() ? "" : " as known at 2012-12-31");
     }
   }
 }
