@@ -3,21 +3,15 @@
 // scenario, plus one appointment booked for after the fixture's today).
 #include <gtest/gtest.h>
 
-#include <filesystem>
 #include <regex>
 
-#include "../web/service_fixture.h"
 #include "pages/html.h"
-#include "pages/pages.h"
-#include "pages/site.h"
-#include "pages/static_assets.h"
+#include "pages_fixture.h"
 
 namespace sightline::testing {
 namespace {
 
-using Headers = std::vector<std::pair<std::string, std::string>>;
-
-class ChronologyPageTest : public ServiceTest {
+class ChronologyPageTest : public PagesFixture {
  protected:
   // Today is 2 March 2026: an immunisation booked for April has not happened.
   std::string extra_feed() const override {
@@ -26,47 +20,12 @@ class ChronologyPageTest : public ServiceTest {
            "\n";
   }
   void SetUp() override {
-    ServiceTest::SetUp();
-    std::filesystem::create_directories(dir_.file("assets"));
-    assets_ = std::make_unique<pages::StaticAssets>(dir_.file("assets"));
-    pages_ = std::make_unique<pages::Pages>(
-        pages::PagesParts{*service_, *accounts_, *store_, clock_, *assets_});
-    site_ = std::make_unique<pages::Site>(*service_, *pages_, *assets_);
-    site_server_ = std::make_unique<web::HttpServer>(
-        web::ServerOptions{}, [this](const web::Request& r) { return site_->handle(r); }, nullptr);
-    site_port_ = site_server_->start();
+    PagesFixture::SetUp();
     session_ = page_sign_in("alice");  // Ealing health visiting
     ASSERT_FALSE(session_.empty());
   }
-  void TearDown() override {
-    site_server_.reset();
-    site_.reset();
-    pages_.reset();
-    assets_.reset();
-    ServiceTest::TearDown();
-  }
-
-  std::string page_sign_in(const std::string& user) {
-    TestClient client(site_port_);
-    std::smatch m;
-    const std::string form = client.request("GET", "/sign-in").body;
-    std::regex_search(form, m, std::regex("name=\"signin_token\" value=\"([^\"]+)\""));
-    const std::string token = m[1];
-    const HttpReply r = client.request("POST", "/sign-in",
-                                       "signin_token=" + token + "&next=%2F&username=" + user +
-                                           "&password=" + pages::url_encode(kPassword),
-                                       {{"Content-Type", "application/x-www-form-urlencoded"},
-                                        {"Cookie", "__Host-sightline-signin=" + token}});
-    for (const auto& [name, value] : r.headers) {
-      if (name == "set-cookie" && value.rfind("__Host-sightline=", 0) == 0)
-        return value.substr(17, value.find(';') - 17);
-    }
-    return {};
-  }
-  HttpReply get(const std::string& target) {
-    TestClient client(site_port_);
-    return client.request("GET", target, "", Headers{{"Cookie", "__Host-sightline=" + session_}});
-  }
+  // A GET as Alice.
+  HttpReply get(const std::string& target) { return PagesFixture::get(target, session_); }
 
   // The entries' headings, metadata lines and month headings, in page order.
   static std::vector<std::string> all_of(const std::string& body, const std::string& pattern) {
@@ -101,11 +60,6 @@ class ChronologyPageTest : public ServiceTest {
     return body.substr(a, body.find(to, a + from.size()) - a);
   }
 
-  std::unique_ptr<pages::StaticAssets> assets_;
-  std::unique_ptr<pages::Pages> pages_;
-  std::unique_ptr<pages::Site> site_;
-  std::unique_ptr<web::HttpServer> site_server_;
-  unsigned short site_port_ = 0;
   std::string session_;
 };
 

@@ -41,18 +41,18 @@ class PagesFixture : public ServiceTest {
     ServiceTest::TearDown();
   }
 
-  // Signs in through the sign-in page; returns the session cookie value.
-  std::string page_sign_in(const std::string& user) {
+  // Signs in through the sign-in page; returns the session cookie value, ""
+  // when the sign-in is refused.
+  std::string page_sign_in(const std::string& user, const std::string& password = kPassword) {
     TestClient client(site_port_);
     const HttpReply form = client.request("GET", "/sign-in");
-    std::smatch m;
-    std::regex_search(form.body, m, std::regex("name=\"signin_token\" value=\"([^\"]+)\""));
-    const std::string token = m[1];
+    const std::string token = signin_token(form);
     const HttpReply r = client.request("POST", "/sign-in",
                                        "signin_token=" + token + "&next=%2F&username=" + user +
-                                           "&password=" + pages::url_encode(kPassword),
+                                           "&password=" + pages::url_encode(password),
                                        {{"Content-Type", "application/x-www-form-urlencoded"},
                                         {"Cookie", "__Host-sightline-signin=" + token}});
+    if (r.status != 303) return {};
     for (const auto& [name, value] : r.headers) {
       if (name == "set-cookie" && value.rfind("__Host-sightline=", 0) == 0) {
         return value.substr(17, value.find(';') - 17);
@@ -60,14 +60,22 @@ class PagesFixture : public ServiceTest {
     }
     return {};
   }
+  static std::string signin_token(const HttpReply& form) {
+    std::smatch m;
+    std::regex_search(form.body, m, std::regex("name=\"signin_token\" value=\"([^\"]+)\""));
+    return m[1];
+  }
   static std::string csrf_in(const std::string& body) {
     std::smatch m;
     std::regex_search(body, m, std::regex("name=\"csrf_token\" value=\"([^\"]+)\""));
     return m[1];
   }
-  HttpReply get(const std::string& target, const std::string& session) {
+  // A GET as a browser makes it: with the session's cookie, or none.
+  HttpReply get(const std::string& target, const std::string& session = "") {
     TestClient client(site_port_);
-    return client.request("GET", target, "", Headers{{"Cookie", "__Host-sightline=" + session}});
+    return client.request(
+        "GET", target, "",
+        session.empty() ? Headers{} : Headers{{"Cookie", "__Host-sightline=" + session}});
   }
   HttpReply post_form(const std::string& target, const std::string& body,
                       const std::string& session) {

@@ -7,90 +7,25 @@
 #include <fstream>
 #include <regex>
 
-#include "../web/service_fixture.h"
 #include "pages/html.h"
 #include "pages/layout.h"
 #include "pages/pages.h"
 #include "pages/resolve_links.h"
 #include "pages/site.h"
 #include "pages/static_assets.h"
+#include "pages_fixture.h"
 #include "web/figures.h"
 
 namespace sightline::testing {
 namespace {
 
-using Headers = std::vector<std::pair<std::string, std::string>>;
-
-class PagesTest : public ServiceTest {
+// The pages' fixture with a health visitor of another area (Luton).
+class PagesTest : public PagesFixture {
  protected:
   void SetUp() override {
-    ServiceTest::SetUp();
-    std::filesystem::create_directories(dir_.file("assets"));
-    std::ofstream(dir_.file("assets/sightline.css")) << "body{color:#0b0c0c}";
-    assets_ = std::make_unique<pages::StaticAssets>(dir_.file("assets"));
-    pages_ = std::make_unique<pages::Pages>(
-        pages::PagesParts{*service_, *accounts_, *store_, clock_, *assets_});
-    site_ = std::make_unique<pages::Site>(*service_, *pages_, *assets_);
-    site_server_ = std::make_unique<web::HttpServer>(
-        web::ServerOptions{}, [this](const web::Request& r) { return site_->handle(r); }, nullptr);
-    site_port_ = site_server_->start();
+    PagesFixture::SetUp();
     accounts_->add("lutonhv", web::Role::kPractitioner, "luton-hv", kPassword, admin());
   }
-  void TearDown() override {
-    site_server_.reset();
-    site_.reset();
-    pages_.reset();
-    assets_.reset();
-    ServiceTest::TearDown();
-  }
-
-  // Signs in through the sign-in page; returns the session cookie value.
-  std::string page_sign_in(const std::string& user, const std::string& password = kPassword) {
-    TestClient client(site_port_);
-    const HttpReply form = client.request("GET", "/sign-in");
-    const std::string token = signin_token(form);
-    const HttpReply r = client.request("POST", "/sign-in",
-                                       "signin_token=" + token + "&next=%2F&username=" + user +
-                                           "&password=" + pages::url_encode(password),
-                                       {{"Content-Type", "application/x-www-form-urlencoded"},
-                                        {"Cookie", "__Host-sightline-signin=" + token}});
-    if (r.status != 303) return {};
-    for (const auto& [name, value] : r.headers) {
-      if (name == "set-cookie" && value.rfind("__Host-sightline=", 0) == 0) {
-        return value.substr(17, value.find(';') - 17);
-      }
-    }
-    return {};
-  }
-  static std::string signin_token(const HttpReply& form) {
-    std::smatch m;
-    std::regex_search(form.body, m, std::regex("name=\"signin_token\" value=\"([^\"]+)\""));
-    return m[1];
-  }
-  static std::string csrf_in(const std::string& body) {
-    std::smatch m;
-    std::regex_search(body, m, std::regex("name=\"csrf_token\" value=\"([^\"]+)\""));
-    return m[1];
-  }
-  HttpReply get(const std::string& target, const std::string& session = "") {
-    TestClient client(site_port_);
-    return client.request(
-        "GET", target, "",
-        session.empty() ? Headers{} : Headers{{"Cookie", "__Host-sightline=" + session}});
-  }
-  HttpReply post_form(const std::string& target, const std::string& body,
-                      const std::string& session) {
-    TestClient client(site_port_);
-    return client.request("POST", target, body,
-                          {{"Content-Type", "application/x-www-form-urlencoded"},
-                           {"Cookie", "__Host-sightline=" + session}});
-  }
-
-  std::unique_ptr<pages::StaticAssets> assets_;
-  std::unique_ptr<pages::Pages> pages_;
-  std::unique_ptr<pages::Site> site_;
-  std::unique_ptr<web::HttpServer> site_server_;
-  unsigned short site_port_ = 0;
 };
 
 TEST_F(PagesTest, WithoutASessionEveryPageSendsToSignIn) {
