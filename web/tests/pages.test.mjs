@@ -71,8 +71,11 @@ async function submit (page, text) {
 }
 
 describe('pages', () => {
-  test('serve --demo says where to open it and how to sign in', () => {
-    assert.match(serve.output(), /Open http:\/\/localhost:\d+\/ in a browser/)
+  test('serve --demo says where to open it and how to sign in', async () => {
+    // The line follows "Listening on", which is all startServe waits for.
+    const printed = /Open http:\/\/localhost:\d+\/ in a browser/
+    for (let i = 0; i < 100 && !printed.test(serve.output()); i++) await new Promise((resolve) => setTimeout(resolve, 50))
+    assert.match(serve.output(), printed)
     assert.ok(serve.passwords['demo.hv'], 'a password for demo.hv')
   })
 
