@@ -12,6 +12,7 @@
 
 #include "chronology/projector.h"
 #include "core/clock.h"
+#include "store/sqlite/background_writeback.h"
 #include "store/sqlite/migrations.h"
 #include "store/sqlite/projection_rows.h"
 #include "store/sqlite/row_writer.h"
@@ -141,8 +142,9 @@ class SqliteBatch final : public ImportBatch {
  public:
   // `reader` opens (or reuses) the second connection; it is called only when
   // the store already holds events.
-  SqliteBatch(Connection& db, BatchStatements& s, sqlite::RowWriter& writer,
-              const std::function<Connection&()>& reader, std::string_view source)
+  SqliteBatch(Connection& db, const std::string& path, BatchStatements& s,
+              sqlite::RowWriter& writer, const std::function<Connection&()>& reader,
+              std::string_view source)
       : db_(db),
         s_(s),
         writer_(writer),
@@ -175,6 +177,9 @@ class SqliteBatch final : public ImportBatch {
       s_.next_seq.reset();
       // Taken while this batch holds the write lock: exactly the store before it.
       if (!store_was_empty) snapshot_ = std::make_unique<sqlite::StoreSnapshot>(reader());
+      // A large import fills the database file (or, through the log, the
+      // log) for seconds; the disk writes them meanwhile, not all at the commit.
+      writeback_.emplace(std::vector<std::string>{path, path + "-wal"});
     } catch (...) {
       transaction_.reset();
       restore_connection();
@@ -183,6 +188,7 @@ class SqliteBatch final : public ImportBatch {
   }
 
   ~SqliteBatch() override {
+    writeback_.reset();
     if (transaction_->open()) {
       pipeline_.cancel();
       snapshot_.reset();
@@ -237,6 +243,7 @@ class SqliteBatch final : public ImportBatch {
     write_staged();
     s_.finish_import.bind(1, stored_).bind(2, skipped_).bind(3, import_id_).run();
     transaction_->commit();  // when it fails, the destructor rolls back
+    writeback_.reset();
   }
 
  private:
@@ -282,6 +289,7 @@ class SqliteBatch final : public ImportBatch {
   std::optional<sqlite::SqliteTransaction> transaction_;
   bool written_ = false;           // write_staged() has run
   bool rollback_journal_ = false;  // the import writes through a rollback journal
+  std::optional<sqlite::BackgroundWriteback> writeback_;  // while the transaction is open
 };
 
 class SqliteStore final : public Store {
@@ -311,7 +319,7 @@ class SqliteStore final : public Store {
 
   std::unique_ptr<ImportBatch> begin_import(std::string_view source) override {
     return std::make_unique<SqliteBatch>(
-        db_, *statements_, *writer_, [this]() -> Connection& { return reader(); }, source);
+        db_, path_, *statements_, *writer_, [this]() -> Connection& { return reader(); }, source);
   }
 
   std::optional<PersonView> person(const Id& id, std::optional<Timestamp> as_known_at) override;
@@ -953,12 +961,7 @@ void SqliteStore::refill_projections() {
 }
 
 std::unique_ptr<SqliteStore> make_sqlite_store(const std::string& path) {
-  static const bool initialised = [] {
-    // Allocation statistics cost a global mutex on every allocation; Sightline
-    // does not read them.
-    sqlite3_config(SQLITE_CONFIG_MEMSTATUS, 0);
-    return sodium_init() >= 0;
-  }();
+  static const bool initialised = sodium_init() >= 0;
   if (!initialised) throw StoreError("libsodium could not be initialised");
   return std::make_unique<SqliteStore>(path);
 }
