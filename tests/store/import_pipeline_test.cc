@@ -162,5 +162,17 @@ TEST(ImportPipeline, AFaultAfterTheWriterStartedStoresNothingAndNamesLineAndFiel
   EXPECT_EQ(store->counts().events, static_cast<std::int64_t>(lines.size()));
 }
 
+// SQLite's page cache is one region the kernel may back with huge pages
+// (sqlite_handle.cc): an import's pages come from it, not from the heap.
+TEST(ImportPipeline, TakesItsCachePagesFromThePageCacheRegion) {
+  TempDir dir;
+  auto store = open_sqlite_store(dir.file("s.db"));
+  ASSERT_TRUE(import_text(*store, large_feed(), nullptr).committed);
+  int current = 0;
+  int highest = 0;
+  ASSERT_EQ(sqlite3_status(SQLITE_STATUS_PAGECACHE_USED, &current, &highest, 0), SQLITE_OK);
+  EXPECT_GT(highest, 100);
+}
+
 }  // namespace
 }  // namespace sightline

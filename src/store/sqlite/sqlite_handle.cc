@@ -1,16 +1,56 @@
 #include "store/sqlite/sqlite_handle.h"
 
+#include <sys/mman.h>
+
+#include <cstdint>
+
 namespace sightline::sqlite {
 
 namespace {
 
+// Pages of the page cache taken from one region (see below): a connection's
+// whole cache (64 MiB of 16 KiB pages), and some for the other connections.
+constexpr int kPageCacheSlots = 4096 + 512;
+constexpr int kPageCachePageSize = 16384;  // the stores' page size (PRAGMA page_size)
+constexpr std::size_t kHugePage = std::size_t{2} << 20;
+
+// The page cache's memory as one region the kernel may back with 2 MiB
+// pages. Filled page by page from the ordinary heap, a 64 MiB cache costs
+// 16,384 page faults, each several microseconds on a virtual machine, all on
+// the thread writing an import. Pages of another size, and pages beyond the
+// region, come from the heap as before. Never freed: it lives as long as the
+// process, as SQLite requires.
+void use_huge_page_cache() {
+  int header = 0;
+  if (sqlite3_config(SQLITE_CONFIG_PCACHE_HDRSZ, &header) != SQLITE_OK) return;
+  const int slot = (kPageCachePageSize + header + 7) & ~7;
+  const std::size_t bytes = static_cast<std::size_t>(slot) * kPageCacheSlots;
+  void* region = ::mmap(nullptr, bytes + kHugePage, PROT_READ | PROT_WRITE,
+                        MAP_PRIVATE | MAP_ANONYMOUS | MAP_NORESERVE, -1, 0);
+  if (region == MAP_FAILED) return;
+  // Huge pages need 2 MiB alignment.
+  const auto start = (reinterpret_cast<std::uintptr_t>(region) + kHugePage - 1) & ~(kHugePage - 1);
+  void* aligned = reinterpret_cast<void*>(start);
+#ifdef MADV_HUGEPAGE
+  (void)::madvise(aligned, bytes, MADV_HUGEPAGE);  // advice only: without it, 4 KiB pages
+#endif
+  if (sqlite3_config(SQLITE_CONFIG_PAGECACHE, aligned, slot, kPageCacheSlots) != SQLITE_OK) {
+    ::munmap(region, bytes + kHugePage);
+  }
+}
+
+// Done once, before the first connection opens: SQLite takes its
+// configuration only before it initialises (a later call is refused,
+// harmlessly, with SQLITE_MISUSE).
+//
 // SQLite counts every allocation under a global mutex unless told not to; no
 // part of Sightline reads those counts (sqlite3_memory_used), and an import
-// allocates for every row. Only possible before SQLite initialises, so it is
-// done once, before the first connection opens (a later call is refused,
-// harmlessly, with SQLITE_MISUSE).
+// allocates for every row.
 void configure_sqlite_once() {
-  static const bool configured = sqlite3_config(SQLITE_CONFIG_MEMSTATUS, 0) == SQLITE_OK;
+  static const bool configured = [] {
+    use_huge_page_cache();
+    return sqlite3_config(SQLITE_CONFIG_MEMSTATUS, 0) == SQLITE_OK;
+  }();
   (void)configured;
 }
 
