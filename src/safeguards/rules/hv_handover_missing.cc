@@ -3,7 +3,8 @@
 // a `transfer` to an HV agency of the destination area (any HV agency while
 // the destination is unknown, C10) within 2 WD of the move. When the
 // destination of a move to an unknown place is learnt, the transfer is owed
-// to that area from then on.
+// to that area from then on. A child who moves back into the sender's own
+// area before the handover is sent needs none: the return does the duty (R73).
 #include "safeguards/rule_context.h"
 #include "safeguards/rules/helpers.h"
 
@@ -31,17 +32,24 @@ class HvHandoverMissing final : public Rule {
   void on_event(RuleContext& ctx, const Event& e) const override {
     for (const Move& m : ctx.moves()) {
       if (m.learnt) {
-        // The destination is known now: the handover is owed to it.
+        // The destination is known now: the handover is owed to it, unless
+        // the child is back in the sender's own area (R73).
         ctx.for_each_open(m.child, [&](DutyId d) {
           if (ctx.duty(d).subject != kNone) return;
-          if (ctx.agency_info(ctx.duty(d).owner).area == m.to) {
-            ctx.end(d);  // back in the sender's own area: nothing to hand over
+          if (back_with_sender(ctx, d, m.to)) {
+            ctx.resolve(d);
           } else {
             ctx.set_subject(d, m.to);
           }
         });
         continue;
       }
+      // A handover still owed for an earlier move is done by the child's
+      // return into the sender's own area: the sender has the child again,
+      // and a transfer to an area the child has left would help no one (R73).
+      ctx.for_each_open(m.child, [&](DutyId d) {
+        if (ctx.duty(d).subject != kNone && back_with_sender(ctx, d, m.to)) ctx.resolve(d);
+      });
       const PersonState& s = ctx.state(m.child);
       const AgencyId sender = s.hv_known_by;
       if (sender == kNone) continue;  // not known to health visiting: no trigger
@@ -74,6 +82,12 @@ class HvHandoverMissing final : public Rule {
   }
 
  private:
+  // True when a move to `area` takes the child back into the area of duty
+  // `d`'s sender.
+  static bool back_with_sender(RuleContext& ctx, DutyId d, AreaId area) {
+    return area != kNone && ctx.agency_info(ctx.duty(d).owner).area == area;
+  }
+
   // Parameters (docs/safeguards-config.md), each read by name.
   const Parameter working_days_ =
       parameter("working_days", 2, "the transfer to the new area's HV within N WD of the move");

@@ -678,8 +678,18 @@ void Rules::hv_handover_missing(const std::string& c) {
     if (const std::string seer = f_.seen_by(k, c); !seer.empty()) a = seer;
     return f_.kind(a) == "health_visiting" ? a : "";
   };
+  // The child is back in `area`, at event i: a duty owed for a move to a known
+  // place by a sender of that area is done by the return, raised or not (R73).
+  auto returned = [&](std::size_t i, const std::string& area) {
+    for (Duty& duty : duties) {
+      if (duty.done || !duty.to || area != f_.area(duty.sender)) continue;
+      duty.done = true;
+      if (duty.alerted) resolve(duty.alert, f_.ev[i]);
+    }
+  };
   // A move of the child reported at event i, to `to` (none: not known yet).
   auto moved = [&](std::size_t i, const std::optional<std::string>& to) {
+    if (to) returned(i, *to);
     std::string sender;  // the last HV agency to know the child (R19)
     for (std::size_t k = 0; k < i; ++k) {
       if (const std::string a = knows(k); !a.empty()) sender = a;
@@ -688,16 +698,20 @@ void Rules::hv_handover_missing(const std::string& c) {
     duties.push_back({sender, to, add_working_days(f_.ev[i].at, 2)});
     if (!to) gone_duty = duties.size() - 1;
   };
-  // The destination of the move to an unknown place is learnt: the handover is
-  // owed to it (R19); a pending duty ends if the child is back in the sender's
-  // own area, but an alert already raised then still asks, as it did when
-  // raised, for a transfer to any HV agency.
-  auto learnt = [&](const std::string& to) {
+  // The destination of the move to an unknown place is learnt at event i: the
+  // handover is owed to it (R19), unless the child is back in the sender's
+  // own area, which does the duty (R73).
+  auto learnt = [&](std::size_t i, const std::string& to) {
     gone = false;
     home = to;
     if (gone_duty) {
       Duty& duty = duties[*gone_duty];
-      if (!duty.alerted || to != f_.area(duty.sender)) duty.to = to;
+      if (!duty.done && to == f_.area(duty.sender)) {
+        duty.done = true;
+        if (duty.alerted) resolve(duty.alert, f_.ev[i]);
+      } else {
+        duty.to = to;
+      }
     }
     gone_duty.reset();
   };
@@ -743,7 +757,7 @@ void Rules::hv_handover_missing(const std::string& c) {
       if (e.type == "address" && j["address"].contains("area")) {
         const std::string to = j["address"]["area"];
         if (gone) {
-          learnt(to);
+          learnt(i, to);
         } else if (!home) {
           home = to;  // the first known home is not a move (R7)
         } else if (*home != to) {
@@ -769,7 +783,7 @@ void Rules::hv_handover_missing(const std::string& c) {
       if (e.type == "transfer") {
         const std::string to = f_.area(j["to"]);
         if (gone) {
-          learnt(to);
+          learnt(i, to);
         } else if (home ? *home != to : f_.area(j["from"]) != to) {
           home = to;
           moved(i, to);
