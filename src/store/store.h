@@ -82,7 +82,24 @@ struct AlertRecord {
 // an alias; NHS numbers and postcodes ignoring spaces (postcodes also case).
 // Any postcode the person has lived at counts, and any date of birth or NHS
 // number ever recorded for them.
+// The most words of a name a search matches (each is a condition of its own):
+// a given and a family name, with room for middle names and aliases.
+inline constexpr std::size_t kMaxNameWords = 8;
+
+// The words of a search's name, as find_persons splits it (on spaces and tabs).
+inline std::size_t name_words(std::string_view name) {
+  std::size_t words = 0;
+  bool in_word = false;
+  for (const char c : name) {
+    const bool blank = c == ' ' || c == '\t';
+    if (!blank && !in_word) ++words;
+    in_word = !blank;
+  }
+  return words;
+}
+
 struct PersonQuery {
+  // At most kMaxNameWords words; find_persons refuses more.
   std::string name = {};
   std::optional<Date> dob = {};
   std::string nhs_number = {};

@@ -157,6 +157,12 @@ Response ChildrenApi::search(const Request& request, const SessionInfo& session)
   if (query.empty()) {
     return error_response(ErrorCode::kBadRequest, "give q, or name, dob, nhs_number or postcode");
   }
+  if (name_words(query.name) > kMaxNameWords) {
+    return error_response(ErrorCode::kBadRequest,
+                          std::string(request.query_param("name") ? "name" : "q") +
+                              ": Search by at most " + std::to_string(kMaxNameWords) +
+                              " words of a name; a given and a family name are enough");
+  }
   // Adults are never listed as children.
   query.children_on = clock.now().date;
   const auto ids = store.with([&](Store& s) { return s.find_persons(query, kSearchCandidates); });

@@ -193,6 +193,18 @@ TEST_F(PagesTest, FindAChildReadsDatesAsPeopleTypeThemAndSaysHowToTypeOne) {
             std::string::npos);
 }
 
+TEST_F(PagesTest, FindAChildSaysHowManyWordsOfANameItSearchesBy) {
+  const std::string session = page_sign_in("alice");
+  std::string words;
+  for (int i = 0; i < 100; ++i) words += i ? "+sofia" : "sofia";
+  const HttpReply bad = get("/children?q=" + words, session);
+  EXPECT_EQ(bad.status, 400);
+  EXPECT_NE(bad.body.find("href=\"#q\""), std::string::npos);  // the error summary
+  EXPECT_NE(bad.body.find("Search by at most 8 words of a name; a given and a family name are "
+                          "enough"),
+            std::string::npos);
+}
+
 TEST_F(PagesTest, FromNoChildrenFoundAProfessionalCanBreakTheGlassWithAReason) {
   const std::string session = page_sign_in("lutonhv");  // never involved with Sofia
   const HttpReply none = get("/children?q=Sofia", session);

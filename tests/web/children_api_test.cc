@@ -349,6 +349,28 @@ TEST_F(ChildrenApiTest, SearchReadsDatesAsPeopleTypeThemAndSaysWhatIsWrongWithAn
   EXPECT_NE(bad_dob.body.find("there is no month 13"), std::string::npos) << bad_dob.body;
 }
 
+// A search of thousands of words was a 500 (each word is a condition of the
+// store's query, past SQLite's limits): it is refused, saying why, and eight
+// words are still a search.
+TEST_F(ChildrenApiTest, ASearchOfTooManyWordsIsRefusedSayingHowManyAreAllowed) {
+  TestClient c(port_);
+  const Browser alice = sign_in(c, "alice");
+  std::string words;
+  for (int i = 0; i < 3000; ++i) words += i ? "+s" : "s";  // 6 KB: within the header limit
+  for (const std::string& param : {std::string("q"), std::string("name")}) {
+    const HttpReply r = get(c, alice, "/api/v1/children?" + param + "=" + words);
+    EXPECT_EQ(r.status, 400) << param;
+    EXPECT_EQ(
+        json::parse(r.body)["error"]["message"],
+        param + ": Search by at most 8 words of a name; a given and a family name are enough");
+  }
+  EXPECT_EQ(
+      get(c, alice, "/api/v1/children?q=sofia+sofia+sofia+sofia+sofia+sofia+sofia+sofia").status,
+      200);
+  EXPECT_EQ(name_words(" Sofia \t Walker  "), 2u);
+  EXPECT_EQ(name_words(""), 0u);
+}
+
 }  // namespace
 }  // namespace sightline
 

@@ -824,6 +824,11 @@ std::vector<NoticeCount> SqliteStore::notice_counts(const std::string& recipient
 
 std::vector<Id> SqliteStore::find_persons(const PersonQuery& query, std::size_t limit) {
   if (query.empty()) return {};
+  // Each word is a subquery of its own; thousands of them exceed SQLite's
+  // limits. Callers say so to whoever typed them (children_api.cc).
+  if (name_words(query.name) > kMaxNameWords) {
+    throw StoreError("a name search of more than " + std::to_string(kMaxNameWords) + " words");
+  }
   const auto without_spaces = [](std::string_view text, bool upper) {
     std::string out;
     for (char c : text) {
