@@ -2,6 +2,7 @@
 
 #include <gtest/gtest.h>
 #include <sqlite3.h>
+#include <sys/stat.h>
 
 #include <fstream>
 #include <sstream>
@@ -99,6 +100,27 @@ TEST(SqliteStore, OpensWithWriteAheadLogAndFullSync) {
   ASSERT_EQ(sqlite3_open_v2(dir.file("s.db").c_str(), &db, SQLITE_OPEN_READONLY, nullptr),
             SQLITE_OK);
   sqlite3_close(db);
+}
+
+// A store holds children's records: its files were made 0644, readable by
+// every account on the machine.
+TEST(SqliteStore, ANewStoreAndItsLogAreReadableByTheirOwnerOnly) {
+  TempDir dir;
+  const std::string path = dir.file("s.db");
+  auto store = open_sqlite_store(path);
+  // The second import, into a store that holds events, goes through the log.
+  for (const char* id : {"ealing-hv", "luton-hv"}) {
+    ASSERT_TRUE(import_text(*store, std::string(R"({"type":"agency","id":")") + id +
+                                        R"(","at":"2012-01-02","name":"HV",)"
+                                        R"("kind":"health_visiting","area":"E09000009"})"
+                                        "\n")
+                    .result.committed);
+  }
+  for (const std::string& file : {path, path + "-wal", path + "-shm"}) {
+    struct stat st {};
+    ASSERT_EQ(::stat(file.c_str(), &st), 0) << file;
+    EXPECT_EQ(st.st_mode & 0077, 0u) << file << " is mode " << std::oct << (st.st_mode & 0777);
+  }
 }
 
 // An import into an empty store writes through a rollback journal when it

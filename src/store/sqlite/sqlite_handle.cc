@@ -1,6 +1,8 @@
 #include "store/sqlite/sqlite_handle.h"
 
+#include <fcntl.h>
 #include <sys/mman.h>
+#include <unistd.h>
 
 #include <cstdint>
 
@@ -54,10 +56,20 @@ void configure_sqlite_once() {
   (void)configured;
 }
 
+// A store holds children's records: a new database file is readable by its
+// owner only (SQLite would make it 0644, less the umask). The log and shared
+// memory files SQLite makes beside it take the database file's permissions.
+void create_private(const std::string& path) {
+  if (path.empty() || path == ":memory:" || path.starts_with("file:")) return;
+  const int fd = ::open(path.c_str(), O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0600);
+  if (fd >= 0) ::close(fd);  // an empty file is an empty database to SQLite
+}
+
 }  // namespace
 
 Connection::Connection(const std::string& path) {
   configure_sqlite_once();
+  create_private(path);
   const int flags = SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE | SQLITE_OPEN_NOMUTEX;
   if (sqlite3_open_v2(path.c_str(), &db_, flags, nullptr) != SQLITE_OK) {
     std::string message = db_ ? sqlite3_errmsg(db_) : "out of memory";
