@@ -885,6 +885,70 @@ TEST_F(PagesWorkTest, TheReceiverAcceptsWithTheChildSeenAndTheSenderMayThenClose
   EXPECT_EQ(r.status, 303) << r.body.substr(0, 3000);
 }
 
+// Accepted without the child seen, the transfer stays on both agencies'
+// transfers pages in a list of its own until the receiver records the child
+// seen, which resolves both agencies' alerts.
+TEST_F(PagesWorkTest, AcceptedWithoutTheChildSeenTheReceiverRecordsTheSightingLater) {
+  accounts_->add("lucy", web::Role::kPractitioner, "luton-csc", kPassword, admin());
+  const std::string lucy = page_sign_in("lucy");
+  const std::string bob = page_sign_in("bob");
+  HttpReply r = send_form("/children/tia/transfers/tr-tia/accept",
+                          "at-day=1&at-month=3&at-year=2026&child_seen=no", lucy);
+  ASSERT_EQ(r.status, 303) << r.body.substr(0, 3000);
+  const std::string heading = "Accepted \xE2\x80\x94 child not yet seen by the receiving team";
+  const std::string record = "/children/tia/record/transfer-seen?transfer=tr-tia";
+  // The receiver's list, with the action.
+  r = get("/transfers", lucy);
+  auto list = r.body.find(heading);
+  ASSERT_NE(list, std::string::npos) << r.body;
+  auto link = r.body.find("href=\"" + record + "\">Record the child seen");
+  EXPECT_GT(link, list);
+  EXPECT_NE(link, std::string::npos) << r.body;
+  EXPECT_NE(r.body.find("No transfers are waiting for your agency to accept them."),
+            std::string::npos);
+  // The sender's: still awaiting the sighting, with nothing to do.
+  r = get("/transfers", bob);
+  list = r.body.find(heading);
+  ASSERT_NE(list, std::string::npos);
+  EXPECT_GT(r.body.find("href=\"/children/tia\">Tia Example</a><br>Awaiting the receiver"), list);
+  EXPECT_EQ(r.body.find("/record/transfer-seen"), std::string::npos);
+  // The alert's Record it link, for the sender: who must record it, no form.
+  const auto href = pages::resolve_href("transfer-child-not-seen", "tia");
+  ASSERT_TRUE(href.has_value());
+  EXPECT_EQ(*href, "/children/tia/record/transfer-seen");
+  r = get(*href, bob);
+  ASSERT_EQ(r.status, 200);
+  EXPECT_NE(r.body.find("Only the receiving agency can record"), std::string::npos);
+  EXPECT_EQ(r.body.find("<form method=\"post\" novalidate>"), std::string::npos);
+  // For the receiver: the form, the transfer chosen, in words.
+  r = get(*href, lucy);
+  ASSERT_EQ(r.status, 200);
+  EXPECT_NE(r.body.find("Record the child seen after a transfer</h1>"), std::string::npos);
+  EXPECT_NE(r.body.find("value=\"tr-tia\" checked"), std::string::npos) << r.body;
+  EXPECT_NE(r.body.find("accepted 1 March 2026 without the child seen"), std::string::npos);
+  // A date in the future is refused, naming the field.
+  r = send_form(record, "at-day=9&at-month=3&at-year=2026", lucy);
+  EXPECT_EQ(r.status, 400);
+  EXPECT_NE(r.body.find("href=\"#at-day\""), std::string::npos);
+  r = send_form(record, "at-day=2&at-month=3&at-year=2026", lucy);
+  ASSERT_EQ(r.status, 303) << r.body.substr(0, 3000);
+  EXPECT_EQ(r.header("location"), "/transfers?answered=accepted_seen&child=tia");
+  live_->catch_up();
+  r = get("/transfers", lucy);
+  EXPECT_NE(r.body.find("No transfer to or from your agency is waiting for the child to be seen."),
+            std::string::npos);
+  EXPECT_EQ(r.body.find(record), std::string::npos);
+  // Both agencies' alerts are resolved.
+  for (const std::string* who : {&lucy, &bob}) {
+    r = get("/children/tia", *who);
+    const auto alerts = r.body.find("id=\"alerts\"");
+    ASSERT_NE(alerts, std::string::npos);
+    const std::string section = r.body.substr(alerts, r.body.find("id=\"chronology\"") - alerts);
+    EXPECT_NE(section.find("Transfer not accepted with the child seen"), std::string::npos);
+    EXPECT_EQ(section.find(">Open</strong>"), std::string::npos) << section;
+  }
+}
+
 TEST_F(PagesWorkTest, OnlyTheReceivingAgencyMayAnswerATransfer) {
   accounts_->add("lucy", web::Role::kPractitioner, "luton-csc", kPassword, admin());
   const std::string accept = "/children/tia/transfers/tr-tia/accept";
