@@ -138,7 +138,8 @@ web::Response answer_transfer(const Visit& v, Answer answer) {
                       .child_name = form_child.name,
                       .fields = fields,
                       .submit = answer.accept ? "Accept the transfer" : "Decline the transfer",
-                      .before_form = before},
+                      .before_form = before,
+                      .active_nav = "/transfers"},
                      errors);
 }
 

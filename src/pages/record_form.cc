@@ -118,8 +118,9 @@ web::Response record_page(const Visit& v, const RecordPage& page, const FieldErr
   content += page.before_form;
   if (!page.show_form) {
     content += page.fields + Html::trusted("</div></div>");
-    return v.page(PageFrame{.title = page.title, .session = &v.session, .active_nav = "/children"},
-                  content);
+    return v.page(
+        PageFrame{.title = page.title, .session = &v.session, .active_nav = page.active_nav},
+        content);
   }
   // A new key each time the form is shown: a form sent twice is stored once,
   // and a corrected form is a new request.
@@ -132,7 +133,7 @@ web::Response record_page(const Visit& v, const RecordPage& page, const FieldErr
   return v.page(PageFrame{.title = page.title,
                           .has_errors = !errors.empty(),
                           .session = &v.session,
-                          .active_nav = "/children"},
+                          .active_nav = page.active_nav},
                 content, errors.empty() ? 200 : 400);
 }
 

@@ -99,6 +99,9 @@ struct RecordPage {
   std::string submit = "Save";
   Html before_form = {};  // e.g. a warning asking to confirm
   bool show_form = true;  // false: `fields` is only a message, with nothing to send
+  // The navigation item the form belongs to: a child's record, or for the
+  // answers to a transfer, the transfers.
+  std::string active_nav = "/children";
 };
 // The form page: back link, error summary, the child's name as a caption,
 // the title as the <h1>, and a form posting to the page's own path with the

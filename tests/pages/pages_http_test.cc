@@ -5,6 +5,7 @@
 
 #include <filesystem>
 #include <fstream>
+#include <map>
 #include <regex>
 
 #include "pages/html.h"
@@ -618,6 +619,59 @@ TEST_F(PagesWorkTest, RolesAndAgenciesAreNamedInWordsNotCodes) {
       std::string::npos)
       << r.body;
   EXPECT_EQ(r.body.find("practitioner, ealing-hv"), std::string::npos);
+}
+
+// The navigation item each page marks as the one the user is in ("" for a
+// page of no section), and the account bar naming the user's agency in
+// words on every one of them.
+TEST_F(PagesWorkTest, EveryPageMarksItsNavigationItemAndNamesTheAgencyInWords) {
+  accounts_->add("lucy", web::Role::kPractitioner, "luton-csc", kPassword, admin());
+  struct Case {
+    const char* user;
+    const char* agency;  // the user's agency id, never shown in the account bar
+    const char* path;
+    const char* active;  // the marked item's text
+  };
+  const std::vector<Case> cases = {
+      {"alice", "ealing-hv", "/", "Home"},
+      {"alice", "ealing-hv", "/my-work", "My work"},
+      {"alice", "ealing-hv", "/children", "Find a child"},
+      {"alice", "ealing-hv", "/children?name=Sofia", "Find a child"},
+      {"alice", "ealing-hv", "/children/sofia", "Find a child"},
+      {"alice", "ealing-hv", "/children/sofia/chronology", "Find a child"},
+      {"alice", "ealing-hv", "/children/sofia/record/contact", "Find a child"},
+      {"alice", "ealing-hv", "/children/sofia/record/appointment", "Find a child"},
+      {"alice", "ealing-hv", "/transfers", "Transfers"},
+      {"alice", "ealing-hv", "/accessibility", ""},
+      {"bob", "ealing-csc", "/dashboard", "Dashboard"},
+      {"bob", "ealing-csc", "/children/tia/audit", "Find a child"},
+      {"bob", "ealing-csc", "/children/tia/record/transfer-seen", "Transfers"},
+      {"lucy", "luton-csc", "/children/tia/transfers/tr-tia/accept", "Transfers"},
+      {"lucy", "luton-csc", "/children/tia/transfers/tr-tia/decline", "Transfers"},
+      {"lucy", "luton-csc", "/children/tia/record/transfer-seen", "Transfers"},
+      {"lucy", "luton-csc", "/children/tia/record/case-closed", "Find a child"},
+  };
+  std::map<std::string, std::string> sessions;
+  const std::regex active(
+      "govuk-service-navigation__item--active\"><a [^>]*><strong "
+      "class=\"govuk-service-navigation__active-fallback\">([^<]*)</strong>");
+  for (const Case& k : cases) {
+    if (!sessions.contains(k.user)) sessions[k.user] = page_sign_in(k.user);
+    const HttpReply r = get(k.path, sessions[k.user]);
+    ASSERT_LT(r.status, 300) << k.path << " as " << k.user;
+    std::smatch m;
+    const bool marked = std::regex_search(r.body, m, active);
+    EXPECT_EQ(marked ? m[1].str() : std::string(), k.active) << k.path << " as " << k.user;
+    const auto bar = r.body.find("Signed in as <strong>");
+    ASSERT_NE(bar, std::string::npos) << k.path;
+    const std::string account = r.body.substr(bar, r.body.find("</span>", bar) - bar);
+    EXPECT_EQ(account.find(k.agency), std::string::npos) << k.path << ": " << account;
+  }
+  // Alice's, in full, off My work too.
+  EXPECT_NE(get("/children/sofia", sessions["alice"])
+                .body.find("(Practitioner, Ealing health visiting (Ealing Community "
+                           "Services))</span>"),
+            std::string::npos);
 }
 
 TEST_F(PagesWorkTest, WhoLookedSaysWhoInWordsAndWhenInUkTime) {
