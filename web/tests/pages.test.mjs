@@ -208,16 +208,19 @@ describe('pages', () => {
     await signIn(page, serve, 'demo.manager')
     await page.goto(`${serve.url}/children/sofia/record/strategy-discussion`)
     await check(page)
-    const before = await page.locator('input[name=participants]:checked').count()
-    assert.equal(before, 1, 'the user\'s own agency is ticked')
+    // Who took part is typed by name, with suggestions: the user's own agency
+    // is there already, and a spare input takes another.
+    const own = await page.locator('#participants').inputValue()
+    assert.match(own, /Children's Social Care|social care/i, 'the user\'s own agency is given')
+    assert.ok(await page.locator('#participants-agencies option[value="Metropolitan Police Service (Ealing)"]').count() >= 1, 'the police suggested')
     await page.check('input[name=format][value=telephone]')
-    await page.check('input[name=participants][value=met-police]')
+    await page.fill('#participants-2', 'Metropolitan Police Service (Ealing)')
     await page.check('input[name=decision][value=s47_joint]')
     await submit(page, 'Save')
     const warning = await page.locator('#missing').innerText()
     assert.match(warning, /Not saved yet: health/)
     assert.match(await page.locator('button[type=submit]', { hasText: 'Save without' }).innerText(), /health/)
-    assert.equal(await page.locator('input[name=participants][value=met-police]').isChecked(), true, 'answers kept')
+    assert.equal(await page.locator('#participants-2').inputValue(), 'Metropolitan Police Service (Ealing)', 'answers kept')
     await check(page)
 
     await page.fill('#missing_reason', 'Health visitor on leave; no cover arranged')
