@@ -169,7 +169,7 @@ TEST_F(TransfersApiTest, AcceptedWithoutTheChildSeenItAwaitsTheSightingOnBothSid
   ASSERT_EQ(mine.size(), 1u) << mine;
   EXPECT_EQ(mine[0]["id"], "tr-uma-2");
   EXPECT_EQ(mine[0]["direction"], "incoming");
-  EXPECT_EQ(mine[0]["accepted"], "2026-03-02T08:00");
+  EXPECT_EQ(mine[0]["accepted"], "2026-03-02T08:00:00");
   EXPECT_EQ(mine[0]["child_name"], "Uma Example");
   json theirs = unseen(bob);
   ASSERT_EQ(theirs.size(), 1u) << theirs;
