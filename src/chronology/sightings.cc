@@ -119,13 +119,17 @@ std::vector<std::string_view> located_by(const Event& event, const SightingConte
   return out;
 }
 
+bool happened_by(const Event& event, Timestamp as_of) {
+  return event.at.instant() <= as_of.instant();
+}
+
 std::optional<LatestSighting> latest_sighting(const std::vector<Event>& chronology,
                                               std::string_view child, Timestamp as_of) {
   const ChildChronologyContext known(chronology, child);
   std::optional<LatestSighting> latest;
   std::vector<Sighting> seen;
   for (const Event& e : chronology) {
-    if (e.at.instant() > as_of.instant()) continue;  // not happened yet
+    if (!happened_by(e, as_of)) continue;
     if (latest && e.at.instant() < latest->event->at.instant()) continue;
     seen.clear();
     append_sightings(e, known, seen);

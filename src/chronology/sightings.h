@@ -77,11 +77,17 @@ bool may_show_seen(EventType type);
 std::vector<Sighting> sightings_in(const Event& event, const SightingContext& known);
 std::vector<std::string_view> located_by(const Event& event, const SightingContext& known);
 
+// Whether `event` has happened as of `as_of` (now, or the end of an "as known
+// at" day): an event dated after it has not, whatever it records (an
+// appointment booked and recorded "attended" ahead of its date, a contact
+// dated tomorrow), so it shows no one seen yet. Every view that asks whether a
+// child has been seen by a given time asks this.
+bool happened_by(const Event& event, Timestamp as_of);
+
 // The latest sighting of `child` among `chronology`, the events of the
 // child's integrated chronology (in any order), as of `as_of` (now, or the
 // end of an "as known at" day): the event, and whom it shows seen by. An
-// event dated after `as_of` has not happened yet (an appointment booked and
-// recorded "attended" ahead of its date is not a sighting before it). Latest
+// event that has not happened by `as_of` (happened_by) is not a sighting. Latest
 // by `at`; of two at the same instant, the later in the list. The
 // chronology's subject is taken to be a child, and the transfers it holds are
 // those its acceptances answer. nullopt when it shows the child never seen.

@@ -26,6 +26,27 @@ struct AgencyPickerOptions {
 // The datalist's id is the input's id followed by "-agencies".
 Html agency_picker(const AgencyPickerOptions& o, const AgencyNames& names);
 
+// Choosing several agencies (who took part in a discussion or conference) the
+// same way: a fieldset of agency pickers named `name` sharing one datalist,
+// one for each agency already given and `spare` empty ones for more, so that
+// it works without script (a form sent back with errors shows what was typed,
+// and spare inputs again). Inputs are `id`, `id-2`, `id-3`, ...: the first is
+// the target of an error summary link; the datalist is `id`-agencies.
+struct AgencyListPickerOptions {
+  std::string id = {};
+  std::string name = {};
+  Caption legend = {};
+  std::string hint = {};
+  std::vector<std::string> values = {};  // as typed, or agencies' ids; empty ones skipped
+  std::string error = {};                // the group's, shown under the hint
+  // The error of each input after the first, by its place among the
+  // non-empty `values` (the first input's is the group's).
+  std::vector<std::string> input_errors = {};
+  std::vector<AgencyView> suggestions = {};
+  std::size_t spare = 3;
+};
+Html agency_list_picker(const AgencyListPickerOptions& o, const AgencyNames& names);
+
 // What an answer to an agency picker names.
 struct AgencyAnswer {
   std::string id = {};     // the agency's id; "" when none was typed or none matches

@@ -129,8 +129,8 @@ web::Response answer_transfer(const Visit& v, Answer answer) {
   if (answer.accept) {
     before += inset_text(text(
         "The transfer is done when it is accepted with the child seen. Accepted with the child "
-        "not seen, it leaves both lists, but its alerts stay open and the sending agency may not "
-        "close its case."));
+        "not seen, it waits on the transfers page until your agency records the child seen; "
+        "until then its alerts stay open and the sending agency may not close its case."));
   }
   return record_page(v,
                      {.title = answer.accept ? "Accept the transfer" : "Decline the transfer",
@@ -138,7 +138,8 @@ web::Response answer_transfer(const Visit& v, Answer answer) {
                       .child_name = form_child.name,
                       .fields = fields,
                       .submit = answer.accept ? "Accept the transfer" : "Decline the transfer",
-                      .before_form = before},
+                      .before_form = before,
+                      .active_nav = "/transfers"},
                      errors);
 }
 

@@ -31,8 +31,13 @@ web::Response accessibility_page(const web::Request&, const PagesParts& parts,
       "<p class=\"govuk-body\">If you find a page you cannot use, tell your agency's Sightline "
       "administrator, saying which page and what you were trying to do.</p>"
       "</div></div>");
-  return render_page(parts.assets,
-                     PageFrame{.title = "Accessibility statement", .session = session}, content);
+  return render_page(
+      parts.assets,
+      PageFrame{
+          .title = "Accessibility statement",
+          .session = session,
+          .agency_name = session != nullptr ? session_agency_name(parts, *session) : std::string()},
+      content);
 }
 
 web::Response not_found_page(const PagesParts& parts, const web::SessionInfo* session) {
@@ -40,8 +45,13 @@ web::Response not_found_page(const PagesParts& parts, const web::SessionInfo* se
       "<h1 class=\"govuk-heading-l\">Page not found</h1><p class=\"govuk-body\">If you typed the "
       "web address, check it is correct.</p><p class=\"govuk-body\"><a class=\"govuk-link\" "
       "href=\"/\">Go to the start page</a></p>");
-  return render_page(parts.assets, PageFrame{.title = "Page not found", .session = session},
-                     content, 404);
+  return render_page(
+      parts.assets,
+      PageFrame{
+          .title = "Page not found",
+          .session = session,
+          .agency_name = session != nullptr ? session_agency_name(parts, *session) : std::string()},
+      content, 404);
 }
 
 }  // namespace sightline::pages

@@ -5,9 +5,12 @@
 // the safeguards' notices to the agency, and, for a safeguarding lead, the
 // break-glass and relationship notices, each naming the child. "Mine"
 // (?view=mine) narrows the alerts to those the user acknowledged: alerts are
-// owned by agencies, and acknowledging one is how a person takes it on. Read
-// and written through the JSON API.
+// owned by agencies, and acknowledging one is how a person takes it on. The
+// API does the narrowing (`acknowledged_by=me`), so that it covers every
+// alert; both views page through the alerts (?alerts-page=N), the most
+// pressing first within a page. Read and written through the JSON API.
 #include <algorithm>
+#include <cctype>
 
 #include "pages/child_access.h"
 #include "pages/components.h"
@@ -24,6 +27,8 @@ using nlohmann::json;
 
 // The notices My work shows on a page; links page through the rest.
 constexpr int kNoticesShown = 25;
+// The alerts it shows on a page: the most the API gives at once.
+constexpr int kAlertsShown = 200;
 
 int level_rank(const std::string& level) {
   if (level == "partnership") return 3;
@@ -139,19 +144,44 @@ Html alert_card(const Visit& v, const json& a, const std::string& error_id,
 // The query parameter that pages through the notices (1 is the newest).
 constexpr const char* kNoticesPage = "notices-page";
 
+// The page number a query parameter asks for: 1 when absent or not a number.
+std::int64_t page_asked(const Visit& v, const char* param, std::int64_t per_page) {
+  std::int64_t page = 1;
+  if (const auto asked = v.request.query_param(param)) {
+    try {
+      page = std::max<std::int64_t>(1, std::stoll(*asked));
+    } catch (const std::exception&) {
+      page = 1;
+    }
+  }
+  return std::min<std::int64_t>(page, 100'000'000 / per_page);
+}
+
+// What a pagination pages through: its label, the page's base query and the
+// parameter naming the page, and the section to land on.
+struct Paged {
+  std::string what;    // "notices"
+  std::string base;    // "/my-work?" or "/my-work?view=mine&"
+  std::string param;   // kNoticesPage
+  std::string anchor;  // "notices"
+  std::string newer = "Newer", older = "Older";
+};
+
 // GOV.UK pagination: previous and next links, and where the reader is.
-Html notices_pagination(std::int64_t page, std::int64_t pages) {
-  const auto href = [](std::int64_t n) {
-    return "/my-work?" + std::string(kNoticesPage) + "=" + std::to_string(n) + "#notices";
+Html pagination(const Paged& p, std::int64_t page, std::int64_t pages) {
+  const auto href = [&](std::int64_t n) {
+    return p.base + p.param + "=" + std::to_string(n) + "#" + p.anchor;
   };
-  std::string out = "<nav class=\"govuk-pagination\" aria-label=\"Notices pages\">";
+  std::string label = p.what;
+  label[0] = static_cast<char>(std::toupper(static_cast<unsigned char>(label[0])));
+  std::string out = "<nav class=\"govuk-pagination\" aria-label=\"" + escape(label) + " pages\">";
   if (page > 1) {
     out +=
         "<div class=\"govuk-pagination__prev\"><a class=\"govuk-link govuk-pagination__link\" "
         "href=\"" +
-        escape(href(page - 1)) +
-        "\" rel=\"prev\"><span class=\"govuk-pagination__link-title\">Newer<span "
-        "class=\"govuk-visually-hidden\"> notices</span></span></a></div>";
+        escape(href(page - 1)) + "\" rel=\"prev\"><span class=\"govuk-pagination__link-title\">" +
+        escape(p.newer) + "<span class=\"govuk-visually-hidden\"> " + escape(p.what) +
+        "</span></span></a></div>";
   }
   out += "<p class=\"govuk-body govuk-!-margin-bottom-0\">Page " + std::to_string(page) + " of " +
          std::to_string(pages) + "</p>";
@@ -159,9 +189,9 @@ Html notices_pagination(std::int64_t page, std::int64_t pages) {
     out +=
         "<div class=\"govuk-pagination__next\"><a class=\"govuk-link govuk-pagination__link\" "
         "href=\"" +
-        escape(href(page + 1)) +
-        "\" rel=\"next\"><span class=\"govuk-pagination__link-title\">Older<span "
-        "class=\"govuk-visually-hidden\"> notices</span></span></a></div>";
+        escape(href(page + 1)) + "\" rel=\"next\"><span class=\"govuk-pagination__link-title\">" +
+        escape(p.older) + "<span class=\"govuk-visually-hidden\"> " + escape(p.what) +
+        "</span></span></a></div>";
   }
   return Html::trusted(out + "</nav>");
 }
@@ -172,15 +202,9 @@ Html notices_pagination(std::int64_t page, std::int64_t pages) {
 // announced is done (the API's `done`: the child since seen).
 Html safeguard_notices_section(const Visit& v) {
   Html out = Html::trusted("<h2 class=\"govuk-heading-m\" id=\"notices\">Notices</h2>");
-  std::int64_t page = 1;
-  if (const auto asked = v.request.query_param(kNoticesPage)) {
-    try {
-      page = std::max<std::int64_t>(1, std::stoll(*asked));
-    } catch (const std::exception&) {
-      page = 1;
-    }
-  }
-  page = std::min<std::int64_t>(page, 100'000'000 / kNoticesShown);
+  const std::int64_t page = page_asked(v, kNoticesPage, kNoticesShown);
+  const Paged paged{
+      .what = "notices", .base = "/my-work?", .param = kNoticesPage, .anchor = "notices"};
   const ApiReply reply = v.api.get("/api/v1/safeguard-notices",
                                    "limit=" + std::to_string(kNoticesShown) +
                                        "&offset=" + std::to_string((page - 1) * kNoticesShown));
@@ -201,7 +225,7 @@ Html safeguard_notices_section(const Visit& v) {
   out += Html::trusted("<p class=\"govuk-body\">") + text(count) + Html::trusted("</p>");
   if (!list.is_array() || list.empty()) {
     return out + Html::trusted("<p class=\"govuk-body\">There are no notices on this page.</p>") +
-           notices_pagination(std::min(page, pages), pages);
+           pagination(paged, std::min(page, pages), pages);
   }
   const auto agencies = agency_list(v.parts);
   TableOptions t{
@@ -229,7 +253,7 @@ Html safeguard_notices_section(const Visit& v) {
                       {text(rt != nullptr ? std::string(rt->title) : rule)}});
   }
   out += table(t);
-  if (pages > 1) out += notices_pagination(page, pages);
+  if (pages > 1) out += pagination(paged, page, pages);
   return out;
 }
 
@@ -283,13 +307,8 @@ Html notices_section(const Visit& v) {
 // signed-in user's, "?view=mine".
 constexpr const char* kMine = "mine";
 
-bool acknowledged_by(const json& alert, const std::string& username) {
-  if (!alert.contains("acknowledgements") || !alert["acknowledgements"].is_array()) return false;
-  for (const json& ack : alert["acknowledgements"]) {
-    if (text_field(ack, "user") == username) return true;
-  }
-  return false;
-}
+// The query parameter that pages through the alerts (1 is the first).
+constexpr const char* kAlertsPage = "alerts-page";
 
 // "My agency" and "Mine": links, the current one marked, so that the choice
 // needs no script and can be kept as a link.
@@ -328,33 +347,54 @@ web::Response my_work(const Visit& v, const std::string& error_id, const std::st
   }
   const bool mine = v.request.query_param("view").value_or("") == kMine;
   content += whose_work_nav(mine);
-  const ApiReply reply = v.api.get("/api/v1/alerts", "limit=200");
+  const std::int64_t page = page_asked(v, kAlertsPage, kAlertsShown);
+  const ApiReply reply =
+      v.api.get("/api/v1/alerts", std::string(mine ? "acknowledged_by=me&" : "") +
+                                      "limit=" + std::to_string(kAlertsShown) +
+                                      "&offset=" + std::to_string((page - 1) * kAlertsShown));
   std::vector<json> alerts;
   if (reply.ok() && reply.body.contains("alerts") && reply.body["alerts"].is_array()) {
-    for (const json& alert : reply.body["alerts"]) {
-      if (!mine || acknowledged_by(alert, a.username)) alerts.push_back(alert);
-    }
+    for (const json& alert : reply.body["alerts"]) alerts.push_back(alert);
   }
   sort_by_urgency(alerts);
+  const std::int64_t total = reply.ok() ? reply.body.value("total", std::int64_t{0}) : 0;
+  const std::int64_t pages = (total + kAlertsShown - 1) / kAlertsShown;
+  const Paged paged{.what = "alerts",
+                    .base = mine ? "/my-work?view=mine&" : "/my-work?",
+                    .param = kAlertsPage,
+                    .anchor = "alerts",
+                    .newer = "Previous",
+                    .older = "Next"};
+  // "N alerts ..., the most pressing first", and which of them this page shows.
+  const auto count_text = [&](const std::string& what) {
+    std::string out = std::to_string(total) + (total == 1 ? " alert" : " alerts") + what +
+                      ", the most pressing first.";
+    if (pages > 1) {
+      const std::int64_t first = (page - 1) * kAlertsShown + 1;
+      out += " Showing " + std::to_string(first) + " to " +
+             std::to_string(first + static_cast<std::int64_t>(alerts.size()) - 1) + ".";
+    }
+    return out;
+  };
   if (mine) {
     // Alerts are owned by agencies; what is one person's is what they took on
     // by acknowledging it.
-    content += Html::trusted("<h2 class=\"govuk-heading-m\">Alerts you have acknowledged</h2>");
+    content += Html::trusted(
+        "<h2 class=\"govuk-heading-m\" id=\"alerts\">Alerts you have acknowledged</h2>");
     if (!reply.ok()) {
       content += Html::trusted("<p class=\"govuk-body\">") +
                  text("The alerts could not be read: " + reply.error_message()) +
                  Html::trusted("</p>");
-    } else if (alerts.empty()) {
+    } else if (total == 0) {
       content += Html::trusted(
           "<p class=\"govuk-body\">You have acknowledged none of your agency's open alerts. An "
           "alert you acknowledge is listed here until the duty is done.</p>");
     } else {
-      const std::size_t n = alerts.size();
       content += Html::trusted("<p class=\"govuk-body\">") +
-                 text(std::to_string(n) + (n == 1 ? " alert" : " alerts") +
-                      " of your agency's that you acknowledged, the most pressing first.") +
+                 text(count_text(" of your agency's that you acknowledged")) +
                  Html::trusted("</p>");
       for (const json& alert : alerts) content += alert_card(v, alert, error_id, error, note);
+      if (pages > 1) content += pagination(paged, std::min(page, pages), pages);
     }
     content += Html::trusted(
         "<p class=\"govuk-body\">Notices are sent to your agency, not to one person: they are "
@@ -363,24 +403,21 @@ web::Response my_work(const Visit& v, const std::string& error_id, const std::st
     f.has_errors = !error.empty();
     return v.page(f, content, status);
   }
-  content += Html::trusted("<h2 class=\"govuk-heading-m\">Alerts for your agency</h2>");
+  content +=
+      Html::trusted("<h2 class=\"govuk-heading-m\" id=\"alerts\">Alerts for your agency</h2>");
   if (!reply.ok()) {
     content += Html::trusted("<p class=\"govuk-body\">") +
                text("The alerts could not be read: " + reply.error_message()) +
                Html::trusted("</p>");
-  } else if (alerts.empty()) {
+  } else if (total == 0) {
     content += Html::trusted(
         "<p class=\"govuk-body\">There are no open alerts for your agency: every duty the "
         "safeguards watch is in time.</p>");
   } else {
-    const std::int64_t total = reply.body.value("total", std::int64_t{0});
-    std::string count = std::to_string(total) + (total == 1 ? " alert" : " alerts") +
-                        " to act on, the most pressing first.";
-    if (total > static_cast<std::int64_t>(alerts.size())) {
-      count += " Showing the first " + std::to_string(alerts.size()) + ".";
-    }
-    content += Html::trusted("<p class=\"govuk-body\">") + text(count) + Html::trusted("</p>");
+    content += Html::trusted("<p class=\"govuk-body\">") + text(count_text(" to act on")) +
+               Html::trusted("</p>");
     for (const json& alert : alerts) content += alert_card(v, alert, error_id, error, note);
+    if (pages > 1) content += pagination(paged, std::min(page, pages), pages);
   }
   content += safeguard_notices_section(v);
   content += notices_section(v);

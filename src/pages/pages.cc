@@ -20,7 +20,9 @@ std::optional<web::SessionInfo> session_of(const web::Request& request, web::Acc
 }
 
 web::Response expired_form(const PagesParts& parts, const web::SessionInfo& session) {
-  PageFrame frame{.title = "This form has expired", .session = &session};
+  PageFrame frame{.title = "This form has expired",
+                  .session = &session,
+                  .agency_name = session_agency_name(parts, session)};
   return render_page(parts.assets, frame,
                      Html::trusted("<h1 class=\"govuk-heading-l\">This form has expired</h1><p "
                                    "class=\"govuk-body\">Nothing was saved. Go back, reload the "
@@ -30,15 +32,22 @@ web::Response expired_form(const PagesParts& parts, const web::SessionInfo& sess
 
 }  // namespace
 
+std::string session_agency_name(const PagesParts& parts, const web::SessionInfo& session) {
+  return agency_name(agency_list(parts)->names, session.account.agency);
+}
+
 PageFrame Visit::frame(std::string title, std::string active_nav) const {
   return PageFrame{.title = std::move(title),
                    .session = &session,
                    .active_nav = std::move(active_nav),
-                   .agency_name = agency_name(agency_list(parts)->names, session.account.agency)};
+                   .agency_name = session_agency_name(parts, session)};
 }
 
 web::Response Visit::page(const PageFrame& f, const Html& content, int status) const {
-  return render_page(parts.assets, f, content, status);
+  if (!f.agency_name.empty()) return render_page(parts.assets, f, content, status);
+  PageFrame named = f;
+  named.agency_name = session_agency_name(parts, session);
+  return render_page(parts.assets, named, content, status);
 }
 
 Pages::Pages(PagesParts parts)
@@ -114,6 +123,7 @@ Pages::Pages(PagesParts parts)
         {"plan-start", record_plan_start},
         {"plan-end", record_plan_end},
         {"notification", record_notification},
+        {"transfer-seen", record_transfer_seen},
     };
     for (const auto& [form, handler] : forms) {
       router_.add(method, std::string("/children/{id}/record/") + form, signed_in(handler));

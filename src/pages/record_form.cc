@@ -1,8 +1,10 @@
 #include "pages/record_form.h"
 
+#include <algorithm>
 #include <cstdio>
 #include <set>
 
+#include "core/text.h"
 #include "pages/agency_picker.h"
 #include "pages/child_access.h"
 #include "pages/event_text.h"
@@ -118,8 +120,9 @@ web::Response record_page(const Visit& v, const RecordPage& page, const FieldErr
   content += page.before_form;
   if (!page.show_form) {
     content += page.fields + Html::trusted("</div></div>");
-    return v.page(PageFrame{.title = page.title, .session = &v.session, .active_nav = "/children"},
-                  content);
+    return v.page(
+        PageFrame{.title = page.title, .session = &v.session, .active_nav = page.active_nav},
+        content);
   }
   // A new key each time the form is shown: a form sent twice is stored once,
   // and a corrected form is a new request.
@@ -132,7 +135,7 @@ web::Response record_page(const Visit& v, const RecordPage& page, const FieldErr
   return v.page(PageFrame{.title = page.title,
                           .has_errors = !errors.empty(),
                           .session = &v.session,
-                          .active_nav = "/children"},
+                          .active_nav = page.active_nav},
                 content, errors.empty() ? 200 : 400);
 }
 
@@ -243,6 +246,46 @@ std::string read_agency_field(const Visit& v, const std::string& field, FieldErr
   const AgencyAnswer answer = read_agency_answer(v.form.get(field), *agency_list(v.parts));
   if (!answer.error.empty()) errors.add(field, answer.error);
   return answer.id;
+}
+
+std::vector<std::string> read_agency_list_field(const Visit& v, const std::string& name,
+                                                FieldErrors& errors) {
+  const auto list = agency_list(v.parts);
+  std::vector<std::string> out;
+  std::size_t shown = 0;  // the place of the answer when the form is shown again
+  for (const std::string& typed : v.form.all(name)) {
+    if (trimmed(typed).empty()) continue;
+    const AgencyAnswer answer = read_agency_answer(typed, *list);
+    if (!answer.error.empty()) {
+      errors.add(shown == 0 ? name : name + "-" + std::to_string(shown + 1), answer.error);
+    }
+    ++shown;
+    if (!answer.id.empty() && std::find(out.begin(), out.end(), answer.id) == out.end()) {
+      out.push_back(answer.id);
+    }
+  }
+  return out;
+}
+
+Html agency_list_field(const Visit& v, const std::string& name, const Caption& legend,
+                       const std::string& hint, const std::vector<std::string>& values,
+                       const std::vector<AgencyView>& suggestions, const FieldErrors& errors) {
+  std::vector<std::string> input_errors;
+  std::size_t shown = 0;
+  for (const std::string& value : values) {
+    if (trimmed(value).empty()) continue;
+    input_errors.push_back(shown == 0 ? "" : errors.of(name + "-" + std::to_string(shown + 1)));
+    ++shown;
+  }
+  return agency_list_picker({.id = name,
+                             .name = name,
+                             .legend = legend,
+                             .hint = hint,
+                             .values = values,
+                             .error = errors.of(name),
+                             .input_errors = input_errors,
+                             .suggestions = suggestions},
+                            agency_list(v.parts)->names);
 }
 
 Html indicator_checkboxes(const std::string& name, const std::string& legend,

@@ -99,6 +99,9 @@ struct RecordPage {
   std::string submit = "Save";
   Html before_form = {};  // e.g. a warning asking to confirm
   bool show_form = true;  // false: `fields` is only a message, with nothing to send
+  // The navigation item the form belongs to: a child's record, or for the
+  // answers to a transfer, the transfers.
+  std::string active_nav = "/children";
 };
 // The form page: back link, error summary, the child's name as a caption,
 // the title as the <h1>, and a form posting to the page's own path with the
@@ -132,6 +135,17 @@ std::string agency_in_childs_area(const Visit& v, const nlohmann::json& summary,
 // with, as its id: "" when it was left empty, or when what was typed names no
 // agency, and that error is then added against `field`.
 std::string read_agency_field(const Visit& v, const std::string& field, FieldErrors& errors);
+// The agencies a list picker (agency_list_picker) named `name` was answered
+// with, as ids, each once, in the order typed; empty inputs are skipped. What
+// names no agency adds its error against the input it will be shown in again
+// (`name`, `name-2`, ... among the non-empty answers).
+std::vector<std::string> read_agency_list_field(const Visit& v, const std::string& name,
+                                                FieldErrors& errors);
+// The list picker named `name` (its first input's id too), showing `values`
+// (what was typed, or ids) with the errors read_agency_list_field added.
+Html agency_list_field(const Visit& v, const std::string& name, const Caption& legend,
+                       const std::string& hint, const std::vector<std::string>& values,
+                       const std::vector<AgencyView>& suggestions, const FieldErrors& errors);
 // One checkbox group per indicator domain, named `name`, with the codes in
 // `checked` ticked. Ids are NAME-DOMAIN, so the first group's is the error target.
 Html indicator_checkboxes(const std::string& name, const std::string& legend,

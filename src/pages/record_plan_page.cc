@@ -24,16 +24,6 @@ Html note_field(const std::string& note) {
                    .value = note});
 }
 
-std::vector<ChoiceItem> agency_checkboxes(const std::vector<AgencyView>& agencies,
-                                          const std::vector<std::string>& checked) {
-  std::vector<ChoiceItem> items;
-  for (const AgencyView& a : agencies) {
-    items.push_back(
-        {a.id, a.name, "", std::find(checked.begin(), checked.end(), a.id) != checked.end()});
-  }
-  return items;
-}
-
 nlohmann::ordered_json base_event(const Visit& v, const std::string& type, const std::string& at) {
   return {{"type", type},
           {"at", at},
@@ -159,11 +149,12 @@ web::Response record_conference(const Visit& v) {
   FieldErrors errors;
   const std::string kind = answer_or_prefill(v, "kind");
   const std::string decision = v.form.get("decision");
-  const std::vector<std::string> participants = v.form.all("participants");
+  const std::vector<std::string> typed = v.form.all("participants");
   const std::string note = v.form.get("note");
   if (v.request.method == "POST") {
     const auto at = read_event_at(v, "at", "of the conference", errors);
     if (!one_of(kKinds, kind)) errors.add("kind", "Select the kind of conference");
+    const std::vector<std::string> participants = read_agency_list_field(v, "participants", errors);
     if (!one_of(kDecisions, decision)) errors.add("decision", "Select what the conference decided");
     if (errors.empty()) {
       nlohmann::ordered_json event = base_event(v, "conference", *at);
@@ -196,13 +187,11 @@ web::Response record_conference(const Visit& v) {
                         {"review", "Review conference", "", kind == "review"},
                         {"transfer_in", "Transfer-in conference", "", kind == "transfer_in"}},
               .error = errors.of("kind")});
-  fields += checkboxes({.id_prefix = "participants",
-                        .name = "participants",
-                        .legend = {"Which other agencies took part?", "govuk-fieldset__legend--m"},
-                        .items = agency_checkboxes(others, participants),
-                        .hint = "Your agency is counted as taking part.",
-                        .error = errors.of("participants"),
-                        .small = true});
+  fields += agency_list_field(v, "participants",
+                              {"Which other agencies took part?", "govuk-fieldset__legend--m"},
+                              "Type each agency's name and choose it from the suggestions. Your "
+                              "agency is counted as taking part.",
+                              typed, others, errors);
   fields += radios({.id_prefix = "decision",
                     .name = "decision",
                     .legend = {"What did it decide?", "govuk-fieldset__legend--m"},

@@ -1,4 +1,5 @@
-// Record a strategy discussion, with a checklist of who took part.
+// Record a strategy discussion, with who took part typed by agency name
+// (agency_list_picker: suggestions, several agencies, no script needed).
 //
 // Working Together expects health, the police and the referrer at every
 // strategy discussion (the review found discussions held without them). When
@@ -75,7 +76,10 @@ web::Response record_strategy_discussion(const Visit& v) {
   const std::string decision = v.form.get("decision");
   const std::string note = v.form.get("note");
   const std::string missing_reason = trimmed(v.form.get("missing_reason"));
-  std::vector<std::string> ticked = posted ? v.form.all("participants") : std::vector{mine};
+  // What the participant inputs show: as typed, or before the form is sent,
+  // the user's own agency.
+  const std::vector<std::string> typed = posted ? v.form.all("participants") : std::vector{mine};
+  std::vector<std::string> ticked = posted ? std::vector<std::string>() : std::vector{mine};
   FieldErrors errors;
   Html warning;
   // The referrer expected is that of the referral that led to the discussion
@@ -87,7 +91,10 @@ web::Response record_strategy_discussion(const Visit& v) {
   const std::string referrer = referral ? referral->from : std::string();
   if (posted) {
     if (format.empty()) errors.add("format", "Select how the discussion was held");
-    if (ticked.empty()) errors.add("participants", "Select who took part");
+    ticked = read_agency_list_field(v, "participants", errors);
+    if (ticked.empty() && errors.of("participants").empty()) {
+      errors.add("participants", "Enter the agencies that took part");
+    }
     if (decision.empty()) errors.add("decision", "Select what was decided");
     const std::vector<std::string> missing =
         missing_participants(ticked, agencies, referrer, names);
@@ -144,14 +151,10 @@ web::Response record_strategy_discussion(const Visit& v) {
   }
   std::stable_sort(offered.begin(), offered.end(),
                    [](const AgencyView& a, const AgencyView& b) { return a.name < b.name; });
-  std::vector<ChoiceItem> items;
+  std::vector<AgencyView> suggested;
   for (int pass = 0; pass < 2; ++pass) {
     for (const AgencyView& a : offered) {
-      if ((pass == 0) != involved.contains(a.id)) continue;
-      const bool on = std::find(ticked.begin(), ticked.end(), a.id) != ticked.end();
-      std::string hint = code_label(to_string(a.kind));
-      if (a.id == referrer) hint += ", the referrer";
-      items.push_back({a.id, a.name, hint, on});
+      if ((pass == 0) == involved.contains(a.id)) suggested.push_back(a);
     }
   }
   Html fields = when_field(v, "When was it held?", errors);
@@ -161,15 +164,13 @@ web::Response record_strategy_discussion(const Visit& v) {
                     .items = code_items({"meeting", "telephone", "video"}, format),
                     .error = errors.of("format"),
                     .inline_items = true});
-  fields += checkboxes({.id_prefix = "participants",
-                        .name = "participants",
-                        .legend = {"Who took part?", "govuk-fieldset__legend--m"},
-                        .items = items,
-                        .hint = "Agencies involved with the child are listed first, then the "
-                                "others of your area. Health, the police and the referrer are "
-                                "expected.",
-                        .error = errors.of("participants"),
-                        .small = true});
+  std::string hint =
+      "Type each agency's name and choose it from the suggestions: those involved with the "
+      "child first, then the others of your area. Health, the police and the referrer are "
+      "expected.";
+  if (!referrer.empty()) hint += " The referrer is " + agency_name(names, referrer) + ".";
+  fields += agency_list_field(v, "participants", {"Who took part?", "govuk-fieldset__legend--m"},
+                              hint, typed, suggested, errors);
   fields +=
       radios({.id_prefix = "decision",
               .name = "decision",

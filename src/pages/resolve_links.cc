@@ -34,7 +34,7 @@ constexpr ResolveLink kLinks[] = {
     {"strategy-discussion-incomplete", "record/strategy-discussion", ""},
     {"strategy-review-missing", "record/strategy-discussion", ""},
     {"support-options-review", "record/options-review", ""},
-    {"transfer-child-not-seen", "/transfers", ""},
+    {"transfer-child-not-seen", "record/transfer-seen", ""},
     {"unverified-claim", "record/found", ""},
     {"was-not-brought", "record/contact", ""},
     {"whereabouts-unknown", "record/found", ""},

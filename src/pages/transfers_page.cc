@@ -1,6 +1,8 @@
 // Transfers: those coming to the user's agency that it has yet to accept,
-// and those it sent that the receiver has not accepted, with whether the
-// receiver has seen the child since (GET /api/v1/transfers).
+// those it sent that the receiver has not accepted, with whether the
+// receiver has seen the child since, and, apart, those accepted without the
+// child seen, which are not done until the receiver records the child seen
+// (GET /api/v1/transfers).
 #include "pages/child_access.h"
 #include "pages/components.h"
 #include "pages/event_text.h"
@@ -54,6 +56,44 @@ Html transfer_table(const json& list, bool incoming, const AgencyNames& names) {
   return table(t);
 }
 
+// Transfers to or from the user's agency accepted without the child seen:
+// the receiver records the child seen from here; the sender sees them still
+// awaiting it.
+Html accepted_unseen_table(const json& list, const std::string& mine, const AgencyNames& names) {
+  if (!list.is_array() || list.empty()) {
+    return Html::trusted("<p class=\"govuk-body\">") +
+           text("No transfer to or from your agency is waiting for the child to be seen.") +
+           Html::trusted("</p>");
+  }
+  TableOptions t{
+      .caption = "Transfers accepted with the child not yet seen by the receiving team",
+      .caption_classes = "govuk-visually-hidden",
+      .head = {{text("Child")}, {text("From and to")}, {text("Accepted")}, {text("Child seen")}}};
+  for (const json& tr : list) {
+    const std::string child = text_field(tr, "child");
+    const std::string name =
+        text_field(tr, "child_name").empty() ? child : text_field(tr, "child_name");
+    const bool incoming = text_field(tr, "direction") == "incoming";
+    Html who = Html::trusted("<a class=\"govuk-link\" href=\"/children/" + url_encode(child) +
+                             "\">" + escape(name) + "</a><br>");
+    if (incoming) {
+      who += Html::trusted("<a class=\"govuk-link\" href=\"/children/" + url_encode(child) +
+                           "/record/transfer-seen?transfer=" + url_encode(text_field(tr, "id")) +
+                           "\">Record the child seen<span class=\"govuk-visually-hidden\">: " +
+                           escape(name) + "</span></a>");
+    } else {
+      who += text("Awaiting the receiver's sighting");
+    }
+    const std::string from = text_field(tr, "from"), to = text_field(tr, "to");
+    t.rows.push_back({{who},
+                      {text(agency_name(names, from) + (from == mine ? " (yours)" : "") + " to " +
+                            agency_name(names, to) + (to == mine ? " (yours)" : ""))},
+                      {text(display_date(text_field(tr, "accepted")))},
+                      {tag("Not yet", "red")}});
+  }
+  return table(t);
+}
+
 // What the receiver's answer recorded (after the accept and decline forms),
 // with a link to the child.
 Html answered_banner(const Visit& v) {
@@ -67,8 +107,8 @@ Html answered_banner(const Visit& v) {
   } else if (*answered == "accepted_not_seen") {
     heading = "Transfer accepted, with the child not seen";
     body =
-        "Its alerts stay open, and the sending agency may not close its case, until the "
-        "transfer is accepted with the child seen.";
+        "Its alerts stay open, and the sending agency may not close its case, until your "
+        "agency records the child seen: the transfer is listed below until then.";
   } else if (*answered == "declined") {
     heading = "Transfer declined";
     body = "The sending agency stays responsible for the child, and sees your reason.";
@@ -108,6 +148,13 @@ web::Response transfers_page(const Visit& v) {
   content += transfer_table(reply.body.value("incoming", json::array()), true, names);
   content += Html::trusted("<h2 class=\"govuk-heading-m\">Outgoing, not yet accepted</h2>");
   content += transfer_table(reply.body.value("outgoing", json::array()), false, names);
+  content += Html::trusted(
+      "<h2 class=\"govuk-heading-m\" id=\"accepted-unseen\">Accepted \u2014 child not yet seen by "
+      "the receiving team</h2><p class=\"govuk-body\">Accepted without the child seen, a "
+      "transfer is not done: its alerts stay open and the sending agency may not close its case "
+      "until the receiving team records the child seen.</p>");
+  content += accepted_unseen_table(reply.body.value("accepted_unseen", json::array()),
+                                   v.session.account.agency, names);
   return v.page(v.frame("Transfers", "/transfers"), content);
 }
 

@@ -23,8 +23,14 @@ struct Visit {
 
   // The page frame for this user, titled `title`.
   PageFrame frame(std::string title, std::string active_nav = "") const;
+  // The page, its frame naming the user's agency by name whatever frame it
+  // was given.
   web::Response page(const PageFrame& frame, const Html& content, int status = 200) const;
 };
+
+// The name of the signed-in user's agency, for the account bar: never its id
+// while the directory knows it.
+std::string session_agency_name(const PagesParts& parts, const web::SessionInfo& session);
 
 // Pages anyone may see.
 web::Response sign_in_page(const web::Request& request, const PagesParts& parts);
@@ -66,5 +72,6 @@ web::Response record_plan_end(const Visit& v);
 web::Response record_notification(const Visit& v);
 web::Response accept_transfer(const Visit& v);
 web::Response decline_transfer(const Visit& v);
+web::Response record_transfer_seen(const Visit& v);
 
 }  // namespace sightline::pages

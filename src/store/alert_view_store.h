@@ -39,6 +39,7 @@ struct AlertQuery {
   std::string owner;
   std::string child;               // empty: every child
   std::set<AlertStatus> statuses;  // empty: open and acknowledged
+  std::string acknowledged_by;     // a username: only alerts they acknowledged; empty: any
   std::size_t limit = 50;
   std::size_t offset = 0;
 };

@@ -75,6 +75,10 @@ Response AlertsApi::list(const Request& request, const SessionInfo& session) con
   AlertQuery query;
   query.owner = owner;
   query.child = request.query_param("child").value_or("");
+  // "me" is the caller; anyone else by username (acknowledgements name who
+  // made them to everyone who sees the alert).
+  query.acknowledged_by = request.query_param("acknowledged_by").value_or("");
+  if (query.acknowledged_by == "me") query.acknowledged_by = account.username;
   if (const auto text = request.query_param("status")) {
     std::size_t start = 0;
     while (start <= text->size()) {
@@ -107,13 +111,10 @@ Response AlertsApi::list(const Request& request, const SessionInfo& session) con
     for (AlertStatus s : query.statuses) statuses.push_back(to_string(s));
   }
   audit_children(audit, session, page.alerts, request);
-  return json_response(200, json{{"owner", owner},
-                                 {"status", statuses},
-                                 {"total", page.total},
-                                 {"limit", query.limit},
-                                 {"offset", query.offset},
-                                 {"alerts", list}}
-                                .dump());
+  json out = {{"owner", owner},       {"status", statuses},     {"total", page.total},
+              {"limit", query.limit}, {"offset", query.offset}, {"alerts", list}};
+  if (!query.acknowledged_by.empty()) out["acknowledged_by"] = query.acknowledged_by;
+  return json_response(200, out.dump());
 }
 
 Response AlertsApi::acknowledge(const Request& request, const std::string& id,

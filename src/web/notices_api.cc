@@ -79,7 +79,7 @@ Response NoticesApi::list(const Request& request, const SessionInfo& session) co
   const std::string kind =
       page_notices.empty() ? std::string() : recipient_kind(recipient, agencies);
   std::optional<StoredSightings> seen;
-  if (sightings != nullptr) seen.emplace(*sightings);
+  if (sightings != nullptr && clock != nullptr) seen.emplace(*sightings, clock->now());
   for (std::size_t i = 0; i < page_notices.size(); ++i) {
     const NoticeRecord& n = page_notices[i];
     json& out = list[i];

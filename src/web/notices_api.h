@@ -20,6 +20,7 @@
 // thing, at GET /api/v1/notices (children_api.h).
 #pragma once
 
+#include "core/clock.h"
 #include "store/sighting_store.h"
 #include "web/alerts_view.h"
 #include "web/audit_log.h"
@@ -35,6 +36,8 @@ struct NoticesApi {
   AlertsView& alerts;
   // Who saw a child; null: no notice is said done.
   SightingStore* sightings = nullptr;
+  // Sightings count as of now: one dated later has not happened yet.
+  const Clock* clock = nullptr;
 
   Response list(const Request& request, const SessionInfo& session) const;
 };

@@ -62,8 +62,8 @@ Service::Service(ServiceParts parts, ServiceOptions options)
       clock_(parts.clock),
       children_{parts.store, parts.access, parts.audit, parts.clock, parts.indicator_windows},
       alerts_{parts.alerts, parts.store, parts.audit},
-      notices_{parts.store, parts.audit, parts.alerts, parts.sightings},
-      transfers_{parts.transfers, parts.store, parts.audit},
+      notices_{parts.store, parts.audit, parts.alerts, parts.sightings, &parts.clock},
+      transfers_{parts.transfers, parts.store, parts.audit, parts.clock},
       dashboard_{parts.figures, parts.audit},
       events_(parts.events),
       options_(options) {

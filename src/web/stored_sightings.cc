@@ -28,7 +28,8 @@ class StoredSightings::Context final : public SightingContext {
   const Id& child_;
 };
 
-StoredSightings::StoredSightings(SightingStore& store) : store_(store) {}
+StoredSightings::StoredSightings(SightingStore& store, Timestamp as_of)
+    : store_(store), as_of_(as_of) {}
 
 StoredSightings::~StoredSightings() = default;
 
@@ -45,6 +46,7 @@ std::vector<StoredSighting> StoredSightings::of(const Id& child, std::int64_t si
   std::vector<StoredSighting> out;
   std::vector<Sighting> seen;
   for (const auto& [at_s, e] : events) {
+    if (!happened_by(e, as_of_)) continue;
     seen.clear();
     append_sightings(e, known, seen);
     for (const Sighting& s : seen) {

@@ -29,14 +29,16 @@ struct StoredSighting {
 
 class StoredSightings {
  public:
-  // Reads `store`, which must outlive this.
-  explicit StoredSightings(SightingStore& store);
+  // Reads `store`, which must outlive this, as of `as_of` (now): an event
+  // dated after it has not happened yet and shows no one seen
+  // (chronology/sightings.h, happened_by).
+  StoredSightings(SightingStore& store, Timestamp as_of);
   ~StoredSightings();
   StoredSightings(const StoredSightings&) = delete;
   StoredSightings& operator=(const StoredSightings&) = delete;
 
-  // Every sighting of `child` at or after `since_s` (seconds, as events.at_s),
-  // oldest first. Throws StoreError naming the event if a stored event no
+  // Every sighting of `child` at or after `since_s` (seconds, as events.at_s)
+  // and by the as-of time, oldest first. Throws StoreError naming the event if a stored event no
   // longer parses.
   std::vector<StoredSighting> of(const Id& child, std::int64_t since_s);
 
@@ -45,6 +47,7 @@ class StoredSightings {
   Event parse(const std::string& json, std::int64_t seq);
 
   SightingStore& store_;
+  Timestamp as_of_;
   StoredEventReader reader_;
   // Transfer id -> (child, to), as read from the store.
   std::map<Id, std::pair<Id, Id>, std::less<>> transfers_;

@@ -23,13 +23,23 @@ TransfersView::TransfersView(TransferStore& transfers, SightingStore& sightings)
 
 TransfersView::~TransfersView() = default;
 
-std::vector<PendingTransfer> TransfersView::awaiting(const std::string& agency) {
+std::vector<PendingTransfer> TransfersView::awaiting(const std::string& agency, Timestamp as_of) {
+  return list(&TransferStore::unanswered_transfers, agency, as_of);
+}
+
+std::vector<PendingTransfer> TransfersView::accepted_unseen(const std::string& agency,
+                                                            Timestamp as_of) {
+  return list(&TransferStore::accepted_unseen_transfers, agency, as_of);
+}
+
+std::vector<PendingTransfer> TransfersView::list(Query query, const std::string& agency,
+                                                 Timestamp as_of) {
   std::vector<PendingTransfer> out;
-  StoredSightings seen(sightings_);
+  StoredSightings seen(sightings_, as_of);
   for (const char* direction : {"incoming", "outgoing"}) {
     const bool incoming = direction[0] == 'i';
     std::vector<std::pair<PendingTransfer, std::int64_t>> found;  // with at_s
-    for (const StoredTransfer& row : transfers_.unanswered_transfers(
+    for (const StoredTransfer& row : (transfers_.*query)(
              incoming ? TransferSide::kReceiving : TransferSide::kSending, agency)) {
       const json event = json::parse(row.json, nullptr, false);
       if (!event.is_object()) continue;
@@ -50,6 +60,7 @@ std::vector<PendingTransfer> TransfersView::awaiting(const std::string& agency) 
       }
       t.sent = row.at;
       t.recorded = row.recorded;
+      t.accepted = row.accepted;
       found.emplace_back(std::move(t), row.at_s);
     }
     for (auto& [t, at_s] : found) {

@@ -5,6 +5,7 @@
 
 #include <filesystem>
 #include <fstream>
+#include <map>
 #include <regex>
 
 #include "pages/html.h"
@@ -632,6 +633,59 @@ TEST_F(PagesWorkTest, RolesAndAgenciesAreNamedInWordsNotCodes) {
   EXPECT_EQ(r.body.find("practitioner, ealing-hv"), std::string::npos);
 }
 
+// The navigation item each page marks as the one the user is in ("" for a
+// page of no section), and the account bar naming the user's agency in
+// words on every one of them.
+TEST_F(PagesWorkTest, EveryPageMarksItsNavigationItemAndNamesTheAgencyInWords) {
+  accounts_->add("lucy", web::Role::kPractitioner, "luton-csc", kPassword, admin());
+  struct Case {
+    const char* user;
+    const char* agency;  // the user's agency id, never shown in the account bar
+    const char* path;
+    const char* active;  // the marked item's text
+  };
+  const std::vector<Case> cases = {
+      {"alice", "ealing-hv", "/", "Home"},
+      {"alice", "ealing-hv", "/my-work", "My work"},
+      {"alice", "ealing-hv", "/children", "Find a child"},
+      {"alice", "ealing-hv", "/children?name=Sofia", "Find a child"},
+      {"alice", "ealing-hv", "/children/sofia", "Find a child"},
+      {"alice", "ealing-hv", "/children/sofia/chronology", "Find a child"},
+      {"alice", "ealing-hv", "/children/sofia/record/contact", "Find a child"},
+      {"alice", "ealing-hv", "/children/sofia/record/appointment", "Find a child"},
+      {"alice", "ealing-hv", "/transfers", "Transfers"},
+      {"alice", "ealing-hv", "/accessibility", ""},
+      {"bob", "ealing-csc", "/dashboard", "Dashboard"},
+      {"bob", "ealing-csc", "/children/tia/audit", "Find a child"},
+      {"bob", "ealing-csc", "/children/tia/record/transfer-seen", "Transfers"},
+      {"lucy", "luton-csc", "/children/tia/transfers/tr-tia/accept", "Transfers"},
+      {"lucy", "luton-csc", "/children/tia/transfers/tr-tia/decline", "Transfers"},
+      {"lucy", "luton-csc", "/children/tia/record/transfer-seen", "Transfers"},
+      {"lucy", "luton-csc", "/children/tia/record/case-closed", "Find a child"},
+  };
+  std::map<std::string, std::string> sessions;
+  const std::regex active(
+      "govuk-service-navigation__item--active\"><a [^>]*><strong "
+      "class=\"govuk-service-navigation__active-fallback\">([^<]*)</strong>");
+  for (const Case& k : cases) {
+    if (!sessions.contains(k.user)) sessions[k.user] = page_sign_in(k.user);
+    const HttpReply r = get(k.path, sessions[k.user]);
+    ASSERT_LT(r.status, 300) << k.path << " as " << k.user;
+    std::smatch m;
+    const bool marked = std::regex_search(r.body, m, active);
+    EXPECT_EQ(marked ? m[1].str() : std::string(), k.active) << k.path << " as " << k.user;
+    const auto bar = r.body.find("Signed in as <strong>");
+    ASSERT_NE(bar, std::string::npos) << k.path;
+    const std::string account = r.body.substr(bar, r.body.find("</span>", bar) - bar);
+    EXPECT_EQ(account.find(k.agency), std::string::npos) << k.path << ": " << account;
+  }
+  // Alice's, in full, off My work too.
+  EXPECT_NE(get("/children/sofia", sessions["alice"])
+                .body.find("(Practitioner, Ealing health visiting (Ealing Community "
+                           "Services))</span>"),
+            std::string::npos);
+}
+
 TEST_F(PagesWorkTest, WhoLookedSaysWhoInWordsAndWhenInUkTime) {
   // In British Summer Time: 10:00 in London is 09:00 UTC.
   clock_.set(*Timestamp::parse("2026-06-01T10:00:00"));
@@ -895,6 +949,71 @@ TEST_F(PagesWorkTest, TheReceiverAcceptsWithTheChildSeenAndTheSenderMayThenClose
       "csrf_token=" + csrf_in(r.body) + "&at-day=2&at-month=3&at-year=2026" + "&reason=transferred",
       bob);
   EXPECT_EQ(r.status, 303) << r.body.substr(0, 3000);
+}
+
+// Accepted without the child seen, the transfer stays on both agencies'
+// transfers pages in a list of its own until the receiver records the child
+// seen, which resolves both agencies' alerts.
+TEST_F(PagesWorkTest, AcceptedWithoutTheChildSeenTheReceiverRecordsTheSightingLater) {
+  accounts_->add("lucy", web::Role::kPractitioner, "luton-csc", kPassword, admin());
+  const std::string lucy = page_sign_in("lucy");
+  const std::string bob = page_sign_in("bob");
+  HttpReply r = send_form("/children/tia/transfers/tr-tia/accept",
+                          "at-day=1&at-month=3&at-year=2026&child_seen=no", lucy);
+  ASSERT_EQ(r.status, 303) << r.body.substr(0, 3000);
+  const std::string heading = "Accepted \xE2\x80\x94 child not yet seen by the receiving team";
+  const std::string record = "/children/tia/record/transfer-seen?transfer=tr-tia";
+  // The receiver's list, with the action.
+  r = get("/transfers", lucy);
+  auto list = r.body.find(heading);
+  ASSERT_NE(list, std::string::npos) << r.body;
+  auto link = r.body.find("href=\"" + record + "\">Record the child seen");
+  EXPECT_GT(link, list);
+  EXPECT_NE(link, std::string::npos) << r.body;
+  EXPECT_NE(r.body.find("No transfers are waiting for your agency to accept them."),
+            std::string::npos);
+  // The sender's: still awaiting the sighting, with nothing to do.
+  r = get("/transfers", bob);
+  list = r.body.find(heading);
+  ASSERT_NE(list, std::string::npos);
+  EXPECT_GT(r.body.find("href=\"/children/tia\">Tia Example</a><br>Awaiting the receiver"), list);
+  EXPECT_EQ(r.body.find("/record/transfer-seen"), std::string::npos);
+  // The alert's Record it link, for the sender: who must record it, no form.
+  const auto href = pages::resolve_href("transfer-child-not-seen", "tia");
+  ASSERT_TRUE(href.has_value());
+  EXPECT_EQ(*href, "/children/tia/record/transfer-seen");
+  r = get(*href, bob);
+  ASSERT_EQ(r.status, 200);
+  EXPECT_NE(r.body.find("Only the receiving agency can record"), std::string::npos);
+  EXPECT_EQ(r.body.find("<form method=\"post\" novalidate>"), std::string::npos);
+  // For the receiver: the form, the transfer chosen, in words.
+  r = get(*href, lucy);
+  ASSERT_EQ(r.status, 200);
+  EXPECT_NE(r.body.find("Record the child seen after a transfer</h1>"), std::string::npos);
+  EXPECT_NE(r.body.find("value=\"tr-tia\" checked"), std::string::npos) << r.body;
+  EXPECT_NE(r.body.find("accepted 1 March 2026 without the child seen"), std::string::npos);
+  // A date in the future is refused, naming the field.
+  r = send_form(record, "at-day=9&at-month=3&at-year=2026", lucy);
+  EXPECT_EQ(r.status, 400);
+  EXPECT_NE(r.body.find("href=\"#at-day\""), std::string::npos);
+  r = send_form(record, "at-day=2&at-month=3&at-year=2026", lucy);
+  ASSERT_EQ(r.status, 303) << r.body.substr(0, 3000);
+  EXPECT_EQ(r.header("location"), "/transfers?answered=accepted_seen&child=tia");
+  live_->catch_up();
+  // Off the list (Sofia's, accepted by Luton unseen in 2013, stays on it).
+  r = get("/transfers", lucy);
+  EXPECT_EQ(r.body.find(record), std::string::npos);
+  EXPECT_EQ(r.body.find("href=\"/children/tia\">Tia Example</a>", r.body.find(heading)),
+            std::string::npos);
+  // Both agencies' alerts are resolved.
+  for (const std::string* who : {&lucy, &bob}) {
+    r = get("/children/tia", *who);
+    const auto alerts = r.body.find("id=\"alerts\"");
+    ASSERT_NE(alerts, std::string::npos);
+    const std::string section = r.body.substr(alerts, r.body.find("id=\"chronology\"") - alerts);
+    EXPECT_NE(section.find("Transfer not accepted with the child seen"), std::string::npos);
+    EXPECT_EQ(section.find(">Open</strong>"), std::string::npos) << section;
+  }
 }
 
 TEST_F(PagesWorkTest, OnlyTheReceivingAgencyMayAnswerATransfer) {

@@ -67,7 +67,7 @@ TEST(ResolveLinks, EveryRuleInTheCatalogueHasAFormThatResolvesIt) {
   for (const pages::RuleText& rule : pages::rule_texts()) {
     const auto href = pages::resolve_href(rule.id, "noor");
     ASSERT_TRUE(href.has_value()) << rule.id << " has no form in resolve_links.cc";
-    EXPECT_TRUE(href->starts_with("/children/noor/record/") || *href == "/transfers") << *href;
+    EXPECT_TRUE(href->starts_with("/children/noor/record/")) << *href;
   }
   for (const pages::ResolveLink& link : pages::resolve_links()) {
     EXPECT_NE(pages::rule_text(link.rule), nullptr) << link.rule << " is not in the catalogue";
@@ -319,6 +319,52 @@ TEST_F(RecordFormsTest, AnAgencyIsTypedByNameWithSuggestionsAndAnUnknownNameIsRe
                             line.find("\"to\":\"luton-csc\"") != std::string::npos);
   }
   EXPECT_TRUE(to_luton) << entries;
+}
+
+// Who took part in a conference or strategy discussion is typed by name,
+// several agencies, with suggestions and no script: names are read back to
+// ids, and a name no agency has is refused against the input it was typed in.
+TEST_F(RecordFormsTest, ParticipantsAreTypedByNameSeveralAtOnce) {
+  const std::string bob = page_sign_in("bob");
+  for (const char* form :
+       {"/children/noor/record/conference", "/children/noor/record/strategy-discussion"}) {
+    SCOPED_TRACE(form);
+    const HttpReply r = get(form, bob);
+    ASSERT_EQ(r.status, 200);
+    EXPECT_NE(r.body.find("list=\"participants-agencies\""), std::string::npos);
+    EXPECT_NE(r.body.find("<datalist id=\"participants-agencies\">"), std::string::npos);
+    EXPECT_NE(r.body.find("id=\"participants-3\""), std::string::npos);  // spare inputs
+    EXPECT_EQ(r.body.find("type=\"checkbox\" value=\"ealing-hv\""), std::string::npos);
+  }
+  // A name no agency has, in the second input: refused there, what was typed kept.
+  HttpReply r = send_form("/children/noor/record/conference",
+                          std::string(kToday) +
+                              "&kind=initial&decision=cp_plan&participants=ealing-hv"
+                              "&participants=Nowhere+Health&participants=",
+                          bob);
+  ASSERT_EQ(r.status, 400) << r.body.substr(0, 2000);
+  EXPECT_NE(r.body.find("href=\"#participants-2\">No agency is called"), std::string::npos)
+      << r.body;
+  EXPECT_NE(r.body.find("value=\"Nowhere Health\""), std::string::npos);
+  // By name, any case: stored as ids, the user's own agency first.
+  const int before = stored("conference", bob);
+  r = send_form("/children/noor/record/conference",
+                std::string(kToday) + "&kind=initial&decision=cp_plan&participants=" +
+                    pages::url_encode("ealing health visiting (ealing community services)") +
+                    "&participants=",
+                bob);
+  ASSERT_EQ(r.status, 303) << r.body.substr(0, 2000);
+  EXPECT_EQ(stored("conference", bob), before + 1);
+  const auto body = nlohmann::json::parse(get("/api/v1/children/noor/chronology", bob).body);
+  int with_both = 0;
+  for (const auto& e : body["entries"]) {
+    const std::string entry = e.dump();
+    if (entry.find("\"type\":\"conference\"") == std::string::npos) continue;
+    if (entry.find("\"participants\":[\"ealing-csc\",\"ealing-hv\"]") != std::string::npos) {
+      ++with_both;
+    }
+  }
+  EXPECT_EQ(with_both, 1);
 }
 
 TEST_F(RecordFormsTest, ATransferGoesToAnAgencyOfTheSendersKind) {

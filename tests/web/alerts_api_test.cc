@@ -122,6 +122,28 @@ TEST_F(AlertsApiTest, FiltersByStatusAndPagesThroughThem) {
   }
 }
 
+TEST_F(AlertsApiTest, AcknowledgedByNarrowsToOnePersonsAlertsAcrossEveryPage) {
+  accounts_->add("sam", Role::kManager, "ealing-csc", kPassword, admin());
+  TestClient c(port_);
+  const Browser bob = sign_in(c, "bob");
+  const std::string every = "?status=open,acknowledged,resolved&limit=1";
+  ASSERT_GT(json::parse(get(c, bob, every).body)["total"], 6);
+  json mine = json::parse(get(c, bob, every + "&acknowledged_by=me").body);
+  EXPECT_EQ(mine["total"], 0);
+  EXPECT_EQ(mine["alerts"], json::array());
+  const std::string id = only_open_id(json::parse(get(c, bob).body));
+  ASSERT_EQ(acknowledge(c, bob, id, {{"note", "Rang Luton"}}).status, 201);
+  mine = json::parse(get(c, bob, every + "&acknowledged_by=me").body);
+  EXPECT_EQ(mine["total"], 1);
+  EXPECT_EQ(mine["acknowledged_by"], "bob");
+  ASSERT_EQ(mine["alerts"].size(), 1u);
+  EXPECT_EQ(mine["alerts"][0]["id"], id);
+  // A colleague has acknowledged none, and may ask who took which on.
+  const Browser sam = sign_in(c, "sam");
+  EXPECT_EQ(json::parse(get(c, sam, every + "&acknowledged_by=me").body)["total"], 0);
+  EXPECT_EQ(json::parse(get(c, sam, every + "&acknowledged_by=bob").body)["total"], 1);
+}
+
 TEST_F(AlertsApiTest, NobodySeesAnotherAgencysAlerts) {
   TestClient c(port_);
   const Browser alice = sign_in(c, "alice");

@@ -122,13 +122,17 @@ TEST_F(NoticesApiTest, AnalystsSeeCountsWithoutChildrenAndAdministratorsNothing)
 // Two babies registered with an Ealing GP practice, so the safeguards tell
 // Ealing's health visiting (ealing-hv) of each: nobody from health visiting
 // has had anything to do with Nia; Ned was seen at home by ealing-hv two days
-// after registering.
+// after registering; Noa's new-birth visit is booked for 4 March, two days
+// after the clock's now, and already recorded attended.
 constexpr const char* kRegistrations =
     R"({"type":"person","id":"nia","at":"2026-02-20","by":"ealing-gp","given":"Nia","family":"Example","dob":"2025-12-01"}
 {"type":"registration","at":"2026-02-23","by":"ealing-gp","child":"nia","agency":"ealing-gp"}
 {"type":"person","id":"ned","at":"2026-02-20","by":"ealing-gp","given":"Ned","family":"Example","dob":"2025-11-01"}
 {"type":"registration","at":"2026-02-24","by":"ealing-gp","child":"ned","agency":"ealing-gp"}
 {"type":"contact","at":"2026-02-26T10:00","by":"ealing-hv","persons":["ned"],"mode":"home_visit","child_seen":true,"outcome":"seen"}
+{"type":"person","id":"noa","at":"2026-02-20","by":"ealing-gp","given":"Noa","family":"Example","dob":"2025-11-15"}
+{"type":"registration","at":"2026-02-25","by":"ealing-gp","child":"noa","agency":"ealing-gp"}
+{"type":"appointment","at":"2026-03-04T10:00","by":"ealing-hv","child":"noa","kind":"new_birth_visit","outcome":"attended"}
 )";
 
 class RegistrationNoticesTest : public NoticesApiTest {
@@ -182,6 +186,20 @@ TEST_F(RegistrationNoticesTest, ANoticeIsDoneOnceHealthVisitingHasSeenTheChild) 
   EXPECT_EQ(ned["done"], true);
   EXPECT_EQ(ned["seen"]["by"], "ealing-hv");
   EXPECT_EQ(ned["seen"]["at"].get<std::string>().substr(0, 10), "2026-02-26");
+}
+
+TEST_F(RegistrationNoticesTest, ASightingDatedAfterNowDoesNotMakeANoticeDone) {
+  TestClient c(port_);
+  const Browser alice = sign_in(c, "alice");
+  const json noa = notice_about(c, alice, "noa");
+  ASSERT_TRUE(noa.is_object());
+  EXPECT_EQ(noa["done"], false);
+  EXPECT_TRUE(noa["seen"].is_null());
+  // Once its day has come, it is.
+  advance(3 * 86400);
+  const json later = notice_about(c, sign_in(c, "alice"), "noa");
+  EXPECT_EQ(later["done"], true);
+  EXPECT_EQ(later["seen"]["at"].get<std::string>().substr(0, 10), "2026-03-04");
 }
 
 }  // namespace

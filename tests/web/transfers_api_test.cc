@@ -108,7 +108,9 @@ TEST_F(TransfersApiTest, EachChildListedIsAuditedAndOthersSeeNothing) {
     if (r.entry.action == "child.transfers_read" && r.entry.user == "lucy")
       audited.insert(r.entry.child);
   }
-  EXPECT_EQ(audited, (std::set<std::string>{"tia", "uma", "xan"}));
+  // Sofia too: Luton accepted her transfer without seeing her (finding F7),
+  // which still awaits the sighting.
+  EXPECT_EQ(audited, (std::set<std::string>{"sofia", "tia", "uma", "xan"}));
   for (const char* user : {"erin", "root"}) {
     const Browser b = sign_in(c, user);
     const HttpReply r = c.request("GET", "/api/v1/transfers", "", b.cookie());
@@ -135,6 +137,54 @@ TEST_F(TransfersApiTest, AcceptingATransferTakesItOffBothLists) {
   const Browser bob = sign_in(c, "bob");
   const json theirs = json::parse(c.request("GET", "/api/v1/transfers", "", bob.cookie()).body);
   EXPECT_EQ(listed(theirs["outgoing"]), std::vector<std::string>{"tr-tia:seen"});
+}
+
+TEST_F(TransfersApiTest, AcceptedWithoutTheChildSeenItAwaitsTheSightingOnBothSidesUntilRecorded) {
+  TestClient c(port_);
+  const Browser lucy = sign_in(c, "lucy");
+  const Browser bob = sign_in(c, "bob");
+  json accepted = {{"type", "transfer_accepted"},
+                   {"at", "2026-03-02T08:00"},
+                   {"by", "luton-csc"},
+                   {"transfer", "tr-uma-2"},
+                   {"child_seen", false}};
+  ASSERT_EQ(
+      c.request("POST", "/api/v1/events", json::array({accepted}).dump(), lucy.cookie_and_csrf())
+          .status,
+      201);
+  // Those of the test's children: Sofia's, accepted by Luton without her seen
+  // (finding F7), is listed too.
+  const auto unseen = [&](const Browser& b) {
+    json out = json::array();
+    for (const json& t : json::parse(c.request("GET", "/api/v1/transfers", "", b.cookie()).body)
+                             .value("accepted_unseen", json::array())) {
+      if (t["child"] != "sofia") out.push_back(t);
+    }
+    return out;
+  };
+  EXPECT_EQ(json::parse(c.request("GET", "/api/v1/transfers", "", lucy.cookie())
+                            .body)["accepted_unseen"][0]["id"],
+            "transfer-ealing-luton");
+  json mine = unseen(lucy);
+  ASSERT_EQ(mine.size(), 1u) << mine;
+  EXPECT_EQ(mine[0]["id"], "tr-uma-2");
+  EXPECT_EQ(mine[0]["direction"], "incoming");
+  EXPECT_EQ(mine[0]["accepted"], "2026-03-02T08:00:00");
+  EXPECT_EQ(mine[0]["child_name"], "Uma Example");
+  json theirs = unseen(bob);
+  ASSERT_EQ(theirs.size(), 1u) << theirs;
+  EXPECT_EQ(theirs[0]["id"], "tr-uma-2");
+  EXPECT_EQ(theirs[0]["direction"], "outgoing");
+  // Wyn's, accepted with the child seen, and Vic's, declined, await nothing.
+  // A second acceptance, now with the child seen, takes it off.
+  accepted["child_seen"] = true;
+  accepted["at"] = "2026-03-02T08:30";
+  ASSERT_EQ(
+      c.request("POST", "/api/v1/events", json::array({accepted}).dump(), lucy.cookie_and_csrf())
+          .status,
+      201);
+  EXPECT_EQ(unseen(lucy), json::array());
+  EXPECT_EQ(unseen(bob), json::array());
 }
 
 TEST_F(TransfersApiTest, OnlyTheReceivingAgencyAcceptsOrDeclinesATransfer) {
@@ -207,6 +257,35 @@ TEST_F(TransfersSeenTest, AnAcceptedTransferWithTheChildSeenCountsAsTheReceiverS
   ASSERT_EQ(incoming.size(), 1u) << r.body;
   EXPECT_EQ(incoming[0]["id"], "tr-yan-e");
   EXPECT_EQ(incoming[0]["child_seen_by_receiver"], true);
+}
+
+// Zoe: Ealing's social care handed her to Luton's on 20 February; Luton's
+// home visit to her is dated 5 March, after the clock's now (2 March), and
+// already says she was seen.
+constexpr const char* kZoe =
+    R"({"type":"person","id":"zoe","at":"2026-01-05","by":"ealing-csc","given":"Zoe","family":"Example"}
+{"type":"transfer","id":"tr-zoe","at":"2026-02-20","by":"ealing-csc","child":"zoe","from":"ealing-csc","to":"luton-csc","status":"child_in_need","risks":[]}
+{"type":"contact","at":"2026-03-05T10:00","by":"luton-csc","persons":["zoe"],"mode":"home_visit","child_seen":true,"outcome":"seen"}
+)";
+
+class TransfersFutureSightingTest : public ServiceTest {
+ protected:
+  std::string extra_feed() const override { return kZoe; }
+};
+
+TEST_F(TransfersFutureSightingTest, AContactDatedAfterNowIsNotYetASighting) {
+  accounts_->add("lucy", Role::kPractitioner, "luton-csc", kPassword, admin());
+  TestClient c(port_);
+  const auto seen_now = [&] {
+    const Browser lucy = sign_in(c, "lucy");  // afresh: a session ends after days
+    const json incoming =
+        json::parse(c.request("GET", "/api/v1/transfers", "", lucy.cookie()).body)["incoming"];
+    EXPECT_EQ(incoming.size(), 1u);
+    return incoming.empty() ? json() : incoming[0]["child_seen_by_receiver"];
+  };
+  EXPECT_EQ(seen_now(), false);
+  advance(4 * 86400);  // 6 March: the visit has happened
+  EXPECT_EQ(seen_now(), true);
 }
 
 }  // namespace

@@ -54,12 +54,18 @@ SqliteAlertViewStore::SqliteAlertViewStore(const std::string& path)
 
 AlertRowPage SqliteAlertViewStore::page(const AlertQuery& query) {
   const std::string where =
-      " WHERE a.owner = ? AND (? = '' OR a.child = ?) AND " + status_condition(query.statuses);
+      " WHERE a.owner = ? AND (? = '' OR a.child = ?) AND (? = '' OR EXISTS (SELECT 1 FROM "
+      "alert_acknowledgements k WHERE k.alert_key = a.key AND k.username = ?)) AND " +
+      status_condition(query.statuses);
   AlertRowPage page;
   std::lock_guard lock(mutex_);
   {
     Statement count(*db_, ("SELECT count(*) FROM alerts a" + where).c_str());
-    count.bind(1, query.owner).bind(2, query.child).bind(3, query.child);
+    count.bind(1, query.owner)
+        .bind(2, query.child)
+        .bind(3, query.child)
+        .bind(4, query.acknowledged_by)
+        .bind(5, query.acknowledged_by);
     count.step();
     page.total = count.column_int(0);
   }
@@ -70,8 +76,10 @@ AlertRowPage SqliteAlertViewStore::page(const AlertQuery& query) {
   rows.bind(1, query.owner)
       .bind(2, query.child)
       .bind(3, query.child)
-      .bind(4, static_cast<std::int64_t>(query.limit))
-      .bind(5, static_cast<std::int64_t>(query.offset));
+      .bind(4, query.acknowledged_by)
+      .bind(5, query.acknowledged_by)
+      .bind(6, static_cast<std::int64_t>(query.limit))
+      .bind(7, static_cast<std::int64_t>(query.offset));
   while (rows.step()) page.rows.push_back(row_from(rows));
   return page;
 }

@@ -20,6 +20,27 @@ std::string unanswered_sql(const char* side) {
          "ORDER BY e.at_s, e.seq";
 }
 
+// Transfers accepted, but never with the child seen, and not declined; with
+// the first acceptance's `at`.
+std::string accepted_unseen_sql(const char* side) {
+  return std::string(
+             "SELECT e.seq, e.json, e.at, e.recorded, e.at_s, "
+             "(SELECT a.at FROM events a WHERE a.type = 'transfer_accepted' AND "
+             "json_extract(a.json, '$.transfer') = json_extract(e.json, '$.id') "
+             "ORDER BY a.at_s, a.seq LIMIT 1) FROM events e "
+             "WHERE e.type = 'transfer' AND json_extract(e.json, '$.") +
+         side +
+         "') = ?1 "
+         "AND EXISTS (SELECT 1 FROM events r WHERE r.type = 'transfer_accepted' AND "
+         "json_extract(r.json, '$.transfer') = json_extract(e.json, '$.id')) "
+         "AND NOT EXISTS (SELECT 1 FROM events r WHERE r.type = 'transfer_accepted' AND "
+         "json_extract(r.json, '$.transfer') = json_extract(e.json, '$.id') AND "
+         "json_extract(r.json, '$.child_seen') = 1) "
+         "AND NOT EXISTS (SELECT 1 FROM events r WHERE r.type = 'transfer_declined' AND "
+         "json_extract(r.json, '$.transfer') = json_extract(e.json, '$.id')) "
+         "ORDER BY e.at_s, e.seq";
+}
+
 // A transfer about the same child between the same agencies sent after the
 // one at (?4, ?5).
 constexpr const char* kLaterSql =
@@ -44,7 +65,21 @@ std::vector<StoredTransfer> SqliteTransferStore::unanswered_transfers(TransferSi
   std::vector<StoredTransfer> out;
   while (rows.step()) {
     out.push_back({rows.column_int(0), rows.column_text(1), rows.column_text(2),
-                   rows.column_text(3), rows.column_int(4)});
+                   rows.column_text(3), rows.column_int(4), ""});
+  }
+  return out;
+}
+
+std::vector<StoredTransfer> SqliteTransferStore::accepted_unseen_transfers(TransferSide side,
+                                                                           const Id& agency) {
+  std::lock_guard lock(mutex_);
+  Statement rows(*db_,
+                 accepted_unseen_sql(side == TransferSide::kReceiving ? "to" : "from").c_str());
+  rows.bind(1, agency);
+  std::vector<StoredTransfer> out;
+  while (rows.step()) {
+    out.push_back({rows.column_int(0), rows.column_text(1), rows.column_text(2),
+                   rows.column_text(3), rows.column_int(4), rows.column_text(5)});
   }
   return out;
 }

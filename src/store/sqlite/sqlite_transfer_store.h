@@ -23,6 +23,8 @@ class SqliteTransferStore final : public TransferStore {
   SqliteTransferStore& operator=(const SqliteTransferStore&) = delete;
 
   std::vector<StoredTransfer> unanswered_transfers(TransferSide side, const Id& agency) override;
+  std::vector<StoredTransfer> accepted_unseen_transfers(TransferSide side,
+                                                        const Id& agency) override;
   bool later_transfer_exists(const Id& from, const Id& to, const Id& child, std::int64_t at_s,
                              std::int64_t seq) override;
 
