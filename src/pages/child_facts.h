@@ -54,7 +54,8 @@ struct OpenAssessment {
 
 struct ChildFacts {
   // The catalogue's open involvement (C8), oldest first: exactly the API
-  // summary's `terms.involvement` and the engine's.
+  // summary's `terms.involvement` and the engine's; none once the child has
+  // died (involvement_while_alive).
   std::vector<Involvement> involved_now;
   // What else ties an agency to the child now, which the catalogue does not
   // count as involvement: a GP registration, a level of health visiting that
@@ -62,13 +63,15 @@ struct ChildFacts {
   // outcome. Oldest first.
   std::vector<Involvement> other_ties;
   std::optional<LastSeen> last_seen;
-  std::map<Domain, std::vector<ActiveIndicator>> indicators;  // by domain, oldest first
+  // By domain, oldest first; none once the child has died (indicators_while_alive).
+  std::map<Domain, std::vector<ActiveIndicator>> indicators;
   std::vector<OpenReferral> open_referrals;                   // without an outcome yet
   std::vector<OpenAssessment> open_assessments;               // not completed
   std::vector<std::string> open_plans;                        // kinds: "child_protection", ...
   std::string hv_level = {};          // the level now (ended by the setter's closure, C8), or ""
   std::vector<std::string> agencies;  // every agency in the chronology, first seen first
-  // When the child's whereabouts became unknown, if they are unknown now.
+  // When the child's whereabouts became unknown, if they are unknown now and
+  // the child has not died (whereabouts_unknown_while_alive).
   std::string whereabouts_unknown_since = {};
 };
 

@@ -233,7 +233,8 @@ Html involvement_section(const ChildFacts& facts, const AgencyNames& names, bool
 Html indicators_section(const ChildFacts& facts, const AgencyNames& names) {
   Html out = Html::trusted("<h2 class=\"govuk-heading-m\">Active indicators</h2>");
   if (facts.indicators.empty()) {
-    return out + Html::trusted("<p class=\"govuk-body\">") + text("None recorded.") +
+    // Resolved or lapsed concerns, and a dead child's, are in the chronology.
+    return out + Html::trusted("<p class=\"govuk-body\">") + text("None active.") +
            Html::trusted("</p>");
   }
   std::vector<SummaryRow> rows;

@@ -92,7 +92,7 @@ nlohmann::json child_facts_json(const std::vector<ChronologyEntry>& entries, std
   }
   // Whether the child was seen, since, at the address given (the page's
   // "Confirmed"), and the latest visit that saw them there.
-  if (whereabouts.is_object() && whereabouts.value("state", "") == "at_address") {
+  if (!identity.died && whereabouts.is_object() && whereabouts.value("state", "") == "at_address") {
     const auto since = Timestamp::parse(whereabouts.value("since", ""));
     const Event* there =
         since && address != nullptr
@@ -103,7 +103,8 @@ nlohmann::json child_facts_json(const std::vector<ChronologyEntry>& entries, std
         there != nullptr ? nlohmann::json{{"at", there->at.to_string()}, {"by", there->by}}
                          : nlohmann::json();
   }
-  out["whereabouts"] = std::move(whereabouts);
+  // A child who has died has no whereabouts to confirm or find (R5).
+  out["whereabouts"] = identity.died ? nlohmann::json() : std::move(whereabouts);
   // One entry per agency, in the order each first became involved.
   nlohmann::json involved = nlohmann::json::array();
   std::map<Id, std::size_t> index;

@@ -37,7 +37,8 @@ nlohmann::json child_terms_json(const std::vector<ChronologyEntry>& entries, std
 // latest such sighting ({at, by} or null) (chronology/address_confirmation.h).
 // Facts are as of `now`: nothing dated after it has happened yet. A child who has
 // died has no live work: `involved_now` is then empty (chronology/
-// involvement.h, involvement_while_alive) and `next_appointment` null.
+// involvement.h, involvement_while_alive), and `whereabouts` and
+// `next_appointment` null.
 // `names.person` gives a person's display name, `names.agency` an agency's
 // ("" when not known).
 struct FactNames {
