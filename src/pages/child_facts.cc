@@ -161,6 +161,8 @@ ChildFacts derive_child_facts(const nlohmann::json& entries, const std::string& 
               return Timestamp::parse(a.at)->instant() < Timestamp::parse(b.at)->instant();
             });
 
+  facts.named_workers = named_workers(events, child, now);
+
   // Active indicators by domain (Terms, C7); none for a child who has died.
   const IndicatorWindows windows_here =
       windows ? windows(child_area(events, child, agencies)) : IndicatorWindows();

@@ -114,6 +114,7 @@ Pages::Pages(PagesParts parts)
         {"plan-start", record_plan_start},
         {"plan-end", record_plan_end},
         {"notification", record_notification},
+        {"allocation", record_allocation},
     };
     for (const auto& [form, handler] : forms) {
       router_.add(method, std::string("/children/{id}/record/") + form, signed_in(handler));

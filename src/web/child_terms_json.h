@@ -28,8 +28,9 @@ nlohmann::json child_terms_json(const std::vector<ChronologyEntry>& entries, std
 // What the child's page shows at a glance, as the API's child summary gives it
 // at its top level (docs/api.md, "Summary and chronology"), from the same
 // definitions the page reads (chronology/: sightings, involvement, age,
-// child_identity): `last_seen` ({at, by, how} or null), `involved_now` (one
-// entry per agency), `age`, `nhs_number`, `sex`, `household` (with each
+// child_identity, named_worker): `last_seen` ({at, by, how} or null),
+// `involved_now` (one entry per agency, with its `named_worker`: {name,
+// phone, email} or null), `age`, `nhs_number`, `sex`, `household` (with each
 // member's circumstances), `next_appointment`, `deceased`, and
 // `whereabouts`: the store's projection passed in (null when none) with, at
 // an address (`address`, the child's current one), `confirmed`: whether
