@@ -4,13 +4,18 @@
 // transfers that understated the case: the status is pre-selected from the
 // child's record (an open section 47 enquiry means incomplete_s47, another
 // open assessment incomplete_assessment, an open plan its kind; for health
-// visiting, an enhanced level means enhanced), and every active indicator is
+// visiting, an enhanced level means enhanced), and every active indicator (the
+// catalogue's, C7, which handover-understated compares the risks with, not
+// the child page's live view, which has none for a child who has died) is
 // ticked as a risk to pass on. The sender may change both, but a verbal
 // handover with no risks and no summary is refused.
 #include <algorithm>
 
+#include "chronology/child_area.h"
+#include "chronology/indicators.h"
 #include "pages/child_access.h"
 #include "pages/child_facts.h"
+#include "pages/chronology_events.h"
 #include "pages/record_form.h"
 
 namespace sightline::pages {
@@ -41,14 +46,39 @@ std::string suggested_status(const ChildFacts& facts, bool health_visiting) {
   return "welfare_check";
 }
 
+// The catalogue's active indicators of the child (chronology/indicators.h)
+// from the chronology's entries, in the format's order.
+std::vector<std::string> risks_known(const Visit& v, const nlohmann::json& entries,
+                                     const std::string& child, const AgencyFacts& agencies) {
+  if (!entries.is_array()) return {};
+  const std::vector<Event> events = typed_events(entries);
+  const IndicatorWindows windows =
+      v.parts.indicator_windows ? v.parts.indicator_windows(child_area(events, child, agencies))
+                                : IndicatorWindows();
+  std::vector<bool> active(names_of<Indicator>().size(), false);
+  for (const auto& [domain, list] :
+       active_indicators(events, child, v.parts.clock.now(), windows)) {
+    for (const sightline::ActiveIndicator& i : list)
+      active[static_cast<std::size_t>(i.indicator)] = true;
+  }
+  std::vector<std::string> out;
+  for (std::size_t i = 0; i < active.size(); ++i) {
+    if (active[i]) out.emplace_back(names_of<Indicator>()[i]);
+  }
+  return out;
+}
+
 }  // namespace
 
 web::Response record_transfer(const Visit& v) {
   return with_form_child(v, [&](const FormChild& form_child) -> web::Response {
     const std::string& child = form_child.id;
     const std::string& name = form_child.name;
-    const ChildFacts facts = read_child_facts(v, child);
     const auto list = agency_list(v.parts);
+    const nlohmann::json entries = read_chronology_entries(v, child);
+    const AgencyListFacts agency_facts(*list);
+    const ChildFacts facts = derive_child_facts(entries, child, v.parts.clock.now(), agency_facts,
+                                                v.parts.indicator_windows);
     const std::vector<AgencyView>& agencies = list->by_name;
     const std::string mine = v.session.account.agency;
     const bool hv = is_health_visiting(agencies, mine);
@@ -58,7 +88,7 @@ web::Response record_transfer(const Visit& v) {
     std::string to;
     const std::string status = posted ? v.form.get("status") : suggested_status(facts, hv);
     const std::vector<std::string> risks =
-        posted ? v.form.all("risks") : active_indicator_codes(facts);
+        posted ? v.form.all("risks") : risks_known(v, entries, child, agency_facts);
     const std::string mode = posted ? v.form.get("mode") : "written";
     const std::string summary = v.form.get("summary");
     FieldErrors errors;
