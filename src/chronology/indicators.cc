@@ -4,6 +4,7 @@
 #include <optional>
 
 #include "chronology/child_household.h"
+#include "chronology/child_identity.h"
 #include "chronology/replay_order.h"
 
 namespace sightline {
@@ -217,6 +218,13 @@ std::map<Domain, std::vector<ActiveIndicator>> active_indicators(
                      });
   }
   return out;
+}
+
+std::map<Domain, std::vector<ActiveIndicator>> indicators_while_alive(
+    const std::vector<Event>& chronology, std::string_view child, Timestamp now,
+    const IndicatorWindows& windows) {
+  if (date_of_death(chronology, child)) return {};
+  return active_indicators(chronology, child, now, windows);
 }
 
 int domains_spanned(const std::map<Domain, std::vector<ActiveIndicator>>& indicators) {

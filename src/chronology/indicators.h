@@ -71,6 +71,15 @@ std::map<Domain, std::vector<ActiveIndicator>> active_indicators(
     const std::vector<Event>& chronology, std::string_view child, Timestamp now,
     const IndicatorWindows& windows = {});
 
+// The indicators the pages show as live concerns about the child: the active
+// indicators, or none once a `death` of the child is recorded (R5: nothing
+// stays active after death; an unborn child's pregnancy, which ends at the
+// birth, ends at its death too). The catalogue's term above, which the
+// safeguards engine holds, is not changed by a death.
+std::map<Domain, std::vector<ActiveIndicator>> indicators_while_alive(
+    const std::vector<Event>& chronology, std::string_view child, Timestamp now,
+    const IndicatorWindows& windows = {});
+
 // How many of the seven domains (C7, not `other`) the indicators span.
 int domains_spanned(const std::map<Domain, std::vector<ActiveIndicator>>& indicators);
 

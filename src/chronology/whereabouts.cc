@@ -3,6 +3,7 @@
 #include <algorithm>
 
 #include "chronology/child_context.h"
+#include "chronology/child_identity.h"
 #include "chronology/replay_order.h"
 
 namespace sightline {
@@ -55,6 +56,12 @@ std::optional<Timestamp> whereabouts_unknown_since(const std::vector<Event>& chr
     if (since && t >= since->instant()) since.reset();
   }
   return since;
+}
+
+std::optional<Timestamp> whereabouts_unknown_while_alive(const std::vector<Event>& chronology,
+                                                         std::string_view child) {
+  if (date_of_death(chronology, child)) return std::nullopt;
+  return whereabouts_unknown_since(chronology, child);
 }
 
 }  // namespace sightline

@@ -25,4 +25,10 @@ namespace sightline {
 std::optional<Timestamp> whereabouts_unknown_since(const std::vector<Event>& chronology,
                                                    std::string_view child);
 
+// What the pages and the API show of it: the same, or nullopt once a `death`
+// of the child is recorded (R5: a child who has died has no whereabouts to
+// find; the catalogue's term above, which the engine holds, is unchanged).
+std::optional<Timestamp> whereabouts_unknown_while_alive(const std::vector<Event>& chronology,
+                                                         std::string_view child);
+
 }  // namespace sightline

@@ -17,7 +17,9 @@ namespace sightline::cli {
 //   social care started six weeks ago; the social worker saw her that day
 //   and not since, so `child-not-seen` (seen every 20 working days under an
 //   open assessment) is open and owned by ealing-csc, and recording a
-//   contact by ealing-csc with the child seen resolves it.
+//   contact by ealing-csc with the child seen resolves it; her social
+//   worker, Grace Okafor, is Ealing children's social care's named worker;
+// - the named workers of the agencies that worked with Sofia.
 std::string demo_feed(Date today);
 
 }  // namespace sightline::cli

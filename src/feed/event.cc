@@ -64,6 +64,7 @@ struct PersonFields {
   void operator()(const TransferEvent& b) const { add(out, "child", b.child); }
   void operator()(const CaseClosedEvent& b) const { add(out, "child", b.child); }
   void operator()(const OptionsReviewEvent& b) const { add(out, "person", b.person); }
+  void operator()(const AllocationEvent& b) const { add(out, "child", b.child); }
   template <class Body>
   void operator()(const Body&) const {}
 };
@@ -106,6 +107,7 @@ struct AgencyFields {
   }
   void operator()(const CaseClosedEvent& b) const { add_agency(out, b.agency); }
   void operator()(const OptionsReviewEvent& b) const { add_agency(out, b.agency); }
+  void operator()(const AllocationEvent& b) const { add_agency(out, b.agency); }
   template <class Body>
   void operator()(const Body&) const {}
 };

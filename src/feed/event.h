@@ -60,8 +60,9 @@ enum class EventType : std::uint8_t {
   kTransferDeclined,
   kCaseClosed,
   kOptionsReview,
+  kAllocation,
 };
-inline constexpr int kEventTypeCount = static_cast<int>(EventType::kOptionsReview) + 1;
+inline constexpr int kEventTypeCount = static_cast<int>(EventType::kAllocation) + 1;
 
 enum class AgencyKind : std::uint8_t {
   kGpPractice,
@@ -441,18 +442,25 @@ struct OptionsReviewEvent {
   Id agency;
   std::vector<SupportOption> options;
 };
+// The named worker of `agency` for `child` from this event on, and how to
+// reach them (`phone`, `email`: "" when not given).
+struct AllocationEvent {
+  Id child;
+  Id agency;
+  std::string worker;
+  std::string phone = {}, email = {};
+};
 
 // Alternatives are in EventType order: body.index() == static_cast<size_t>(type).
-using EventBody =
-    std::variant<AgencyEvent, PremisesEvent, PersonEvent, PregnancyEvent, BirthEvent,
-                 RelationshipEvent, CircumstancesEvent, DeathEvent, AddressEvent,
-                 WhereaboutsUnknownEvent, MissingEvent, FoundEvent, ClaimEvent, RegistrationEvent,
-                 DeregistrationEvent, HvLevelEvent, AppointmentEvent, MedicalEvent,
-                 RecordsTransferEvent, ContactEvent, ReferralEvent, ReferralOutcomeEvent,
-                 IndicatorEvent, NotificationEvent, AssessmentStartedEvent,
-                 AssessmentCompletedEvent, StrategyDiscussionEvent, S47ConcludedEvent,
-                 ConferenceEvent, PlanStartedEvent, PlanEndedEvent, TransferEvent,
-                 TransferAcceptedEvent, TransferDeclinedEvent, CaseClosedEvent, OptionsReviewEvent>;
+using EventBody = std::variant<
+    AgencyEvent, PremisesEvent, PersonEvent, PregnancyEvent, BirthEvent, RelationshipEvent,
+    CircumstancesEvent, DeathEvent, AddressEvent, WhereaboutsUnknownEvent, MissingEvent, FoundEvent,
+    ClaimEvent, RegistrationEvent, DeregistrationEvent, HvLevelEvent, AppointmentEvent,
+    MedicalEvent, RecordsTransferEvent, ContactEvent, ReferralEvent, ReferralOutcomeEvent,
+    IndicatorEvent, NotificationEvent, AssessmentStartedEvent, AssessmentCompletedEvent,
+    StrategyDiscussionEvent, S47ConcludedEvent, ConferenceEvent, PlanStartedEvent, PlanEndedEvent,
+    TransferEvent, TransferAcceptedEvent, TransferDeclinedEvent, CaseClosedEvent,
+    OptionsReviewEvent, AllocationEvent>;
 
 struct Event {
   EventType type = EventType::kAgency;

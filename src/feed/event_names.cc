@@ -25,7 +25,7 @@ struct Names;
 
 template <>
 struct Names<EventType> {
-  static constexpr auto table = names_through<EventType::kOptionsReview>({
+  static constexpr auto table = names_through<EventType::kAllocation>({
       "agency",
       "premises",
       "person",
@@ -62,6 +62,7 @@ struct Names<EventType> {
       "transfer_declined",
       "case_closed",
       "options_review",
+      "allocation",
   });
 };
 template <>

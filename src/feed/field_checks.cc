@@ -25,6 +25,31 @@ bool is_valid_nhs_number(std::string_view text) {
   return check != 10 && check == text[9] - '0';
 }
 
+bool looks_like_phone(std::string_view text) {
+  int digits = 0;
+  for (std::size_t i = 0; i < text.size(); ++i) {
+    const char c = text[i];
+    if (is_digit(c)) {
+      ++digits;
+    } else if (c == '+' ? i != 0 : c != ' ' && c != '-' && c != '(' && c != ')') {
+      return false;
+    }
+  }
+  return digits >= 7 && digits <= 15;
+}
+
+bool looks_like_email(std::string_view text) {
+  const std::size_t at = text.find('@');
+  if (at == 0 || at == std::string_view::npos || text.find('@', at + 1) != std::string_view::npos) {
+    return false;
+  }
+  if (text.find_first_of(" \t") != std::string_view::npos) return false;
+  const std::string_view domain = text.substr(at + 1);
+  const std::size_t dot = domain.find('.');
+  return dot != std::string_view::npos && dot > 0 && domain.back() != '.' &&
+         domain.find("..") == std::string_view::npos;
+}
+
 bool looks_like_postcode(std::string_view text) {
   if (text.size() < 5) return false;
   const std::string_view inward = text.substr(text.size() - 3);

@@ -18,6 +18,16 @@ bool looks_like_postcode(std::string_view text);
 // "EEA" / "non-EEA".
 bool is_nationality(std::string_view text);
 
+// A telephone number as people write it: digits, with spaces, hyphens and
+// brackets between them and an optional leading "+", and 7 to 15 digits in
+// all (the international maximum). Whether the number exists is not checked.
+bool looks_like_phone(std::string_view text);
+
+// An email address's shape: one "@" with text before it, and after it a
+// domain of at least two dot-separated labels; no spaces. Whether it is
+// delivered is not checked.
+bool looks_like_email(std::string_view text);
+
 // A lower-case letter followed by lower-case letters, digits and underscores.
 bool is_snake_case(std::string_view text);
 

@@ -1355,6 +1355,25 @@ void FeedParser::Impl::read_body(EventType type, std::string_view id, Event& eve
       choices("options", b.options, Need::kRequired);
       return;
     }
+    case EventType::kAllocation: {
+      auto& b = event.body.emplace<AllocationEvent>();
+      person("child", b.child);
+      agency("agency", b.agency);
+      if (text("worker", b.worker, Need::kRequired, "the named worker's name") &&
+          b.worker.find_first_not_of(" \t") == std::string::npos) {
+        fault("worker", "expected the named worker's name; got an empty name");
+      }
+      if (text("phone", b.phone, Need::kOptional) && !checks::looks_like_phone(b.phone)) {
+        fault("phone", cat({"expected a telephone number: 7 to 15 digits, with spaces, hyphens or "
+                            "brackets and an optional leading +; got ",
+                            quote(b.phone)}));
+      }
+      if (text("email", b.email, Need::kOptional) && !checks::looks_like_email(b.email)) {
+        fault("email",
+              cat({"expected an email address such as name@agency.gov.uk; got ", quote(b.email)}));
+      }
+      return;
+    }
   }
 }
 

@@ -60,87 +60,83 @@ struct Answer {
 };
 
 web::Response answer_transfer(const Visit& v, Answer answer) {
-  auto loaded = load_form_child(v);
-  if (auto* refused = std::get_if<web::Response>(&loaded)) return std::move(*refused);
-  const FormChild& form_child = std::get<FormChild>(loaded);
-  const std::string& child = form_child.id;
-  const std::string transfer_id = v.params.at("transfer");
-  const std::string mine = v.session.account.agency;
+  return with_form_child(v, [&](const FormChild& form_child) -> web::Response {
+    const std::string& child = form_child.id;
+    const std::string transfer_id = v.params.at("transfer");
+    const std::string mine = v.session.account.agency;
 
-  const bool posted = v.request.method == "POST";
-  const std::string child_seen = v.form.get("child_seen");
-  const std::string reason = trimmed(v.form.get("reason"));
-  FieldErrors errors;
-  if (posted) {
-    const auto at =
-        read_event_at(v, "at", answer.accept ? "it was accepted" : "it was declined", errors);
-    if (answer.accept && child_seen != "yes" && child_seen != "no") {
-      errors.add("child_seen", "Select whether your agency has seen the child");
-    }
-    if (!answer.accept && reason.empty()) {
-      errors.add("reason", "Enter why your agency declines the transfer");
-    }
-    if (errors.empty()) {
-      nlohmann::ordered_json event = {
-          {"type", answer.accept ? "transfer_accepted" : "transfer_declined"},
-          {"at", *at},
-          {"recorded", now_text(v.parts.clock)},
-          {"by", mine},
-          {"transfer", transfer_id}};
-      if (answer.accept) {
-        event["child_seen"] = child_seen == "yes";
-      } else {
-        event["reason"] = reason;
+    const bool posted = v.request.method == "POST";
+    const std::string child_seen = v.form.get("child_seen");
+    const std::string reason = trimmed(v.form.get("reason"));
+    FieldErrors errors;
+    if (posted) {
+      const auto at =
+          read_event_at(v, "at", answer.accept ? "it was accepted" : "it was declined", errors);
+      if (answer.accept && child_seen != "yes" && child_seen != "no") {
+        errors.add("child_seen", "Select whether your agency has seen the child");
       }
-      const std::string field = answer.accept ? "child_seen" : "reason";
-      if (store_event(v, event,
-                      {{"at", "at-day"}, {"child_seen", "child_seen"}, {"reason", "reason"}}, field,
-                      errors)) {
-        const std::string what = !answer.accept        ? "declined"
-                                 : child_seen == "yes" ? "accepted_seen"
-                                                       : "accepted_not_seen";
-        return redirect("/transfers?answered=" + what + "&child=" + url_encode(child));
+      if (!answer.accept && reason.empty()) {
+        errors.add("reason", "Enter why your agency declines the transfer");
+      }
+      if (errors.empty()) {
+        nlohmann::ordered_json event =
+            base_event(v, answer.accept ? "transfer_accepted" : "transfer_declined", *at);
+        event["transfer"] = transfer_id;
+        if (answer.accept) {
+          event["child_seen"] = child_seen == "yes";
+        } else {
+          event["reason"] = reason;
+        }
+        const std::string field = answer.accept ? "child_seen" : "reason";
+        if (store_event(v, event,
+                        {{"at", "at-day"}, {"child_seen", "child_seen"}, {"reason", "reason"}},
+                        field, errors)) {
+          const std::string what = !answer.accept        ? "declined"
+                                   : child_seen == "yes" ? "accepted_seen"
+                                                         : "accepted_not_seen";
+          return redirect("/transfers?answered=" + what + "&child=" + url_encode(child));
+        }
       }
     }
-  }
-  Html fields;
-  if (answer.accept) {
-    fields += radios({.id_prefix = "child_seen",
-                      .name = "child_seen",
-                      .legend = {"Has your agency seen the child since the transfer was sent?",
-                                 "govuk-fieldset__legend--m"},
-                      .items = {{"yes", "Yes", "", child_seen == "yes"},
-                                {"no", "No, not yet", "", child_seen == "no"}},
-                      .hint = "Seen means seen in person, or on video, by your agency.",
-                      .error = errors.of("child_seen")});
-  } else {
-    fields += textarea({.id = "reason",
-                        .name = "reason",
-                        .label = {"Why does your agency decline it?", "govuk-label--m"},
-                        .hint = "The sending agency reads this. It stays responsible for the "
-                                "child.",
-                        .value = reason,
-                        .error = errors.of("reason")});
-  }
-  fields += when_field(
-      v, answer.accept ? "When did your agency accept it?" : "When did your agency decline it?",
-      errors);
-  Html before = transfer_details(v, incoming_transfer(v, transfer_id), transfer_id);
-  if (answer.accept) {
-    before += inset_text(text(
-        "The transfer is done when it is accepted with the child seen. Accepted with the child "
-        "not seen, it waits on the transfers page until your agency records the child seen; "
-        "until then its alerts stay open and the sending agency may not close its case."));
-  }
-  return record_page(v,
-                     {.title = answer.accept ? "Accept the transfer" : "Decline the transfer",
-                      .child = child,
-                      .child_name = form_child.name,
-                      .fields = fields,
-                      .submit = answer.accept ? "Accept the transfer" : "Decline the transfer",
-                      .before_form = before,
-                      .active_nav = "/transfers"},
-                     errors);
+    Html fields;
+    if (answer.accept) {
+      fields += radios({.id_prefix = "child_seen",
+                        .name = "child_seen",
+                        .legend = {"Has your agency seen the child since the transfer was sent?",
+                                   "govuk-fieldset__legend--m"},
+                        .items = {{"yes", "Yes", "", child_seen == "yes"},
+                                  {"no", "No, not yet", "", child_seen == "no"}},
+                        .hint = "Seen means seen in person, or on video, by your agency.",
+                        .error = errors.of("child_seen")});
+    } else {
+      fields += textarea({.id = "reason",
+                          .name = "reason",
+                          .label = {"Why does your agency decline it?", "govuk-label--m"},
+                          .hint = "The sending agency reads this. It stays responsible for the "
+                                  "child.",
+                          .value = reason,
+                          .error = errors.of("reason")});
+    }
+    fields += when_field(
+        v, answer.accept ? "When did your agency accept it?" : "When did your agency decline it?",
+        errors);
+    Html before = transfer_details(v, incoming_transfer(v, transfer_id), transfer_id);
+    if (answer.accept) {
+      before += inset_text(text(
+          "The transfer is done when it is accepted with the child seen. Accepted with the child "
+          "not seen, it waits on the transfers page until your agency records the child seen; "
+          "until then its alerts stay open and the sending agency may not close its case."));
+    }
+    return record_page(v,
+                       {.title = answer.accept ? "Accept the transfer" : "Decline the transfer",
+                        .child = child,
+                        .child_name = form_child.name,
+                        .fields = fields,
+                        .submit = answer.accept ? "Accept the transfer" : "Decline the transfer",
+                        .before_form = before,
+                        .active_nav = "/transfers"},
+                       errors);
+  });
 }
 
 }  // namespace

@@ -119,7 +119,7 @@ ChildFacts derive_child_facts(const nlohmann::json& entries, const std::string& 
     facts.last_seen = LastSeen{latest->event->at.to_string(), std::string(latest->sighting.by),
                                how_seen(*latest->event)};
   }
-  if (const auto since = whereabouts_unknown_since(events, child)) {
+  if (const auto since = whereabouts_unknown_while_alive(events, child)) {
     facts.whereabouts_unknown_since = since->to_string();
   }
 
@@ -161,10 +161,12 @@ ChildFacts derive_child_facts(const nlohmann::json& entries, const std::string& 
               return Timestamp::parse(a.at)->instant() < Timestamp::parse(b.at)->instant();
             });
 
-  // Active indicators by domain (Terms, C7).
+  facts.named_workers = named_workers(events, child, now);
+
+  // Active indicators by domain (Terms, C7); none for a child who has died.
   const IndicatorWindows windows_here =
       windows ? windows(child_area(events, child, agencies)) : IndicatorWindows();
-  for (const auto& [domain, list] : active_indicators(events, child, now, windows_here)) {
+  for (const auto& [domain, list] : indicators_while_alive(events, child, now, windows_here)) {
     for (const sightline::ActiveIndicator& i : list) {
       facts.indicators[domain].push_back(
           {std::string(to_string(i.indicator)), i.since.to_string(), i.by});

@@ -6,7 +6,7 @@
 // Derived only from what the API returned, so it shows nothing the user may
 // not see, and only through the catalogue's one definition of each term
 // (chronology/: sightings, involvement, hv_level, indicators, whereabouts,
-// closure_blockers), so that the page says what the safeguards engine holds.
+// closure_blockers, named_worker), so that the page says what the safeguards engine holds.
 // Facts are as of the end of that chronology: a chronology as known at a date
 // gives the facts as they could be known then.
 #pragma once
@@ -19,6 +19,7 @@
 
 #include "chronology/agency_facts.h"
 #include "chronology/indicators.h"
+#include "chronology/named_worker.h"
 #include "feed/event.h"
 
 namespace sightline::pages {
@@ -54,7 +55,8 @@ struct OpenAssessment {
 
 struct ChildFacts {
   // The catalogue's open involvement (C8), oldest first: exactly the API
-  // summary's `terms.involvement` and the engine's.
+  // summary's `terms.involvement` and the engine's; none once the child has
+  // died (involvement_while_alive).
   std::vector<Involvement> involved_now;
   // What else ties an agency to the child now, which the catalogue does not
   // count as involvement: a GP registration, a level of health visiting that
@@ -62,13 +64,18 @@ struct ChildFacts {
   // outcome. Oldest first.
   std::vector<Involvement> other_ties;
   std::optional<LastSeen> last_seen;
-  std::map<Domain, std::vector<ActiveIndicator>> indicators;  // by domain, oldest first
-  std::vector<OpenReferral> open_referrals;                   // without an outcome yet
-  std::vector<OpenAssessment> open_assessments;               // not completed
-  std::vector<std::string> open_plans;                        // kinds: "child_protection", ...
+  // By domain, oldest first; none once the child has died (indicators_while_alive).
+  std::map<Domain, std::vector<ActiveIndicator>> indicators;
+  std::vector<OpenReferral> open_referrals;      // without an outcome yet
+  std::vector<OpenAssessment> open_assessments;  // not completed
+  std::vector<std::string> open_plans;           // kinds: "child_protection", ...
   std::string hv_level = {};          // the level now (ended by the setter's closure, C8), or ""
   std::vector<std::string> agencies;  // every agency in the chronology, first seen first
-  // When the child's whereabouts became unknown, if they are unknown now.
+  // Each agency's named worker for the child now, by agency id
+  // (chronology/named_worker.h).
+  std::map<std::string, NamedWorker, std::less<>> named_workers;
+  // When the child's whereabouts became unknown, if they are unknown now and
+  // the child has not died (whereabouts_unknown_while_alive).
   std::string whereabouts_unknown_since = {};
 };
 

@@ -204,22 +204,85 @@ Html ties_table(const std::vector<Involvement>& ties, const char* caption, const
   return table(t);
 }
 
+// How to reach an agency's named worker: their name, a phone number to call
+// (tel:) and an address to write to (mailto:), or that none is recorded.
+Html named_worker_text(const ChildFacts& facts, const std::string& agency) {
+  const auto found = facts.named_workers.find(agency);
+  if (found == facts.named_workers.end()) return text("No named worker recorded");
+  const NamedWorker& w = found->second;
+  Html out = text("Named worker: " + w.name);
+  if (!w.phone.empty()) {
+    std::string dial;
+    for (const char c : w.phone) {
+      if ((c >= '0' && c <= '9') || c == '+') dial.push_back(c);
+    }
+    out += Html::trusted("<br><a class=\"govuk-link\" href=\"tel:" + escape(dial) + "\">") +
+           text(w.phone) + Html::trusted("</a>");
+  }
+  if (!w.email.empty()) {
+    out += Html::trusted("<br><a class=\"govuk-link govuk-!-text-break-word\" href=\"mailto:" +
+                         escape(w.email) + "\">") +
+           text(w.email) + Html::trusted("</a>");
+  }
+  return out;
+}
+
+// Who is involved now, one row per agency: its kinds of involvement, since
+// when, and its named worker and how to reach them.
+Html involved_now_table(const ChildFacts& facts, const AgencyNames& names) {
+  TableOptions t{
+      .caption = "Agencies involved now",
+      .caption_classes = "govuk-visually-hidden",
+      .head = {{text("Agency and named worker")}, {text("Involvement")}, {text("Since")}}};
+  std::vector<std::string> order;
+  std::map<std::string, std::vector<const Involvement*>> by_agency;
+  for (const Involvement& i : facts.involved_now) {
+    auto& list = by_agency[i.agency];
+    if (list.empty()) order.push_back(i.agency);
+    list.push_back(&i);
+  }
+  for (const std::string& agency : order) {
+    std::vector<std::string> kinds;
+    for (const Involvement* i : by_agency[agency]) kinds.push_back(code_label(i->what));
+    Html what = text(kinds.front());
+    for (std::size_t k = 1; k < kinds.size(); ++k) what += Html::trusted("<br>") + text(kinds[k]);
+    t.rows.push_back({{Html::trusted("<span class=\"govuk-!-font-weight-bold\">") +
+                       text(agency_name(names, agency)) + Html::trusted("</span><br>") +
+                       named_worker_text(facts, agency)},
+                      {what},
+                      {text(display_date(by_agency[agency].front()->since))}});
+  }
+  return table(t);
+}
+
 // The catalogue's open involvement (what the safeguards and the API call
 // involvement), then, apart, the other ties an agency has to the child now.
 Html involvement_section(const ChildFacts& facts, const AgencyNames& names, bool died) {
   Html out = Html::trusted("<h2 class=\"govuk-heading-m\">Who is involved now</h2>");
   if (died) {
-    return out + Html::trusted("<p class=\"govuk-body\">") +
+    out += Html::trusted("<p class=\"govuk-body\">") +
            text(
                "The child has died: no agency has live work with the child. What each agency "
                "did is in the chronology below.") +
            Html::trusted("</p>");
+    // Whom to ask about each agency's work with the child (a review of the
+    // death asks them first): the named workers of the cases not closed.
+    if (!facts.named_workers.empty()) {
+      std::vector<SummaryRow> rows;
+      for (const auto& [agency, worker] : facts.named_workers) {
+        rows.push_back({agency_name(names, agency), named_worker_text(facts, agency)});
+      }
+      out += Html::trusted("<h3 class=\"govuk-heading-s\">") +
+             text("Named workers of the cases not closed") + Html::trusted("</h3>") +
+             summary_list(rows);
+    }
+    return out;
   }
   if (facts.involved_now.empty()) {
     out += Html::trusted("<p class=\"govuk-body\">") +
            text("No agency has an open piece of work with this child.") + Html::trusted("</p>");
   } else {
-    out += ties_table(facts.involved_now, "Agencies involved now", "Involvement", names);
+    out += involved_now_table(facts, names);
   }
   if (!facts.other_ties.empty()) {
     out += Html::trusted("<h3 class=\"govuk-heading-s\">") +
@@ -233,7 +296,8 @@ Html involvement_section(const ChildFacts& facts, const AgencyNames& names, bool
 Html indicators_section(const ChildFacts& facts, const AgencyNames& names) {
   Html out = Html::trusted("<h2 class=\"govuk-heading-m\">Active indicators</h2>");
   if (facts.indicators.empty()) {
-    return out + Html::trusted("<p class=\"govuk-body\">") + text("None recorded.") +
+    // Resolved or lapsed concerns, and a dead child's, are in the chronology.
+    return out + Html::trusted("<p class=\"govuk-body\">") + text("None active.") +
            Html::trusted("</p>");
   }
   std::vector<SummaryRow> rows;
@@ -312,6 +376,9 @@ Html record_links(const std::string& child) {
       "<li><a class=\"govuk-link\" href=\"" +
       base +
       "notification\">A notice to another agency</a></li>"
+      "<li><a class=\"govuk-link\" href=\"" +
+      base +
+      "allocation\">Your agency's named worker</a></li>"
       "</ul>");
 }
 
@@ -397,7 +464,8 @@ web::Response child_page(const Visit& v) {
   const std::string name = text_field(summary, "name");
   Html content;
   static const std::set<std::string> kRecordable = {
-      "contact", "referral", "referral_outcome", "strategy_discussion", "transfer", "case_closed"};
+      "contact",  "referral",    "referral_outcome", "strategy_discussion",
+      "transfer", "case_closed", "allocation"};
   if (const auto recorded = v.request.query_param("recorded");
       recorded && kRecordable.contains(*recorded)) {
     content +=

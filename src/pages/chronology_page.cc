@@ -1,7 +1,8 @@
 // A child's integrated chronology on a page of its own, and the latest of it
 // on the child's page. Newest first (or oldest first), narrowed by kind of
 // event, by agency (several of each at once) and by the words of the entries,
-// as known at a date; grouped under month headings, 50 entries a page. What
+// as known at a date; grouped under month headings, or by episode (the
+// periods at one address: chronology_episodes.h), 50 entries a page. What
 // is dated after today (or after the "as known at" date) is listed apart,
 // under "Planned", for it has not happened.
 #include "pages/chronology_view.h"
@@ -12,6 +13,7 @@
 #include <set>
 
 #include "pages/child_access.h"
+#include "pages/chronology_episodes.h"
 #include "pages/components.h"
 #include "pages/layout.h"
 
@@ -38,8 +40,9 @@ const std::vector<EventKind>& event_kinds() {
        {"referral", "referral_outcome", "strategy_discussion", "assessment_started",
         "assessment_completed", "s47_concluded", "conference", "plan_started", "options_review"}},
       {"transfers",
-       "Transfers and closures",
-       {"transfer", "transfer_accepted", "transfer_declined", "records_transfer", "case_closed"}},
+       "Transfers, closures and named workers",
+       {"transfer", "transfer_accepted", "transfer_declined", "records_transfer", "case_closed",
+        "allocation"}},
       {"whereabouts",
        "Addresses and whereabouts",
        {"address", "whereabouts_unknown", "missing", "found", "claim"}},
@@ -170,6 +173,25 @@ Html by_month(const std::vector<const Line*>& lines) {
   return out;
 }
 
+// The lines under the headings of the address episodes they fall in, in the
+// order given (newest first, or oldest first).
+Html by_episode(const std::vector<const Line*>& lines, const std::vector<Episode>& episodes) {
+  Html out;
+  std::size_t current = episodes.size();
+  for (const Line* l : lines) {
+    const std::size_t e = episode_of(episodes, l->at);
+    if (e != current) {
+      if (current != episodes.size()) out += Html::trusted("</ol>");
+      out += Html::trusted("<h3 class=\"govuk-heading-s app-timeline__month\">") +
+             text(episodes[e].heading) + Html::trusted("</h3><ol class=\"app-timeline\">");
+      current = e;
+    }
+    out += item(*l);
+  }
+  if (current != episodes.size()) out += Html::trusted("</ol>");
+  return out;
+}
+
 Html planned_section(const std::vector<const Line*>& planned) {
   if (planned.empty()) return {};
   Html out = Html::trusted("<h3 class=\"govuk-heading-s\" id=\"planned\">Planned</h3>") +
@@ -264,6 +286,7 @@ web::Response chronology_page(const Visit& v) {
   const std::vector<std::string> kind_filter = q.all("kind");
   const std::string search = q.get("q");
   const bool oldest_first = q.get("order") == "oldest";
+  const bool by_episodes = q.get("group") == "episode";
   std::size_t page = 1;
   try {
     page = std::max<long>(1, std::stol(q.get("page").empty() ? "1" : q.get("page")));
@@ -338,6 +361,12 @@ web::Response chronology_page(const Visit& v) {
                      .items = {{"newest", "Newest first", "", !oldest_first},
                                {"oldest", "Oldest first", "", oldest_first}},
                      .small = true});
+  content += radios({.id_prefix = "group",
+                     .name = "group",
+                     .legend = {"Group by", "govuk-fieldset__legend--s"},
+                     .items = {{"month", "Month", "", !by_episodes},
+                               {"episode", "Episode", "The time at each address", by_episodes}},
+                     .small = true});
   std::vector<ChoiceItem> kind_items;
   for (const EventKind& k : event_kinds()) {
     if (!kinds_seen.contains(k.id)) continue;
@@ -397,7 +426,8 @@ web::Response chronology_page(const Visit& v) {
                     (filtered ? " that match, of " + std::to_string(lines.size()) : "") +
                     (oldest_first ? ", oldest first." : ", newest first.")) +
                Html::trusted("</p>");
-    content += by_month(shown);
+    content +=
+        by_episodes ? by_episode(shown, address_episodes(entries, child, c.born)) : by_month(shown);
   }
   if (pages > 1) {
     // The same filters, another page.
@@ -407,6 +437,7 @@ web::Response chronology_page(const Visit& v) {
     };
     if (!search.empty()) add("q", search);
     if (oldest_first) add("order", "oldest");
+    if (by_episodes) add("group", "episode");
     for (const std::string& k : kind_filter) add("kind", k);
     for (const std::string& a : agency_filter) add("agency", a);
     if (then) {

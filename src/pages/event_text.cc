@@ -58,6 +58,7 @@ std::string code_label(std::string_view code) {
       {"cin_plan", "Child in need plan"},
       {"childrens_social_care", "Children's social care"},
       {"non_cooperation", "Non-cooperation"},
+      {"allocation", "Named worker"},
   };
   if (const auto it = kSpecial.find(code); it != kSpecial.end()) return std::string(it->second);
   std::string out(code);
@@ -255,6 +256,13 @@ EventText describe_event(const json& e, const AgencyNames& names, const EventWhe
     if (!text_field(e, "edd").empty()) t.detail = "Expected " + display_date(text_field(e, "edd"));
   } else if (type == "person") {
     t.title = "Personal details recorded";
+  } else if (type == "allocation") {
+    t.title = "Named worker for " + agency("agency") + ": " + text_field(e, "worker");
+    for (const char* f : {"phone", "email"}) {
+      const std::string how = text_field(e, f);
+      if (how.empty()) continue;
+      t.detail += (t.detail.empty() ? "" : ", ") + how;
+    }
   }
   return t;
 }

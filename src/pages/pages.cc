@@ -124,6 +124,7 @@ Pages::Pages(PagesParts parts)
         {"plan-end", record_plan_end},
         {"notification", record_notification},
         {"transfer-seen", record_transfer_seen},
+        {"allocation", record_allocation},
     };
     for (const auto& [form, handler] : forms) {
       router_.add(method, std::string("/children/{id}/record/") + form, signed_in(handler));

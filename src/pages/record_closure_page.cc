@@ -82,95 +82,87 @@ std::string moved_out_refusal(const Visit& v, const std::string& child, const Ti
 }  // namespace
 
 web::Response record_closure(const Visit& v) {
-  auto loaded = load_form_child(v);
-  if (auto* refused = std::get_if<web::Response>(&loaded)) return std::move(*refused);
-  const FormChild& form_child = std::get<FormChild>(loaded);
-  const std::string& child = form_child.id;
-  const std::string& name = form_child.name;
-  const std::vector<std::string> blockers = closure_blockers(v, child);
-  const web::Role role = v.session.account.role;
-  const bool may_override = role == web::Role::kManager || role == web::Role::kSafeguardingLead;
+  return with_form_child(v, [&](const FormChild& form_child) -> web::Response {
+    const std::string& child = form_child.id;
+    const std::string& name = form_child.name;
+    const std::vector<std::string> blockers = closure_blockers(v, child);
+    const web::Role role = v.session.account.role;
+    const bool may_override = role == web::Role::kManager || role == web::Role::kSafeguardingLead;
 
-  FieldErrors errors;
-  const std::string reason = v.form.get("reason");
-  const std::string note = v.form.get("note");
-  const std::string override_reason = trimmed(v.form.get("override_reason"));
-  // Every reason, not only the first: a manager overriding one must know of
-  // the others, and the record must say what was overridden.
-  std::string why;
-  for (const std::string& b : blockers) why += (why.empty() ? "" : "; ") + b;
-  if (v.request.method == "POST") {
-    const auto at = read_event_at(v, "at", "of the closure", errors);
-    if (reason.empty()) errors.add("reason", "Select why the case is closed");
-    if (reason == "moved_out" && at) {
-      if (const auto when = Timestamp::parse(*at)) {
-        if (const std::string refusal = moved_out_refusal(v, child, *when); !refusal.empty()) {
-          errors.add("reason", refusal);
+    FieldErrors errors;
+    const std::string reason = v.form.get("reason");
+    const std::string note = v.form.get("note");
+    const std::string override_reason = trimmed(v.form.get("override_reason"));
+    // Every reason, not only the first: a manager overriding one must know of
+    // the others, and the record must say what was overridden.
+    std::string why;
+    for (const std::string& b : blockers) why += (why.empty() ? "" : "; ") + b;
+    if (v.request.method == "POST") {
+      const auto at = read_event_at(v, "at", "of the closure", errors);
+      if (reason.empty()) errors.add("reason", "Select why the case is closed");
+      if (reason == "moved_out" && at) {
+        if (const auto when = Timestamp::parse(*at)) {
+          if (const std::string refusal = moved_out_refusal(v, child, *when); !refusal.empty()) {
+            errors.add("reason", refusal);
+          }
+        }
+      }
+      if (!blockers.empty()) {
+        if (!may_override) {
+          errors.add("reason", "The case cannot be closed: " + why +
+                                   ". Only a manager or safeguarding lead can close it anyway");
+        } else if (override_reason.empty()) {
+          errors.add("override_reason", "The case cannot be closed: " + why +
+                                            ". Enter why it should be closed anyway");
+        }
+      }
+      if (errors.empty()) {
+        std::string text = note;
+        if (!blockers.empty()) {
+          if (!text.empty()) text += "\n";
+          text += "Closed despite the safeguards (" + why + ") by " + v.session.account.username +
+                  ": " + override_reason;
+        }
+        nlohmann::ordered_json event = base_event(v, "case_closed", *at);
+        event["child"] = child;
+        event["agency"] = v.session.account.agency;
+        event["reason"] = reason;
+        if (!text.empty()) event["note"] = text;
+        if (store_event(v, event, {{"at", "at-day"}, {"reason", "reason"}, {"note", "note"}},
+                        "reason", errors)) {
+          return saved(child, "case_closed");
         }
       }
     }
-    if (!blockers.empty()) {
-      if (!may_override) {
-        errors.add("reason", "The case cannot be closed: " + why +
-                                 ". Only a manager or safeguarding lead can close it anyway");
-      } else if (override_reason.empty()) {
-        errors.add("override_reason",
-                   "The case cannot be closed: " + why + ". Enter why it should be closed anyway");
-      }
+    Html before;
+    for (const std::string& b : blockers)
+      before += warning_text("The safeguards forbid closing: " + b + ".");
+    Html fields = when_field(v, "When was it closed?", errors);
+    fields += radios(
+        {.id_prefix = "reason",
+         .name = "reason",
+         .legend = {"Why is the case closed?", "govuk-fieldset__legend--m"},
+         .items = code_items(
+             {"moved_out", "no_further_action", "not_found", "transferred", "other"}, reason),
+         .error = errors.of("reason"),
+         .small = true});
+    fields += note_field(note, errors.of("note"));
+    if (!blockers.empty() && may_override) {
+      fields += textarea({.id = "override_reason",
+                          .name = "override_reason",
+                          .label = {"Why close it anyway? (managers and leads)", "govuk-label--m"},
+                          .hint = "Kept with the closure in the chronology.",
+                          .value = override_reason,
+                          .error = errors.of("override_reason")});
     }
-    if (errors.empty()) {
-      std::string text = note;
-      if (!blockers.empty()) {
-        if (!text.empty()) text += "\n";
-        text += "Closed despite the safeguards (" + why + ") by " + v.session.account.username +
-                ": " + override_reason;
-      }
-      nlohmann::ordered_json event = {{"type", "case_closed"},
-                                      {"at", *at},
-                                      {"recorded", now_text(v.parts.clock)},
-                                      {"by", v.session.account.agency},
-                                      {"child", child},
-                                      {"agency", v.session.account.agency},
-                                      {"reason", reason}};
-      if (!text.empty()) event["note"] = text;
-      if (store_event(v, event, {{"at", "at-day"}, {"reason", "reason"}, {"note", "note"}},
-                      "reason", errors)) {
-        return saved(child, "case_closed");
-      }
-    }
-  }
-  Html before;
-  for (const std::string& b : blockers)
-    before += warning_text("The safeguards forbid closing: " + b + ".");
-  Html fields = when_field(v, "When was it closed?", errors);
-  fields +=
-      radios({.id_prefix = "reason",
-              .name = "reason",
-              .legend = {"Why is the case closed?", "govuk-fieldset__legend--m"},
-              .items = code_items(
-                  {"moved_out", "no_further_action", "not_found", "transferred", "other"}, reason),
-              .error = errors.of("reason"),
-              .small = true});
-  fields += textarea({.id = "note",
-                      .name = "note",
-                      .label = {"Notes (optional)", "govuk-label--m"},
-                      .value = note,
-                      .error = errors.of("note")});
-  if (!blockers.empty() && may_override) {
-    fields += textarea({.id = "override_reason",
-                        .name = "override_reason",
-                        .label = {"Why close it anyway? (managers and leads)", "govuk-label--m"},
-                        .hint = "Kept with the closure in the chronology.",
-                        .value = override_reason,
-                        .error = errors.of("override_reason")});
-  }
-  return record_page(v,
-                     {.title = "Record a case closed",
-                      .child = child,
-                      .child_name = name,
-                      .fields = fields,
-                      .before_form = before},
-                     errors);
+    return record_page(v,
+                       {.title = "Record a case closed",
+                        .child = child,
+                        .child_name = name,
+                        .fields = fields,
+                        .before_form = before},
+                       errors);
+  });
 }
 
 }  // namespace sightline::pages

@@ -161,6 +161,35 @@ std::variant<FormChild, web::Response> load_form_child(const Visit& v) {
   return out;
 }
 
+web::Response with_form_child(const Visit& v,
+                              const std::function<web::Response(const FormChild&)>& form) {
+  auto loaded = load_form_child(v);
+  if (auto* refused = std::get_if<web::Response>(&loaded)) return std::move(*refused);
+  return form(std::get<FormChild>(loaded));
+}
+
+nlohmann::ordered_json base_event(const Visit& v, const std::string& type, const std::string& at,
+                                  const std::string& id) {
+  nlohmann::ordered_json event = {{"type", type}};
+  if (!id.empty()) event["id"] = id;
+  event["at"] = at;
+  event["recorded"] = now_text(v.parts.clock);
+  event["by"] = v.session.account.agency;
+  return event;
+}
+
+bool one_of(const std::vector<std::string>& codes, const std::string& code) {
+  return std::find(codes.begin(), codes.end(), code) != codes.end();
+}
+
+Html note_field(const std::string& note, const std::string& error) {
+  return textarea({.id = "note",
+                   .name = "note",
+                   .label = {"Notes (optional)", "govuk-label--m"},
+                   .value = note,
+                   .error = error});
+}
+
 nlohmann::json read_chronology_entries(const Visit& v, const std::string& child) {
   const ApiReply chronology = v.api.get("/api/v1/children/" + url_encode(child) + "/chronology");
   return chronology.ok() ? chronology.body["entries"] : nlohmann::json();

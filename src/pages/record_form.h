@@ -5,6 +5,7 @@
 // summary.
 #pragma once
 
+#include <functional>
 #include <map>
 #include <nlohmann/json.hpp>
 #include <optional>
@@ -51,6 +52,10 @@ struct FormChild {
   nlohmann::json summary = {};
 };
 std::variant<FormChild, web::Response> load_form_child(const Visit& v);
+// The opening of every record form: `form` answers for the route's child, or,
+// when load_form_child refuses, its response is the answer and `form` is not run.
+web::Response with_form_child(const Visit& v,
+                              const std::function<web::Response(const FormChild&)>& form);
 
 // What the child's chronology says (GET /api/v1/children/{id}/chronology,
 // audited), for the forms that pre-fill or check against it; no facts when
@@ -76,6 +81,20 @@ Html when_field(const Visit& v, const std::string& legend, const FieldErrors& er
 // impossible or in the future.
 std::optional<std::string> read_event_at(const Visit& v, const std::string& name,
                                          const std::string& what, FieldErrors& errors);
+
+// The envelope every recorded event starts with: its `type`, its own `id`
+// when it has one (an event others refer to, e.g. a referral), `at`,
+// `recorded` now, and `by` the signed-in user's agency. The form adds the
+// type's fields and the note after it.
+nlohmann::ordered_json base_event(const Visit& v, const std::string& type, const std::string& at,
+                                  const std::string& id = "");
+
+// True when a form's answer `code` is one of the `codes` it offered.
+bool one_of(const std::vector<std::string>& codes, const std::string& code);
+
+// The optional free-text field every record form ends with, named `note`,
+// showing `note` (what was typed, when the form is shown again) and `error`.
+Html note_field(const std::string& note, const std::string& error);
 
 // The present moment as an events-v1 time, for `recorded`.
 std::string now_text(const Clock& clock);

@@ -70,6 +70,7 @@ web::Response record_conference(const Visit& v);
 web::Response record_plan_start(const Visit& v);
 web::Response record_plan_end(const Visit& v);
 web::Response record_notification(const Visit& v);
+web::Response record_allocation(const Visit& v);
 web::Response accept_transfer(const Visit& v);
 web::Response decline_transfer(const Visit& v);
 web::Response record_transfer_seen(const Visit& v);

@@ -342,6 +342,8 @@ void EngineFacts::update_records(const Event& e) {
       return update_case_closed(e);
     case EventType::kOptionsReview:
       return update_options_review(e);
+    case EventType::kAllocation:
+      return;  // who the named worker is changes no duty
   }
 }
 

@@ -530,6 +530,7 @@ void Renderer::render(const Child& c, const Planned& e, std::string& out) {
     case EventType::kPremises:
     case EventType::kDeath:
     case EventType::kTransferDeclined:
+    case EventType::kAllocation:
       break;  // never planned for a child
   }
   if (e.note != nullptr) line.str("note", e.note);

@@ -10,6 +10,7 @@
 #include "chronology/child_identity.h"
 #include "chronology/hv_level.h"
 #include "chronology/involvement.h"
+#include "chronology/named_worker.h"
 #include "chronology/sightings.h"
 #include "chronology/whereabouts.h"
 #include "store/stored_event_reader.h"
@@ -92,7 +93,7 @@ nlohmann::json child_facts_json(const std::vector<ChronologyEntry>& entries, std
   }
   // Whether the child was seen, since, at the address given (the page's
   // "Confirmed"), and the latest visit that saw them there.
-  if (whereabouts.is_object() && whereabouts.value("state", "") == "at_address") {
+  if (!identity.died && whereabouts.is_object() && whereabouts.value("state", "") == "at_address") {
     const auto since = Timestamp::parse(whereabouts.value("since", ""));
     const Event* there =
         since && address != nullptr
@@ -103,17 +104,27 @@ nlohmann::json child_facts_json(const std::vector<ChronologyEntry>& entries, std
         there != nullptr ? nlohmann::json{{"at", there->at.to_string()}, {"by", there->by}}
                          : nlohmann::json();
   }
-  out["whereabouts"] = std::move(whereabouts);
-  // One entry per agency, in the order each first became involved.
+  // A child who has died has no whereabouts to confirm or find (R5).
+  out["whereabouts"] = identity.died ? nlohmann::json() : std::move(whereabouts);
+  // One entry per agency, in the order each first became involved, with the
+  // agency's named worker (chronology/named_worker.h).
+  const auto workers = named_workers(events, child, now);
   nlohmann::json involved = nlohmann::json::array();
   std::map<Id, std::size_t> index;
   for (const OpenInvolvement& i : involvement_while_alive(events, child, agencies)) {
     auto [at, added] = index.try_emplace(i.agency, involved.size());
     if (added) {
-      involved.push_back({{"agency", i.agency},
-                          {"agency_name", or_null(names.agency(i.agency))},
-                          {"kinds", nlohmann::json::array()},
-                          {"since", i.since.to_string()}});
+      const auto worker = workers.find(i.agency);
+      involved.push_back(
+          {{"agency", i.agency},
+           {"agency_name", or_null(names.agency(i.agency))},
+           {"kinds", nlohmann::json::array()},
+           {"since", i.since.to_string()},
+           {"named_worker", worker == workers.end()
+                                ? nlohmann::json()
+                                : nlohmann::json{{"name", worker->second.name},
+                                                 {"phone", or_null(worker->second.phone)},
+                                                 {"email", or_null(worker->second.email)}}}});
     }
     involved[at->second]["kinds"].push_back(std::string(to_string(i.kind)));
   }

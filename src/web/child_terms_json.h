@@ -28,8 +28,9 @@ nlohmann::json child_terms_json(const std::vector<ChronologyEntry>& entries, std
 // What the child's page shows at a glance, as the API's child summary gives it
 // at its top level (docs/api.md, "Summary and chronology"), from the same
 // definitions the page reads (chronology/: sightings, involvement, age,
-// child_identity): `last_seen` ({at, by, how} or null), `involved_now` (one
-// entry per agency), `age`, `nhs_number`, `sex`, `household` (with each
+// child_identity, named_worker): `last_seen` ({at, by, how} or null),
+// `involved_now` (one entry per agency, with its `named_worker`: {name,
+// phone, email} or null), `age`, `nhs_number`, `sex`, `household` (with each
 // member's circumstances), `next_appointment`, `deceased`, and
 // `whereabouts`: the store's projection passed in (null when none) with, at
 // an address (`address`, the child's current one), `confirmed`: whether
@@ -37,7 +38,8 @@ nlohmann::json child_terms_json(const std::vector<ChronologyEntry>& entries, std
 // latest such sighting ({at, by} or null) (chronology/address_confirmation.h).
 // Facts are as of `now`: nothing dated after it has happened yet. A child who has
 // died has no live work: `involved_now` is then empty (chronology/
-// involvement.h, involvement_while_alive) and `next_appointment` null.
+// involvement.h, involvement_while_alive), and `whereabouts` and
+// `next_appointment` null.
 // `names.person` gives a person's display name, `names.agency` an agency's
 // ("" when not known).
 struct FactNames {

@@ -256,6 +256,73 @@ TEST(Involvement, NoLiveWorkOnceTheChildHasDiedThoughC8StillCountsIt) {
   EXPECT_TRUE(involvement_while_alive(e, "c", NoAgencyFacts()).empty());
 }
 
+// What the pages show of a child as live: a pregnancy indicator ends at the
+// birth, and nothing stays active, nor are whereabouts unknown, once the
+// child has died (R5), whether they died unborn or after the birth; the
+// catalogue's terms (what the engine holds) are not changed by the death.
+struct LiveFactsCase {
+  const char* name;
+  const char* feed;
+  std::vector<std::string> live_indicators;  // indicators_while_alive
+  bool live_whereabouts_unknown;             // whereabouts_unknown_while_alive
+  std::size_t catalogue_indicators;          // active_indicators
+  bool catalogue_whereabouts_unknown;        // whereabouts_unknown_since
+};
+
+class LiveFacts : public ::testing::TestWithParam<LiveFactsCase> {};
+
+TEST_P(LiveFacts, NothingStaysActiveAfterDeath) {
+  const LiveFactsCase& c = GetParam();
+  const auto e = events(c.feed);
+  const auto now = *Timestamp::parse("2026-01-25");
+  std::vector<std::string> live;
+  for (const auto& [domain, list] : indicators_while_alive(e, "c", now)) {
+    for (const ActiveIndicator& i : list) live.emplace_back(to_string(i.indicator));
+  }
+  EXPECT_EQ(live, c.live_indicators);
+  EXPECT_EQ(whereabouts_unknown_while_alive(e, "c").has_value(), c.live_whereabouts_unknown);
+  std::size_t catalogue = 0;
+  for (const auto& [domain, list] : active_indicators(e, "c", now)) catalogue += list.size();
+  EXPECT_EQ(catalogue, c.catalogue_indicators);
+  EXPECT_EQ(whereabouts_unknown_since(e, "c").has_value(), c.catalogue_whereabouts_unknown);
+}
+
+constexpr const char* kPregnancy =
+    R"({"type":"pregnancy","at":"2025-06-01","by":"mw","mother":"m","child":"c","edd":"2025-12-01"}
+)";
+constexpr const char* kLost =
+    R"({"type":"whereabouts_unknown","at":"2026-01-10","by":"hv","child":"c"}
+)";
+constexpr const char* kConcern =
+    R"({"type":"indicator","at":"2026-01-05","by":"hv","child":"c","indicator":"poor_hygiene"}
+)";
+constexpr const char* kBirth =
+    R"({"type":"birth","at":"2025-11-30","by":"mw","child":"c","mother":"m"}
+)";
+constexpr const char* kDeath = R"({"type":"death","at":"2026-01-20","by":"h","person":"c"}
+)";
+const std::string kUnbornAlive = std::string(kPregnancy);
+const std::string kUnbornDied = std::string(kPregnancy) + kDeath;
+const std::string kBornAlive = std::string(kPregnancy) + kBirth + kConcern + kLost;
+const std::string kBornDied = kBornAlive + kDeath;
+
+INSTANTIATE_TEST_SUITE_P(
+    ChildDied, LiveFacts,
+    ::testing::Values(
+        LiveFactsCase{
+            "UnbornPregnancyIsActive", kUnbornAlive.c_str(), {"pregnancy"}, false, 1, false},
+        LiveFactsCase{"UnbornWhoDiedHasNone", kUnbornDied.c_str(), {}, false, 1, false},
+        LiveFactsCase{"BornPregnancyEndedConcernAndLostStay",
+                      kBornAlive.c_str(),
+                      {"poor_hygiene"},
+                      true,
+                      1,
+                      true},
+        LiveFactsCase{"BornWhoDiedHasNone", kBornDied.c_str(), {}, false, 1, true}),
+    [](const ::testing::TestParamInfo<LiveFactsCase>& param_info) {
+      return param_info.param.name;
+    });
+
 TEST(Indicators, RecordedConcernsAndDerivedOnesByDomainUntilResolvedOrLapsed) {
   const auto e = events(
       std::string(kTia) +

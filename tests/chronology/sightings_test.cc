@@ -284,6 +284,7 @@ std::vector<Row> rows() {
        with<OptionsReviewEvent>([](OptionsReviewEvent& b) { b.person = "m1"; }),
        {},
        {}},
+      {"allocation", EventType::kAllocation, AllocationEvent{"c1", "csc", "Jo Bloggs"}, {}, {}},
   };
 }
 

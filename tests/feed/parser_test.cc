@@ -364,11 +364,33 @@ const std::vector<ValidCase>& valid_cases() {
          EXPECT_EQ(b.options, (std::vector<SupportOption>{SupportOption::kAdultCareSupport,
                                                           SupportOption::kBenefitsIfWorking}));
        }},
+      {R"({"type":"allocation","child":"c1","agency":"hv1","worker":"Ruth Adeyemi","phone":"+44 (20) 7946-0425","email":"ruth.adeyemi@hv.example.org","at":"2024-03-01","by":"csc1"})",
+       [](const Event& e) {
+         const auto& b = e.as<AllocationEvent>();
+         EXPECT_EQ(b.child, "c1");
+         EXPECT_EQ(b.agency, "hv1");
+         EXPECT_EQ(b.worker, "Ruth Adeyemi");
+         EXPECT_EQ(b.phone, "+44 (20) 7946-0425");
+         EXPECT_EQ(b.email, "ruth.adeyemi@hv.example.org");
+         EXPECT_EQ(e.by, "csc1");
+       }},
   };
   return cases;
 }
 
 class ValidLineTest : public ::testing::TestWithParam<ValidCase> {};
+
+// A named worker may be recorded with no way to reach them yet.
+TEST(FeedParser, AnAllocationNeedsNeitherPhoneNorEmail) {
+  PrimedParser parser;
+  const std::optional<Event> event = parser.parse(
+      R"({"type":"allocation","child":"c1","agency":"csc1","worker":"Daniel Price","at":"2024-03-01","by":"csc1"})");
+  ASSERT_TRUE(event.has_value()) << describe(parser.faults());
+  const auto& b = event->as<AllocationEvent>();
+  EXPECT_EQ(b.worker, "Daniel Price");
+  EXPECT_TRUE(b.phone.empty());
+  EXPECT_TRUE(b.email.empty());
+}
 
 // Where a contact took place: a postcode and an area are enough.
 TEST(FeedParser, AContactMayBeRecordedWithWhereItTookPlace) {
@@ -474,7 +496,7 @@ const std::vector<FaultCase>& fault_cases() {
       {"MissingType", R"({"person":"f1","at":"2024-03-01","by":"gp1"})", "type",
        "missing; expected one of: agency, premises, person, pregnancy,"},
       {"UnknownType", R"({"type":"visit","person":"f1","at":"2024-03-01","by":"gp1"})", "type",
-       R"(expected one of: agency, premises, person, pregnancy, birth, relationship, circumstances, death, address, whereabouts_unknown, missing, found, claim, registration, deregistration, hv_level, appointment, medical, records_transfer, contact, referral, referral_outcome, indicator, notification, assessment_started, assessment_completed, strategy_discussion, s47_concluded, conference, plan_started, plan_ended, transfer, transfer_accepted, transfer_declined, case_closed, options_review; got "visit")"},
+       R"(expected one of: agency, premises, person, pregnancy, birth, relationship, circumstances, death, address, whereabouts_unknown, missing, found, claim, registration, deregistration, hv_level, appointment, medical, records_transfer, contact, referral, referral_outcome, indicator, notification, assessment_started, assessment_completed, strategy_discussion, s47_concluded, conference, plan_started, plan_ended, transfer, transfer_accepted, transfer_declined, case_closed, options_review, allocation; got "visit")"},
       {"MissingAt", R"({"type":"death","person":"f1","by":"gp1"})", "at",
        "missing; expected a date YYYY-MM-DD or date-time YYYY-MM-DDTHH:MM[:SS]"},
       {"MalformedAt", R"({"type":"death","person":"f1","at":"01/03/2024","by":"gp1"})", "at",
@@ -609,6 +631,45 @@ const std::vector<FaultCase>& fault_cases() {
        R"({"type":"person","id":"f1","nationality":"gb","at":"2024-03-01","by":"gp1"})",
        "person.nationality",
        R"(expected an ISO 3166 alpha-2 code (two upper-case letters), EEA or non-EEA; got "gb")"},
+      // allocation: a named worker, and how to reach them.
+      {"AllocationWithoutWorker",
+       R"({"type":"allocation","child":"c1","agency":"csc1","at":"2024-03-01","by":"csc1"})",
+       "allocation.worker", "missing; expected the named worker's name"},
+      {"AllocationWithEmptyWorker",
+       R"({"type":"allocation","child":"c1","agency":"csc1","worker":"  ","at":"2024-03-01","by":"csc1"})",
+       "allocation.worker", "expected the named worker's name; got an empty name"},
+      {"AllocationWorkerNotText",
+       R"({"type":"allocation","child":"c1","agency":"csc1","worker":7,"at":"2024-03-01","by":"csc1"})",
+       "allocation.worker", "expected the named worker's name; got 7"},
+      {"AllocationUnknownAgency",
+       R"({"type":"allocation","child":"c1","agency":"nowhere","worker":"Jo","at":"2024-03-01","by":"csc1"})",
+       "allocation.agency", "nowhere"},
+      {"AllocationWithoutChild",
+       R"({"type":"allocation","agency":"csc1","worker":"Jo","at":"2024-03-01","by":"csc1"})",
+       "allocation.child", "missing"},
+      {"AllocationPhoneWithLetters",
+       R"({"type":"allocation","child":"c1","agency":"csc1","worker":"Jo","phone":"call reception","at":"2024-03-01","by":"csc1"})",
+       "allocation.phone",
+       R"(expected a telephone number: 7 to 15 digits, with spaces, hyphens or brackets and an optional leading +; got "call reception")"},
+      {"AllocationPhoneTooShort",
+       R"({"type":"allocation","child":"c1","agency":"csc1","worker":"Jo","phone":"0208","at":"2024-03-01","by":"csc1"})",
+       "allocation.phone", R"(expected a telephone number: 7 to 15 digits)"},
+      {"AllocationPhonePlusInside",
+       R"({"type":"allocation","child":"c1","agency":"csc1","worker":"Jo","phone":"020+79460311","at":"2024-03-01","by":"csc1"})",
+       "allocation.phone", R"(expected a telephone number)"},
+      {"AllocationEmailWithoutAt",
+       R"({"type":"allocation","child":"c1","agency":"csc1","worker":"Jo","email":"jo.csc.example.org","at":"2024-03-01","by":"csc1"})",
+       "allocation.email",
+       R"(expected an email address such as name@agency.gov.uk; got "jo.csc.example.org")"},
+      {"AllocationEmailWithoutDomainDot",
+       R"({"type":"allocation","child":"c1","agency":"csc1","worker":"Jo","email":"jo@localhost","at":"2024-03-01","by":"csc1"})",
+       "allocation.email", "expected an email address"},
+      {"AllocationEmailWithSpace",
+       R"({"type":"allocation","child":"c1","agency":"csc1","worker":"Jo","email":"jo bloggs@csc.example.org","at":"2024-03-01","by":"csc1"})",
+       "allocation.email", "expected an email address"},
+      {"AllocationUnknownField",
+       R"({"type":"allocation","child":"c1","agency":"csc1","worker":"Jo","mobile":"07700900123","at":"2024-03-01","by":"csc1"})",
+       "allocation.mobile", "child, agency, worker, phone, email"},
       {"CircumstancesWithoutAny",
        R"({"type":"circumstances","person":"m1","at":"2024-03-01","by":"csc1"})",
        "circumstances.housing",
@@ -699,8 +760,7 @@ const std::vector<FaultCase>& fault_cases() {
       {"RegistrationOfNobody",
        R"({"type":"registration","agency":"gp1","at":"2024-03-01","by":"gp1"})",
        "registration.child", "missing; expected a person id in child (or in person)"},
-      {"OutcomeToWithoutPassing",
-       R"({"type":"referral_outcome","referral":"ref-1","outcome":"assessment","to":"csc2","at":"2024-03-01","by":"csc1"})",
+      {"OutcomeToWithoutPassing", R"({"type":"referral_outcome","referral":"ref-1","outcome":"assessment","to":"csc2","at":"2024-03-01","by":"csc1"})",
        "referral_outcome.to",
        "not with outcome assessment; expected only with outcome passed_to or signposted"},
       {"HealthVisitingStatusToSocialCare",
@@ -882,8 +942,8 @@ TEST(FeedTest, EveryTypeFixtureIsValid) {
   std::set<EventType> types;
   for (const Event& e : feed.events) types.insert(e.type);
   EXPECT_EQ(types.size(), static_cast<std::size_t>(kEventTypeCount));
-  EXPECT_EQ(feed.events.size(), 46u);  // 47 lines, one blank
-  EXPECT_EQ(feed.events.back().line, 47);
+  EXPECT_EQ(feed.events.size(), 47u);  // 48 lines, one blank
+  EXPECT_EQ(feed.events.back().line, 48);
 }
 
 TEST(FeedTest, ReportsEachFaultyLine) {

@@ -82,6 +82,13 @@ TEST_F(ChildSummaryAgreesTest, SofiaWhoDiedIsLastSeenInHospitalWithNoLiveWorkOnB
   EXPECT_EQ(b.summary["age"], (json{{"years", 1}, {"months", 0}}));
   EXPECT_TRUE(b.summary["involved_now"].empty());
   EXPECT_TRUE(b.page.involved_now.empty());
+  // Nothing stays active after her death (reading R77): no whereabouts to
+  // confirm or find, no active indicator; the catalogue's terms still hold
+  // what was active when she died.
+  EXPECT_TRUE(b.summary["whereabouts"].is_null());
+  EXPECT_TRUE(b.page.whereabouts_unknown_since.empty());
+  EXPECT_TRUE(b.page.indicators.empty());
+  EXPECT_FALSE(b.summary["terms"]["indicators"].empty());
   // The catalogue's involvement (C8) still counts what was open when she died.
   EXPECT_EQ(b.summary["terms"]["involvement"].size(), 3u);
   EXPECT_EQ(b.summary["sex"], "F");

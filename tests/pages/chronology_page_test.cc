@@ -85,6 +85,45 @@ TEST_F(ChronologyPageTest, NewestFirstByDefaultUnderMonthHeadingsOldestFirstOnRe
   EXPECT_EQ(shown(old.body), shown(r.body));
 }
 
+// Grouped by episode: a heading for each period at one address, from one
+// address of the child's (before the birth, the mother's) to the next, with
+// the area's name and the dates; month grouping stays the default.
+TEST_F(ChronologyPageTest, GroupedByEpisodeUnderEachAddressFromOneToTheNext) {
+  const HttpReply by_month = get("/children/sofia/chronology");
+  EXPECT_NE(by_month.body.find("name=\"group\" type=\"radio\" value=\"month\" checked"),
+            std::string::npos)
+      << by_month.body;
+
+  const HttpReply r = get("/children/sofia/chronology?group=episode&order=oldest");
+  ASSERT_EQ(r.status, 200);
+  EXPECT_NE(r.body.find("value=\"episode\" checked"), std::string::npos);
+  const auto headings = months(r.body);
+  ASSERT_GE(headings.size(), 5u);
+  EXPECT_EQ(headings.front(), "Before an address was recorded");
+  // The mother's first address in her pregnancy is the unborn child's.
+  EXPECT_TRUE(
+      headings[1].starts_with("At Friends&#39; home (address not given in the review), "
+                              "London, W13 9ZZ, Ealing \u2014 3 April 2012 to "))
+      << headings[1];
+  EXPECT_NE(std::find(headings.begin(), headings.end(),
+                      "At Bed and breakfast placed by Westminster CSC (address not given in the "
+                      "review), London, N15 9ZZ (temporary), Haringey \u2014 11 October 2012 to "
+                      "20 October 2012"),
+            headings.end());
+  EXPECT_NE(std::find(headings.begin(), headings.end(),
+                      "At an address not known \u2014 20 October 2012 to 22 October 2012"),
+            headings.end());
+  // Newest first, the current episode leads (the page shows 50 entries).
+  const auto newest = months(get("/children/sofia/chronology?group=episode").body);
+  EXPECT_EQ(newest.front(),
+            "At Privately rented room (address not given in the review), London, W6 9ZZ, "
+            "Hammersmith and Fulham \u2014 14 October 2013 to now");
+  // Every entry is under one heading; the count is the same as by month.
+  EXPECT_EQ(shown(r.body), shown(by_month.body));
+  // The filters keep the grouping from page to page.
+  EXPECT_NE(r.body.find("group=episode&amp;page=2"), std::string::npos) << r.body;
+}
+
 TEST_F(ChronologyPageTest, EachFilterNarrowsAndTwoAgenciesAtOnceShowBoth) {
   const int all = shown(get("/children/sofia/chronology").body);
   ASSERT_GT(all, 100);

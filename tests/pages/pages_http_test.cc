@@ -147,6 +147,9 @@ TEST_F(PagesTest, TheChildPageLeadsWithADeathAndSaysWhoTheChildIsWithNoLiveWork)
   EXPECT_NE(at("no agency has live work with the child"), std::string::npos);
   EXPECT_EQ(at("Agencies involved now"), std::string::npos);
   EXPECT_EQ(at("Not confirmed"), std::string::npos);
+  // Nothing active after her death, the pregnancy least of all.
+  const std::string indicators = b.substr(at("Active indicators"), 200);
+  EXPECT_NE(indicators.find("None active."), std::string::npos) << indicators;
   EXPECT_EQ(at("awaiting acceptance"), std::string::npos);
   EXPECT_EQ(at("Next planned contact"), std::string::npos);
 }

@@ -107,6 +107,9 @@ std::vector<FormCase> form_cases() {
        "plan_started", "", "kind"},
       {"notification", "Record a notice sent to another agency", "Out of area placement",
        "to=luton-csc&subject=out_of_area_placement", "notification", "", "to"},
+      {"allocation", "Record your agency's named worker", "Named worker",
+       "worker=Grace+Okafor&phone=020+7946+0102&email=grace.okafor%40csc.example.org", "allocation",
+       "", "worker"},
   };
 }
 
@@ -137,6 +140,54 @@ TEST_F(RecordFormsTest, EachFormRendersInWordsStoresAValidFormAndRefusesAFaultyO
     EXPECT_EQ(r.header("location"), "/children/noor?recorded=" + c.type);
     EXPECT_EQ(stored(c.type, bob), before + 1);
   }
+}
+
+// The named worker: recorded for the user's own agency, refused with the
+// validator's words against the field at fault, then shown on the child's
+// page against the agency in "Who is involved now", with a number to call
+// and an address to write to, and given by the API.
+TEST_F(RecordFormsTest, TheNamedWorkerIsRecordedForTheUsersAgencyAndShownHowToReachThem) {
+  const std::string bob = page_sign_in("bob");  // Ealing children's social care
+  HttpReply child = get("/children/noor", bob);
+  ASSERT_EQ(child.status, 200);
+  EXPECT_NE(child.body.find("No named worker recorded"), std::string::npos) << child.body;
+  EXPECT_NE(child.body.find("href=\"/children/noor/record/allocation\""), std::string::npos);
+
+  HttpReply r = send_form("/children/noor/record/allocation",
+                          std::string(kToday) + "&worker=Grace+Okafor&phone=call+reception", bob);
+  EXPECT_EQ(r.status, 400) << r.body;
+  EXPECT_NE(r.body.find("href=\"#phone\""), std::string::npos) << r.body;
+  EXPECT_NE(r.body.find("expected a telephone number"), std::string::npos) << r.body;
+  r = send_form("/children/noor/record/allocation",
+                std::string(kToday) + "&worker=Grace+Okafor&email=grace.okafor", bob);
+  EXPECT_EQ(r.status, 400) << r.body;
+  EXPECT_NE(r.body.find("href=\"#email\""), std::string::npos) << r.body;
+  EXPECT_EQ(stored("allocation", bob), 0);
+
+  r = send_form("/children/noor/record/allocation",
+                std::string(kToday) +
+                    "&worker=Grace+Okafor&phone=020+7946+0102&email=grace.okafor%40csc.example.org",
+                bob);
+  ASSERT_EQ(r.status, 303) << r.body;
+  child = get("/children/noor?recorded=allocation", bob);
+  EXPECT_NE(child.body.find("Named worker recorded"), std::string::npos);
+  EXPECT_NE(child.body.find("Named worker: Grace Okafor"), std::string::npos) << child.body;
+  EXPECT_NE(child.body.find("href=\"tel:02079460102\""), std::string::npos);
+  EXPECT_NE(child.body.find("href=\"mailto:grace.okafor@csc.example.org\""), std::string::npos);
+  EXPECT_EQ(child.body.find("No named worker recorded"), std::string::npos);
+
+  // The form opens again with the worker named now, to correct a detail.
+  const HttpReply again = get("/children/noor/record/allocation", bob);
+  EXPECT_NE(again.body.find("value=\"Grace Okafor\""), std::string::npos) << again.body;
+
+  const HttpReply api = get("/api/v1/children/noor", bob);
+  const nlohmann::json summary = nlohmann::json::parse(api.body);
+  ASSERT_EQ(summary["involved_now"].size(), 1u) << summary["involved_now"];
+  EXPECT_EQ(summary["involved_now"][0]["agency"], "ealing-csc");
+  EXPECT_EQ(summary["involved_now"][0]["named_worker"],
+            (nlohmann::json{{"name", "Grace Okafor"},
+                            {"phone", "020 7946 0102"},
+                            {"email", "grace.okafor@csc.example.org"}}));
 }
 
 TEST_F(RecordFormsTest, APlanEndsByChoosingItFromTheChildsOpenPlans) {

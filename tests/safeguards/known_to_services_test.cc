@@ -138,6 +138,9 @@ const std::vector<KnownCase> kCases{
     {"options_review",
      {},
      R"({"type":"options_review","at":"2024-02-01","by":"{BY}","person":"mum","agency":"{BY}","options":["rent_deposit"]})"},
+    {"allocation",
+     {},
+     R"({"type":"allocation","at":"2024-02-01","by":"{BY}","child":"kid","agency":"{BY}","worker":"Jo Bloggs"})"},
 };
 
 std::string with_agency(std::string line, const std::string& agency) {

@@ -133,6 +133,9 @@ constexpr const char* kFamilies =
 {"type":"assessment_started","id":"a2","at":"2025-11-01T10:00","by":"ealing-csc","child":"gone","kind":"child_and_family","agency":"ealing-csc"}
 {"type":"contact","at":"2025-11-02T10:00","by":"ealing-csc","persons":["gone"],"mode":"home_visit","child_seen":true,"outcome":"seen"}
 {"type":"death","at":"2025-12-20","by":"ealing-hv","person":"gone"}
+{"type":"person","id":"home","at":"2025-06-01","by":"ealing-hv","given":"Hal","family":"Seven","dob":"2025-06-01"}
+{"type":"address","at":"2025-06-01","by":"ealing-hv","persons":["home"],"address":{"line1":"7 High Street","town":"London","postcode":"W5 7AA","area":"E09000009"}}
+{"type":"contact","at":"2025-11-02T10:00","by":"ealing-csc","persons":["home"],"mode":"home_visit","child_seen":true,"outcome":"seen"}
 {"type":"agency","id":"luton-hv","at":"2020-01-01","name":"Luton HV","kind":"health_visiting","area":"E06000032"}
 {"type":"person","id":"moved","at":"2025-06-01","by":"ealing-hv","given":"Mo","family":"Five","dob":"2025-06-01"}
 {"type":"address","at":"2025-06-01","by":"ealing-hv","persons":["moved"],"address":{"line1":"5 High Street","town":"London","postcode":"W5 5AA","area":"E09000009"}}
@@ -239,22 +242,25 @@ TEST_F(ChildFactsJsonTest, AChildWhoHasDiedHasNoLiveWorkAndIsTheAgeTheyWereThen)
   EXPECT_EQ(
       f["last_seen"],
       (nlohmann::json{{"at", "2025-11-02T10:00:00"}, {"by", "ealing-csc"}, {"how", "home_visit"}}));
-  EXPECT_EQ(f["whereabouts"]["confirmed"], true);  // seen at home since the address was given
+  // Seen at home since the address was given, but a child who has died has no
+  // whereabouts to confirm (R5).
+  EXPECT_TRUE(f["whereabouts"].is_null());
   EXPECT_TRUE(f["nhs_number"].is_null());
   EXPECT_TRUE(f["next_appointment"].is_null());
 }
 
 TEST_F(ChildFactsJsonTest, AnAddressIsConfirmedOnlyByAHomeVisitSinceItWasGiven) {
   const nlohmann::json given =
-      facts("gone", {{"state", "at_address"}, {"detail", ""}, {"since", "2025-06-01"}});
+      facts("home", {{"state", "at_address"}, {"detail", ""}, {"since", "2025-06-01"}});
+  EXPECT_EQ(given["whereabouts"]["confirmed"], true);
   EXPECT_EQ(given["whereabouts"]["seen_there"],
             (nlohmann::json{{"at", "2025-11-02T10:00:00"}, {"by", "ealing-csc"}}));
   const nlohmann::json later =
-      facts("gone", {{"state", "at_address"}, {"detail", ""}, {"since", "2025-11-03"}});
+      facts("home", {{"state", "at_address"}, {"detail", ""}, {"since", "2025-11-03"}});
   EXPECT_EQ(later["whereabouts"]["confirmed"], false);
   EXPECT_TRUE(later["whereabouts"]["seen_there"].is_null());
   const nlohmann::json unknown =
-      facts("gone", {{"state", "unknown"}, {"detail", ""}, {"since", "2025-11-03"}});
+      facts("home", {{"state", "unknown"}, {"detail", ""}, {"since", "2025-11-03"}});
   EXPECT_FALSE(unknown["whereabouts"].contains("confirmed"));
 }
 

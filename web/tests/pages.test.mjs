@@ -456,6 +456,52 @@ describe('pages', () => {
     await page.context().close()
   })
 
+  test('the named worker of each agency involved, and how to reach them; recording a new one', async () => {
+    // The demonstration's Mia: Grace Okafor is Ealing children's social
+    // care's named worker (src/cli/demo_feed.h).
+    const page = await newPage(browser)
+    await signIn(page, serve, 'demo.social-worker')
+    await page.goto(`${serve.url}/children/demo-mia`)
+    const involved = page.locator('table', { hasText: 'Agency and named worker' })
+    assert.match(await involved.innerText(), /Named worker: Grace Okafor/)
+    assert.equal(await involved.locator('a[href="tel:02079460102"]').innerText(), '020 7946 0102')
+    assert.equal(await involved.locator('a[href^="mailto:"]').getAttribute('href'), 'mailto:grace.okafor@ealing-csc.example.org')
+    await checkAtWidths(page)
+
+    await Promise.all([page.waitForNavigation(), page.click('a:has-text("Your agency\'s named worker")')])
+    assert.match(page.url(), /\/children\/demo-mia\/record\/allocation$/)
+    assert.equal(await page.locator('#worker').inputValue(), 'Grace Okafor')
+    await checkAtWidths(page)
+    await page.fill('#worker', 'Tom Reid')
+    await page.fill('#phone', 'ask reception')
+    await page.fill('#email', '')
+    await submit(page, 'Save')
+    assert.match(await page.locator('.govuk-error-summary').innerText(), /telephone number/)
+    assert.equal(await page.locator('.govuk-error-summary a[href="#phone"]').count(), 1)
+    await check(page)
+    await page.fill('#phone', '020 7946 0999')
+    await submit(page, 'Save')
+    assert.match(page.url(), /\?recorded=allocation$/)
+    assert.match(await page.locator('.govuk-notification-banner').innerText(), /Named worker recorded/)
+    const now = page.locator('table', { hasText: 'Agency and named worker' })
+    assert.match(await now.innerText(), /Named worker: Tom Reid/)
+    assert.equal(await now.locator('a[href="tel:02079460999"]').count(), 1)
+    assert.equal(await now.locator('a[href^="mailto:"]').count(), 0)
+    await check(page)
+    await page.context().close()
+
+    // Sofia died: no one is involved now, but the named workers of the cases
+    // not closed are whom a review of her death asks.
+    const hv = await newPage(browser)
+    await signIn(hv, serve, 'demo.hv')
+    await hv.goto(`${serve.url}/children/sofia`)
+    const workers = await hv.locator('h3:has-text("Named workers of the cases not closed") + dl').innerText()
+    assert.match(workers, /Ruth Adeyemi/)
+    assert.doesNotMatch(workers, /Hannah Webb/)  // Ealing's social worker closed the case
+    await checkAtWidths(hv)
+    await hv.context().close()
+  })
+
   test('at phone width (390 px) no page scrolls sideways', async () => {
     const visits = [
       ['demo.hv', ['/my-work', '/children?q=Sofia', '/children?q=Nobody%20Known', '/children/sofia', '/children/sofia/chronology', '/transfers',
