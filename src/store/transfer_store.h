@@ -39,7 +39,8 @@ class TransferStore {
   virtual ~TransferStore() = default;
 
   // Every transfer with `agency` on `side` that no acceptance or decline
-  // answers, oldest sent first (by `at`, then arrival).
+  // answers, oldest sent first (by `at`, then arrival). Neither list holds a
+  // transfer of a child recorded as having died: it awaits nothing.
   virtual std::vector<StoredTransfer> unanswered_transfers(TransferSide side, const Id& agency) = 0;
   // Every transfer with `agency` on `side` that the receiver accepted, but
   // never with the child seen, and did not decline: the transfers whose

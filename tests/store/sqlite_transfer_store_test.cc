@@ -43,6 +43,15 @@ TEST_F(SqliteTransferStoreTest, ListsTheUnansweredTransfersOfEachSideOldestFirst
   EXPECT_TRUE(store_->unanswered_transfers(TransferSide::kReceiving, "no-such-agency").empty());
 }
 
+// Luton accepted Sofia's transfer without seeing her, and she died: a child
+// who has died waits for no sighting, and is listed on neither side.
+TEST_F(SqliteTransferStoreTest, ListsTransfersAcceptedUnseenOfChildrenWhoHaveNotDied) {
+  EXPECT_EQ(ids_of(store_->accepted_unseen_transfers(TransferSide::kReceiving, "luton-csc")),
+            (std::vector<std::string>{"tr-yan"}));
+  EXPECT_EQ(ids_of(store_->accepted_unseen_transfers(TransferSide::kSending, "ealing-csc")),
+            (std::vector<std::string>{"tr-yan"}));
+}
+
 TEST_F(SqliteTransferStoreTest, GivesEachTransferAsStored) {
   const auto transfers = store_->unanswered_transfers(TransferSide::kSending, "luton-csc");
   ASSERT_EQ(transfers.size(), 1u);

@@ -18,8 +18,8 @@ namespace sightline::testing {
 
 // Tia (Luton has seen her since), Uma (seen before her transfer; an earlier
 // transfer of hers corrected by a later one), Vic (declined) and Wyn
-// (accepted, and seen at the acceptance), from Ealing to Luton; Xan from Luton
-// to Ealing.
+// (accepted, and seen at the acceptance) and Yan (accepted, not seen), from
+// Ealing to Luton; Xan from Luton to Ealing.
 constexpr const char* kTransferFeed =
     R"({"type":"person","id":"tia","at":"2026-01-05","by":"ealing-csc","given":"Tia","family":"Example"}
 {"type":"person","id":"uma","at":"2026-01-05","by":"ealing-csc","given":"Uma","family":"Example"}
@@ -35,6 +35,9 @@ constexpr const char* kTransferFeed =
 {"type":"transfer_declined","at":"2026-02-07","by":"luton-csc","transfer":"tr-vic","reason":"not in our area"}
 {"type":"transfer","id":"tr-wyn","at":"2026-02-06","by":"ealing-csc","child":"wyn","from":"ealing-csc","to":"luton-csc","status":"child_in_need","risks":[]}
 {"type":"transfer_accepted","at":"2026-02-09","by":"luton-csc","transfer":"tr-wyn","child_seen":true}
+{"type":"person","id":"yan","at":"2026-01-05","by":"ealing-csc","given":"Yan","family":"Example"}
+{"type":"transfer","id":"tr-yan","at":"2026-02-06","by":"ealing-csc","child":"yan","from":"ealing-csc","to":"luton-csc","status":"child_in_need","risks":[]}
+{"type":"transfer_accepted","at":"2026-02-09","by":"luton-csc","transfer":"tr-yan","child_seen":false}
 {"type":"transfer","id":"tr-xan","at":"2026-02-10","by":"luton-csc","child":"xan","from":"luton-csc","to":"ealing-csc","status":"child_protection","risks":[]}
 )";
 

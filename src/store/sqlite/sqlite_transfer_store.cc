@@ -5,14 +5,19 @@
 namespace sightline::sqlite {
 namespace {
 
+// A transfer of a child recorded as having died awaits nothing: no answer and
+// no sighting.
+constexpr const char* kChildAlive =
+    "AND NOT EXISTS (SELECT 1 FROM p_life_events d WHERE "
+    "d.person = json_extract(e.json, '$.child') AND d.what = 'died') ";
+
 // Each expression and condition as the store's partial indexes name it, so
 // that SQLite uses them.
 std::string unanswered_sql(const char* side) {
   return std::string(
              "SELECT e.seq, e.json, e.at, e.recorded, e.at_s FROM events e "
              "WHERE e.type = 'transfer' AND json_extract(e.json, '$.") +
-         side +
-         "') = ?1 "
+         side + "') = ?1 " + kChildAlive +
          "AND NOT EXISTS (SELECT 1 FROM events r WHERE r.type = 'transfer_accepted' AND "
          "json_extract(r.json, '$.transfer') = json_extract(e.json, '$.id')) "
          "AND NOT EXISTS (SELECT 1 FROM events r WHERE r.type = 'transfer_declined' AND "
@@ -29,8 +34,7 @@ std::string accepted_unseen_sql(const char* side) {
              "json_extract(a.json, '$.transfer') = json_extract(e.json, '$.id') "
              "ORDER BY a.at_s, a.seq LIMIT 1) FROM events e "
              "WHERE e.type = 'transfer' AND json_extract(e.json, '$.") +
-         side +
-         "') = ?1 "
+         side + "') = ?1 " + kChildAlive +
          "AND EXISTS (SELECT 1 FROM events r WHERE r.type = 'transfer_accepted' AND "
          "json_extract(r.json, '$.transfer') = json_extract(e.json, '$.id')) "
          "AND NOT EXISTS (SELECT 1 FROM events r WHERE r.type = 'transfer_accepted' AND "
