@@ -8,6 +8,7 @@
 #include <string>
 #include <vector>
 
+#include "../support/feed_events.h"
 #include "chronology/age.h"
 #include "chronology/child_area.h"
 #include "chronology/child_identity.h"
@@ -22,23 +23,7 @@
 namespace sightline {
 namespace {
 
-// Events from JSON lines, references taken on trust (as a stored chronology).
-std::vector<Event> events(const std::string& lines) {
-  FeedParser parser;
-  parser.trust_references(true);
-  std::vector<Event> out;
-  std::vector<Fault> faults;
-  std::istringstream in(lines);
-  std::string line;
-  std::int64_t n = 0;
-  while (std::getline(in, line)) {
-    if (line.empty()) continue;
-    auto e = parser.parse_line(line, ++n, faults);
-    EXPECT_TRUE(e.has_value()) << line << (faults.empty() ? "" : ": " + faults.back().message);
-    if (e) out.push_back(std::move(*e));
-  }
-  return out;
-}
+std::vector<Event> events(const std::string& lines) { return testing::trusted_events(lines); }
 
 class Agencies final : public AgencyFacts {
  public:

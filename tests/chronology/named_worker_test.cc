@@ -11,27 +11,13 @@
 #include <string>
 #include <vector>
 
+#include "../support/feed_events.h"
 #include "feed/parser.h"
 
 namespace sightline {
 namespace {
 
-std::vector<Event> events(const std::string& lines) {
-  FeedParser parser;
-  parser.trust_references(true);
-  std::vector<Event> out;
-  std::vector<Fault> faults;
-  std::istringstream in(lines);
-  std::string line;
-  std::int64_t n = 0;
-  while (std::getline(in, line)) {
-    if (line.empty()) continue;
-    auto e = parser.parse_line(line, ++n, faults);
-    EXPECT_TRUE(e.has_value()) << line << (faults.empty() ? "" : ": " + faults.back().message);
-    if (e) out.push_back(std::move(*e));
-  }
-  return out;
-}
+std::vector<Event> events(const std::string& lines) { return testing::trusted_events(lines); }
 
 struct NamedWorkerCase {
   const char* name;

@@ -1,9 +1,13 @@
-// Walks a feed's events in file order, for tests that learn a synthetic
-// population's children, agencies and last day before checking it.
+// Events of a feed for tests: walked in file order (for tests that learn a
+// synthetic population's children, agencies and last day before checking
+// it), or read whole from a few lines.
 #pragma once
+
+#include <gtest/gtest.h>
 
 #include <cstdint>
 #include <istream>
+#include <sstream>
 #include <string>
 #include <utility>
 #include <vector>
@@ -26,6 +30,25 @@ std::vector<Fault> for_each_event(std::istream& feed, F&& f) {
     if (e) f(std::move(*e), line);
   }
   return faults;
+}
+
+// The events of JSON lines (blank lines skipped), references taken on trust
+// as in a stored chronology; a line that does not parse fails the test.
+inline std::vector<Event> trusted_events(const std::string& lines) {
+  FeedParser parser;
+  parser.trust_references(true);
+  std::vector<Event> out;
+  std::vector<Fault> faults;
+  std::istringstream in(lines);
+  std::string line;
+  std::int64_t n = 0;
+  while (std::getline(in, line)) {
+    if (line.empty()) continue;
+    auto e = parser.parse_line(line, ++n, faults);
+    EXPECT_TRUE(e.has_value()) << line << (faults.empty() ? "" : ": " + faults.back().message);
+    if (e) out.push_back(std::move(*e));
+  }
+  return out;
 }
 
 }  // namespace sightline::testing
