@@ -62,7 +62,7 @@ try {
   await page.goto(`${serve.url}/children/sofia/record/strategy-discussion`)
   await shot(page, 'record-strategy-discussion')
   await page.check('input[name=format][value=telephone]')
-  await page.check('input[name=participants][value=met-police]')
+  await page.fill('#participants-2', 'Metropolitan Police Service (Ealing)')
   await page.check('input[name=decision][value=s47_joint]')
   await click(page, 'Save')
   await shot(page, 'record-strategy-discussion-warning')
