@@ -146,6 +146,7 @@ class SqliteBatch final : public ImportBatch {
               sqlite::RowWriter& writer, const std::function<Connection&()>& reader,
               std::string_view source)
       : db_(db),
+        path_(path),
         s_(s),
         writer_(writer),
         pipeline_(writer, kSetsInFlight),
@@ -177,9 +178,6 @@ class SqliteBatch final : public ImportBatch {
       s_.next_seq.reset();
       // Taken while this batch holds the write lock: exactly the store before it.
       if (!store_was_empty) snapshot_ = std::make_unique<sqlite::StoreSnapshot>(reader());
-      // A large import fills the database file (or, through the log, the
-      // log) for seconds; the disk writes them meanwhile, not all at the commit.
-      writeback_.emplace(std::vector<std::string>{path, path + "-wal"});
     } catch (...) {
       transaction_.reset();
       restore_connection();
@@ -236,7 +234,13 @@ class SqliteBatch final : public ImportBatch {
     sink_.set_line_ids({});
     ++stored_;
     staged_.event_added();
-    if (staged_.ready()) pipeline_.submit(staged_.take(pipeline_.empty_set(), false));
+    if (staged_.ready()) {
+      // An import large enough for the writer thread fills the database file
+      // (or, through the log, the log) for seconds: the disk writes it
+      // meanwhile, not all at the commit. A small one has no need.
+      if (!writeback_) writeback_.emplace(std::vector<std::string>{path_, path_ + "-wal"});
+      pipeline_.submit(staged_.take(pipeline_.empty_set(), false));
+    }
   }
 
   void commit() override {
@@ -273,6 +277,7 @@ class SqliteBatch final : public ImportBatch {
   }
 
   Connection& db_;
+  std::string path_;
   BatchStatements& s_;
   sqlite::RowWriter& writer_;
   sqlite::WritePipeline pipeline_;
@@ -289,7 +294,8 @@ class SqliteBatch final : public ImportBatch {
   std::optional<sqlite::SqliteTransaction> transaction_;
   bool written_ = false;           // write_staged() has run
   bool rollback_journal_ = false;  // the import writes through a rollback journal
-  std::optional<sqlite::BackgroundWriteback> writeback_;  // while the transaction is open
+  // From the first set handed to the writer thread until the transaction ends.
+  std::optional<sqlite::BackgroundWriteback> writeback_;
 };
 
 class SqliteStore final : public Store {
