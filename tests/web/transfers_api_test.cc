@@ -17,6 +17,11 @@ using testing::ServiceTest;
 using testing::TestClient;
 using web::Role;
 
+// What GET /api/v1/transfers answers the signed-in `browser`.
+json transfers(TestClient& c, const Browser& browser) {
+  return json::parse(c.request("GET", "/api/v1/transfers", "", browser.cookie()).body);
+}
+
 // From Ealing's social care to Luton's: Tia (Luton has seen her since), Uma
 // (not seen; an earlier, understated transfer of hers was corrected), Vic
 // (declined) and Wyn (accepted). Luton also sent Xan to Ealing.
@@ -84,7 +89,7 @@ TEST_F(TransfersApiTest, EachSideSeesWhatAwaitsAcceptance) {
 TEST_F(TransfersApiTest, ATransferCarriesWhatTheReceiverNeeds) {
   TestClient c(port_);
   const Browser lucy = sign_in(c, "lucy");
-  const json body = json::parse(c.request("GET", "/api/v1/transfers", "", lucy.cookie()).body);
+  const json body = transfers(c, lucy);
   ASSERT_EQ(body["incoming"].size(), 2u);
   const json uma = body["incoming"][1];
   EXPECT_EQ(uma["child"], "uma");
@@ -133,10 +138,10 @@ TEST_F(TransfersApiTest, AcceptingATransferTakesItOffBothLists) {
       c.request("POST", "/api/v1/events", json::array({accepted}).dump(), lucy.cookie_and_csrf())
           .status,
       201);
-  const json mine = json::parse(c.request("GET", "/api/v1/transfers", "", lucy.cookie()).body);
+  const json mine = transfers(c, lucy);
   EXPECT_EQ(listed(mine["incoming"]), std::vector<std::string>{"tr-tia:seen"});
   const Browser bob = sign_in(c, "bob");
-  const json theirs = json::parse(c.request("GET", "/api/v1/transfers", "", bob.cookie()).body);
+  const json theirs = transfers(c, bob);
   EXPECT_EQ(listed(theirs["outgoing"]), std::vector<std::string>{"tr-tia:seen"});
 }
 
@@ -156,8 +161,7 @@ TEST_F(TransfersApiTest, AcceptedWithoutTheChildSeenItAwaitsTheSightingOnBothSid
   // Sofia's, accepted by Luton without her seen (finding F7), is not listed:
   // she died, and a child who has died awaits no sighting.
   const auto unseen = [&](const Browser& b) {
-    return json::parse(c.request("GET", "/api/v1/transfers", "", b.cookie()).body)
-        .value("accepted_unseen", json::array());
+    return transfers(c, b).value("accepted_unseen", json::array());
   };
   json mine = unseen(lucy);
   ASSERT_EQ(mine.size(), 1u) << mine;
@@ -214,7 +218,7 @@ TEST_F(TransfersApiTest, OnlyTheReceivingAgencyAcceptsOrDeclinesATransfer) {
                 bob.cookie_and_csrf());
   EXPECT_EQ(r.status, 403) << r.body;
   EXPECT_EQ(json::parse(r.body)["faults"][0]["item"], 2);
-  const json theirs = json::parse(c.request("GET", "/api/v1/transfers", "", bob.cookie()).body);
+  const json theirs = transfers(c, bob);
   EXPECT_EQ(listed(theirs["outgoing"]),
             (std::vector<std::string>{"tr-tia:seen", "tr-uma-2:not seen"}));
   // Luton, the receiver, may.
@@ -272,8 +276,7 @@ TEST_F(TransfersFutureSightingTest, AContactDatedAfterNowIsNotYetASighting) {
   TestClient c(port_);
   const auto seen_now = [&] {
     const Browser lucy = sign_in(c, "lucy");  // afresh: a session ends after days
-    const json incoming =
-        json::parse(c.request("GET", "/api/v1/transfers", "", lucy.cookie()).body)["incoming"];
+    const json incoming = transfers(c, lucy)["incoming"];
     EXPECT_EQ(incoming.size(), 1u);
     return incoming.empty() ? json() : incoming[0]["child_seen_by_receiver"];
   };
